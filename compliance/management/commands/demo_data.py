@@ -1,0 +1,45 @@
+"""Demo organisation, its user and a reviewer. Idempotent: a second run changes nothing."""
+
+from django.contrib.auth.models import Group, Permission, User
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from compliance import accounts
+from compliance.models import Membership
+from compliance.tenancy import REVIEWERS_GROUP
+
+DEMO_USER, DEMO_PASSWORD = "demo", "demo-10dlc-2026"
+REVIEWER_USER, REVIEWER_PASSWORD = "reviewer", "review-10dlc-2026"
+
+
+def reviewers_group() -> Group:
+    group, _ = Group.objects.get_or_create(name=REVIEWERS_GROUP)
+    group.permissions.add(Permission.objects.get(codename="review_campaigns"))
+    return group
+
+
+class Command(BaseCommand):
+    help = "Create the demo organisation, the demo user and a reviewer (idempotent)."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        if not User.objects.filter(username=DEMO_USER).exists():
+            accounts.sign_up(
+                username=DEMO_USER,
+                email="demo@example.com",
+                password=DEMO_PASSWORD,
+                organisation_name="Demo Bakery LLC",
+            )
+        if not User.objects.filter(username=REVIEWER_USER).exists():
+            reviewer = User.objects.create_user(
+                REVIEWER_USER, "reviewer@example.com", REVIEWER_PASSWORD, is_staff=True
+            )
+            reviewer.groups.add(reviewers_group())
+        organisation = Membership.objects.get(user__username=DEMO_USER).organisation
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo data ready for {organisation}.\n"
+                f"  customer: {DEMO_USER} / {DEMO_PASSWORD}\n"
+                f"  reviewer: {REVIEWER_USER} / {REVIEWER_PASSWORD}"
+            )
+        )

@@ -1,0 +1,74 @@
+"""Organisations (tenants) and their members.
+
+Every customer-owned model subclasses OrgScoped; every customer query goes through
+compliance.tenancy, so another organisation's id is a 404.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.text import slugify
+
+
+class Organisation(models.Model):
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=80, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        permissions = [("review_campaigns", "Can review every organisation's campaigns")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self._unique_slug()
+        super().save(*args, **kwargs)
+
+    def _unique_slug(self) -> str:
+        base = slugify(self.name)[:60] or "org"
+        slug, n = base, 1
+        while Organisation.objects.filter(slug=slug).exists():
+            n += 1
+            slug = f"{base}-{n}"
+        return slug
+
+
+class Membership(models.Model):
+    """A user belongs to exactly one organisation."""
+
+    class Role(models.TextChoices):
+        OWNER = "owner", "Owner"
+        MEMBER = "member", "Member"
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership"
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(max_length=10, choices=Role.choices, default=Role.MEMBER)
+    joined_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.user} in {self.organisation}"
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def for_organisation(self, organisation: Organisation) -> "OrganisationQuerySet":
+        return self.filter(organisation=organisation)
+
+
+class OrgScoped(models.Model):
+    """Base for every model a customer owns: it carries its organisation."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+
+    objects = OrganisationQuerySet.as_manager()
+
+    class Meta:
+        abstract = True

@@ -1,0 +1,61 @@
+"""The one place that scopes customer queries to the user's organisation.
+
+Views use `current_organisation(request)` and `get_owned_or_404(...)`; a row of another
+organisation is indistinguishable from a missing one (404).
+"""
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Model, QuerySet
+from django.http import Http404, HttpRequest
+from django.shortcuts import get_object_or_404
+
+from compliance.models import Organisation
+from compliance.navigation import nav_items
+
+REVIEWER_PERMISSION = "compliance.review_campaigns"
+REVIEWERS_GROUP = "Reviewers"
+
+
+def organisation_of(user: AbstractBaseUser) -> Organisation | None:
+    if not user.is_authenticated:
+        return None
+    membership = getattr(user, "membership", None)
+    return membership.organisation if membership else None
+
+
+def current_organisation(request: HttpRequest) -> Organisation:
+    organisation = organisation_of(request.user)
+    if organisation is None:
+        raise Http404("You are not a member of an organisation.")
+    return organisation
+
+
+def scoped(request: HttpRequest, model_or_queryset: type[Model] | QuerySet) -> QuerySet:
+    """The rows of the model (or queryset) that belong to the user's organisation."""
+    queryset = (
+        model_or_queryset
+        if isinstance(model_or_queryset, QuerySet)
+        else model_or_queryset._default_manager.all()
+    )
+    return queryset.filter(organisation=current_organisation(request))
+
+
+def get_owned_or_404(request: HttpRequest, model_or_queryset, **lookup) -> Model:
+    return get_object_or_404(scoped(request, model_or_queryset), **lookup)
+
+
+def is_reviewer(user: AbstractBaseUser) -> bool:
+    return user.is_authenticated and user.has_perm(REVIEWER_PERMISSION)
+
+
+def organisation_context(request: HttpRequest) -> dict:
+    user = getattr(request, "user", None)
+    reviewer = bool(user) and is_reviewer(user)
+    return {
+        "current_organisation": organisation_of(user) if user else None,
+        "user_is_reviewer": reviewer,
+        "nav_items": nav_items(request.path, reviewer=reviewer),
+        "sandbox_mode": settings.SANDBOX_MODE,
+    }
+

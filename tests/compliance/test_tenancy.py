@@ -1,0 +1,34 @@
+import pytest
+from django.http import Http404
+from django.test import RequestFactory
+
+from compliance.models import Membership
+from compliance.tenancy import current_organisation, get_owned_or_404, is_reviewer, scoped
+
+pytestmark = pytest.mark.django_db
+
+
+def _request(user):
+    request = RequestFactory().get("/")
+    request.user = user
+    return request
+
+
+def test_scoped_queries_only_see_the_users_organisation(owner, outsider):
+    rows = scoped(_request(owner), Membership)
+    assert list(rows.values_list("user__username", flat=True)) == ["alice"]
+
+
+def test_another_organisations_row_is_a_404(owner, outsider):
+    with pytest.raises(Http404):
+        get_owned_or_404(_request(owner), Membership, user=outsider)
+
+
+def test_user_without_organisation_gets_404(reviewer):
+    with pytest.raises(Http404):
+        current_organisation(_request(reviewer))
+
+
+def test_reviewer_role_is_a_permission(owner, reviewer):
+    assert is_reviewer(reviewer)
+    assert not is_reviewer(owner)
