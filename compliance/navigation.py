@@ -15,7 +15,7 @@ class Section:
 
 SECTIONS = [
     Section("Brands", "brand_list", "register your business with The Campaign Registry."),
-    Section("Campaigns", "campaign_list", "describe what you send, checked before carriers see it."),
+    Section("Campaigns", "campaign_list", "what you send, checked before carriers see it."),
     Section("Numbers", "number_list", "assign your phone numbers to live campaigns."),
     Section("Review", "review_queue", "rejected campaigns across every organisation.", True),
     Section("Rules", "rules", "what carriers reject, and how to avoid it."),
@@ -32,6 +32,11 @@ def nav_items(path: str, *, reviewer: bool) -> list[dict]:
         except NoReverseMatch:
             continue
         items.append(
-            {"label": section.label, "url": url, "help": section.help, "active": path.startswith(url)}
+            {
+                "label": section.label,
+                "url": url,
+                "help": section.help,
+                "active": path.startswith(url),
+            }
         )
     return items

@@ -58,4 +58,3 @@ def organisation_context(request: HttpRequest) -> dict:
         "nav_items": nav_items(request.path, reviewer=reviewer),
         "sandbox_mode": settings.SANDBOX_MODE,
     }
-

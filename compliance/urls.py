@@ -7,7 +7,15 @@ from registration.views import accounts
 urlpatterns = [
     path("", accounts.home, name="home"),
     path("accounts/signup/", accounts.signup, name="signup"),
-    path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        name="login",
+    ),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("brands/", include("registration.urls.brands")),
+    path("campaigns/", include("registration.urls.campaigns")),
+    path("numbers/", include("registration.urls.numbers")),
     path("admin/", admin.site.urls),
+    path("sandbox/", include("sandbox.urls")),
 ]

@@ -27,7 +27,9 @@ def _client_for(user: User) -> Client:
 @pytest.fixture
 def owner(db) -> User:
     return accounts.sign_up(
-        username="alice", email="alice@example.com", password=PASSWORD,
+        username="alice",
+        email="alice@example.com",
+        password=PASSWORD,
         organisation_name="Alice Bakery LLC",
     )
 
@@ -47,7 +49,9 @@ def teammate(owner) -> User:
 @pytest.fixture
 def outsider(db) -> User:
     return accounts.sign_up(
-        username="mallory", email="mallory@example.com", password=PASSWORD,
+        username="mallory",
+        email="mallory@example.com",
+        password=PASSWORD,
         organisation_name="Other Org Inc",
     )
 

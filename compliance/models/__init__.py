@@ -1,5 +1,20 @@
 """The 10DLC domain's models, one module per concern."""
 
+from .brands import Brand, SubmissionState
+from .campaigns import Campaign, CampaignEvent
+from .notifications import Notification
 from .organisations import Membership, Organisation, OrganisationQuerySet, OrgScoped
+from .webhooks import WebhookEvent
 
-__all__ = ["Membership", "OrgScoped", "Organisation", "OrganisationQuerySet"]
+__all__ = [
+    "Brand",
+    "Campaign",
+    "CampaignEvent",
+    "Membership",
+    "Notification",
+    "OrgScoped",
+    "Organisation",
+    "OrganisationQuerySet",
+    "SubmissionState",
+    "WebhookEvent",
+]

@@ -1,0 +1,94 @@
+"""A brand: the business registered with TCR through Telnyx.
+
+The row is the wizard's draft while `submission_state` is DRAFT; once submitted it mirrors
+Telnyx's brand (`brand_id`, `identity_status`, `status`, `failure_reasons`).
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+
+from .organisations import OrgScoped
+
+
+class SubmissionState(models.TextChoices):
+    """Where our side of a submission stands (Telnyx's own status is a separate field)."""
+
+    DRAFT = "draft", "Draft"
+    PENDING = "pending", "Submission pending"  # recorded before the call; a task retries it
+    SUBMITTED = "submitted", "Submitted"
+    FAILED = "failed", "Submission failed"  # Telnyx refused it (422); fix and resubmit
+
+
+class Brand(OrgScoped):
+    class EntityType(models.TextChoices):
+        PRIVATE_PROFIT = "PRIVATE_PROFIT", "Private company"
+        PUBLIC_PROFIT = "PUBLIC_PROFIT", "Publicly traded company"
+        NON_PROFIT = "NON_PROFIT", "Non-profit organisation"
+        GOVERNMENT = "GOVERNMENT", "Government entity"
+        SOLE_PROPRIETOR = "SOLE_PROPRIETOR", "Sole proprietor"
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    submission_state = models.CharField(
+        max_length=10, choices=SubmissionState.choices, default=SubmissionState.DRAFT
+    )
+    wizard_step = models.CharField(max_length=30, blank=True)
+
+    # Identity (Telnyx wire names in comments where they differ).
+    entity_type = models.CharField(max_length=20, choices=EntityType.choices, blank=True)
+    display_name = models.CharField(max_length=100, blank=True)  # displayName
+    company_name = models.CharField(max_length=100, blank=True)  # companyName
+    ein = models.CharField(max_length=20, blank=True)
+    first_name = models.CharField(max_length=100, blank=True)
+    last_name = models.CharField(max_length=100, blank=True)
+    mobile_phone = models.CharField(max_length=20, blank=True)  # E.164
+    alt_business_id = models.CharField(max_length=50, blank=True)
+    alt_business_id_type = models.CharField(max_length=10, blank=True)  # NONE, DUNS, GIIN, LEI
+    stock_symbol = models.CharField(max_length=10, blank=True)
+    stock_exchange = models.CharField(max_length=10, blank=True)
+    vertical = models.CharField(max_length=30, blank=True)
+    # Address and contact.
+    street = models.CharField(max_length=100, blank=True)
+    city = models.CharField(max_length=100, blank=True)
+    state = models.CharField(max_length=20, blank=True)
+    postal_code = models.CharField(max_length=10, blank=True)
+    country = models.CharField(max_length=2, default="US")
+    phone = models.CharField(max_length=20, blank=True)  # E.164
+    email = models.EmailField(max_length=100, blank=True)
+    business_contact_email = models.EmailField(max_length=100, blank=True)
+    website = models.URLField(max_length=100, blank=True)
+
+    # Telnyx's side.
+    brand_id = models.CharField(max_length=64, unique=True, null=True, blank=True)  # brandId
+    tcr_brand_id = models.CharField(max_length=32, blank=True)
+    identity_status = models.CharField(max_length=20, blank=True)
+    status = models.CharField(max_length=25, blank=True)  # OK, REGISTRATION_PENDING, ...
+    failure_reasons = models.JSONField(default=list, blank=True)
+    telnyx_response = models.JSONField(default=dict, blank=True)  # raw, for audit
+    submission_attempted_at = models.DateTimeField(null=True, blank=True)
+    submission_error = models.TextField(blank=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    last_synced_at = models.DateTimeField(null=True, blank=True)
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["organisation", "submission_state"])]
+
+    def __str__(self) -> str:
+        return self.display_name or self.company_name or "Untitled brand"
+
+    @property
+    def is_sole_proprietor(self) -> bool:
+        return self.entity_type == self.EntityType.SOLE_PROPRIETOR
+
+    @property
+    def is_registered(self) -> bool:
+        """Registered at Telnyx (it has a brandId), whatever its verification."""
+        return bool(self.brand_id)

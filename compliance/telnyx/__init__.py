@@ -1,0 +1,1 @@
+"""The only code that speaks HTTP to Telnyx (or to the local sandbox, same wire format)."""

@@ -1,0 +1,1 @@
+"""Pydantic models for Telnyx bodies and responses, one module per domain."""

@@ -1,0 +1,202 @@
+"""What every sandbox endpoint shares: bearer auth, fault injection, JSON bodies, Telnyx's
+error format, and validation against the wire field lists (compliance/telnyx/fields.py, pure
+data: the one thing the sandbox reads from the app, so both speak the same wire format)."""
+
+import functools
+import json
+import time
+
+from django.conf import settings
+from django.http import HttpRequest, JsonResponse
+from django.utils.crypto import constant_time_compare
+from django.views.decorators.csrf import csrf_exempt
+
+from compliance.telnyx.fields import FIELDS
+from sandbox import faults
+
+TIMEOUT_SLEEP_SECONDS = 3.0
+
+_JSON_TYPES = {"string": str, "boolean": bool, "integer": int, "number": (int, float)}
+
+
+class ApiError(Exception):
+    """Raise inside an endpoint to answer in Telnyx's error format."""
+
+    def __init__(
+        self,
+        status: int,
+        detail: str,
+        *,
+        pointer: str = "",
+        code: str = "",
+        title: str = "",
+        errors: list[dict] | None = None,
+    ):
+        self.status = status
+        self.errors = errors or [
+            error_item(
+                detail,
+                pointer=pointer,
+                code=code or str(status),
+                title=title or _TITLES.get(status, "Error"),
+            )
+        ]
+        super().__init__(detail)
+
+
+_TITLES = {
+    400: "Bad Request",
+    401: "Authentication failed",
+    403: "Forbidden",
+    404: "Resource not found",
+    422: "Invalid parameter",
+    429: "Too many requests",
+    500: "Internal server error",
+    503: "Service unavailable",
+}
+
+
+def error_item(detail: str, *, pointer: str = "", code: str = "10015", title: str = "") -> dict:
+    item = {"code": code, "title": title or "Invalid parameter", "detail": detail}
+    if pointer:
+        item["source"] = {"pointer": pointer}
+    return item
+
+
+def error_response(status: int, errors: list[dict], headers: dict | None = None) -> JsonResponse:
+    return JsonResponse({"errors": errors}, status=status, headers=headers)
+
+
+def endpoint(*methods: str):
+    """Decorate a sandbox view: only `methods`, bearer auth, faults, ApiError → error body."""
+
+    def decorator(view):
+        @csrf_exempt
+        @functools.wraps(view)
+        def wrapper(request: HttpRequest, *args, **kwargs):
+            if request.method not in methods:
+                return error_response(
+                    405, [error_item("Method not allowed", code="405", title="Method not allowed")]
+                )
+            token = request.headers.get("Authorization", "").removeprefix("Bearer ").strip()
+            if not token or not constant_time_compare(token, settings.SANDBOX_API_KEY):
+                return error_response(
+                    401,
+                    [
+                        error_item(
+                            "The API key is missing or wrong.",
+                            code="10009",
+                            title="Authentication failed",
+                        )
+                    ],
+                )
+            fault = faults.take(request.method, request.path)
+            if fault is not None:
+                return _fault_response(fault)
+            try:
+                return view(request, *args, **kwargs)
+            except ApiError as exc:
+                return error_response(exc.status, exc.errors)
+
+        return wrapper
+
+    return decorator
+
+
+def _fault_response(fault) -> JsonResponse:
+    if fault.kind == "timeout":
+        time.sleep(TIMEOUT_SLEEP_SECONDS)
+        return error_response(504, [error_item("Gateway timeout", code="504", title="Timeout")])
+    if fault.kind == "429":
+        return error_response(
+            429,
+            [error_item("Too many requests", code="10011", title="Too many requests")],
+            headers={"Retry-After": str(fault.retry_after)},
+        )
+    status = int(fault.kind)
+    return error_response(
+        status, [error_item(_TITLES[status], code=str(status), title=_TITLES[status])]
+    )
+
+
+def json_body(request: HttpRequest) -> dict:
+    try:
+        body = json.loads(request.body or b"{}")
+    except ValueError as exc:
+        raise ApiError(400, "The body is not valid JSON.") from exc
+    if not isinstance(body, dict):
+        raise ApiError(400, "The body must be a JSON object.")
+    return body
+
+
+def validate(body: dict, schema: str, *, partial: bool = False) -> None:
+    """422 with one error per bad field: missing required fields, wrong types, bad enums,
+    unknown fields."""
+    specs = FIELDS[schema]
+    errors = []
+    for name, spec in specs.items():
+        if spec["required"] and not partial and body.get(name) in (None, ""):
+            errors.append(error_item(f"{name} is required.", pointer=f"/{name}"))
+    for name, value in body.items():
+        spec = specs.get(name)
+        if spec is None:
+            errors.append(error_item(f"{name} is not a known field.", pointer=f"/{name}"))
+            continue
+        if value is None:
+            continue
+        if spec["enum"] and not _in_enum(value, spec["enum"]):
+            errors.append(
+                error_item(f"{name} must be one of {', '.join(spec['enum'])}.", pointer=f"/{name}")
+            )
+            continue
+        expected = _JSON_TYPES.get(spec["type"].split(" ")[0])
+        if expected and (
+            not isinstance(value, expected) or (expected is int and isinstance(value, bool))
+        ):
+            errors.append(
+                error_item(f"{name} must be a {spec['type'].split(' ')[0]}.", pointer=f"/{name}")
+            )
+    if errors:
+        raise ApiError(422, "Invalid parameters", errors=errors)
+
+
+def _in_enum(value, allowed) -> bool:
+    if isinstance(value, list):
+        return all(v in allowed for v in value)
+    return value in allowed
+
+
+def page_of_records(records: list, request: HttpRequest) -> dict:
+    """10DLC paging: `page` (1-based), `recordsPerPage` → {page, records, totalRecords}."""
+    page = _positive_int(request.GET.get("page"), 1)
+    per_page = min(_positive_int(request.GET.get("recordsPerPage"), 10), 500)
+    start = (page - 1) * per_page
+    return {
+        "page": page,
+        "records": records[start : start + per_page],
+        "totalRecords": len(records),
+    }
+
+
+def page_of_data(items: list, request: HttpRequest) -> dict:
+    """Messaging paging: `page[number]`, `page[size]` → {data, meta}."""
+    number = _positive_int(request.GET.get("page[number]"), 1)
+    size = min(_positive_int(request.GET.get("page[size]"), 20), 250)
+    start = (number - 1) * size
+    total_pages = max(1, -(-len(items) // size))
+    return {
+        "data": items[start : start + size],
+        "meta": {
+            "page_number": number,
+            "page_size": size,
+            "total_pages": total_pages,
+            "total_results": len(items),
+        },
+    }
+
+
+def _positive_int(value, default: int) -> int:
+    try:
+        return max(1, int(value))
+    except (TypeError, ValueError):
+        return default

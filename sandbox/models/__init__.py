@@ -1,0 +1,6 @@
+"""The sandbox's own state: one module per domain, like Telnyx's resources."""
+
+from . import brands, campaigns, numbers  # noqa: F401  (registers their models)
+from .core import Fault, SigningKey
+
+__all__ = ["Fault", "SigningKey"]

@@ -1,0 +1,1 @@
+"""Sandbox state for Telnyx's brands resources."""

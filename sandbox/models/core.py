@@ -1,0 +1,54 @@
+import base64
+
+from django.db import models, transaction
+from nacl.signing import SigningKey as NaclSigningKey
+
+
+class SigningKey(models.Model):
+    """The sandbox's Ed25519 key for webhooks: made once, kept in the database, so the web
+    server and the worker sign with the same key."""
+
+    seed_b64 = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"Sandbox signing key {self.public_key_b64[:12]}…"
+
+    @classmethod
+    def current(cls) -> "SigningKey":
+        key = cls.objects.order_by("id").first()
+        if key is None:
+            with transaction.atomic():
+                seed = base64.b64encode(bytes(NaclSigningKey.generate())).decode()
+                cls.objects.create(seed_b64=seed)
+            key = cls.objects.order_by("id").first()
+        return key
+
+    @property
+    def nacl_key(self) -> NaclSigningKey:
+        return NaclSigningKey(base64.b64decode(self.seed_b64))
+
+    @property
+    def public_key_b64(self) -> str:
+        return base64.b64encode(bytes(self.nacl_key.verify_key)).decode()
+
+
+class Fault(models.Model):
+    """Fault injection: the next `remaining` requests (whose path contains `path_contains`)
+    answer 429 with Retry-After, 500, or time out."""
+
+    class Kind(models.TextChoices):
+        RATE_LIMIT = "429", "429 Too Many Requests"
+        SERVER_ERROR = "500", "500 Internal Server Error"
+        UNAVAILABLE = "503", "503 Service Unavailable"
+        TIMEOUT = "timeout", "Time out"
+
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    remaining = models.PositiveIntegerField(default=1)
+    path_contains = models.CharField(max_length=200, blank=True)
+    method = models.CharField(max_length=10, blank=True)  # empty: any method
+    retry_after = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.kind} x{self.remaining} {self.path_contains}"

@@ -1,0 +1,3 @@
+"""Sandbox endpoints for Telnyx's brands resources (paths relative to /sandbox/telnyx/v2/)."""
+
+urlpatterns: list = []
