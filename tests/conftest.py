@@ -16,6 +16,28 @@ PASSWORD = "a-Long-pass-phrase-42"
 def _immediate_tasks(settings):
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
     settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+    settings.SANDBOX_STEP_SECONDS = 0  # the sandbox's lifecycle runs at once in tests
+    settings.TELNYX_API_KEY = ""
+    settings.TELNYX_PUBLIC_KEY = ""
+    settings.SANDBOX_MODE = True
+
+
+@pytest.fixture
+def telnyx_sandbox(live_server, settings) -> str:
+    """The app pointed at its own sandbox on the live server, over real HTTP; webhooks come
+    back to the live server. Returns the Telnyx base URL."""
+    settings.TELNYX_BASE_URL = f"{live_server.url}/sandbox/telnyx/v2"
+    settings.APP_BASE_URL = live_server.url
+    return settings.TELNYX_BASE_URL
+
+
+@pytest.fixture
+def telnyx(telnyx_sandbox):
+    """A Telnyx client talking to the sandbox (short timeouts and backoff for tests)."""
+    from compliance.telnyx.client import get_client
+
+    with get_client(timeout=2.0, backoff_base=0.01, backoff_max=0.05) as client:
+        yield client
 
 
 def _client_for(user: User) -> Client:
