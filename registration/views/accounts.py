@@ -1,11 +1,42 @@
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from compliance import accounts
+from compliance import accounts, ratelimit
 from registration.forms import SignUpForm
+
+
+class LoginView(auth_views.LoginView):
+    """Django's login, limited per IP and per username; a limited attempt is refused before
+    the password is checked, with a message that says when to try again."""
+
+    redirect_authenticated_user = True
+
+    def post(self, request, *args, **kwargs):
+        username = request.POST.get("username", "")
+        over_ip = ratelimit.hit(ratelimit.LOGIN_PER_IP, ratelimit.client_ip(request))
+        over_user = ratelimit.is_over(ratelimit.LOGIN_PER_USER, username)
+        if over_ip or over_user:
+            limit = ratelimit.LOGIN_PER_IP if over_ip else ratelimit.LOGIN_PER_USER
+            form = self.get_form()
+            form.errors.clear()
+            form.add_error(
+                None,
+                f"Too many login attempts. Please wait {limit.window_words} and try again.",
+            )
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form):
+        ratelimit.hit(ratelimit.LOGIN_PER_USER, self.request.POST.get("username", ""))
+        return super().form_invalid(form)
+
+    def form_valid(self, form):
+        ratelimit.reset(ratelimit.LOGIN_PER_USER, form.get_user().get_username())
+        return super().form_valid(form)
 
 
 @require_http_methods(["GET", "POST"])
@@ -13,16 +44,21 @@ def signup(request):
     if request.user.is_authenticated:
         return redirect("home")
     form = SignUpForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        user = accounts.sign_up(
-            username=form.cleaned_data["username"],
-            email=form.cleaned_data["email"],
-            password=form.cleaned_data["password1"],
-            organisation_name=form.cleaned_data["organisation_name"],
-        )
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, f"Welcome! {user.membership.organisation} is ready.")
-        return redirect("home")
+    if request.method == "POST":
+        if ratelimit.hit(ratelimit.SIGNUP_PER_IP, ratelimit.client_ip(request)):
+            form.is_valid()
+            form.add_error(None, "Too many sign-ups from this address. Please try again later.")
+            return render(request, "accounts/signup.html", {"form": form}, status=429)
+        if form.is_valid():
+            user = accounts.sign_up(
+                username=form.cleaned_data["username"],
+                email=form.cleaned_data["email"],
+                password=form.cleaned_data["password1"],
+                organisation_name=form.cleaned_data["organisation_name"],
+            )
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, f"Welcome! {user.membership.organisation} is ready.")
+            return redirect("home")
     return render(request, "accounts/signup.html", {"form": form})
 
 

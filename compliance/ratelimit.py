@@ -1,0 +1,58 @@
+"""Fixed-window rate limits on the shared cache (a database table, so every web process and
+the worker see the same counts).
+
+`limited(scope, key, limit, window)` counts one hit and says whether the caller is now over
+the limit; views turn that into a clear message.
+"""
+
+import hashlib
+from dataclasses import dataclass
+
+from django.core.cache import cache
+
+
+@dataclass(frozen=True)
+class Limit:
+    scope: str
+    limit: int
+    window_seconds: int
+
+    @property
+    def window_words(self) -> str:
+        minutes = max(1, self.window_seconds // 60)
+        return f"{minutes} minute{'s' if minutes != 1 else ''}"
+
+
+LOGIN_PER_IP = Limit("login-ip", 20, 15 * 60)
+LOGIN_PER_USER = Limit("login-user", 5, 15 * 60)
+SIGNUP_PER_IP = Limit("signup-ip", 10, 60 * 60)
+
+
+def _cache_key(limit: Limit, key: str) -> str:
+    digest = hashlib.sha256(key.strip().lower().encode()).hexdigest()[:32]
+    return f"ratelimit:{limit.scope}:{digest}"
+
+
+def hit(limit: Limit, key: str) -> bool:
+    """Count one attempt; True when this attempt is over the limit."""
+    cache_key = _cache_key(limit, key)
+    cache.add(cache_key, 0, timeout=limit.window_seconds)
+    try:
+        count = cache.incr(cache_key)
+    except ValueError:  # expired between add and incr
+        cache.set(cache_key, 1, timeout=limit.window_seconds)
+        count = 1
+    return count > limit.limit
+
+
+def is_over(limit: Limit, key: str) -> bool:
+    """Whether the key is already over the limit, without counting an attempt."""
+    return (cache.get(_cache_key(limit, key)) or 0) >= limit.limit
+
+
+def reset(limit: Limit, key: str) -> None:
+    cache.delete(_cache_key(limit, key))
+
+
+def client_ip(request) -> str:
+    return request.META.get("REMOTE_ADDR", "") or "unknown"
