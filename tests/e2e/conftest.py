@@ -18,9 +18,6 @@ from tests.e2e.helpers import log_in
 
 # Never fetch Playwright's own browser builds.
 os.environ["PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD"] = "1"
-# Playwright's sync API keeps an event loop running in this thread, so Django's
-# async-unsafe guard would refuse ORM calls made by the tests themselves.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 CHROMIUM = shutil.which("chromium")
 E2E_DIR = Path(__file__).parent
@@ -48,13 +45,20 @@ def pytest_collection_modifyitems(config, items):
                 item.add_marker(skip)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
-    """One headless Chromium per test process. Playwright gives it a fresh temporary
-    profile of its own and deletes it on close."""
+    """One headless Chromium for the browser tests of this process; Playwright gives it a
+    fresh temporary profile and deletes it on close.
+
+    Package-scoped, not session-scoped: Playwright's sync API keeps an event loop running
+    in this thread while it is started, which makes Django's async-unsafe guard refuse the
+    tests' own ORM calls. The guard is lifted for exactly as long as Playwright runs, so the
+    other tests in the same xdist worker (and the subprocesses they start) keep it.
+    """
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
