@@ -1585,66 +1585,16 @@ def test_registry_rules_are_unique_and_complete():
 
 # Request fields of CampaignBuilderSubmitParams, BrandCreateParams/BrandUpdateParams,
 # BrandTriggerSMSOtpParams and CampaignSubmitAppealParams in shared/telnyx/FIELDS.md.
-WIRE_FIELDS = set(
-    [
-        "brandId",
-        "description",
-        "usecase",
-        "ageGated",
-        "autoRenewal",
-        "directLending",
-        "embeddedLink",
-        "embeddedLinkSample",
-        "embeddedPhone",
-        "helpKeywords",
-        "helpMessage",
-        "messageFlow",
-        "mnoIds",
-        "numberPool",
-        "optinKeywords",
-        "optinMessage",
-        "optoutKeywords",
-        "optoutMessage",
-        "privacyPolicyLink",
-        "referenceId",
-        "resellerId",
-        "sample1",
-        "sample2",
-        "sample3",
-        "sample4",
-        "sample5",
-        "subscriberHelp",
-        "subscriberOptin",
-        "subscriberOptout",
-        "subUsecases",
-        "tag",
-        "termsAndConditions",
-        "termsAndConditionsLink",
-        "country",
-        "displayName",
-        "email",
-        "entityType",
-        "vertical",
-        "altBusinessId",
-        "altBusinessIdType",
-        "businessContactEmail",
-        "city",
-        "companyName",
-        "ein",
-        "firstName",
-        "lastName",
-        "mobilePhone",
-        "phone",
-        "postalCode",
-        "state",
-        "stockExchange",
-        "stockSymbol",
-        "street",
-        "website",
-        "pinSms",
-        "appeal_reason",
-    ]
-)
+_WIRE_NAMES = """
+brandId description usecase ageGated autoRenewal directLending embeddedLink embeddedLinkSample
+embeddedPhone helpKeywords helpMessage messageFlow mnoIds numberPool optinKeywords optinMessage
+optoutKeywords optoutMessage privacyPolicyLink referenceId resellerId sample1 sample2 sample3
+sample4 sample5 subscriberHelp subscriberOptin subscriberOptout subUsecases tag termsAndConditions
+termsAndConditionsLink country displayName email entityType vertical altBusinessId
+altBusinessIdType businessContactEmail city companyName ein firstName lastName mobilePhone phone
+postalCode state stockExchange stockSymbol street website pinSms appeal_reason
+"""
+WIRE_FIELDS = set(_WIRE_NAMES.split())
 
 
 def test_every_rule_and_finding_names_a_telnyx_wire_field():
