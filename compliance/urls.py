@@ -6,9 +6,9 @@ from registration.views import accounts
 
 urlpatterns = [
     path("", accounts.home, name="home"),
+    path("rules/", include("compliance.rules_page")),
     path("accounts/signup/", accounts.signup, name="signup"),
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
-    path("rules/", include("compliance.rules_page")),
 ]
