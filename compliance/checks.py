@@ -9,7 +9,7 @@ and live elsewhere.
     findings = check_campaign(CampaignContent.from_wire(form_data, brand=BrandContext(...)))
     errors = blocking(findings)
 
-Decisions worth knowing (each rule's docstring says more):
+Decisions worth knowing (tests/compliance/test_checks.py shows each rule passing and failing):
 - Opt-out words (S3): an UPPERCASE keyword (`STOP`, `END` …) counts anywhere, as RULES.md's
   regex has it; a lower-case one counts only right after reply/text/send ("reply stop", "text
   quit"), so "stop by our store" or "click to unsubscribe" do not hide a missing opt-out.
@@ -130,10 +130,6 @@ def _rule(id, field, severity, title, fix, sources, *, scope=CAMPAIGN, keywords=
 
 
 # --- Inputs ------------------------------------------------------------------------------
-
-
-def _snake(name: str) -> str:
-    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
 
 
 def _camel(name: str) -> str:
@@ -551,10 +547,6 @@ def _length_hits(name, text, low, high, warn_above=None, label=None) -> Iterator
             name,
             Severity.WARNING,
         )
-
-
-def _quote(text: str, limit: int = 40) -> str:
-    return f"“{text[:limit]}…”" if len(text) > limit else f"“{text}”"
 
 
 # --- Vocabulary ----------------------------------------------------------------------------
