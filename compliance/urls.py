@@ -5,6 +5,7 @@ from registration.views import accounts
 
 urlpatterns = [
     path("", accounts.home, name="home"),
+    path("rules/", include("compliance.rules_page")),
     path("accounts/signup/", accounts.signup, name="signup"),
     path("accounts/login/", accounts.LoginView.as_view(), name="login"),
     path("accounts/", include("django.contrib.auth.urls")),
