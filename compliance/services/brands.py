@@ -52,7 +52,7 @@ MAX_SUBMISSION_ATTEMPTS = 5
 RETRY_BASE_SECONDS = 30
 RETRY_MAX_SECONDS = 600
 LOOKUP_SLACK = timedelta(minutes=10)  # clock skew between us and Telnyx
-REFRESH_AT_MOST_EVERY = timedelta(seconds=2)
+REFRESH_AT_MOST_EVERY = timedelta(seconds=1)  # many tabs polling one brand
 
 DEFAULT_PIN_SMS = "@OTP_PIN@ is your code to verify {name} for business text messaging."
 DEFAULT_SUCCESS_SMS = "Thank you: {name} is verified for business text messaging."
@@ -355,6 +355,11 @@ def refresh_brand(brand: Brand, *, force: bool = True) -> Brand:
     brand.feedback = feedback
     brand.save()
     return brand
+
+
+def wire_to_field(wire: str) -> str:
+    """The Brand field for a Telnyx wire name ("companyName" → "company_name")."""
+    return _WIRE_TO_FIELD.get(wire, wire)
 
 
 def feedback_by_field(brand: Brand) -> dict[str, list[str]]:
