@@ -4,6 +4,8 @@ from .brands import Brand, SubmissionState
 from .campaigns import Campaign, CampaignEvent
 from .notifications import Notification
 from .organisations import Membership, Organisation, OrganisationQuerySet, OrgScoped
+from .otp import OtpAttempt, OtpVerification
+from .vetting import Vetting
 from .webhooks import WebhookEvent
 
 __all__ = [
@@ -13,8 +15,11 @@ __all__ = [
     "Membership",
     "Notification",
     "OrgScoped",
+    "OtpAttempt",
+    "OtpVerification",
     "Organisation",
     "OrganisationQuerySet",
     "SubmissionState",
+    "Vetting",
     "WebhookEvent",
 ]

@@ -1,0 +1,1 @@
+"""Background work (django.tasks), one module per area."""
