@@ -13,4 +13,5 @@ urlpatterns = [
     path("numbers/", include("registration.urls.numbers")),
     path("admin/", admin.site.urls),
     path("sandbox/", include("sandbox.urls")),
+    path("rules/", include("compliance.rules_page")),
 ]
