@@ -14,4 +14,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("sandbox/", include("sandbox.urls")),
     path("rules/", include("compliance.rules_page")),
+    path("site-checks/", include("registration.urls.sitecheck")),
 ]

@@ -2,19 +2,24 @@
 
 from .brands import Brand, SubmissionState
 from .campaigns import Campaign, CampaignEvent
+from .hosted import HostedPages, OptInRecord
 from .notifications import Notification
 from .organisations import Membership, Organisation, OrganisationQuerySet, OrgScoped
+from .sitecheck import SiteCheck
 from .webhooks import WebhookEvent
 
 __all__ = [
     "Brand",
     "Campaign",
     "CampaignEvent",
+    "HostedPages",
     "Membership",
     "Notification",
+    "OptInRecord",
     "OrgScoped",
     "Organisation",
     "OrganisationQuerySet",
+    "SiteCheck",
     "SubmissionState",
     "WebhookEvent",
 ]

@@ -1,0 +1,1 @@
+"""Background tasks (django.tasks), one module per concern."""
