@@ -334,6 +334,11 @@ def _kinds(answers: Answers) -> tuple[str, str, str]:
     return joined, joined, "customers"
 
 
+def program_of(answers: Answers) -> str:
+    """The kinds of messages the program sends (for the SMS terms)."""
+    return _kinds(answers)[0]
+
+
 def frequency_of(answers: Answers) -> str:
     if answers.frequency.strip():
         return answers.frequency.strip().rstrip(".")

@@ -15,4 +15,6 @@ urlpatterns = [
     path("sandbox/", include("sandbox.urls")),
     path("rules/", include("compliance.rules_page")),
     path("site-checks/", include("registration.urls.sitecheck")),
+    path("c/", include("compliance.hosted_urls")),
+    path("texts/", include("registration.urls.texts")),
 ]
