@@ -8,7 +8,7 @@ from compliance.checks import RULES, SECTIONS, Rule
 
 
 def rule_sections() -> list[tuple[str, list[Rule]]]:
-    return [(title, [r for r in RULES if r.id[0] == key]) for key, title in SECTIONS]
+    return [(title, [r for r in RULES if r.section == title]) for _, title in SECTIONS]
 
 
 def rules(request):

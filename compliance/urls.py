@@ -5,6 +5,7 @@ from registration.views import accounts
 
 urlpatterns = [
     path("", accounts.home, name="home"),
+    path("rules/", include("compliance.rules_page")),
     path("accounts/signup/", accounts.signup, name="signup"),
     path("accounts/login/", accounts.LoginView.as_view(), name="login"),
     path("accounts/", include("django.contrib.auth.urls")),
@@ -13,7 +14,6 @@ urlpatterns = [
     path("numbers/", include("registration.urls.numbers")),
     path("admin/", admin.site.urls),
     path("sandbox/", include("sandbox.urls")),
-    path("rules/", include("compliance.rules_page")),
     path("site-checks/", include("registration.urls.sitecheck")),
     path("c/", include("compliance.hosted_urls")),
     path("texts/", include("registration.urls.texts")),

@@ -526,6 +526,11 @@ CAMPAIGN_PASSES = {
     "U2": [
         case("bakery"),
         case(
+            "root beer and glue guns",
+            sample3="Sweet Crumbs Bakery: root beer floats and a glue gun craft class for kids "
+            "Saturday, 20% off! Reply STOP to opt out.",
+        ),
+        case(
             "declared with date of birth",
             ageGated=True,
             sample3="Sweet Crumbs Bakery: wine "
@@ -636,6 +641,12 @@ CAMPAIGN_FAILS = {
         ),
     ],
     "S3": [
+        fails(
+            "unsubscribe by link only",
+            E,
+            base="2fa",
+            sample1="Your Lockbox Security code is 482913. To unsubscribe, open the app settings.",
+        ),
         fails(
             "no opt-out",
             E,
@@ -946,6 +957,11 @@ CAMPAIGN_FAILS = {
             "no method",
             E,
             messageFlow="We send our loyal customers messages about our new pastries every week.",
+        ),
+        fails(
+            "opting in is not a method",
+            E,
+            messageFlow="Customers opt in and sign up to receive our texts about new pastries.",
         ),
         fails(
             "website without link",
@@ -1565,6 +1581,31 @@ def test_registry_rules_are_unique_and_complete():
         assert rule(r.id.lower()) is r
     guidance = {r.id for r in RULES if not r.checked}
     assert guidance == {"R1", "R2", "R3", "R4"}
+
+
+# Request fields of CampaignBuilderSubmitParams, BrandCreateParams/BrandUpdateParams,
+# BrandTriggerSMSOtpParams and CampaignSubmitAppealParams in shared/telnyx/FIELDS.md.
+_WIRE_NAMES = """
+brandId description usecase ageGated autoRenewal directLending embeddedLink embeddedLinkSample
+embeddedPhone helpKeywords helpMessage messageFlow mnoIds numberPool optinKeywords optinMessage
+optoutKeywords optoutMessage privacyPolicyLink referenceId resellerId sample1 sample2 sample3
+sample4 sample5 subscriberHelp subscriberOptin subscriberOptout subUsecases tag termsAndConditions
+termsAndConditionsLink country displayName email entityType vertical altBusinessId
+altBusinessIdType businessContactEmail city companyName ein firstName lastName mobilePhone phone
+postalCode state stockExchange stockSymbol street website pinSms appeal_reason
+"""
+WIRE_FIELDS = set(_WIRE_NAMES.split())
+
+
+def test_every_rule_and_finding_names_a_telnyx_wire_field():
+    assert {r.field for r in RULES} <= WIRE_FIELDS
+    found = set()
+    for _, base, brand_ctx, wire, *_ in _table(CAMPAIGN_FAILS):
+        found |= {f.field for f in check_campaign(campaign(base, brand_ctx, **wire))}
+    for _, base, context, wire, *_ in _table(BRAND_FAILS):
+        found |= {f.field for f in check_brand(brand(base, context, **wire))}
+    assert found - WIRE_FIELDS == set()
+    assert {"sample1", "sample2", "sample3", "embeddedLink", "ein", "optoutKeywords"} <= found
 
 
 def test_per_sample_findings_use_the_sample_wire_field():
