@@ -26,6 +26,7 @@ class Limit:
 LOGIN_PER_IP = Limit("login-ip", 20, 15 * 60)
 LOGIN_PER_USER = Limit("login-user", 5, 15 * 60)
 SIGNUP_PER_IP = Limit("signup-ip", 10, 60 * 60)
+OPT_IN_PER_IP = Limit("opt-in-ip", 10, 60 * 60)  # public opt-in forms (compliance.hosted_views)
 
 
 def _cache_key(limit: Limit, key: str) -> str:

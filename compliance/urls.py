@@ -16,4 +16,7 @@ urlpatterns = [
     path("notifications/", include("registration.urls.notifications")),
     path("admin/", admin.site.urls),
     path("sandbox/", include("sandbox.urls")),
+    path("site-checks/", include("registration.urls.sitecheck")),
+    path("c/", include("compliance.hosted_urls")),
+    path("texts/", include("registration.urls.texts")),
 ]

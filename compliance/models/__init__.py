@@ -2,9 +2,11 @@
 
 from .brands import Brand, SubmissionState
 from .campaigns import Campaign, CampaignEvent
+from .hosted import HostedPages, OptInRecord
 from .notifications import Notification
 from .organisations import Membership, Organisation, OrganisationQuerySet, OrgScoped
 from .otp import OtpAttempt, OtpVerification
+from .sitecheck import SiteCheck
 from .vetting import Vetting
 from .webhooks import WebhookEvent
 
@@ -12,13 +14,16 @@ __all__ = [
     "Brand",
     "Campaign",
     "CampaignEvent",
+    "HostedPages",
     "Membership",
     "Notification",
+    "OptInRecord",
     "OrgScoped",
     "OtpAttempt",
     "OtpVerification",
     "Organisation",
     "OrganisationQuerySet",
+    "SiteCheck",
     "SubmissionState",
     "Vetting",
     "WebhookEvent",

@@ -1,0 +1,75 @@
+"""Website and privacy-policy checks: start them, and read the latest result per page.
+
+    request_site_check(brand=brand)          # the brand's website
+    request_site_check(campaign=campaign)    # its brand's website and the campaign's privacy policy
+
+Each check is a SiteCheck row created RUNNING and handed to the `run_site_check` task; the
+brand and campaign pages show `latest_site_checks(...)` and poll while one is running.
+"""
+
+from django.utils import timezone
+
+from compliance.models import Brand, Campaign, SiteCheck
+from compliance.models.sitecheck import STALLED_AFTER
+from compliance.tasks.sitecheck import run_site_check
+
+
+def request_site_check(brand: Brand | None = None, campaign: Campaign | None = None):
+    """Start a check of each page the brand (and campaign) names; returns the SiteChecks.
+
+    A check of the same page that is still running is reused, not duplicated."""
+    if campaign is not None:
+        brand = campaign.brand
+    if brand is None:
+        raise ValueError("request_site_check needs a brand or a campaign")
+    pages = []
+    if brand.website:
+        pages.append((None, SiteCheck.Kind.WEBSITE, brand.website))
+    if campaign is not None and campaign.privacy_policy_link:
+        pages.append((campaign, SiteCheck.Kind.PRIVACY, campaign.privacy_policy_link))
+    return [_start(brand, owner, kind, url) for owner, kind, url in pages]
+
+
+def _start(brand: Brand, campaign: Campaign | None, kind: str, url: str) -> SiteCheck:
+    running = SiteCheck.objects.filter(
+        brand=brand,
+        campaign=campaign,
+        kind=kind,
+        url=url,
+        status=SiteCheck.Status.RUNNING,
+        created_at__gte=timezone.now() - STALLED_AFTER,
+    ).first()
+    if running:
+        return running
+    check = SiteCheck.objects.create(
+        organisation=brand.organisation, brand=brand, campaign=campaign, kind=kind, url=url
+    )
+    run_site_check.enqueue(check.pk)
+    check.refresh_from_db()
+    return check
+
+
+def latest_site_checks(brand: Brand | None = None, campaign: Campaign | None = None):
+    """The newest check of the brand website, and of the campaign's privacy policy."""
+    if campaign is not None:
+        brand = campaign.brand
+    website = (
+        SiteCheck.objects.filter(brand=brand, campaign=None, kind=SiteCheck.Kind.WEBSITE)
+        .order_by("-created_at", "-id")
+        .first()
+    )
+    checks = [website] if website else []
+    if campaign is not None:
+        privacy = (
+            SiteCheck.objects.filter(campaign=campaign, kind=SiteCheck.Kind.PRIVACY)
+            .order_by("-created_at", "-id")
+            .first()
+        )
+        checks += [privacy] if privacy else []
+    return checks
+
+
+def blocking_site_findings(brand: Brand | None = None, campaign: Campaign | None = None):
+    """The ERROR findings of the latest checks (for the submit guard); unreachable pages and
+    warnings never block."""
+    return [f for check in latest_site_checks(brand, campaign) for f in check.errors]

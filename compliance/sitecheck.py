@@ -1,0 +1,641 @@
+"""Website and privacy-policy check: RULES.md W1–W5, before a brand or campaign is submitted.
+
+Carriers load the brand's website and its privacy policy and reject a campaign when the site
+is broken, insecure, leaves its domain, does not name the brand, or the policy lacks the
+"mobile information is never shared" clause. This module fetches those two pages and turns
+what it finds into `compliance.checks.Finding`s with rule ids W1–W5.
+
+This is the one module besides compliance/telnyx/ that imports httpx: it talks to the
+customer's own web server, not to Telnyx, so the Telnyx client (retries, auth, error mapping)
+does not fit. Every request here is bounded:
+
+- timeouts: connect 3 s, the whole check (redirects and body included) about 8 s;
+- size: the body is streamed and read up to 1 MB, the rest is ignored;
+- redirects: followed by hand, at most 5, and only within the same registrable domain (an
+  off-domain redirect is reported, not followed); an https page never falls back to http;
+- TLS: verified against certifi's roots (a bad certificate is a finding);
+- addresses: only public ones; a host that resolves to a loopback, private or link-local
+  address is refused (server-side request forgery). `http://` is upgraded to `https://`.
+
+An unreachable site (DNS failure, refused connection, timeout, 5xx) is a "could not check"
+WARNING, never a block and never a hang. Tests point it at local servers with two settings
+that production never sets: SITECHECK_ALLOW_LOCAL_HOSTS (allow loopback/private addresses and
+plain http to them) and SITECHECK_CA_FILE (trust a test CA).
+
+Pure parts (`analyse_website`, `analyse_privacy_policy`, `registrable_domain`, `page_from_html`)
+take and return plain values; `check` is the one entry point that does I/O.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+import socket
+import ssl
+import threading
+import time
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+import certifi
+import httpx
+from django.conf import settings
+
+# The checks engine's own vocabulary and brand matching, so a site is judged by the same
+# words as the campaign text.
+from compliance.checks import _AGE_GATED_RE as AGE_GATED_WORDS
+from compliance.checks import _BANNED_RE as BANNED_WORDS
+from compliance.checks import BrandContext, Finding, Rule, Severity
+from compliance.checks import _names_brand as names_brand
+
+WEBSITE, PRIVACY = "website", "privacy"
+FIELDS = {WEBSITE: "website", PRIVACY: "privacyPolicyLink"}
+USER_AGENT = "Tendlc-SiteCheck/1.0 (10DLC compliance pre-check)"
+
+SITE_RULES = {
+    r.id: r
+    for r in (
+        Rule(
+            "W1",
+            "website",
+            Severity.ERROR,
+            "The brand site loads over valid TLS and stays on its domain",
+            "Serve the website over https:// with a valid certificate, make its address answer "
+            "with the page itself (no error, no redirect to another domain), and enter that "
+            "exact address.",
+            ("B1 1100/1101/1103", "T12", "A1 BRAND_URL_INVALID"),
+            scope="site",
+        ),
+        Rule(
+            "W2",
+            "website",
+            Severity.WARNING,
+            "A real business website",
+            "Give the address of your own business website with public content about what you "
+            "do, not a social-media page, a login page or a page with only a form.",
+            ("A1 BRAND_URL_AUTHENTICATION_REQUIRED", "A1 BRAND_URL_FORM_ONLY"),
+            scope="site",
+        ),
+        Rule(
+            "W3",
+            "website",
+            Severity.WARNING,
+            "The site names the brand",
+            "Show the brand name (as registered, or its DBA) on the website's home page.",
+            ("T12", "A1 BRAND_URL_INSUFFICIENT_CONTENT"),
+            scope="site",
+        ),
+        Rule(
+            "W4",
+            "privacyPolicyLink",
+            Severity.ERROR,
+            "The privacy policy names the brand and never shares SMS opt-in data",
+            "Publish the privacy policy on your domain, name the brand in it, and add: “No "
+            "mobile information will be shared with third parties or affiliates for marketing "
+            "or promotional purposes. Text messaging originator opt-in data and consent will "
+            "not be shared with any third parties.” Remove “we share with partners” wording "
+            "for phone numbers.",
+            ("Twilio 30932", "A1 PRIVACY_POLICY_*", "agentmessage.io privacy-policy-rejections"),
+            scope="site",
+        ),
+        Rule(
+            "W5",
+            "website",
+            Severity.WARNING,
+            "No SHAFT-C content on the site",
+            "Remove cannabis, gambling, high-risk finance, drugs, adult or hateful content from "
+            "the site; alcohol, firearms and tobacco need an age-gated campaign.",
+            ("A1 BRAND_NON_COMPLIANT_SWEEPSTAKES",),
+            scope="site",
+        ),
+    )
+}
+
+# Hosts that are a profile on someone else's platform, not the business's own site (W2).
+SOCIAL_DOMAINS = frozenset(
+    {
+        "facebook.com",
+        "fb.com",
+        "instagram.com",
+        "linkedin.com",
+        "twitter.com",
+        "x.com",
+        "tiktok.com",
+        "youtube.com",
+        "pinterest.com",
+        "yelp.com",
+        "linktr.ee",
+        "linktree.com",
+        "beacons.ai",
+        "carrd.co",
+        "nextdoor.com",
+        "etsy.com",
+        "google.com",
+        "business.site",
+        "wa.me",
+        "t.me",
+    }
+)
+# Second-level labels under which registrations happen (example.co.uk): a compact stand-in
+# for the public suffix list, which is not a dependency of this project.
+_MULTI_PART_SUFFIXES = frozenset(
+    f"{second}.{tld}"
+    for tld in ("uk", "au", "nz", "jp", "br", "mx", "in", "za", "kr", "ar", "tr", "sg", "hk")
+    for second in ("co", "com", "org", "net", "ac", "gov", "edu", "ne", "or", "gob", "gen")
+)
+
+
+def registrable_domain(host: str) -> str:
+    """The domain a redirect must stay within: example.com for www.shop.example.com,
+    example.co.uk for a.example.co.uk; an IP address is its own domain."""
+    host = (host or "").strip().lower().rstrip(".")
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+        return host
+    except ValueError:
+        pass
+    labels = host.split(".")
+    keep = 3 if len(labels) >= 3 and ".".join(labels[-2:]) in _MULTI_PART_SUFFIXES else 2
+    return ".".join(labels[-keep:])
+
+
+# --- Reading a page --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Page:
+    """What a fetched page shows a reviewer: its visible text and a few structural facts."""
+
+    url: str
+    status: int
+    content_type: str = "text/html"
+    title: str = ""
+    text: str = ""
+    has_form: bool = False
+    has_password_field: bool = False
+    truncated: bool = False
+
+    @property
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+    @property
+    def readable(self) -> bool:
+        return self.content_type in ("text/html", "application/xhtml+xml", "text/plain", "")
+
+
+class _TextExtractor(HTMLParser):
+    _SKIP = {"script", "style", "noscript", "template", "svg"}
+    _BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.title_parts: list[str] = []
+        self.skip_depth = 0
+        self.in_title = False
+        self.has_form = False
+        self.has_password_field = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self._SKIP:
+            self.skip_depth += 1
+        elif tag == "title":
+            self.in_title = True
+        elif tag == "form":
+            self.has_form = True
+        elif tag == "input" and (dict(attrs).get("type") or "").lower() == "password":
+            self.has_password_field = True
+        if tag in self._BLOCK:
+            self.parts.append(". ")
+
+    def handle_endtag(self, tag):
+        if tag in self._SKIP and self.skip_depth:
+            self.skip_depth -= 1
+        elif tag == "title":
+            self.in_title = False
+        if tag in self._BLOCK:
+            self.parts.append(". ")
+
+    def handle_data(self, data):
+        if self.skip_depth:
+            return
+        (self.title_parts if self.in_title else self.parts).append(data)
+
+
+def page_from_html(url: str, status: int, body: str, *, content_type="text/html", truncated=False):
+    """Parse an HTML (or plain-text) body into a Page."""
+    if content_type == "text/plain":
+        return Page(url, status, content_type, text=" ".join(body.split()), truncated=truncated)
+    parser = _TextExtractor()
+    parser.feed(body)
+    parser.close()
+    text = " ".join("".join(parser.parts).split())
+    text = re.sub(r"(\.\s*){2,}", ". ", text).strip(". ")
+    return Page(
+        url=url,
+        status=status,
+        content_type=content_type,
+        title=" ".join("".join(parser.title_parts).split()),
+        text=text,
+        has_form=parser.has_form,
+        has_password_field=parser.has_password_field,
+        truncated=truncated,
+    )
+
+
+# --- Analysis (pure) -------------------------------------------------------------------------
+
+
+def _finding(rule_id: str, kind: str, message: str, severity: Severity | None = None) -> Finding:
+    r = SITE_RULES[rule_id]
+    return Finding(r.id, FIELDS[kind], severity or r.severity, message, r.fix)
+
+
+def could_not_check(kind: str, url: str, reason: str) -> Finding:
+    what = "the website" if kind == WEBSITE else "the privacy policy"
+    return _finding(
+        "W1" if kind == WEBSITE else "W4",
+        kind,
+        f"Could not check {what} at {url}: {reason}. This does not block submission, but "
+        "carriers load the page too: make sure it is online.",
+        Severity.WARNING,
+    )
+
+
+def _status_findings(page: Page, kind: str) -> list[Finding]:
+    what = "The website" if kind == WEBSITE else "The privacy policy"
+    if kind == WEBSITE and page.status in (401, 403, 407):
+        return [
+            _finding(
+                "W2",
+                kind,
+                f"{what} answered HTTP {page.status}: it asks for a login or refuses visitors, "
+                "so reviewers cannot see it.",
+            )
+        ]
+    if 400 <= page.status < 500:
+        return [
+            _finding(
+                "W1" if kind == WEBSITE else "W4",
+                kind,
+                f"{what} answered HTTP {page.status} at {page.url}: reviewers see an error page.",
+                Severity.ERROR,
+            )
+        ]
+    return []
+
+
+def _banned_findings(page: Page) -> list[Finding]:
+    findings = []
+    text = f"{page.title} {page.text}"
+    banned = BANNED_WORDS.search(text)
+    if banned:
+        findings.append(
+            _finding(
+                "W5",
+                WEBSITE,
+                f"The website mentions “{banned.group(0)}”, content carriers do not allow.",
+            )
+        )
+    age_gated = AGE_GATED_WORDS.search(text)
+    if age_gated:
+        findings.append(
+            _finding(
+                "W5",
+                WEBSITE,
+                f"The website mentions “{age_gated.group(0)}”: age-restricted content needs an "
+                "age-gated campaign.",
+                Severity.INFO,
+            )
+        )
+    return findings
+
+
+def analyse_website(page: Page, brand: BrandContext) -> list[Finding]:
+    """W2, W3 and W5 findings for a fetched home page (W1 is about fetching it)."""
+    findings = _status_findings(page, WEBSITE)
+    if findings or page.status >= 400:
+        return findings
+    host = urlsplit(page.url).hostname or ""
+    if registrable_domain(host) in SOCIAL_DOMAINS:
+        findings.append(
+            _finding(
+                "W2",
+                WEBSITE,
+                f"{host} is a social-media or link page, not the business's own website.",
+            )
+        )
+    if not page.readable:
+        return [
+            *findings,
+            _finding("W2", WEBSITE, f"The website address serves {page.content_type}, not a page."),
+        ]
+    if page.has_password_field and page.word_count < 150:
+        findings.append(_finding("W2", WEBSITE, "The website shows a login form, not content."))
+    elif page.has_form and page.word_count < 60:
+        findings.append(_finding("W2", WEBSITE, "The website shows only a form, no content."))
+    elif page.word_count < 30:
+        findings.append(
+            _finding("W2", WEBSITE, f"The website has very little text ({page.word_count} words).")
+        )
+    if not names_brand(f"{page.title} {page.text}", brand):
+        name = brand.display_name or brand.company_name
+        findings.append(_finding("W3", WEBSITE, f"The website does not show the name “{name}”."))
+    return findings + _banned_findings(page)
+
+
+_SENTENCE_RE = re.compile(r"(?<=[.!?])\s+")
+_MOBILE_RE = re.compile(
+    r"(?i)\b(mobile|phone|cell(ular)?|sms|text(ing)?( messag\w*)?|opt[- ]?in|originator)\b"
+)
+_NEGATION_RE = re.compile(r"(?i)\b(not|never|no|won't|will not|do not|don't|neither|nor)\b")
+_SHARE_RE = re.compile(
+    r"(?i)\b(shar(e|ed|es|ing)|s(ell|old|elling)|rent(ed|s|ing)?|disclos\w+|transfer\w*)\b"
+)
+_THIRD_PARTY_RE = re.compile(
+    r"(?i)\b(third[- ]part(y|ies)|partners?|affiliates?|sponsors?|vendors?|advertisers?|"
+    r"other (companies|businesses))\b"
+)
+_CONSENT_SHARE_RE = re.compile(r"(?i)\bwith your (consent|permission)\b")
+_EXCLUSION_RE = re.compile(r"(?i)\b(exclud\w+|except\w*|other than)\b")
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in _SENTENCE_RE.split(text) if s]
+
+
+def has_no_sharing_clause(text: str) -> bool:
+    """A sentence says mobile/SMS opt-in information is not shared, sold or rented."""
+    return any(
+        _MOBILE_RE.search(s) and _NEGATION_RE.search(s) and _SHARE_RE.search(s)
+        for s in _sentences(text)
+    )
+
+
+def analyse_privacy_policy(page: Page, brand: BrandContext) -> list[Finding]:
+    """W4 findings for a fetched privacy policy."""
+    findings = _status_findings(page, PRIVACY)
+    if findings or page.status >= 400:
+        return findings
+    if not page.readable:
+        return [
+            _finding(
+                "W4",
+                PRIVACY,
+                f"The privacy policy is served as {page.content_type}; publish it as a web page "
+                "so reviewers (and this check) can read it.",
+                Severity.WARNING,
+            )
+        ]
+    text = f"{page.title}. {page.text}"
+    if not names_brand(text, brand):
+        name = brand.display_name or brand.company_name
+        findings.append(_finding("W4", PRIVACY, f"The privacy policy does not name “{name}”."))
+    if not has_no_sharing_clause(text):
+        findings.append(
+            _finding(
+                "W4",
+                PRIVACY,
+                "The privacy policy does not say that mobile information and SMS opt-in data "
+                "are never shared with third parties.",
+            )
+        )
+    for sentence in _sentences(text):
+        if not (_SHARE_RE.search(sentence) and _THIRD_PARTY_RE.search(sentence)):
+            continue
+        if _NEGATION_RE.search(sentence) or _EXCLUSION_RE.search(sentence):
+            continue
+        consent = _CONSENT_SHARE_RE.search(sentence)
+        quoted = sentence if len(sentence) <= 120 else sentence[:117] + "…"
+        findings.append(
+            _finding(
+                "W4",
+                PRIVACY,
+                (
+                    f"The policy shares data “{consent.group(0)}”, which carriers read as "
+                    f"sharing opt-in data: “{quoted}”"
+                    if consent
+                    else f"The policy says data is shared with others: “{quoted}”. Exclude "
+                    "mobile and SMS opt-in data explicitly."
+                ),
+                Severity.WARNING,
+            )
+        )
+        break
+    return findings
+
+
+# --- Fetching --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Limits:
+    connect_seconds: float = 3.0
+    total_seconds: float = 8.0
+    max_bytes: int = 1_000_000
+    max_redirects: int = 5
+    allow_local_hosts: bool = False  # tests only: loopback/private addresses and plain http
+    ca_file: str | None = None  # tests only: trust this CA instead of certifi's roots
+
+    @classmethod
+    def from_settings(cls) -> Limits:
+        return cls(
+            connect_seconds=float(getattr(settings, "SITECHECK_CONNECT_SECONDS", 3.0)),
+            total_seconds=float(getattr(settings, "SITECHECK_TOTAL_SECONDS", 8.0)),
+            max_bytes=int(getattr(settings, "SITECHECK_MAX_BYTES", 1_000_000)),
+            allow_local_hosts=bool(getattr(settings, "SITECHECK_ALLOW_LOCAL_HOSTS", False)),
+            ca_file=getattr(settings, "SITECHECK_CA_FILE", None),
+        )
+
+
+class SiteProblem(Exception):
+    """The page could not be read. `unreachable` problems (DNS, connection, timeout, 5xx)
+    become a "could not check" warning; the others (bad TLS, off-domain or insecure redirect,
+    private address, redirect loop) are the site's fault and become W1/W4 errors."""
+
+    def __init__(self, reason: str, *, unreachable: bool):
+        super().__init__(reason)
+        self.reason = reason
+        self.unreachable = unreachable
+
+
+def _unreachable(reason: str) -> SiteProblem:
+    return SiteProblem(reason, unreachable=True)
+
+
+def _refused(reason: str) -> SiteProblem:
+    return SiteProblem(reason, unreachable=False)
+
+
+def normalise_url(url: str, limits: Limits) -> str:
+    """https:// in front of a bare domain; http:// upgraded unless local hosts are allowed."""
+    url = url.strip()
+    if "://" not in url:
+        url = "https://" + url
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise _refused(f"“{url}” is not a web address")
+    if parts.scheme == "http" and not limits.allow_local_hosts:
+        parts = parts._replace(scheme="https")
+    return urlunsplit(parts._replace(path=parts.path or "/"))
+
+
+def _resolve(host: str, port: int, timeout: float) -> list[str]:
+    """getaddrinfo in a daemon thread, so a stuck resolver cannot outlast the deadline."""
+    result: dict = {}
+
+    def run():
+        try:
+            result["infos"] = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        except OSError as exc:
+            result["error"] = exc
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(timeout)
+    if thread.is_alive():
+        raise _unreachable(f"the name {host} did not resolve within {timeout:.0f} seconds")
+    if "error" in result:
+        raise _unreachable(f"the name {host} does not resolve")
+    return [info[4][0] for info in result["infos"]]
+
+
+def _guard_host(url: str, limits: Limits, timeout: float) -> None:
+    """Refuse addresses that are not on the public internet (unless tests allow them)."""
+    if limits.allow_local_hosts:
+        return
+    parts = urlsplit(url)
+    for address in _resolve(parts.hostname, parts.port or 443, timeout):
+        ip = ipaddress.ip_address(address.split("%")[0])
+        if not ip.is_global:
+            raise _refused(f"{parts.hostname} points to a private network address ({ip})")
+
+
+def _tls_reason(exc: BaseException) -> str | None:
+    seen = exc
+    while seen is not None:
+        if isinstance(seen, ssl.SSLCertVerificationError):
+            return seen.verify_message or "certificate verification failed"
+        if isinstance(seen, ssl.SSLError):
+            return seen.reason or "TLS handshake failed"
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
+def _ssl_context(limits: Limits) -> ssl.SSLContext:
+    return ssl.create_default_context(cafile=limits.ca_file or certifi.where())
+
+
+def _content_type(response: httpx.Response) -> str:
+    return response.headers.get("content-type", "").split(";")[0].strip().lower()
+
+
+def fetch(url: str, limits: Limits) -> Page:
+    """GET the page within the limits, following same-domain redirects by hand."""
+    deadline = time.monotonic() + limits.total_seconds
+    url = normalise_url(url, limits)
+    home = registrable_domain(urlsplit(url).hostname)
+
+    def remaining() -> float:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise _unreachable(f"no answer within {limits.total_seconds:g} seconds")
+        return left
+
+    with httpx.Client(
+        verify=_ssl_context(limits),
+        follow_redirects=False,
+        headers={"User-Agent": USER_AGENT, "Accept": "text/html,text/plain;q=0.9,*/*;q=0.5"},
+        trust_env=False,
+    ) as client:
+        for _ in range(limits.max_redirects + 1):
+            _guard_host(url, limits, min(limits.connect_seconds, remaining()))
+            left = remaining()
+            timeout = httpx.Timeout(left, connect=min(limits.connect_seconds, left))
+            try:
+                with client.stream("GET", url, timeout=timeout) as response:
+                    if response.is_redirect:
+                        url = _next_hop(url, response, home, limits)
+                        continue
+                    return _read(url, response, limits, remaining)
+            except httpx.TimeoutException as exc:
+                raise _unreachable(f"no answer within {limits.total_seconds:g} seconds") from exc
+            except httpx.TransportError as exc:
+                tls = _tls_reason(exc)
+                if tls:
+                    raise _refused(f"its TLS certificate is not valid ({tls})") from exc
+                raise _unreachable("the connection failed") from exc
+    raise _refused(f"it redirects more than {limits.max_redirects} times")
+
+
+def _next_hop(url: str, response: httpx.Response, home: str, limits: Limits) -> str:
+    location = response.headers.get("location", "")
+    target = urljoin(url, location)
+    parts = urlsplit(target)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise _refused(f"it redirects to “{location}”, which is not a web address")
+    if registrable_domain(parts.hostname) != home:
+        raise _refused(f"it redirects off its domain, to {target}")
+    if urlsplit(url).scheme == "https" and parts.scheme == "http" and not limits.allow_local_hosts:
+        raise _refused(f"it redirects from https to an insecure address, {target}")
+    return target
+
+
+def _read(url: str, response: httpx.Response, limits: Limits, remaining) -> Page:
+    content_type = _content_type(response)
+    if response.status_code >= 500:
+        raise _unreachable(f"the server answered HTTP {response.status_code}")
+    body, truncated = bytearray(), False
+    if content_type in ("text/html", "application/xhtml+xml", "text/plain", ""):
+        for chunk in response.iter_bytes():
+            body += chunk
+            remaining()
+            if len(body) >= limits.max_bytes:
+                del body[limits.max_bytes :]
+                truncated = True
+                break
+    text = bytes(body).decode(response.encoding or "utf-8", errors="replace")
+    return page_from_html(
+        url, response.status_code, text, content_type=content_type, truncated=truncated
+    )
+
+
+# --- The check -------------------------------------------------------------------------------
+
+
+@dataclass
+class SiteReport:
+    kind: str
+    url: str
+    reachable: bool = True
+    final_url: str = ""
+    findings: list[Finding] = field(default_factory=list)
+
+
+def check(kind: str, url: str, brand: BrandContext, limits: Limits | None = None) -> SiteReport:
+    """Fetch the brand website (kind WEBSITE) or privacy policy (PRIVACY) and judge it."""
+    limits = limits or Limits.from_settings()
+    report = SiteReport(kind, url)
+    if not url.strip():
+        report.reachable = False
+        report.findings = [could_not_check(kind, "(none)", "no address was entered")]
+        return report
+    try:
+        page = fetch(url, limits)
+    except SiteProblem as problem:
+        report.reachable = not problem.unreachable
+        if problem.unreachable:
+            report.findings = [could_not_check(kind, url, problem.reason)]
+        elif kind == WEBSITE:
+            report.findings = [_finding("W1", kind, f"The website {url} fails: {problem.reason}.")]
+        else:
+            report.findings = [
+                _finding("W4", kind, f"The privacy policy {url} fails: {problem.reason}.")
+            ]
+        return report
+    report.final_url = page.url
+    analyse = analyse_website if kind == WEBSITE else analyse_privacy_policy
+    report.findings = analyse(page, brand)
+    return report

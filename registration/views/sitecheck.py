@@ -1,0 +1,80 @@
+"""The website and privacy-policy check panel: shown on brand and campaign pages (through the
+`{% site_check_panel %}` tag), polled by htmx while a check runs, and a "Check now" button.
+
+Without JavaScript the panel is a page of its own and "Check now" is a POST and redirect.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_POST
+
+from compliance.models import Brand, Campaign, SiteCheck
+from compliance.services.sitecheck import latest_site_checks, request_site_check
+from compliance.tenancy import get_owned_or_404
+
+PANEL_TEMPLATE = "compliance/sitecheck/_results.html"
+
+
+@dataclass(frozen=True)
+class SiteCheckPanel:
+    subject: str  # "brand" or "campaign"
+    public_id: str
+    checks: list[SiteCheck]
+    has_pages: bool  # the brand has a website / the campaign a privacy policy link
+
+    @property
+    def dom_id(self) -> str:
+        return f"site-checks-{self.public_id}"
+
+    @property
+    def poll_url(self) -> str:
+        return reverse(f"site_check_{self.subject}", args=[self.public_id])
+
+    @property
+    def run_url(self) -> str:
+        return reverse(f"site_check_{self.subject}_run", args=[self.public_id])
+
+    @property
+    def polling(self) -> bool:
+        return any(c.is_running and not c.is_stalled for c in self.checks)
+
+
+def panel_for(subject: Brand | Campaign) -> SiteCheckPanel:
+    if isinstance(subject, Campaign):
+        checks = latest_site_checks(campaign=subject)
+        has_pages = bool(subject.brand.website or subject.privacy_policy_link)
+        return SiteCheckPanel("campaign", str(subject.public_id), checks, has_pages)
+    checks = latest_site_checks(brand=subject)
+    return SiteCheckPanel("brand", str(subject.public_id), checks, bool(subject.website))
+
+
+def _subject(request, subject: str, public_id) -> Brand | Campaign:
+    model = Campaign if subject == "campaign" else Brand
+    return get_owned_or_404(request, model, public_id=public_id)
+
+
+@login_required
+@require_GET
+def results(request, subject: str, public_id):
+    panel = panel_for(_subject(request, subject, public_id))
+    template = PANEL_TEMPLATE if request.htmx else "compliance/sitecheck/page.html"
+    return render(request, template, {"panel": panel})
+
+
+@login_required
+@require_POST
+def run(request, subject: str, public_id):
+    obj = _subject(request, subject, public_id)
+    request_site_check(**{subject: obj})
+    if request.htmx:
+        return render(request, PANEL_TEMPLATE, {"panel": panel_for(obj)})
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = reverse(f"site_check_{subject}", args=[obj.public_id])
+    return redirect(next_url)
