@@ -11,6 +11,7 @@ urlpatterns = [
     path("brands/", include("registration.urls.brands")),
     path("campaigns/", include("registration.urls.campaigns")),
     path("numbers/", include("registration.urls.numbers")),
+    path("review/", include("compliance.review.urls")),
     path("admin/", admin.site.urls),
     path("sandbox/", include("sandbox.urls")),
 ]

@@ -4,9 +4,15 @@ from .brands import Brand, SubmissionState
 from .campaigns import Campaign, CampaignEvent
 from .notifications import Notification
 from .organisations import Membership, Organisation, OrganisationQuerySet, OrgScoped
+from .review import Appeal, AuditEntry, AuditTrailIsAppendOnly, ReviewClaim, ReviewNote
 from .webhooks import WebhookEvent
 
 __all__ = [
+    "Appeal",
+    "AuditEntry",
+    "AuditTrailIsAppendOnly",
+    "ReviewClaim",
+    "ReviewNote",
     "Brand",
     "Campaign",
     "CampaignEvent",
