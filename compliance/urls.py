@@ -12,6 +12,9 @@ urlpatterns = [
     path("campaigns/", include("registration.urls.campaigns")),
     path("numbers/", include("registration.urls.numbers")),
     path("review/", include("compliance.review.urls")),
+    path("webhooks/", include("compliance.webhooks")),
+    path("notifications/", include("registration.urls.notifications")),
     path("admin/", admin.site.urls),
     path("sandbox/", include("sandbox.urls")),
+    path("rules/", include("compliance.rules_page")),
 ]

@@ -1550,13 +1550,12 @@ def test_every_checked_rule_has_three_passing_and_three_failing_cases():
 
 
 def test_registry_covers_every_rule_of_rules_md_except_website_checks():
-    text = Path("/work/shared/compliance/RULES.md")
-    ids = (
-        set(re.findall(r"^- ([A-Z]\d+) [EWI]", text.read_text(), re.M)) if text.exists() else set()
-    )
-    expected = {i for i in ids if not i.startswith("W")} or {r.id for r in RULES}
-    assert expected <= {r.id for r in RULES}
-    assert not any(r.id.startswith("W") for r in RULES)
+    source = Path("/work/shared/compliance/RULES.md")
+    if not source.exists():
+        pytest.skip("the shared RULES.md is not on this machine")
+    ids = set(re.findall(r"^- ([A-Z]\d+) [EWI]", source.read_text(), re.M))
+    assert len(ids) > 50
+    assert {i for i in ids if not i.startswith("W")} == {r.id for r in RULES}
 
 
 def test_registry_rules_are_unique_and_complete():
