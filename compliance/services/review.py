@@ -5,11 +5,13 @@ A reviewer may act on a campaign someone else claimed (the view warns them); cla
 refused while the other claim is active.
 """
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
@@ -24,8 +26,12 @@ from compliance.models import (
     ReviewClaim,
     ReviewNote,
 )
+from compliance.services import notifications
+from compliance.services.webhooks import read_back_campaign
 from compliance.telnyx.client import get_client
 from compliance.telnyx.errors import TelnyxError, Unavailable
+
+logger = logging.getLogger(__name__)
 
 MIN_APPEAL_WORDS = 5
 MAX_APPEAL_CHARS = 1024
@@ -197,13 +203,8 @@ def message_customer(
 ) -> Notification:
     """An in-app notification to the campaign's organisation."""
     with transaction.atomic():
-        notification = Notification.objects.create(
-            organisation_id=campaign.organisation_id,
-            audience=Notification.Audience.CUSTOMER,
-            campaign=campaign,
-            brand_id=campaign.brand_id,
-            title=title,
-            body=body,
+        notification = notifications.notify(
+            campaign.organisation, title, body, campaign=campaign, brand=campaign.brand
         )
         _audit(
             reviewer,
@@ -259,10 +260,9 @@ def edit_campaign(campaign: Campaign, reviewer: AbstractBaseUser, values: dict) 
     blockers = edit_blockers(review_findings(campaign, **changed))
     if blockers:
         raise EditBlocked(blockers)
-    body = {EDITABLE_FIELDS[name]: value for name, value in changed.items()}
     try:
         with get_client() as client:
-            client.update_campaign(campaign.campaign_id, body)
+            client.update_campaign(campaign.campaign_id, **changed)
     except TelnyxError as exc:
         raise TelnyxRefused(plain_telnyx_error(exc, "change")) from exc
     before = {name: getattr(campaign, name) for name in changed}
@@ -296,11 +296,29 @@ def appeal_reason_problem(reason: str) -> str:
     return ""
 
 
+_NEGATIVE_EVENT_STATUSES = ("REJECTED", "FAILED", "failed")
+
+
+def _last_rejection_at(campaign: Campaign) -> datetime | None:
+    """When the campaign was last rejected: a negative event, or a move into a rejected
+    status (an event that leaves the status as it was does not count)."""
+    rejection = (
+        campaign.events.filter(
+            Q(event_status__in=_NEGATIVE_EVENT_STATUSES)
+            | (Q(to_status__in=lifecycle.APPEALABLE) & ~Q(from_status=F("to_status")))
+        )
+        .order_by("created_at", "id")
+        .last()
+    )
+    return rejection.created_at if rejection else campaign.status_changed_at
+
+
 def _already_appealed(campaign: Campaign) -> bool:
-    """Appealed since the campaign's last status change (a new rejection allows a new one)."""
+    """Appealed since the last rejection (a new rejection allows a new appeal)."""
     if campaign.appealed_at is None:
         return False
-    return campaign.status_changed_at is None or campaign.appealed_at >= campaign.status_changed_at
+    rejected_at = _last_rejection_at(campaign)
+    return rejected_at is None or campaign.appealed_at >= rejected_at
 
 
 def appeal(campaign: Campaign, reviewer: AbstractBaseUser, reason: str) -> Appeal:
@@ -375,6 +393,12 @@ def appeal(campaign: Campaign, reviewer: AbstractBaseUser, reason: str) -> Appea
             before={"campaign_status": record.status_at_appeal, "appealed_at": None},
             after={"appealed_at": appealed_at.isoformat(), "appeal_reason": reason},
         )
+    # Telnyx resets an appealed campaign to TCR_ACCEPTED: read its status back as the truth
+    # (a rejected status outranks the positive events that follow, see lifecycle.py).
+    try:
+        read_back_campaign(campaign)
+    except TelnyxError as exc:
+        logger.warning("appeal of campaign %s: read-back failed: %s", campaign.pk, exc)
     return record
 
 
