@@ -15,4 +15,5 @@ urlpatterns = [
     path("notifications/", include("registration.urls.notifications")),
     path("admin/", admin.site.urls),
     path("sandbox/", include("sandbox.urls")),
+    path("rules/", include("compliance.rules_page")),
 ]
