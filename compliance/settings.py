@@ -182,6 +182,11 @@ APP_BASE_URL = os.getenv("APP_BASE_URL", "http://127.0.0.1:8000")
 # Sandbox lifecycle pace: seconds between steps in demo mode; 0 means immediate (tests).
 SANDBOX_STEP_SECONDS = float(os.getenv("SANDBOX_STEP_SECONDS", "3"))
 
+# Reconciliation (compliance/tasks/reconcile.py): read unsettled brands and campaigns back from
+# Telnyx every RECONCILE_EVERY_SECONDS, at most one call per RECONCILE_MIN_INTERVAL seconds.
+RECONCILE_EVERY_SECONDS = int(os.getenv("RECONCILE_EVERY_SECONDS", "600"))
+RECONCILE_MIN_INTERVAL = float(os.getenv("RECONCILE_MIN_INTERVAL", "0.2"))
+
 # Security headers. Production (DEBUG off) turns on HTTPS-only settings.
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
