@@ -300,12 +300,16 @@ _NEGATIVE_EVENT_STATUSES = ("REJECTED", "FAILED", "failed")
 
 
 def _last_rejection_at(campaign: Campaign) -> datetime | None:
-    """When the campaign was last rejected: a negative event, or a move into a rejected
-    status (an event that leaves the status as it was does not count)."""
+    """When the campaign was last rejected: a negative event, a move into a rejected status,
+    or a read-back finding it rejected (an event that leaves a rejected status as it was, such
+    as a late acceptance of an earlier stage, does not count)."""
     rejection = (
         campaign.events.filter(
             Q(event_status__in=_NEGATIVE_EVENT_STATUSES)
-            | (Q(to_status__in=lifecycle.APPEALABLE) & ~Q(from_status=F("to_status")))
+            | Q(
+                Q(to_status__in=lifecycle.APPEALABLE),
+                ~Q(from_status=F("to_status")) | Q(kind=CampaignEvent.Kind.RECONCILE),
+            )
         )
         .order_by("created_at", "id")
         .last()
@@ -396,9 +400,21 @@ def appeal(campaign: Campaign, reviewer: AbstractBaseUser, reason: str) -> Appea
     # Telnyx resets an appealed campaign to TCR_ACCEPTED: read its status back as the truth
     # (a rejected status outranks the positive events that follow, see lifecycle.py).
     try:
-        read_back_campaign(campaign)
+        change = read_back_campaign(campaign)
     except TelnyxError as exc:
         logger.warning("appeal of campaign %s: read-back failed: %s", campaign.pk, exc)
+        return record
+    if not change.changed:
+        # Still rejected after the appeal: Telnyx has decided already. Say so on the timeline
+        # (a repeated rejection webhook can be identical to the first and dropped as such).
+        CampaignEvent.objects.create(
+            campaign=campaign,
+            kind=CampaignEvent.Kind.RECONCILE,
+            event_status=change.after,
+            from_status=change.before,
+            to_status=change.after,
+            description=f"After the appeal, Telnyx reports the campaign as {change.after}.",
+        )
     return record
 
 

@@ -3,8 +3,10 @@ time, Telnyx errors, and a rejected campaign fixed and appealed against the live
 through to the decision webhook arriving at the live server."""
 
 import re
+import threading
 
 import pytest
+from django.db import connection
 from django.template import Context, Template
 from django.urls import reverse
 
@@ -258,17 +260,50 @@ def test_an_appeal_without_a_fix_is_turned_down_and_can_be_appealed_again(
 
 
 @pytest.mark.django_db(transaction=True)
-def test_double_appeal_is_sent_once(rejected_campaign, reviewer_client, settings):
-    # Telnyx's answer comes before its decision: hold the sandbox's review back.
-    settings.SANDBOX_STEP_SECONDS = 3600
+def test_a_second_appeal_after_the_first_is_refused_with_the_reason(
+    rejected_campaign, reviewer_client, reviewer
+):
+    services.edit_campaign(rejected_campaign, reviewer, FIXED)
     first = reviewer_client.post(url("review_appeal", rejected_campaign), {"appeal_reason": REASON})
     second = reviewer_client.post(
         url("review_appeal", rejected_campaign), {"appeal_reason": REASON}
     )
     assert first.status_code == 302
     assert second.status_code == 200
-    assert "only a rejection can be appealed" in second.content.decode()
+    assert "already live" in second.content.decode()
     assert Appeal.objects.count() == 1
+    assert AuditEntry.objects.filter(action="appeal").count() == 1
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="SQLite's shared in-memory test database locks tables instead of waiting",
+)
+@pytest.mark.django_db(transaction=True)
+def test_two_simultaneous_appeals_send_one(rejected_campaign, reviewer):
+    services.edit_campaign(rejected_campaign, reviewer, FIXED)
+    barrier = threading.Barrier(2)
+    outcomes = []
+
+    def attempt():
+        try:
+            barrier.wait()
+            campaign = Campaign.objects.get(pk=rejected_campaign.pk)
+            services.appeal(campaign, reviewer, REASON)
+            outcomes.append("sent")
+        except services.AppealRefused as exc:
+            outcomes.append(f"refused: {exc}")
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=attempt) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert sorted(outcomes)[-1] == "sent"
+    assert sorted(outcomes)[0].startswith("refused")
+    assert Appeal.objects.filter(state=Appeal.State.ACCEPTED).count() == 1
     assert AuditEntry.objects.filter(action="appeal").count() == 1
     assert rejected_campaign.events.filter(kind="appeal").count() == 1
 
