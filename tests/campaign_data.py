@@ -65,15 +65,15 @@ def good_content(brand_name: str = BRAND_NAME, **overrides) -> dict:
         "description": f"{brand_name} answers customer questions about orders, deliveries and "
         "opening hours by text for customers who asked to be contacted.",
         "messageFlow": f"Customers opt in at checkout on {brand_name}'s order form by ticking an "
-        "unchecked box: 'Text me about my order. Msg & data rates may apply. Reply HELP for "
-        "help, STOP to opt out.' The form is at https://alicebakery.com/order.",
+        "unchecked box: 'Text me about my order. Msg frequency varies. Msg & data rates may "
+        "apply. Reply HELP for help, STOP to opt out.' The form is at https://alicebakery.com/order.",
         "sample1": f"{brand_name}: your order #1234 is ready for pickup today until 6pm. "
         "Reply STOP to opt out.",
         "sample2": f"{brand_name}: thanks for your question, our team will reply within one "
         "hour. Reply HELP for help, STOP to opt out.",
         "optinKeywords": "START",
-        "optinMessage": f"{brand_name}: you will get texts about your orders. Msg & data rates "
-        "may apply. Reply HELP for help, STOP to opt out.",
+        "optinMessage": f"{brand_name}: you will get texts about your orders. Msg frequency "
+        "varies. Msg & data rates may apply. Reply HELP for help, STOP to opt out.",
         "optoutKeywords": "STOP,END,CANCEL,UNSUBSCRIBE,QUIT",
         "optoutMessage": f"{brand_name}: you are unsubscribed and will get no more messages.",
         "helpKeywords": "HELP,INFO",
