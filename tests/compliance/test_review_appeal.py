@@ -154,7 +154,7 @@ def test_customer_partial_shows_the_appeal_state_but_never_notes(
     Campaign.objects.filter(pk=campaign.pk).update(appealed_at=timezone.now())
     campaign.refresh_from_db()
     html = template.render(Context({"campaign": campaign}))
-    assert "appealed this campaign on" in html
+    assert "Appealed on" in html
     assert "The appeal is being reviewed." in html
     assert "risky brand" not in html
 
@@ -209,7 +209,7 @@ def rejected_campaign(transactional_db, telnyx, live_server, organisation, make_
 
 @pytest.mark.django_db(transaction=True)
 def test_reviewer_claims_fixes_and_appeals_through_to_the_decision_webhook(
-    rejected_campaign, reviewer_client, reviewer, telnyx, owner
+    rejected_campaign, reviewer_client, reviewer, telnyx, owner_client
 ):
     campaign = rejected_campaign
     page = reviewer_client.get(url("review_campaign", campaign)).content.decode()
@@ -237,8 +237,14 @@ def test_reviewer_claims_fixes_and_appeals_through_to_the_decision_webhook(
     page = reviewer_client.get(url("review_campaign", campaign)).content.decode()
     assert "The appeal succeeded" in page
 
+    # The customer sees the appeal's state on their campaign page, never the internal notes.
+    reviewer_client.post(url("review_note", campaign), {"body": "Internal: second strike."})
+    customer_page = owner_client.get(reverse("campaign_detail", args=[campaign.public_id]))
+    assert "The appeal succeeded" in customer_page.content.decode()
+    assert "second strike" not in customer_page.content.decode()
+
     actions = list(AuditEntry.objects.order_by("id").values_list("action", flat=True))
-    assert actions == ["claim", "edit", "appeal"]
+    assert actions == ["claim", "edit", "appeal", "note"]
     edit = AuditEntry.objects.get(action="edit")
     assert edit.before == {"sample1": UNBRANDED["sample1"], "sample2": UNBRANDED["sample2"]}
     assert edit.after == FIXED
