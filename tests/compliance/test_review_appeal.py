@@ -19,25 +19,8 @@ from compliance.models import (
     WebhookEvent,
 )
 from compliance.services import review as services
-from compliance.services.webhooks import replay_pending_events
-from compliance.telnyx.schemas.brands import BrandCreate
-from compliance.telnyx.schemas.campaigns import CampaignBuilderSubmitParams
 from sandbox import faults
-
-REASON = "We added the brand name to every sample message and re-checked the opt-out text."
-# Samples that do not name the brand: the sandbox's Telnyx review rejects them (T5).
-UNBRANDED = {
-    "sample1": "20% off all croissants this weekend only! Show this text in store. Reply STOP "
-    "to opt out.",
-    "sample2": "Our pumpkin pies are back! Order yours in store today. Reply STOP to end.",
-    "embedded_link": False,
-}
-FIXED = {
-    "sample1": "Alice Bakery: 20% off all croissants this weekend only! Show this text in "
-    "store. Reply STOP to opt out.",
-    "sample2": "Alice Bakery: our pumpkin pies are back! Order yours in store today. Reply "
-    "STOP to end.",
-}
+from tests.compliance.review_helpers import FIXED, REASON, UNBRANDED, submit_rejected_campaign
 
 
 def url(name, campaign):
@@ -164,47 +147,7 @@ def test_customer_partial_shows_the_appeal_state_but_never_notes(
 
 @pytest.fixture
 def rejected_campaign(transactional_db, telnyx, live_server, organisation, make_submitted_campaign):
-    """A campaign submitted to the sandbox and rejected by its Telnyx review (unbranded
-    samples), known to the app through the rejection webhook."""
-    brand = telnyx.create_brand(
-        BrandCreate(
-            entity_type="PRIVATE_PROFIT",
-            display_name="Alice Bakery",
-            company_name="Alice Bakery LLC",
-            ein="461234567",
-            country="US",
-            email="hello@alicebakery.example",
-            vertical="RETAIL",
-            phone="+15125550142",
-            street="1 Main St",
-            city="Chicago",
-            state="IL",
-            postal_code="60601",
-            website="https://alicebakery.example",
-        )
-    )
-    campaign = make_submitted_campaign(
-        organisation, campaign_status="", campaign_id=None, **UNBRANDED
-    )
-    campaign.brand.__class__.objects.filter(pk=campaign.brand_id).update(brand_id=brand.brand_id)
-    content = {
-        name: getattr(campaign, name)
-        for name in services.CONTENT_FIELDS
-        if name in CampaignBuilderSubmitParams.model_fields and getattr(campaign, name) != ""
-    }
-    created = telnyx.submit_campaign(
-        brand_id=brand.brand_id,
-        **content,
-        webhook_url=live_server.url + reverse("telnyx_webhook"),
-    )
-    Campaign.objects.filter(pk=campaign.pk).update(
-        campaign_id=created.campaign_id, campaign_status="TCR_PENDING"
-    )
-    campaign.refresh_from_db()
-    replay_pending_events(campaign)  # the sandbox decided before we stored the id
-    campaign.refresh_from_db()
-    assert campaign.campaign_status == "TELNYX_FAILED"
-    return campaign
+    return submit_rejected_campaign(telnyx, live_server.url, organisation, make_submitted_campaign)
 
 
 @pytest.mark.django_db(transaction=True)
