@@ -6,11 +6,17 @@ from .hosted import HostedPages, OptInRecord
 from .notifications import Notification
 from .organisations import Membership, Organisation, OrganisationQuerySet, OrgScoped
 from .otp import OtpAttempt, OtpVerification
+from .review import Appeal, AuditEntry, AuditTrailIsAppendOnly, ReviewClaim, ReviewNote
 from .sitecheck import SiteCheck
 from .vetting import Vetting
 from .webhooks import WebhookEvent
 
 __all__ = [
+    "Appeal",
+    "AuditEntry",
+    "AuditTrailIsAppendOnly",
+    "ReviewClaim",
+    "ReviewNote",
     "Brand",
     "Campaign",
     "CampaignEvent",
