@@ -49,7 +49,7 @@ def _money(amount: Decimal) -> str:
 
 def brand_registration_fee(brand: Brand) -> Fee:
     if settings.TELNYX_MOCK_BRANDS:
-        return Fee(Decimal("0"), "nothing: it is a test (mock) brand, which carries no registry fee", ())
+        return Fee(Decimal("0"), "nothing: a test (mock) brand carries no registry fee")
     return Fee(
         None,
         "The Campaign Registry's one-time brand registration fee, billed to the Telnyx account "
