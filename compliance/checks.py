@@ -808,6 +808,7 @@ def _s1(c: CampaignContent):
         "does not identify the brand",
         "brand not identified",
         "brand name",
+        "names the brand",
     ),
 )
 def _s2(c: CampaignContent):
