@@ -158,9 +158,13 @@ class NumbersAPI:
         body = self.request("GET", "/10dlc/phone_number_campaigns", params=params)
         return PhoneNumberCampaignPage.model_validate(body)
 
-    def all_phone_number_campaigns(self, **filters: str) -> Iterator[PhoneNumberCampaign]:
+    def all_phone_number_campaigns(
+        self, *, records_per_page: int = 100, **filters: str
+    ) -> Iterator[PhoneNumberCampaign]:
         params = {f"filter[{name}]": value for name, value in filters.items()}
-        for record in self.paginate_10dlc("/10dlc/phone_number_campaigns", params):
+        for record in self.paginate_10dlc(
+            "/10dlc/phone_number_campaigns", params, records_per_page=records_per_page
+        ):
             yield PhoneNumberCampaign.model_validate(record)
 
     def assign_number(self, phone_number: str, campaign_id: str) -> PhoneNumberCampaign:
