@@ -15,7 +15,6 @@ from compliance.models import Organisation, PhoneNumber, TestMessage, TestMessag
 from compliance.services.numbers import (
     NumberError,
     app_webhook_url,
-    can_carry_traffic,
     normalise_e164,
     plain_words,
 )
