@@ -63,6 +63,10 @@ class Campaign(OrgScoped):
     mno_metadata = models.JSONField(default=dict, blank=True)
     operation_status = models.JSONField(default=dict, blank=True)
     monthly_cost = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
+    up_front_cost = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
+    # qualify-by-usecase's answer for `usecase` (fees, sub-usecase limits, carriers), raw.
+    qualification = models.JSONField(default=dict, blank=True)
+    deactivated_at = models.DateTimeField(null=True, blank=True)
     next_renewal_or_expiration = models.DateField(null=True, blank=True)
     telnyx_response = models.JSONField(default=dict, blank=True)  # raw, for audit
     submission_attempted_at = models.DateTimeField(null=True, blank=True)

@@ -1,0 +1,575 @@
+"""Campaign use cases: the builder's draft, qualification, compliance checks, submission to
+Telnyx (crash-safe, idempotent, retried without duplicates), read-back, edit, deactivation.
+
+Submission: the draft is locked (select_for_update) and marked PENDING with
+`submission_attempted_at` BEFORE the POST, so a crash, timeout or second click never makes a
+second campaign: a PENDING campaign is never POSTed again by `submit_campaign`; the background
+retry (compliance/tasks/campaigns.py) first looks for it at Telnyx among the brand's campaigns
+(by referenceId, which is the campaign's public_id) and only POSTs when it is not there.
+"""
+
+import json
+import logging
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal, InvalidOperation
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+
+from compliance import checks, lifecycle
+from compliance.models import Brand, Campaign, CampaignEvent, SubmissionState
+from compliance.services.webhooks import read_back_campaign, replay_pending_events
+from compliance.telnyx.client import TelnyxClient, get_client
+from compliance.telnyx.errors import (
+    BadRequest,
+    RateLimited,
+    TelnyxError,
+    Unavailable,
+    ValidationFailed,
+)
+from compliance.telnyx.schemas.campaigns import (
+    CampaignBuilderSubmitParams,
+    CampaignUpdateParams,
+)
+
+logger = logging.getLogger(__name__)
+
+USECASE_CACHE_KEY = "telnyx:enum:usecase"
+USECASE_CACHE_SECONDS = 24 * 3600
+MAX_SUBMISSION_ATTEMPTS = 6
+
+# Model field → campaignBuilder wire name (CampaignBuilderSubmitParams).
+CONTENT_FIELDS = {
+    "usecase": "usecase",
+    "sub_usecases": "subUsecases",
+    "description": "description",
+    "message_flow": "messageFlow",
+    **{f"sample{i}": f"sample{i}" for i in range(1, 6)},
+    "optin_keywords": "optinKeywords",
+    "optin_message": "optinMessage",
+    "optout_keywords": "optoutKeywords",
+    "optout_message": "optoutMessage",
+    "help_keywords": "helpKeywords",
+    "help_message": "helpMessage",
+    "embedded_link": "embeddedLink",
+    "embedded_link_sample": "embeddedLinkSample",
+    "embedded_phone": "embeddedPhone",
+    "number_pool": "numberPool",
+    "age_gated": "ageGated",
+    "direct_lending": "directLending",
+    "subscriber_optin": "subscriberOptin",
+    "subscriber_optout": "subscriberOptout",
+    "subscriber_help": "subscriberHelp",
+    "terms_and_conditions": "termsAndConditions",
+    "privacy_policy_link": "privacyPolicyLink",
+    "terms_and_conditions_link": "termsAndConditionsLink",
+    "auto_renewal": "autoRenewal",
+}
+MODEL_FIELD = {wire: name for name, wire in CONTENT_FIELDS.items()}
+# PUT /10dlc/campaign/{id} takes only these (besides resellerId and the webhooks).
+EDITABLE_FIELDS = (
+    "sample1",
+    "sample2",
+    "sample3",
+    "sample4",
+    "sample5",
+    "message_flow",
+    "help_message",
+    "auto_renewal",
+)
+
+USECASE_WORDS = {
+    "2FA": "One-time passwords and login codes.",
+    "ACCOUNT_NOTIFICATION": "Updates about a customer's account: password changes, renewals.",
+    "CUSTOMER_CARE": "Conversations with customers about support and their account.",
+    "DELIVERY_NOTIFICATION": "Tells customers where their order or package is.",
+    "FRAUD_ALERT": "Warnings about suspicious activity on an account.",
+    "HIGHER_EDUCATION": "Messages from colleges and universities to their students.",
+    "LOW_VOLUME": "A small mix of messages (a few thousand a month at most).",
+    "MARKETING": "Promotions, offers and news sent to subscribers.",
+    "MIXED": "Several kinds of messages in one campaign (pick 2 to 5 kinds).",
+    "POLLING_VOTING": "Surveys and polls (not political elections).",
+    "PUBLIC_SERVICE_ANNOUNCEMENT": "Information for the public from a public body or charity.",
+    "SECURITY_ALERT": "Alerts that a system or account may be compromised.",
+    "SOLE_PROPRIETOR": "The one campaign of a sole proprietor (a business without a tax id).",
+}
+
+
+class CampaignError(Exception):
+    """Why a campaign action did not happen, in plain words; `field_errors` keyed by model
+    field name ("" for the whole form)."""
+
+    def __init__(self, message: str, field_errors: dict[str, list[str]] | None = None):
+        self.message = message
+        self.field_errors = field_errors or {}
+        super().__init__(message)
+
+
+@dataclass(frozen=True)
+class Qualification:
+    usecase: str
+    qualifies: bool
+    reason: str = ""
+    monthly_fee: Decimal | None = None
+    quarterly_fee: Decimal | None = None
+    annual_fee: Decimal | None = None
+    up_front_cost: Decimal | None = None
+    min_sub_usecases: int = 0
+    max_sub_usecases: int = 0
+    carriers: tuple[str, ...] = ()
+
+
+# -- the brand and the draft -------------------------------------------------------------------
+def brand_problem(brand: Brand, *, campaign: Campaign | None = None) -> str:
+    """Why the brand cannot have (another) campaign now; "" when it can."""
+    if not brand.is_registered:
+        return "This brand is not registered with Telnyx yet; submit the brand first."
+    if brand.identity_status not in lifecycle.CAN_CREATE_CAMPAIGN:
+        if brand.is_sole_proprietor:
+            return (
+                "This sole proprietor brand is not verified yet: confirm the one-time PIN sent "
+                "to its mobile phone first."
+            )
+        return (
+            f"This brand is {brand.identity_status or 'not verified yet'}; carriers accept "
+            "campaigns only from verified brands. Fix the brand's details or order vetting."
+        )
+    if brand.is_sole_proprietor:
+        others = brand.campaigns.filter(deactivated_at__isnull=True)
+        if campaign is not None:
+            others = others.exclude(pk=campaign.pk)
+        if others.exists():
+            return "A sole proprietor brand can have only one campaign, and it already has one."
+    return ""
+
+
+def campaign_brands(organisation):
+    """The organisation's brands registered at Telnyx (campaigns start from one)."""
+    return Brand.objects.filter(organisation=organisation, brand_id__isnull=False)
+
+
+def start_campaign(organisation, user, brand: Brand) -> Campaign:
+    problem = brand_problem(brand)
+    if problem:
+        raise CampaignError(problem)
+    campaign = Campaign(organisation=organisation, brand=brand, created_by=user)
+    if brand.is_sole_proprietor:
+        campaign.usecase = "SOLE_PROPRIETOR"
+    campaign.save()
+    return campaign
+
+
+def save_draft(campaign: Campaign, values: dict, *, step: str = "") -> Campaign:
+    """Store a wizard step's values on the draft (never on a submitted campaign)."""
+    if campaign.submission_state not in (SubmissionState.DRAFT, SubmissionState.FAILED):
+        raise CampaignError("This campaign was submitted; use Edit to change it.")
+    for name, value in values.items():
+        setattr(campaign, name, value)
+    if step:
+        campaign.wizard_step = step
+    campaign.save()
+    return campaign
+
+
+# -- use cases and qualification --------------------------------------------------------------
+def usecases(*, client: TelnyxClient | None = None) -> list[str]:
+    """The use cases Telnyx accepts (GET /10dlc/enum/usecase), cached for a day."""
+    cached = cache.get(USECASE_CACHE_KEY)
+    if cached:
+        return cached
+    try:
+        values = _with_client(client, lambda c: c.get_enum("usecase"))
+    except TelnyxError as exc:
+        raise CampaignError(_plain(exc, "load the list of use cases")) from exc
+    names = [v if isinstance(v, str) else str(v) for v in values]
+    if isinstance(values, dict):
+        names = list(values)
+    cache.set(USECASE_CACHE_KEY, names, USECASE_CACHE_SECONDS)
+    return names
+
+
+def usecase_words(usecase: str) -> str:
+    return USECASE_WORDS.get(usecase, usecase.replace("_", " ").capitalize() + ".")
+
+
+def qualify(campaign: Campaign, usecase: str, *, client: TelnyxClient | None = None):
+    """Ask Telnyx whether the brand qualifies for the use case; store the answer (fees,
+    sub-usecase limits) on the draft. Returns a Qualification."""
+
+    def ask(c: TelnyxClient):
+        return c.qualify_by_usecase(campaign.brand.brand_id, usecase), c.get_usecase_cost(usecase)
+
+    try:
+        answer, cost = _with_client(client, ask)
+    except (BadRequest, ValidationFailed) as exc:
+        return Qualification(usecase=usecase, qualifies=False, reason=_reason(exc))
+    except TelnyxError as exc:
+        raise CampaignError(_plain(exc, "check the use case with Telnyx")) from exc
+    wire = answer.model_dump(by_alias=True, mode="json", exclude_none=True)
+    wire["upFrontCost"] = cost.up_front_cost
+    campaign.usecase = usecase
+    campaign.qualification = wire
+    campaign.monthly_cost = _decimal(cost.monthly_cost)
+    campaign.up_front_cost = _decimal(cost.up_front_cost)
+    if not answer.max_sub_usecases:
+        campaign.sub_usecases = []
+    campaign.save()
+    return qualification_of(campaign)
+
+
+def qualification_of(campaign: Campaign) -> Qualification | None:
+    """The stored qualification of the draft's use case (None before qualify)."""
+    q = campaign.qualification
+    if not q or q.get("usecase") != campaign.usecase:
+        return None
+    return Qualification(
+        usecase=campaign.usecase,
+        qualifies=True,
+        monthly_fee=_decimal(q.get("monthlyFee")),
+        quarterly_fee=_decimal(q.get("quarterlyFee")),
+        annual_fee=_decimal(q.get("annualFee")),
+        up_front_cost=_decimal(q.get("upFrontCost")),
+        min_sub_usecases=int(q.get("minSubUsecases") or 0),
+        max_sub_usecases=int(q.get("maxSubUsecases") or 0),
+        carriers=tuple(sorted((q.get("mnoMetadata") or {}).keys())),
+    )
+
+
+# -- compliance checks --------------------------------------------------------------------------
+def wire_content(campaign: Campaign, overrides: dict | None = None) -> dict:
+    """The campaign's content by wire name; `overrides` (model field names) are unsaved
+    values, e.g. what the user is typing."""
+    values = {name: getattr(campaign, name) for name in CONTENT_FIELDS} | (overrides or {})
+    return {CONTENT_FIELDS[name]: value for name, value in values.items()}
+
+
+def brand_context(brand: Brand, *, campaign: Campaign | None = None) -> checks.BrandContext:
+    others = brand.campaigns.filter(deactivated_at__isnull=True)
+    if campaign is not None and campaign.pk:
+        others = others.exclude(pk=campaign.pk)
+    return checks.BrandContext(
+        display_name=brand.display_name,
+        company_name=brand.company_name,
+        website=brand.website,
+        entity_type=brand.entity_type,
+        vertical=brand.vertical,
+        email=brand.email,
+        phone=brand.phone,
+        identity_status=brand.identity_status,
+        existing_campaign_count=others.count(),
+        otp_verified=(brand.identity_status == "VERIFIED") if brand.is_sole_proprietor else None,
+    )
+
+
+def findings(campaign: Campaign, overrides: dict | None = None) -> list[checks.Finding]:
+    """Every compliance finding of the campaign (with unsaved `overrides`)."""
+    q = qualification_of(campaign)
+    context = brand_context(campaign.brand, campaign=campaign)
+    if q is not None:
+        context.min_sub_usecases, context.max_sub_usecases = (
+            q.min_sub_usecases,
+            q.max_sub_usecases,
+        )
+    content = checks.CampaignContent.from_wire(wire_content(campaign, overrides), brand=context)
+    return checks.check_campaign(content)
+
+
+def findings_by_model_field(found: list[checks.Finding]) -> dict[str, list[checks.Finding]]:
+    grouped: dict[str, list[checks.Finding]] = {}
+    for finding in found:
+        grouped.setdefault(MODEL_FIELD.get(finding.field, ""), []).append(finding)
+    return grouped
+
+
+# -- submission ---------------------------------------------------------------------------------
+def submit_campaign(campaign: Campaign, *, client: TelnyxClient | None = None) -> Campaign:
+    """Submit the draft once. Raises CampaignError when the brand, the checks or Telnyx refuse
+    it; returns the campaign SUBMITTED, or PENDING when Telnyx could not be reached (a
+    background task then finishes the job)."""
+    with transaction.atomic():
+        locked = Campaign.objects.select_for_update().select_related("brand").get(pk=campaign.pk)
+        if locked.campaign_id or locked.submission_state in (
+            SubmissionState.PENDING,
+            SubmissionState.SUBMITTED,
+        ):
+            return locked  # already submitted or in flight: never a second campaign
+        problem = brand_problem(locked.brand, campaign=locked)
+        if problem:
+            raise CampaignError(problem)
+        errors = checks.blocking(findings(locked))
+        if errors:
+            raise CampaignError(
+                "Fix the problems listed before submitting.",
+                {
+                    name: [f.message for f in found]
+                    for name, found in findings_by_model_field(errors).items()
+                },
+            )
+        locked.submission_state = SubmissionState.PENDING
+        locked.submission_attempted_at = timezone.now()
+        locked.submission_error = ""
+        locked.save()
+    return _with_client(client, lambda c: _post(locked, c, attempt=1))
+
+
+def submit_params(campaign: Campaign) -> CampaignBuilderSubmitParams:
+    content = {k: v for k, v in wire_content(campaign).items() if v not in ("", None)}
+    if not content.get("subUsecases"):
+        content.pop("subUsecases", None)
+    return CampaignBuilderSubmitParams(
+        brandId=campaign.brand.brand_id,
+        referenceId=str(campaign.public_id),
+        webhookURL=webhook_url(),
+        **content,
+    )
+
+
+def webhook_url() -> str:
+    return settings.APP_BASE_URL.rstrip("/") + "/webhooks/telnyx/"
+
+
+def _post(campaign: Campaign, client: TelnyxClient, *, attempt: int) -> Campaign:
+    try:
+        created = client.submit_campaign(submit_params(campaign))
+    except (Unavailable, RateLimited) as exc:
+        _still_pending(campaign, exc, attempt)
+        return campaign
+    except TelnyxError as exc:
+        field_errors = _field_errors(exc)
+        campaign.submission_state = SubmissionState.FAILED
+        campaign.submission_error = _reason(exc)
+        campaign.save(update_fields=["submission_state", "submission_error", "updated_at"])
+        raise CampaignError("Telnyx refused the campaign: " + _reason(exc), field_errors) from exc
+    return record_created(
+        campaign, created.campaign_id, created.model_dump(by_alias=True), client=client
+    )
+
+
+def _still_pending(campaign: Campaign, exc: TelnyxError, attempt: int) -> None:
+    if attempt >= MAX_SUBMISSION_ATTEMPTS:
+        message = (
+            "Telnyx could not be reached after several tries; the submission is kept and "
+            "will be checked again. Contact support if this lasts."
+        )
+    else:
+        message = "Telnyx did not answer; the submission is kept and retried automatically."
+    campaign.submission_error = message
+    campaign.save(update_fields=["submission_error", "updated_at"])
+    logger.warning("campaign %s submission attempt %s: %s", campaign.pk, attempt, exc)
+    if attempt < MAX_SUBMISSION_ATTEMPTS:
+        from compliance.tasks.campaigns import retry_campaign_submission
+
+        delay = getattr(exc, "retry_after", None) or 2**attempt
+        _enqueue(retry_campaign_submission, campaign.pk, attempt + 1, delay=delay)
+
+
+def _enqueue(task, *args, delay: float):
+    if settings.TASKS["default"]["BACKEND"].endswith("ImmediateBackend"):
+        return task.enqueue(*args)
+    return task.using(run_after=timezone.now() + timedelta(seconds=delay)).enqueue(*args)
+
+
+def resume_submission(campaign_pk: int, attempt: int, *, client=None) -> Campaign | None:
+    """The retry: find the campaign at Telnyx (by referenceId) or POST it again."""
+    campaign = Campaign.objects.select_related("brand").filter(pk=campaign_pk).first()
+    if campaign is None or campaign.campaign_id:
+        return campaign
+    claimed = Campaign.objects.filter(
+        pk=campaign.pk,
+        submission_state=SubmissionState.PENDING,
+        submission_attempted_at=campaign.submission_attempted_at,
+    ).update(submission_attempted_at=timezone.now())
+    if not claimed:
+        return campaign  # someone else is on it, or it settled
+    campaign.refresh_from_db()
+
+    def resume(c: TelnyxClient) -> Campaign:
+        try:
+            found = find_at_telnyx(campaign, c)
+        except (Unavailable, RateLimited) as exc:
+            _still_pending(campaign, exc, attempt)
+            return campaign
+        if found is not None:
+            return record_created(campaign, found["campaignId"], found, client=c)
+        try:
+            return _post(campaign, c, attempt=attempt)
+        except CampaignError:
+            return campaign
+
+    return _with_client(client, resume)
+
+
+def find_at_telnyx(campaign: Campaign, client: TelnyxClient) -> dict | None:
+    reference = str(campaign.public_id)
+    for record in client.iter_campaigns(campaign.brand.brand_id):
+        if record.reference_id == reference:
+            return record.model_dump(by_alias=True)
+    return None
+
+
+def record_created(
+    campaign: Campaign, campaign_id: str, record: dict, *, client: TelnyxClient
+) -> Campaign:
+    """Store Telnyx's campaignId (once), then apply webhooks that came before it, then read
+    the campaign back and take its campaignStatus as the truth."""
+    now = timezone.now()
+    with transaction.atomic():
+        stored = Campaign.objects.filter(pk=campaign.pk, campaign_id__isnull=True).update(
+            campaign_id=campaign_id,
+            tcr_campaign_id=record.get("tcrCampaignId") or "",
+            campaign_status=record.get("campaignStatus") or "",
+            submission_status=record.get("submissionStatus") or "",
+            submission_state=SubmissionState.SUBMITTED,
+            submission_error="",
+            submitted_at=now,
+            status_changed_at=now,
+            telnyx_response=_jsonable(record),
+        )
+        campaign.refresh_from_db()
+        if stored:
+            CampaignEvent.objects.create(
+                campaign=campaign,
+                kind=CampaignEvent.Kind.SUBMISSION,
+                description=f"Submitted to Telnyx as campaign {campaign_id}.",
+                to_status=campaign.campaign_status,
+            )
+    replay_pending_events(campaign)
+    try:
+        refresh_campaign(campaign, client=client)
+    except CampaignError as exc:
+        logger.warning("campaign %s read-back after submission failed: %s", campaign.pk, exc)
+    return campaign
+
+
+# -- after submission ---------------------------------------------------------------------------
+def refresh_campaign(campaign: Campaign, *, client: TelnyxClient | None = None) -> Campaign:
+    """Read the campaign, its carriers and its cost back from Telnyx."""
+    if not campaign.campaign_id:
+        return campaign
+
+    def read(c: TelnyxClient):
+        read_back_campaign(campaign, client=c)
+        return (
+            c.get_mno_metadata(campaign.campaign_id),
+            c.get_operation_status(campaign.campaign_id),
+            c.get_usecase_cost(campaign.usecase),
+        )
+
+    try:
+        metadata, operations, cost = _with_client(client, read)
+    except TelnyxError as exc:
+        raise CampaignError(_plain(exc, "read the campaign back from Telnyx")) from exc
+    campaign.refresh_from_db()
+    record = campaign.telnyx_response or {}
+    campaign.tcr_campaign_id = record.get("tcrCampaignId") or campaign.tcr_campaign_id
+    campaign.mno_metadata = {k: v.model_dump(by_alias=True) for k, v in metadata.items()}
+    campaign.operation_status = operations
+    campaign.monthly_cost = _decimal(cost.monthly_cost)
+    campaign.up_front_cost = _decimal(cost.up_front_cost)
+    campaign.next_renewal_or_expiration = _date(record.get("nextRenewalOrExpirationDate"))
+    campaign.last_synced_at = timezone.now()
+    campaign.save()
+    return campaign
+
+
+def edit_campaign(
+    campaign: Campaign, changes: dict, *, client: TelnyxClient | None = None
+) -> Campaign:
+    """PUT the editable fields after the checks pass; record it in the timeline."""
+    if not campaign.campaign_id or campaign.deactivated_at:
+        raise CampaignError("Only a submitted, active campaign can be edited.")
+    changes = {k: v for k, v in changes.items() if k in EDITABLE_FIELDS}
+    errors = checks.blocking(findings(campaign, changes))
+    if errors:
+        raise CampaignError(
+            "Fix the problems listed before saving.",
+            {n: [f.message for f in fs] for n, fs in findings_by_model_field(errors).items()},
+        )
+    params = CampaignUpdateParams(**{CONTENT_FIELDS[k]: v for k, v in changes.items()})
+    try:
+        _with_client(client, lambda c: c.update_campaign(campaign.campaign_id, params))
+    except TelnyxError as exc:
+        raise CampaignError(_plain(exc, "save the changes at Telnyx"), _field_errors(exc)) from exc
+    for name, value in changes.items():
+        setattr(campaign, name, value)
+    campaign.save()
+    CampaignEvent.objects.create(
+        campaign=campaign,
+        kind=CampaignEvent.Kind.EDIT,
+        description="Edited: " + ", ".join(sorted(changes)) + ".",
+    )
+    return campaign
+
+
+def deactivate_campaign(campaign: Campaign, *, client: TelnyxClient | None = None) -> Campaign:
+    """DELETE at Telnyx (permanent), then read the campaign back."""
+    if not campaign.campaign_id or campaign.deactivated_at:
+        raise CampaignError("This campaign is not active at Telnyx.")
+    try:
+        _with_client(client, lambda c: c.deactivate_campaign(campaign.campaign_id))
+    except TelnyxError as exc:
+        raise CampaignError(_plain(exc, "deactivate the campaign")) from exc
+    campaign.deactivated_at = timezone.now()
+    campaign.save(update_fields=["deactivated_at", "updated_at"])
+    CampaignEvent.objects.create(
+        campaign=campaign, kind=CampaignEvent.Kind.STATUS, description="Deactivated."
+    )
+    try:
+        refresh_campaign(campaign, client=client)
+    except CampaignError as exc:
+        logger.warning("campaign %s read-back after deactivation failed: %s", campaign.pk, exc)
+    return campaign
+
+
+def is_settled(campaign: Campaign) -> bool:
+    """Nothing to wait for: stop polling."""
+    if campaign.submission_state == SubmissionState.PENDING:
+        return False
+    if campaign.submission_state != SubmissionState.SUBMITTED or campaign.deactivated_at:
+        return True
+    return campaign.campaign_status not in lifecycle.PENDING
+
+
+# -- helpers ------------------------------------------------------------------------------------
+def _with_client(client: TelnyxClient | None, action):
+    if client is not None:
+        return action(client)
+    with get_client() as own:
+        return action(own)
+
+
+def _reason(exc: TelnyxError) -> str:
+    return "; ".join(e.message for e in exc.errors) or exc.user_message
+
+
+def _plain(exc: TelnyxError, doing: str) -> str:
+    if isinstance(exc, (Unavailable, RateLimited)):
+        return f"Telnyx is not answering right now, so we could not {doing}. Try again shortly."
+    return f"We could not {doing}: {_reason(exc)}"
+
+
+def _field_errors(exc: TelnyxError) -> dict[str, list[str]]:
+    result: dict[str, list[str]] = {}
+    for wire, messages in exc.field_errors().items():
+        result.setdefault(MODEL_FIELD.get(wire, ""), []).extend(messages)
+    return result
+
+
+def _decimal(value) -> Decimal | None:
+    try:
+        return None if value in (None, "") else Decimal(str(value))
+    except InvalidOperation:
+        return None
+
+
+def _date(value) -> date | None:
+    parsed = parse_datetime(value) if isinstance(value, str) else None
+    return parsed.date() if parsed else None
+
+
+def _jsonable(record: dict) -> dict:
+    return json.loads(json.dumps(record, default=str))

@@ -1,0 +1,267 @@
+"""The campaign builder (one view walks the steps in registration/campaign_forms.py), the
+campaign list and page, live compliance checks, edit and deactivate.
+
+Every view loads the campaign through the tenancy helper (another organisation's id is a 404)
+and acts through compliance.services.campaigns; Telnyx faults become plain-words messages.
+"""
+
+import contextlib
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponseNotAllowed
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+from django_htmx.http import HttpResponseClientRedirect
+
+from compliance import lifecycle
+from compliance.models import Brand, Campaign, SubmissionState
+from compliance.services import campaigns as services
+from compliance.tenancy import current_organisation, get_owned_or_404, scoped
+from registration.campaign_forms import (
+    STEP_BY_SLUG,
+    EditForm,
+    first_incomplete,
+    form_for,
+    next_step,
+    steps_for,
+)
+
+POLL_RESYNC_SECONDS = 10
+
+
+def _campaign(request, public_id) -> Campaign:
+    return get_owned_or_404(request, Campaign.objects.select_related("brand"), public_id=public_id)
+
+
+def _redirect(request, url: str):
+    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+
+
+def _step_url(campaign: Campaign, slug: str) -> str:
+    return reverse("campaign_step", args=[campaign.public_id, slug])
+
+
+@login_required
+def campaign_list(request):
+    campaigns = scoped(request, Campaign).select_related("brand")
+    brands = services.campaign_brands(current_organisation(request))
+    return render(
+        request,
+        "registration/campaigns/list.html",
+        {"campaigns": campaigns, "brands": brands},
+    )
+
+
+@login_required
+def campaign_new(request):
+    """Start a draft from a registered brand (?brand=<public_id> or the form)."""
+    brands = services.campaign_brands(current_organisation(request))
+    if request.method == "POST":
+        brand = get_owned_or_404(request, Brand, public_id=request.POST.get("brand"))
+        try:
+            campaign = services.start_campaign(brand.organisation, request.user, brand)
+        except services.CampaignError as exc:
+            messages.error(request, exc.message)
+            return redirect("campaign_new")
+        return _redirect(request, _step_url(campaign, "usecase"))
+    problems = {brand.pk: services.brand_problem(brand) for brand in brands}
+    return render(
+        request,
+        "registration/campaigns/new.html",
+        {"brands": [(b, problems[b.pk]) for b in brands]},
+    )
+
+
+@login_required
+def campaign_resume(request, public_id):
+    campaign = _campaign(request, public_id)
+    if campaign.submission_state == SubmissionState.DRAFT:
+        return redirect(_step_url(campaign, first_incomplete(campaign).slug))
+    return redirect("campaign_detail", public_id=campaign.public_id)
+
+
+@login_required
+def campaign_step(request, public_id, step):
+    campaign = _campaign(request, public_id)
+    current = STEP_BY_SLUG.get(step)
+    if current is None or not current.applies_to(campaign):
+        return redirect(_step_url(campaign, first_incomplete(campaign).slug))
+    if campaign.submission_state not in (SubmissionState.DRAFT, SubmissionState.FAILED):
+        return redirect("campaign_detail", public_id=campaign.public_id)
+    if request.method == "POST":
+        return _save_step(request, campaign, current)
+    return _render_step(request, campaign, current, form_for(current, campaign))
+
+
+def _save_step(request, campaign, current):
+    try:
+        if current.slug == "review":
+            return _submit(request, campaign)
+        form = form_for(current, campaign, request.POST)
+        if not form.is_valid():
+            return _render_step(request, campaign, current, form)
+        if current.slug == "usecase":
+            answer = services.qualify(campaign, form.cleaned_data["usecase"])
+            if not answer.qualifies:
+                form.add_error("usecase", f"This brand does not qualify: {answer.reason}")
+                return _render_step(request, campaign, current, form)
+        else:
+            services.save_draft(campaign, form.cleaned_data, step=current.slug)
+    except services.CampaignError as exc:
+        messages.error(request, exc.message)
+        return _render_step(request, campaign, current, form_for(current, campaign))
+    return _redirect(request, _step_url(campaign, next_step(campaign, current).slug))
+
+
+def _submit(request, campaign):
+    try:
+        campaign = services.submit_campaign(campaign)
+    except services.CampaignError as exc:
+        campaign.refresh_from_db()
+        return _render_step(request, campaign, STEP_BY_SLUG["review"], None, error=exc, status=200)
+    if campaign.submission_state == SubmissionState.PENDING:
+        messages.warning(request, campaign.submission_error or "Submission in progress.")
+    else:
+        messages.success(request, "Campaign submitted to Telnyx.")
+    return _redirect(request, reverse("campaign_detail", args=[campaign.public_id]))
+
+
+def _render_step(request, campaign, current, form, *, error=None, status=200):
+    found = services.findings(campaign)
+    by_field = services.findings_by_model_field(found)
+    context = {
+        "campaign": campaign,
+        "step": current,
+        "steps": steps_for(campaign),
+        "form": form,
+        "qualification": services.qualification_of(campaign),
+        "findings": found,
+        "field_findings": {name: by_field.get(name, []) for name in current.fields},
+        "brand_problem": services.brand_problem(campaign.brand, campaign=campaign),
+        "error": error,
+    }
+    template = "registration/campaigns/step.html"
+    if request.htmx and request.method == "POST":
+        template += "#step-form"
+    return render(request, template, context, status=status)
+
+
+@login_required
+@require_POST
+def campaign_checks(request, public_id, step):
+    """Live checks: the findings for what the user is typing, next to each field (HTMX)."""
+    campaign = _campaign(request, public_id)
+    current = STEP_BY_SLUG.get(step)
+    form = form_for(current, campaign, request.POST) if current else None
+    if form is None or current.slug in ("usecase", "sub-usecases"):
+        overrides = {}
+    else:
+        form.is_valid()
+        overrides = {
+            name: form.cleaned_data.get(name, request.POST.get(name, "")) for name in current.fields
+        }
+    by_field = services.findings_by_model_field(services.findings(campaign, overrides))
+    return render(
+        request,
+        "registration/campaigns/step.html#live-findings",
+        {"field_findings": {name: by_field.get(name, []) for name in current.fields}},
+    )
+
+
+@login_required
+def campaign_detail(request, public_id):
+    campaign = _campaign(request, public_id)
+    if campaign.submission_state == SubmissionState.DRAFT:
+        return redirect(_step_url(campaign, first_incomplete(campaign).slug))
+    if request.htmx and request.GET.get("poll"):
+        _resync_if_stale(campaign)
+        return render(
+            request, "registration/campaigns/detail.html#status", _detail_context(campaign)
+        )
+    return render(request, "registration/campaigns/detail.html", _detail_context(campaign))
+
+
+def _resync_if_stale(campaign):
+    stale = (
+        campaign.last_synced_at is None
+        or (timezone.now() - campaign.last_synced_at).total_seconds() > POLL_RESYNC_SECONDS
+    )
+    if services.is_settled(campaign) or not stale:
+        return
+    # On failure the page keeps the last known status; the next poll tries again.
+    with contextlib.suppress(services.CampaignError):
+        services.refresh_campaign(campaign)
+
+
+def _detail_context(campaign):
+    status = campaign.campaign_status or None
+    known = status in lifecycle.CampaignStatus.__members__
+    carriers = sorted(set(campaign.mno_metadata) | set(campaign.operation_status))
+    return {
+        "campaign": campaign,
+        "status_words": lifecycle.plain_words(status) if known or not status else status,
+        "badge": lifecycle.badge(status) if known or not status else "info",
+        "submission_words": (
+            lifecycle.submission_plain_words(campaign.submission_status)
+            if campaign.submission_status in lifecycle.SubmissionStatus.__members__
+            else ""
+        ),
+        "appeal": lifecycle.appeal_allowed(status) if known else (False, ""),
+        "carriers": [
+            (mno, campaign.operation_status.get(mno, ""), campaign.mno_metadata.get(mno, {}))
+            for mno in carriers
+        ],
+        "events": campaign.events.all(),
+        "settled": services.is_settled(campaign),
+        "can_edit": bool(campaign.campaign_id) and not campaign.deactivated_at,
+    }
+
+
+@login_required
+@require_POST
+def campaign_refresh(request, public_id):
+    campaign = _campaign(request, public_id)
+    try:
+        services.refresh_campaign(campaign)
+        messages.success(request, "Status read back from Telnyx.")
+    except services.CampaignError as exc:
+        messages.error(request, exc.message)
+    return _redirect(request, reverse("campaign_detail", args=[campaign.public_id]))
+
+
+@login_required
+def campaign_edit(request, public_id):
+    campaign = _campaign(request, public_id)
+    form = EditForm(request.POST or None, instance=campaign)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.edit_campaign(_campaign(request, public_id), form.cleaned_data)
+        except services.CampaignError as exc:
+            for name, errors in exc.field_errors.items():
+                for error in errors:
+                    form.add_error(name if name in form.fields else None, error)
+            if not exc.field_errors:
+                form.add_error(None, exc.message)
+        else:
+            messages.success(request, "Changes saved at Telnyx.")
+            return _redirect(request, reverse("campaign_detail", args=[campaign.public_id]))
+    return render(request, "registration/campaigns/edit.html", {"campaign": campaign, "form": form})
+
+
+@login_required
+def campaign_deactivate(request, public_id):
+    campaign = _campaign(request, public_id)
+    if request.method not in ("GET", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    if request.method == "POST":
+        try:
+            services.deactivate_campaign(campaign)
+        except services.CampaignError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, "Campaign deactivated.")
+        return _redirect(request, reverse("campaign_detail", args=[campaign.public_id]))
+    return render(request, "registration/campaigns/deactivate.html", {"campaign": campaign})

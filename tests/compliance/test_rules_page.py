@@ -1,0 +1,51 @@
+"""The public rules page and docs/RULES.md show every rule of the registry."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from compliance.checks import RULES
+from compliance.rules_page import rules_markdown
+
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "RULES.md"
+
+
+def test_rules_page_is_public_and_lists_every_rule(client, db):
+    response = client.get(reverse("rules"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.count("<h1") == 1
+    for rule in RULES:
+        assert f'id="rule-{rule.id}"' in html
+        assert f'<th scope="row">{rule.id}</th>' in html
+    assert "How to fix" in html
+    assert "Message flow / call to action" in html
+
+
+def test_rules_page_works_for_a_logged_in_user_and_shows_it_in_the_navigation(owner_client):
+    response = owner_client.get("/rules/")
+    assert response.status_code == 200
+    assert re.search(r'<a href="/rules/" aria-current="page">Rules</a>', response.content.decode())
+
+
+def test_rules_page_shows_the_fix_and_severity_of_a_rule(client, db):
+    html = client.get(reverse("rules")).content.decode()
+    row = re.search(r'<tr id="rule-S6">(.*?)</tr>', html, re.S).group(1)
+    assert "badge bad" in row and "bit.ly" in row and "<code>sample1</code>" in row
+
+
+def test_docs_rules_md_is_the_registry(capsys):
+    call_command("rules_doc")
+    assert capsys.readouterr().out == rules_markdown()
+    text = DOCS.read_text()
+    assert text == rules_markdown(), "regenerate: manage.py rules_doc > docs/RULES.md"
+    for rule in RULES:
+        assert f"| {rule.id} | {rule.severity} | `{rule.field}` |" in text
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])
+def test_docs_rules_md_carries_each_fix(rule):
+    assert rule.fix.replace("|", "\\|") in DOCS.read_text()

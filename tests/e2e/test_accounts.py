@@ -1,0 +1,99 @@
+"""Signing up, logging in and out, in a real browser at desktop and phone width."""
+
+from django.contrib.auth.models import User
+
+from compliance.models import Organisation
+from tests.conftest import PASSWORD
+from tests.e2e.helpers import (
+    assert_accessible_basics,
+    assert_focus_on_first_error,
+    field,
+    log_in,
+    screenshot,
+)
+
+
+def _fill_sign_up(page, *, password: str) -> None:
+    field(page, "Username").fill("erin")
+    field(page, "Email").fill("erin@example.com")
+    field(page, "Organisation name").fill("Erin's Electric LLC")
+    field(page, "Password").fill(password)
+    field(page, "Password confirmation").fill(password)
+
+
+def test_sign_up_in_the_browser_lands_on_the_overview_of_the_new_organisation(page):
+    page.goto("/accounts/signup/")
+    assert_accessible_basics(page)
+    screenshot(page, "sign-up", both_widths=True)
+    _fill_sign_up(page, password=PASSWORD)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Create account").click()
+
+    assert page.url.endswith("/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Erin's Electric LLC"
+    assert "Erin's Electric LLC is ready" in page.get_by_role("status").inner_text()
+    assert User.objects.get(username="erin").membership.organisation.name == "Erin's Electric LLC"
+    assert_accessible_basics(page)
+    screenshot(page, "overview", both_widths=True)
+
+
+def test_weak_password_shows_the_error_by_the_field_and_focuses_it(page):
+    page.goto("/accounts/signup/")
+    _fill_sign_up(page, password="123")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Create account").click()
+
+    confirmation = field(page, "Password confirmation")
+    assert confirmation.get_attribute("aria-invalid") == "true"
+    field_group = page.locator(".field.has-error", has=confirmation)
+    assert "too short" in field_group.locator(".errorlist").inner_text()
+    assert assert_focus_on_first_error(page) == "password2"
+    assert page.evaluate("() => document.activeElement.id") == "id_password2"
+    assert_accessible_basics(page)
+    screenshot(page, "sign-up-weak-password")
+    assert not User.objects.filter(username="erin").exists()
+    assert not Organisation.objects.exists()
+
+
+def test_log_in_and_out_through_the_forms(page, e2e_user):
+    page.goto("/")
+    assert "/accounts/login/" in page.url
+    assert_accessible_basics(page)
+    screenshot(page, "login", both_widths=True)
+
+    log_in(page, e2e_user.username)
+    assert page.get_by_role("heading", level=1).inner_text() == "Dana Florists LLC"
+
+    with page.expect_navigation():
+        page.get_by_role("button", name="Log out").click()
+    assert "/accounts/login/" in page.url
+    page.goto("/")
+    assert "/accounts/login/" in page.url
+
+
+def test_wrong_password_keeps_the_user_on_the_login_page(page, e2e_user):
+    log_in(page, e2e_user.username, "not-the-password")
+    assert "/accounts/login/" in page.url
+    assert page.get_by_role("alert").is_visible()
+    assert_accessible_basics(page)
+
+
+def test_logged_in_page_fixture_starts_on_the_overview(logged_in_page):
+    assert logged_in_page.get_by_role("heading", level=1).inner_text() == "Dana Florists LLC"
+    assert logged_in_page.get_by_role("button", name="Log out").is_visible()
+    assert_accessible_basics(logged_in_page)
+
+
+def test_login_page_fits_a_phone_and_logs_in(phone_page, e2e_user):
+    phone_page.goto("/accounts/login/")
+    overflow = phone_page.evaluate(
+        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0, f"the login page scrolls sideways by {overflow}px at phone width"
+    box = field(phone_page, "Password").bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+    assert_accessible_basics(phone_page)
+    screenshot(phone_page, "login-phone")
+
+    log_in(phone_page, e2e_user.username)
+    assert phone_page.get_by_role("heading", level=1).inner_text() == "Dana Florists LLC"
