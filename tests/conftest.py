@@ -108,61 +108,35 @@ def reviewer_client(reviewer) -> Client:
 
 
 # -- numbers (messaging profiles, numbers, assignments) ------------------------------------------
-# Until branch `campaign` brings the sandbox's campaigns, the sandbox's one campaign lookup
-# (sandbox.views.numbers.carriable_campaign) reads the campaigns these fixtures register.
 @pytest.fixture
-def sandbox_campaigns(monkeypatch) -> dict:
-    from sandbox.api import ApiError
-    from sandbox.views import numbers as sandbox_numbers
-
-    registry: dict[str, tuple[str, object]] = {}
-
-    def carriable_campaign(campaign_id, *, pointer):
-        if campaign_id not in registry:
-            raise ApiError(422, f"Campaign {campaign_id} not found.", pointer=pointer)
-        status, facts = registry[campaign_id]
-        if status != "MNO_PROVISIONED":
-            raise ApiError(422, f"Campaign {campaign_id} is {status}.", pointer=pointer)
-        return facts
-
-    monkeypatch.setattr(sandbox_numbers, "carriable_campaign", carriable_campaign)
-    return registry
-
-
-@pytest.fixture
-def make_campaign(organisation, sandbox_campaigns):
-    """A campaign of the organisation, known to the sandbox with the same status."""
-    import uuid
-
+def make_campaign(organisation):
+    """A campaign of the organisation and the sandbox campaign it stands for, same status."""
     from compliance.models import Brand, Campaign
-    from sandbox.views.numbers import CampaignFacts
+    from sandbox.models.brands import SandboxBrand
+    from sandbox.models.campaigns import SandboxCampaign
 
     def make(status="MNO_PROVISIONED", *, organisation=organisation, usecase="CUSTOMER_CARE"):
+        entity = "SOLE_PROPRIETOR" if usecase == "SOLE_PROPRIETOR" else "PRIVATE_PROFIT"
+        remote_brand = SandboxBrand.objects.create(
+            display_name="Bakery", entity_type=entity, country="US", status="OK"
+        )
+        remote = SandboxCampaign.objects.create(
+            brand=remote_brand, usecase=usecase, campaign_status=status
+        )
         brand = Brand.objects.create(
             organisation=organisation,
             display_name="Bakery",
-            entity_type="SOLE_PROPRIETOR" if usecase == "SOLE_PROPRIETOR" else "PRIVATE_PROFIT",
-            brand_id=str(uuid.uuid4()),
+            entity_type=entity,
+            brand_id=remote_brand.brand_id,
         )
-        campaign = Campaign.objects.create(
+        return Campaign.objects.create(
             organisation=organisation,
             brand=brand,
             usecase=usecase,
-            campaign_id=str(uuid.uuid4()),
-            tcr_campaign_id="C" + uuid.uuid4().hex[:6].upper(),
+            campaign_id=remote.campaign_id,
+            tcr_campaign_id=remote.tcr_campaign_id,
             campaign_status=status,
         )
-        sandbox_campaigns[campaign.campaign_id] = (
-            status,
-            CampaignFacts(
-                campaign_id=campaign.campaign_id,
-                tcr_campaign_id=campaign.tcr_campaign_id,
-                brand_id=brand.brand_id,
-                tcr_brand_id="BABC123",
-                sole_proprietor=usecase == "SOLE_PROPRIETOR",
-            ),
-        )
-        return campaign
 
     return make
 

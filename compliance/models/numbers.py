@@ -98,7 +98,7 @@ class PhoneNumber(OrgScoped):
 
 
 class BulkAssignment(OrgScoped):
-    """Assign many numbers to one campaign in the background (compliance.tasks)."""
+    """Assign many numbers to one campaign in the background (compliance.tasks.numbers)."""
 
     class State(models.TextChoices):
         QUEUED = "queued", "Queued"

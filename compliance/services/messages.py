@@ -86,14 +86,20 @@ def send_test_message(
 
 def apply_message_event(payload: dict) -> None:
     """Record a messaging webhook on its test message. `payload` is the webhook body (the
-    {"data": {...}, "meta": {...}} envelope) or its `data` object. Duplicates (same data.id)
+    {"data": {...}, "meta": {...}} envelope), its `data` object, or `data.payload` alone (what
+    the receiver passes; the event type is then read from the message itself). Duplicates
     change nothing; events of messages we did not send are ignored."""
-    data = payload.get("data", payload) if isinstance(payload, dict) else {}
+    if not isinstance(payload, dict):
+        return
+    data = payload.get("data", payload)
+    if "event_type" not in data and "id" in data:  # the bare message payload
+        data = {"event_type": _event_type_of(data), "payload": data}
     event_type = data.get("event_type")
     inner = data.get("payload") or {}
     if event_type not in MESSAGE_EVENTS or not isinstance(inner, dict) or not inner.get("id"):
         return
-    event_id = str(data.get("id") or f"{inner['id']}:{event_type}")
+    recipient_status = ((inner.get("to") or [{}])[0] or {}).get("status") or ""
+    event_id = str(data.get("id") or f"{inner['id']}:{event_type}:{recipient_status}")
     recipient = (inner.get("to") or [{}])[0] or {}
     with transaction.atomic():
         message = _message_for(event_type, inner, recipient)
@@ -113,6 +119,15 @@ def apply_message_event(payload: dict) -> None:
         )
         if created and message is not None:
             _apply_to_message(message, event)
+
+
+def _event_type_of(message: dict) -> str:
+    """message.received / .finalized / .sent, from a bare message payload."""
+    if message.get("direction") == "inbound":
+        return "message.received"
+    if message.get("completed_at"):
+        return "message.finalized"
+    return "message.sent"
 
 
 def _ours_pending(inner: dict) -> bool:

@@ -25,7 +25,7 @@ from compliance.models import (
 from compliance.services import messages as test_sms
 from compliance.services import numbers as service
 from compliance.services.numbers import NumberError
-from compliance.tasks import sync_organisation_task
+from compliance.tasks.numbers import sync_organisation_task
 from compliance.tenancy import current_organisation, get_owned_or_404, scoped
 from registration.number_forms import (
     BulkAssignForm,

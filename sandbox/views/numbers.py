@@ -11,6 +11,7 @@ from urllib.parse import unquote
 
 import phonenumbers
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.http import JsonResponse
 from django.urls import path
 
@@ -92,23 +93,22 @@ class CampaignFacts:
 
 
 def carriable_campaign(campaign_id: str, *, pointer: str) -> CampaignFacts:
-    """The campaign (by Telnyx or TCR id) if it can carry traffic (MNO_PROVISIONED), else 422."""
-    from django.db.models import Q
-
-    from sandbox.models.campaigns import Campaign
+    """The campaign (by Telnyx or TCR id) if it can carry traffic (MNO_PROVISIONED and not
+    deactivated), else 422 pointing at the field."""
+    from sandbox.models.campaigns import SandboxCampaign
 
     campaign = (
-        Campaign.objects.select_related("brand")
+        SandboxCampaign.objects.select_related("brand")
         .filter(Q(campaign_id=campaign_id) | Q(tcr_campaign_id=campaign_id))
         .first()
     )
     if campaign is None:
         raise ApiError(422, f"Campaign {campaign_id} not found.", pointer=pointer)
-    if campaign.campaign_status != "MNO_PROVISIONED":
+    if campaign.campaign_status != "MNO_PROVISIONED" or campaign.deactivated_at is not None:
         raise ApiError(
             422,
             f"Campaign {campaign_id} is {campaign.campaign_status}; numbers can be assigned "
-            "only to a campaign provisioned at the carriers (MNO_PROVISIONED).",
+            "only to an active campaign provisioned at the carriers (MNO_PROVISIONED).",
             pointer=pointer,
         )
     return CampaignFacts(

@@ -68,6 +68,22 @@ def test_test_sms_records_the_delivery_webhooks(
     ]
 
 
+def test_delivery_webhooks_come_back_through_the_app_receiver(
+    telnyx, organisation, owner, assigned_number, settings
+):
+    """End to end: the sandbox signs message.sent/.finalized to /webhooks/telnyx/ on the live
+    server; the receiver verifies them and hands the payload to apply_message_event."""
+    message = messages.send_test_message(
+        organisation, owner, assigned_number, "+13125550199", "Hello", telnyx
+    )
+    message.refresh_from_db()
+    assert message.status == "delivered"
+    assert list(message.events.values_list("event_type", "status")) == [
+        ("message.sent", "sent"),
+        ("message.finalized", "delivered"),
+    ]
+
+
 def test_a_webhook_before_the_send_returns_is_attached_later(
     telnyx, organisation, owner, assigned_number, webhook_catcher
 ):
