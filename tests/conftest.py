@@ -174,6 +174,8 @@ def make_submitted_campaign(db):
         return Campaign.objects.create(organisation=organisation, brand=brand, **values)
 
     return make
+
+
 # -- numbers (messaging profiles, numbers, assignments) ------------------------------------------
 @pytest.fixture
 def make_campaign(organisation):
