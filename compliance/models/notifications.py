@@ -1,5 +1,7 @@
 """In-app notifications for an organisation's members, or for the reviewers."""
 
+import uuid
+
 from django.db import models
 
 from .organisations import Organisation
@@ -10,6 +12,7 @@ class Notification(models.Model):
         CUSTOMER = "customer", "Customer"
         REVIEWERS = "reviewers", "Reviewers"
 
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="notifications"
     )

@@ -8,7 +8,7 @@ class WebhookEvent(models.Model):
         RECEIVED = "received", "Received"
         APPLIED = "applied", "Applied"
         IGNORED = "ignored", "Ignored (stale or no change)"
-        UNKNOWN_CAMPAIGN = "unknown", "Unknown campaign"
+        UNKNOWN_CAMPAIGN = "unknown", "Unknown campaign or brand"
         FAILED = "failed", "Failed to apply"
 
     dedup_key = models.CharField(max_length=128, unique=True)
@@ -29,9 +29,11 @@ class WebhookEvent(models.Model):
     outcome = models.CharField(max_length=10, choices=Outcome.choices, default=Outcome.RECEIVED)
     processed_at = models.DateTimeField(null=True, blank=True)
     error = models.TextField(blank=True)
+    note = models.CharField(max_length=255, blank=True)  # why it was ignored, or what it did
 
     class Meta:
         ordering = ["-received_at"]
+        indexes = [models.Index(fields=["outcome", "telnyx_campaign_id"])]
 
     def __str__(self) -> str:
         return f"{self.kind} {self.dedup_key[:12]}"

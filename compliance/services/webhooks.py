@@ -1,0 +1,481 @@
+"""Telnyx webhooks: parse and store an accepted event, then apply it through the lifecycle.
+
+The view (compliance/webhooks.py) verifies the signature, then calls `record_event`, which
+parses the body (`MalformedEvent` when it is not JSON of a known shape), and stores it once:
+the de-duplication key is the envelope's ``data.id`` when present, else the SHA-256 of the raw
+body, under a unique constraint, so concurrent deliveries of one event store one row.
+`apply_event` then acts on the stored row (a task; at most once per row, claimed with a
+conditional UPDATE).
+
+Two shapes arrive (WEBHOOKS.md): the flat campaignStatusUpdate, and the envelope
+``{"data": {"event_type", "id", "payload"}}`` for 10dlc.campaign/brand/phone_number.update
+and the messaging events. Campaign status moves only through `compliance.lifecycle`:
+an event moves it forward with `next_status`; when its meaning is unclear the campaign is read
+back from Telnyx and that answer is the truth (``authoritative=True``). The reconciliation
+(compliance/services/reconcile.py) uses the same `read_back_campaign` / `read_back_brand`.
+"""
+
+import hashlib
+import json
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from compliance import lifecycle
+from compliance.lifecycle import CampaignStatus
+from compliance.models import Brand, Campaign, CampaignEvent, WebhookEvent
+from compliance.services import notifications
+from compliance.telnyx.client import TelnyxClient, get_client
+from compliance.telnyx.errors import TelnyxError
+
+logger = logging.getLogger(__name__)
+
+FLAT_CAMPAIGN_KIND = "campaignStatusUpdate"
+CAMPAIGN_KIND = "10dlc.campaign.update"
+BRAND_KIND = "10dlc.brand.update"
+NUMBER_KIND = "10dlc.phone_number.update"
+MESSAGE_KINDS = frozenset({"message.sent", "message.finalized", "message.received"})
+_TENDLC_KINDS = frozenset({CAMPAIGN_KIND, BRAND_KIND, NUMBER_KIND})
+_TEXT_FIELDS = ("brandId", "campaignId", "type", "status", "description", "phoneNumber")
+STORED_HEADERS = (
+    "telnyx-timestamp",
+    "telnyx-signature-ed25519",
+    "content-type",
+    "user-agent",
+)
+
+Outcome = WebhookEvent.Outcome
+
+
+class MalformedEvent(ValueError):
+    """A signed body that is not JSON of a shape the app knows; nothing is stored."""
+
+
+@dataclass(frozen=True)
+class ParsedEvent:
+    kind: str  # campaignStatusUpdate, or the envelope's event_type
+    event_id: str  # the envelope's data.id, "" for the flat shape
+    payload: dict
+
+    def text(self, field: str) -> str:
+        return _text(self.payload.get(field))
+
+    @property
+    def campaign_ref(self) -> str:
+        return self.text("campaignId") if self.kind in _CAMPAIGN_REF_KINDS else ""
+
+    @property
+    def brand_ref(self) -> str:
+        return self.text("brandId") if self.kind in _CAMPAIGN_REF_KINDS | {BRAND_KIND} else ""
+
+
+_CAMPAIGN_REF_KINDS = frozenset({FLAT_CAMPAIGN_KIND, CAMPAIGN_KIND, NUMBER_KIND})
+
+
+# Parsing -------------------------------------------------------------------------------------
+
+
+def parse_event(body: bytes) -> ParsedEvent:
+    """The event in a raw body, routed by shape; `MalformedEvent` when it has none."""
+    try:
+        data = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise MalformedEvent("the body is not UTF-8 JSON") from None
+    if not isinstance(data, dict):
+        raise MalformedEvent("the body is not a JSON object")
+    if "data" in data:
+        return _parse_envelope(data["data"])
+    _check_text_fields(data)
+    if not _text(data.get("campaignId")):
+        raise MalformedEvent("neither an envelope nor a campaignStatusUpdate with a campaignId")
+    return ParsedEvent(FLAT_CAMPAIGN_KIND, "", data)
+
+
+def _parse_envelope(data) -> ParsedEvent:
+    if not isinstance(data, dict):
+        raise MalformedEvent("data is not an object")
+    kind, event_id, payload = data.get("event_type"), data.get("id", ""), data.get("payload", {})
+    if not isinstance(kind, str) or not kind.strip() or len(kind) > 40:
+        raise MalformedEvent("data.event_type is missing or not a short string")
+    if not isinstance(event_id, str) or len(event_id) > 200:
+        raise MalformedEvent("data.id is not a string")
+    if not isinstance(payload, dict):
+        raise MalformedEvent("data.payload is not an object")
+    if kind in _TENDLC_KINDS:
+        _check_text_fields(payload)
+    return ParsedEvent(kind, event_id.strip(), payload)
+
+
+def _check_text_fields(payload: dict) -> None:
+    for field in _TEXT_FIELDS:
+        if payload.get(field) is not None and not isinstance(payload[field], str):
+            raise MalformedEvent(f"{field} is not a string")
+
+
+def dedup_key(parsed: ParsedEvent, body: bytes) -> str:
+    if parsed.event_id:
+        if len(parsed.event_id) <= 120:
+            return f"id:{parsed.event_id}"
+        return "id-sha256:" + hashlib.sha256(parsed.event_id.encode()).hexdigest()
+    return "sha256:" + hashlib.sha256(body).hexdigest()
+
+
+# Storing -------------------------------------------------------------------------------------
+
+
+def record_event(
+    body: bytes, headers: Mapping[str, str], signed_timestamp: int
+) -> tuple[WebhookEvent, bool]:
+    """Store a verified event once: (the row, whether this call stored it).
+
+    Raises `MalformedEvent` (nothing stored). A duplicate (same key, even from a concurrent
+    request) returns the existing row and False.
+    """
+    parsed = parse_event(body)
+    key = dedup_key(parsed, body)
+    try:
+        with transaction.atomic():
+            event = WebhookEvent.objects.create(
+                dedup_key=key,
+                kind=parsed.kind,
+                raw_body=body.decode("utf-8"),
+                headers=_headers_worth_keeping(headers),
+                signed_at=datetime.fromtimestamp(signed_timestamp, tz=UTC),
+                telnyx_campaign_id=parsed.campaign_ref[:64],
+                telnyx_brand_id=parsed.brand_ref[:64],
+            )
+    except IntegrityError:
+        return WebhookEvent.objects.get(dedup_key=key), False
+    return event, True
+
+
+def _headers_worth_keeping(headers: Mapping[str, str]) -> dict[str, str]:
+    lowered = {key.lower(): value for key, value in headers.items()}
+    return {name: _text(lowered[name], 300) for name in STORED_HEADERS if name in lowered}
+
+
+# Applying ------------------------------------------------------------------------------------
+
+
+def apply_event(event: WebhookEvent) -> WebhookEvent:
+    """Act on a stored event, once: a second call (or a concurrent one) does nothing."""
+    claimed = WebhookEvent.objects.filter(pk=event.pk, processed_at__isnull=True).update(
+        processed_at=timezone.now()
+    )
+    event.refresh_from_db()
+    if not claimed:
+        return event
+    parsed = parse_event(event.raw_body.encode("utf-8"))
+    handler = _HANDLERS.get(parsed.kind)
+    if handler is None and parsed.kind in MESSAGE_KINDS:
+        handler = _apply_message_event
+    try:
+        if handler is None:
+            event.outcome, event.note = Outcome.IGNORED, f"Unknown event type {parsed.kind!r}."
+        else:
+            handler(event, parsed)
+    except TelnyxError as exc:
+        logger.warning("webhook %s: read-back failed: %s", event.pk, exc)
+        event.outcome = Outcome.FAILED
+        event.error = f"Reading back from Telnyx failed ({exc}); reconciliation will retry."
+    event.note = event.note[:255]
+    event.save(update_fields=["outcome", "note", "error", "campaign"])
+    logger.info("webhook %s (%s) %s", event.pk, event.kind, event.outcome)
+    return event
+
+
+def replay_pending_events(campaign: Campaign) -> int:
+    """Apply the stored UNKNOWN_CAMPAIGN events for a campaign whose Telnyx id was just
+    recorded (Telnyx may send webhooks before our submission's response is stored).
+    Returns how many were applied."""
+    if not campaign.campaign_id:
+        return 0
+    replayed = 0
+    pending = WebhookEvent.objects.filter(
+        outcome=Outcome.UNKNOWN_CAMPAIGN, telnyx_campaign_id=campaign.campaign_id
+    ).order_by("received_at", "pk")
+    for event in pending:
+        reopened = WebhookEvent.objects.filter(
+            pk=event.pk, outcome=Outcome.UNKNOWN_CAMPAIGN
+        ).update(outcome=Outcome.RECEIVED, processed_at=None, note="")
+        if reopened:
+            apply_event(event)
+            replayed += 1
+    return replayed
+
+
+def _find_campaign(ref: str) -> Campaign | None:
+    """Webhooks are global: the campaign of any organisation. A CAMPAIGN_NUDGE carries the
+    TCR campaign id instead of Telnyx's (10DLC-API.md §7.2)."""
+    if not ref:
+        return None
+    return (
+        Campaign.objects.filter(campaign_id=ref).first()
+        or Campaign.objects.filter(tcr_campaign_id=ref).first()
+    )
+
+
+def _unknown(event: WebhookEvent, what: str, ref: str) -> None:
+    event.outcome = Outcome.UNKNOWN_CAMPAIGN
+    event.note = f"No {what} {ref or '(no id)'} in this app (yet); stored for replay."
+
+
+def _apply_campaign_event(event: WebhookEvent, parsed: ParsedEvent) -> None:
+    campaign = _find_campaign(parsed.campaign_ref)
+    if campaign is None:
+        return _unknown(event, "campaign", parsed.campaign_ref)
+    event.campaign = campaign
+    event_type, event_status = parsed.text("type"), parsed.text("status")
+    meaning = lifecycle.meaning_of_event(event_type, event_status)
+    change = apply_campaign_status(
+        campaign,
+        meaning.implied,
+        kind=CampaignEvent.Kind.WEBHOOK,
+        always_record=True,
+        event_type=event_type,
+        event_status=event_status,
+        description=parsed.text("description") or meaning.summary,
+        webhook_event=event,
+    )
+    event.outcome = Outcome.APPLIED if change.changed else Outcome.IGNORED
+    event.note = meaning.summary if change.changed else f"No change ({change.describe()})."
+    if meaning.needs_readback and read_back_campaign(campaign).changed:
+        event.outcome = Outcome.APPLIED
+        event.note = "Read back from Telnyx: " + meaning.summary
+
+
+def _apply_brand_event(event: WebhookEvent, parsed: ParsedEvent) -> None:
+    brand = Brand.objects.filter(brand_id=parsed.brand_ref).first() if parsed.brand_ref else None
+    if brand is None:
+        return _unknown(event, "brand", parsed.brand_ref)
+    changed = read_back_brand(brand)
+    event.outcome = Outcome.APPLIED if changed else Outcome.IGNORED
+    event.note = parsed.text("description") or parsed.text("type")
+
+
+def _apply_number_event(event: WebhookEvent, parsed: ParsedEvent) -> None:
+    """A phone-number event of a campaign: recorded in the campaign's timeline."""
+    campaign = _find_campaign(parsed.campaign_ref)
+    if campaign is None:
+        return _unknown(event, "campaign", parsed.campaign_ref)
+    event.campaign = campaign
+    number = parsed.text("phoneNumber")
+    detail = parsed.text("description") or _reasons_text(parsed.payload.get("reasons"))
+    CampaignEvent.objects.create(
+        campaign=campaign,
+        kind=CampaignEvent.Kind.WEBHOOK,
+        event_type=parsed.text("type")[:40],
+        event_status=parsed.text("status")[:20],
+        description=_text(f"Number {number}: {detail}" if detail else f"Number {number}"),
+        from_status=campaign.campaign_status,
+        to_status=campaign.campaign_status,
+        webhook_event=event,
+    )
+    event.outcome, event.note = Outcome.APPLIED, "Recorded in the campaign's timeline."
+
+
+def _apply_message_event(event: WebhookEvent, parsed: ParsedEvent) -> None:
+    try:
+        from compliance.services.messages import apply_message_event
+    except ImportError:
+        event.outcome = Outcome.IGNORED
+        event.note = "Messaging events are not handled yet (compliance.services.messages)."
+        return
+    apply_message_event(parsed.payload)
+    event.outcome = Outcome.APPLIED
+
+
+_HANDLERS = {
+    FLAT_CAMPAIGN_KIND: _apply_campaign_event,
+    CAMPAIGN_KIND: _apply_campaign_event,
+    BRAND_KIND: _apply_brand_event,
+    NUMBER_KIND: _apply_number_event,
+}
+
+
+# Status changes (shared by webhooks and reconciliation) --------------------------------------
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    before: str
+    after: str
+
+    @property
+    def changed(self) -> bool:
+        return self.before != self.after
+
+    def describe(self) -> str:
+        if self.changed:
+            return f"{self.before or 'unknown'} → {self.after}"
+        return f"stays {self.after or 'unknown'}"
+
+
+def apply_campaign_status(
+    campaign: Campaign,
+    proposed: CampaignStatus | None,
+    *,
+    kind: CampaignEvent.Kind,
+    authoritative: bool = False,
+    always_record: bool = False,
+    event_type: str = "",
+    event_status: str = "",
+    description: str = "",
+    webhook_event: WebhookEvent | None = None,
+    telnyx_record: dict | None = None,
+) -> StatusChange:
+    """Move the campaign through `lifecycle.next_status`, under a row lock; record it in
+    the timeline (always, or only on change), notify on change. ``telnyx_record`` (a read-back)
+    also refreshes the mirrored fields."""
+    with transaction.atomic():
+        locked = Campaign.objects.select_for_update().get(pk=campaign.pk)
+        before = locked.campaign_status
+        after = lifecycle.next_status(before or None, proposed, authoritative=authoritative)
+        after = str(after) if after else before
+        fields = ["updated_at"]
+        if after != before:
+            locked.campaign_status = after
+            locked.status_changed_at = timezone.now()
+            fields += ["campaign_status", "status_changed_at"]
+        if telnyx_record is not None:
+            _mirror_campaign(locked, telnyx_record)
+            fields += ["failure_reasons", "submission_status", "telnyx_response", "last_synced_at"]
+        locked.save(update_fields=fields)
+        change = StatusChange(before, after)
+        if change.changed or always_record:
+            CampaignEvent.objects.create(
+                campaign=locked,
+                kind=kind,
+                event_type=event_type[:40],
+                event_status=event_status[:20],
+                description=_text(description),
+                from_status=before,
+                to_status=after,
+                webhook_event=webhook_event,
+            )
+        if change.changed:
+            _notify_campaign_change(locked, change)
+    for name in ("campaign_status", "status_changed_at", "failure_reasons", "last_synced_at"):
+        setattr(campaign, name, getattr(locked, name))
+    return change
+
+
+def read_back_campaign(
+    campaign: Campaign,
+    *,
+    client: TelnyxClient | None = None,
+    kind: CampaignEvent.Kind = CampaignEvent.Kind.RECONCILE,
+) -> StatusChange:
+    """GET the campaign from Telnyx and take its campaignStatus as the truth."""
+    if client is None:
+        with get_client() as own_client:
+            return read_back_campaign(campaign, client=own_client, kind=kind)
+    record = _wire(client.get_campaign(campaign.campaign_id))
+    reported = _text(record.get("campaignStatus"))
+    proposed = CampaignStatus(reported) if reported in CampaignStatus else None
+    return apply_campaign_status(
+        campaign,
+        proposed,
+        kind=kind,
+        authoritative=True,
+        event_status=reported,
+        description=f"Telnyx reports the campaign as {reported or 'without a status'}.",
+        telnyx_record=record,
+    )
+
+
+def read_back_brand(brand: Brand, *, client: TelnyxClient | None = None) -> bool:
+    """GET the brand from Telnyx and mirror its status and identityStatus; notify on change."""
+    if client is None:
+        with get_client() as own_client:
+            return read_back_brand(brand, client=own_client)
+    record = _wire(client.get_brand(brand.brand_id))
+    status = _known(record.get("status"), lifecycle.BrandStatus)
+    identity = _known(record.get("identityStatus"), lifecycle.BrandIdentityStatus)
+    with transaction.atomic():
+        locked = Brand.objects.select_for_update().get(pk=brand.pk)
+        before = (locked.status, locked.identity_status)
+        locked.status = status or locked.status
+        locked.identity_status = identity or locked.identity_status
+        locked.failure_reasons = _reasons_list(record.get("failureReasons"))
+        locked.tcr_brand_id = _text(record.get("tcrBrandId"), 32) or locked.tcr_brand_id
+        locked.telnyx_response = record
+        locked.last_synced_at = timezone.now()
+        locked.save()
+        changed = (locked.status, locked.identity_status) != before
+        if changed:
+            words = lifecycle.brand_plain_words(
+                locked.status or None, locked.identity_status or None
+            )
+            notifications.notify(
+                locked.organisation, f"Brand {locked}: {words}", words, brand=locked
+            )
+    brand.status, brand.identity_status = locked.status, locked.identity_status
+    return changed
+
+
+def _notify_campaign_change(campaign: Campaign, change: StatusChange) -> None:
+    body = lifecycle.plain_words(change.after)
+    title = f"Campaign {campaign}: {change.after}"
+    if campaign.failure_reasons:
+        body += "\n\nReasons given: " + "; ".join(map(str, campaign.failure_reasons))
+    notifications.notify(campaign.organisation, title, body, campaign=campaign)
+    if change.after in lifecycle.APPEALABLE:
+        notifications.notify_reviewers(
+            campaign.organisation,
+            f"Rejected: {campaign} ({campaign.organisation})",
+            body,
+            campaign=campaign,
+        )
+
+
+def _mirror_campaign(campaign: Campaign, record: dict) -> None:
+    campaign.failure_reasons = _reasons_list(record.get("failureReasons"))
+    campaign.submission_status = _text(record.get("submissionStatus"), 10)
+    campaign.tcr_campaign_id = _text(record.get("tcrCampaignId"), 32) or campaign.tcr_campaign_id
+    campaign.telnyx_response = record
+    campaign.last_synced_at = timezone.now()
+
+
+# Small helpers -------------------------------------------------------------------------------
+
+
+def _wire(response) -> dict:
+    """A client response (pydantic model or dict) as wire-named JSON."""
+    if hasattr(response, "model_dump"):
+        return response.model_dump(by_alias=True, mode="json")
+    return dict(response or {})
+
+
+def _text(value, limit: int = 2000) -> str:
+    """Untrusted text, safe to store: a string, no NUL (PostgreSQL refuses it), bounded."""
+    if not isinstance(value, str):
+        return ""
+    return value.replace("\x00", "").strip()[:limit]
+
+
+def _known(value, enum) -> str:
+    text = _text(value)
+    return text if text in enum else ""
+
+
+def _reasons_list(value) -> list[str]:
+    if isinstance(value, str):
+        return [_text(value)] if _text(value) else []
+    if isinstance(value, list):
+        return [_text(v) if isinstance(v, str) else _reasons_text([v]) for v in value if v]
+    return []
+
+
+def _reasons_text(reasons) -> str:
+    """Telnyx's ``reasons`` ([{"fields": [...], "description": ...}]) as one line."""
+    if not isinstance(reasons, list):
+        return ""
+    parts = [
+        _text(r.get("description")) for r in reasons if isinstance(r, dict) and r.get("description")
+    ]
+    return "; ".join(p for p in parts if p)

@@ -1,0 +1,76 @@
+"""The Telnyx webhook receiver: ``POST /webhooks/telnyx/`` (no login, no CSRF: the Ed25519
+signature is the authentication).
+
+Order of checks, each refusal logged with its reason and leaving no trace in the database:
+405 for another method; 413 above MAX_BODY_BYTES (before any verification); 400 (malformed
+signature headers) or 401 (stale, future or invalid signature) from the signature check; 503
+when the configured public key itself is unusable (Telnyx retries once it is fixed); 400 for a
+signed body that is not JSON of a known shape. An accepted event is stored first, then applied
+by a task; a duplicate answers 200 and changes nothing.
+"""
+
+import logging
+
+from django.http import HttpRequest, HttpResponseNotAllowed, JsonResponse
+from django.urls import path
+from django.views.decorators.csrf import csrf_exempt
+
+from compliance.services import webhooks
+from compliance.tasks.webhooks import apply_webhook_event
+from compliance.telnyx.signatures import Reason, SignatureError, verify_webhook
+from compliance.webhook_keys import webhook_public_key
+
+logger = logging.getLogger(__name__)
+
+MAX_BODY_BYTES = 256 * 1024
+
+_UNAUTHORIZED = frozenset(
+    {Reason.STALE_TIMESTAMP, Reason.FUTURE_TIMESTAMP, Reason.INVALID_SIGNATURE}
+)
+
+
+@csrf_exempt
+def telnyx_webhook(request: HttpRequest):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if _declared_length(request) > MAX_BODY_BYTES:
+        logger.warning("webhook refused: body_too_large (declared)")
+        return _answer(413, "body_too_large")
+    body = request.body
+    if len(body) > MAX_BODY_BYTES:
+        logger.warning("webhook refused: body_too_large")
+        return _answer(413, "body_too_large")
+
+    try:
+        timestamp = verify_webhook(body, request.headers, webhook_public_key())
+    except SignatureError as exc:
+        if exc.reason == Reason.BAD_KEY:
+            logger.error("webhook refused: the configured public key is unusable (%s)", exc)
+            return _answer(503, "webhook_key_not_configured")
+        logger.warning("webhook refused: %s", exc)
+        return _answer(401 if exc.reason in _UNAUTHORIZED else 400, str(exc.reason))
+
+    try:
+        event, created = webhooks.record_event(body, request.headers, timestamp)
+    except webhooks.MalformedEvent as exc:
+        logger.warning("webhook refused after a valid signature: malformed_body (%s)", exc)
+        return _answer(400, "malformed_body")
+    if not created:
+        logger.info("webhook %s is a duplicate (%s)", event.pk, event.dedup_key)
+        return _answer(200, "duplicate")
+    apply_webhook_event.enqueue(event.pk)
+    return _answer(200, "accepted")
+
+
+def _declared_length(request: HttpRequest) -> int:
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0
+
+
+def _answer(status: int, result: str) -> JsonResponse:
+    return JsonResponse({"result": result}, status=status)
+
+
+urlpatterns = [path("telnyx/", telnyx_webhook, name="telnyx_webhook")]

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from registration.views import notifications
+
+urlpatterns = [
+    path("", notifications.notification_list, name="notifications"),
+    path("read-all/", notifications.mark_all_read, name="notifications_read_all"),
+    path("<uuid:public_id>/read/", notifications.mark_read, name="notification_read"),
+]

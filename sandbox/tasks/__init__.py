@@ -1,0 +1,1 @@
+"""Sandbox lifecycle steps, run by the task worker through sandbox.pace.schedule."""
