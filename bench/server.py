@@ -62,7 +62,12 @@ def gunicorn(env: dict | None = None, *, workers: int = 4, threads: int = 1, acc
         "120",
     ]
     if access_log is not None:
-        command += ["--access-logfile", str(access_log), "--access-logformat", "%(m)s %(U)s %(s)s"]
+        command += [
+            "--access-logfile",
+            str(access_log),
+            "--access-logformat",
+            "%(m)s %(U)s %(s)s %(D)s",
+        ]
     full_env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "bench.settings",
@@ -92,12 +97,20 @@ def gunicorn(env: dict | None = None, *, workers: int = 4, threads: int = 1, acc
         process.wait(timeout=30)
 
 
-def access_log_counts(path: Path, path_contains: str) -> dict[tuple[str, str], int]:
-    """(method, status) -> how many requests whose path contains `path_contains`."""
-    counts: dict[tuple[str, str], int] = {}
+def access_log(path: Path, path_contains: str) -> list[tuple[str, str, float]]:
+    """(method, status, server milliseconds) of each request whose path contains
+    `path_contains`."""
+    entries = []
     for line in path.read_text().splitlines():
         parts = line.split()
-        if len(parts) == 3 and path_contains in parts[1]:
-            key = (parts[0], parts[2])
-            counts[key] = counts.get(key, 0) + 1
-    return counts
+        if len(parts) == 4 and path_contains in parts[1]:
+            entries.append((parts[0], parts[2], int(parts[3]) / 1000))
+    return entries
+
+
+def counts(entries: list[tuple[str, str, float]]) -> dict[tuple[str, str], int]:
+    """(method, status) -> how many."""
+    result: dict[tuple[str, str], int] = {}
+    for method, status, _ in entries:
+        result[(method, status)] = result.get((method, status), 0) + 1
+    return result
