@@ -59,7 +59,8 @@ class MalformedEvent(ValueError):
 class ParsedEvent:
     kind: str  # campaignStatusUpdate, or the envelope's event_type
     event_id: str  # the envelope's data.id, "" for the flat shape
-    payload: dict
+    payload: dict  # the flat body, or the envelope's data.payload
+    data: dict  # the envelope's data object ({} for the flat shape)
 
     def text(self, field: str) -> str:
         return _text(self.payload.get(field))
@@ -92,7 +93,7 @@ def parse_event(body: bytes) -> ParsedEvent:
     _check_text_fields(data)
     if not _text(data.get("campaignId")):
         raise MalformedEvent("neither an envelope nor a campaignStatusUpdate with a campaignId")
-    return ParsedEvent(FLAT_CAMPAIGN_KIND, "", data)
+    return ParsedEvent(FLAT_CAMPAIGN_KIND, "", data, {})
 
 
 def _parse_envelope(data) -> ParsedEvent:
@@ -107,7 +108,7 @@ def _parse_envelope(data) -> ParsedEvent:
         raise MalformedEvent("data.payload is not an object")
     if kind in _TENDLC_KINDS:
         _check_text_fields(payload)
-    return ParsedEvent(kind, event_id.strip(), payload)
+    return ParsedEvent(kind, event_id.strip(), payload, data)
 
 
 def _check_text_fields(payload: dict) -> None:
@@ -286,8 +287,8 @@ def _apply_message_event(event: WebhookEvent, parsed: ParsedEvent) -> None:
         event.outcome = Outcome.IGNORED
         event.note = "Messaging events are not handled yet (compliance.services.messages)."
         return
-    apply_message_event(parsed.payload)
-    event.outcome = Outcome.APPLIED
+    apply_message_event(parsed.data)  # it takes the envelope or its data object
+    event.outcome, event.note = Outcome.APPLIED, "Handed to the test-message records."
 
 
 _HANDLERS = {
