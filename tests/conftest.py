@@ -105,3 +105,93 @@ def outsider_client(outsider) -> Client:
 @pytest.fixture
 def reviewer_client(reviewer) -> Client:
     return _client_for(reviewer)
+
+
+# -- numbers (messaging profiles, numbers, assignments) ------------------------------------------
+# Until branch `campaign` brings the sandbox's campaigns, the sandbox's one campaign lookup
+# (sandbox.views.numbers.carriable_campaign) reads the campaigns these fixtures register.
+@pytest.fixture
+def sandbox_campaigns(monkeypatch) -> dict:
+    from sandbox.api import ApiError
+    from sandbox.views import numbers as sandbox_numbers
+
+    registry: dict[str, tuple[str, object]] = {}
+
+    def carriable_campaign(campaign_id, *, pointer):
+        if campaign_id not in registry:
+            raise ApiError(422, f"Campaign {campaign_id} not found.", pointer=pointer)
+        status, facts = registry[campaign_id]
+        if status != "MNO_PROVISIONED":
+            raise ApiError(422, f"Campaign {campaign_id} is {status}.", pointer=pointer)
+        return facts
+
+    monkeypatch.setattr(sandbox_numbers, "carriable_campaign", carriable_campaign)
+    return registry
+
+
+@pytest.fixture
+def make_campaign(organisation, sandbox_campaigns):
+    """A campaign of the organisation, known to the sandbox with the same status."""
+    import uuid
+
+    from compliance.models import Brand, Campaign
+    from sandbox.views.numbers import CampaignFacts
+
+    def make(status="MNO_PROVISIONED", *, organisation=organisation, usecase="CUSTOMER_CARE"):
+        brand = Brand.objects.create(
+            organisation=organisation,
+            display_name="Bakery",
+            entity_type="SOLE_PROPRIETOR" if usecase == "SOLE_PROPRIETOR" else "PRIVATE_PROFIT",
+            brand_id=str(uuid.uuid4()),
+        )
+        campaign = Campaign.objects.create(
+            organisation=organisation,
+            brand=brand,
+            usecase=usecase,
+            campaign_id=str(uuid.uuid4()),
+            tcr_campaign_id="C" + uuid.uuid4().hex[:6].upper(),
+            campaign_status=status,
+        )
+        sandbox_campaigns[campaign.campaign_id] = (
+            status,
+            CampaignFacts(
+                campaign_id=campaign.campaign_id,
+                tcr_campaign_id=campaign.tcr_campaign_id,
+                brand_id=brand.brand_id,
+                tcr_brand_id="BABC123",
+                sole_proprietor=usecase == "SOLE_PROPRIETOR",
+            ),
+        )
+        return campaign
+
+    return make
+
+
+@pytest.fixture
+def make_profile(organisation):
+    """A sandbox messaging profile with `count` numbers (+13125550000 upwards from `start`),
+    claimed by the organisation (not yet synced)."""
+    from compliance.services.numbers import claim_profile
+    from sandbox.models.numbers import MessagingProfile as SandboxProfile
+    from sandbox.models.numbers import PhoneNumber as SandboxNumber
+
+    def make(count=5, *, start=0, organisation=organisation, name="Alerts"):
+        remote = SandboxProfile.objects.create(name=name, whitelisted_destinations=["US"])
+        SandboxNumber.objects.bulk_create(
+            SandboxNumber(phone_number=f"+1312555{start + i:04d}", profile=remote)
+            for i in range(count)
+        )
+        return claim_profile(organisation, remote.id, name)
+
+    return make
+
+
+@pytest.fixture(autouse=True)
+def _bulk_concurrency_for_the_test_database(settings):
+    """SQLite's shared in-memory test database locks whole tables under concurrent writers
+    (no busy timeout), so bulk jobs send one number at a time there; PostgreSQL runs them
+    with the configured thread pool."""
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        settings.NUMBERS_BULK_CONCURRENCY = 1

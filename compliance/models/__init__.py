@@ -3,18 +3,36 @@
 from .brands import Brand, SubmissionState
 from .campaigns import Campaign, CampaignEvent
 from .notifications import Notification
+from .numbers import (
+    BulkAssignment,
+    BulkAssignmentItem,
+    MessagingProfile,
+    PhoneNumber,
+    ProfileAssignmentNumber,
+    ProfileAssignmentTask,
+    TestMessage,
+    TestMessageEvent,
+)
 from .organisations import Membership, Organisation, OrganisationQuerySet, OrgScoped
 from .webhooks import WebhookEvent
 
 __all__ = [
     "Brand",
+    "BulkAssignment",
+    "BulkAssignmentItem",
     "Campaign",
     "CampaignEvent",
     "Membership",
+    "MessagingProfile",
     "Notification",
     "OrgScoped",
     "Organisation",
     "OrganisationQuerySet",
+    "PhoneNumber",
+    "ProfileAssignmentNumber",
+    "ProfileAssignmentTask",
     "SubmissionState",
+    "TestMessage",
+    "TestMessageEvent",
     "WebhookEvent",
 ]
