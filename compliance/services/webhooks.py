@@ -9,9 +9,10 @@ conditional UPDATE).
 
 Two shapes arrive (WEBHOOKS.md): the flat campaignStatusUpdate, and the envelope
 ``{"data": {"event_type", "id", "payload"}}`` for 10dlc.campaign/brand/phone_number.update
-and the messaging events. Campaign status moves only through `compliance.lifecycle`:
-an event moves it forward with `next_status`; when its meaning is unclear the campaign is read
-back from Telnyx and that answer is the truth (``authoritative=True``). The reconciliation
+and the messaging events (handed to compliance.services.messages). Campaign status moves
+only through `compliance.lifecycle`: an event moves it forward with `next_status`; when its
+meaning is unclear the campaign is read back from Telnyx and that answer is the truth
+(``authoritative=True``). The reconciliation
 (compliance/services/reconcile.py) uses the same `read_back_campaign` / `read_back_brand`.
 """
 
@@ -28,7 +29,7 @@ from django.utils import timezone
 from compliance import lifecycle
 from compliance.lifecycle import CampaignStatus
 from compliance.models import Brand, Campaign, CampaignEvent, WebhookEvent
-from compliance.services import notifications
+from compliance.services import messages, notifications
 from compliance.telnyx.client import TelnyxClient, get_client
 from compliance.telnyx.errors import TelnyxError
 
@@ -281,13 +282,7 @@ def _apply_number_event(event: WebhookEvent, parsed: ParsedEvent) -> None:
 
 
 def _apply_message_event(event: WebhookEvent, parsed: ParsedEvent) -> None:
-    try:
-        from compliance.services.messages import apply_message_event
-    except ImportError:
-        event.outcome = Outcome.IGNORED
-        event.note = "Messaging events are not handled yet (compliance.services.messages)."
-        return
-    apply_message_event(parsed.data)  # it takes the envelope or its data object
+    messages.apply_message_event(parsed.data)  # it takes the envelope or its data object
     event.outcome, event.note = Outcome.APPLIED, "Handed to the test-message records."
 
 
