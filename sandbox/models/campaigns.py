@@ -8,17 +8,11 @@ from django.db import models
 from django.utils import timezone
 
 from sandbox.campaign_review import BrandFacts
+from sandbox.models.brands import SandboxBrand
 
-SANDBOX_CSP_ID = "SANDBOX"
 
-
-def brand_facts(brand_id: str) -> BrandFacts | None:
-    """The sandbox brand a campaign belongs to (None: no such brand)."""
-    from sandbox.models.brands import SandboxBrand
-
-    brand = SandboxBrand.objects.filter(brand_id=brand_id).first()
-    if brand is None:
-        return None
+def brand_facts(brand: SandboxBrand) -> BrandFacts:
+    """What the campaign rules need of a sandbox brand."""
     return BrandFacts(
         brand_id=brand.brand_id,
         tcr_brand_id=brand.tcr_brand_id,
@@ -28,6 +22,10 @@ def brand_facts(brand_id: str) -> BrandFacts | None:
         identity_status=brand.identity_status,
         mock=bool(brand.attributes.get("mock")),
     )
+
+
+def _campaign_id() -> str:
+    return str(uuid.uuid4())
 
 
 def _tcr_campaign_id() -> str:
@@ -40,9 +38,9 @@ class SandboxCampaign(models.Model):
     wire fields of CampaignBuilderSubmitParams, updated by PUT); what the sandbox decides on
     or filters by is a column."""
 
-    campaign_id = models.CharField(max_length=64, unique=True, default=uuid.uuid4)
+    campaign_id = models.CharField(max_length=64, unique=True, default=_campaign_id)
     tcr_campaign_id = models.CharField(max_length=10, default=_tcr_campaign_id)
-    brand_id = models.CharField(max_length=64, db_index=True)  # the sandbox brand's brandId
+    brand = models.ForeignKey(SandboxBrand, on_delete=models.CASCADE, related_name="campaigns")
     usecase = models.CharField(max_length=40)
     attributes = models.JSONField(default=dict)
     campaign_status = models.CharField(max_length=30, default="TCR_PENDING")

@@ -25,7 +25,8 @@ from django.tasks import task
 from django.utils import timezone
 
 from sandbox import campaign_review, pace, webhooks
-from sandbox.models.campaigns import SANDBOX_CSP_ID, SandboxCampaign, brand_facts
+from sandbox.models.brands import SANDBOX_CSP_ID
+from sandbox.models.campaigns import SandboxCampaign, brand_facts
 
 
 def start_review(campaign: SandboxCampaign) -> None:
@@ -35,9 +36,11 @@ def start_review(campaign: SandboxCampaign) -> None:
 
 @task
 def advance_campaign(campaign_id: str) -> None:
-    campaign = SandboxCampaign.objects.filter(
-        campaign_id=campaign_id, deactivated_at__isnull=True
-    ).first()
+    campaign = (
+        SandboxCampaign.objects.select_related("brand")
+        .filter(campaign_id=campaign_id, deactivated_at__isnull=True)
+        .first()
+    )
     if campaign is None:
         return
     step = _STEPS.get(campaign.campaign_status)
@@ -69,7 +72,7 @@ def _registered(campaign: SandboxCampaign) -> None:
 
 
 def _telnyx_review(campaign: SandboxCampaign) -> None:
-    brand = brand_facts(campaign.brand_id)
+    brand = brand_facts(campaign.brand)
     reasons = campaign_review.telnyx_review(campaign.attributes, campaign.usecase, brand)
     if reasons:
         text = "; ".join(reasons)
@@ -112,7 +115,7 @@ _STEPS = {
 def status_update(campaign: SandboxCampaign, event_type: str, status: str, description: str):
     """The flat campaignStatusUpdate body (WEBHOOKS.md)."""
     return {
-        "brandId": campaign.brand_id,
+        "brandId": campaign.brand.brand_id,
         "campaignId": campaign.campaign_id,
         "createDate": str(int(campaign.created_at.timestamp())),
         "cspId": SANDBOX_CSP_ID,

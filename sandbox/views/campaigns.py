@@ -13,12 +13,9 @@ from django.utils import timezone
 from compliance.telnyx.fields import FIELDS
 from sandbox import campaign_review
 from sandbox.api import ApiError, endpoint, json_body, page_of_records, validate
-from sandbox.models.campaigns import (
-    SANDBOX_CSP_ID,
-    SandboxCampaign,
-    SandboxPartnerCampaign,
-    brand_facts,
-)
+from sandbox.enums import USECASES  # what GET /10dlc/enum/usecase serves
+from sandbox.models.brands import SANDBOX_CSP_ID, SandboxBrand
+from sandbox.models.campaigns import SandboxCampaign, SandboxPartnerCampaign, brand_facts
 from sandbox.tasks.campaigns import start_review
 
 APPEALABLE = ("TELNYX_FAILED", "MNO_REJECTED")
@@ -37,22 +34,22 @@ def _iso(value) -> str | None:
 
 
 def _campaign_or_404(campaign_id: str) -> SandboxCampaign:
-    campaign = SandboxCampaign.objects.filter(campaign_id=campaign_id).first()
+    campaign = (
+        SandboxCampaign.objects.select_related("brand").filter(campaign_id=campaign_id).first()
+    )
     if campaign is None:
         raise ApiError(404, f"Campaign {campaign_id} not found.", code="10005")
     return campaign
 
 
-def _brand_or_error(brand_id: str, *, status: int = 404, pointer: str = ""):
-    brand = brand_facts(brand_id)
+def _brand_or_error(brand_id: str, *, status: int = 404, pointer: str = "") -> SandboxBrand:
+    brand = SandboxBrand.objects.filter(brand_id=brand_id).first()
     if brand is None:
         raise ApiError(status, f"Brand {brand_id} not found.", pointer=pointer, code="10005")
     return brand
 
 
 def _usecase_or_422(usecase: str, pointer: str = "/usecase") -> str:
-    from sandbox.enums import USECASES  # the list GET /10dlc/enum/usecase serves
-
     if usecase not in USECASES:
         raise ApiError(422, f"usecase must be one of {', '.join(USECASES)}.", pointer=pointer)
     return usecase
@@ -60,21 +57,21 @@ def _usecase_or_422(usecase: str, pointer: str = "/usecase") -> str:
 
 def campaign_wire(campaign: SandboxCampaign, *, listed: bool = False) -> dict:
     """TelnyxCampaignCsp (or CampaignListResponse when listed)."""
-    brand = brand_facts(campaign.brand_id)
+    brand = brand_facts(campaign.brand)
     data = {
         name: campaign.attributes[name] for name in CONTENT_FIELDS if name in campaign.attributes
     }
     data.update(
         {
-            "brandId": campaign.brand_id,
+            "brandId": brand.brand_id,
             "campaignId": campaign.campaign_id,
             "cspId": SANDBOX_CSP_ID,
             "usecase": campaign.usecase,
             "subUsecases": campaign.attributes.get("subUsecases") or [],
             "termsAndConditions": bool(campaign.attributes.get("termsAndConditions", False)),
-            "mock": bool(brand and brand.mock),
-            "brandDisplayName": brand.display_name if brand else None,
-            "tcrBrandId": brand.tcr_brand_id if brand else None,
+            "mock": brand.mock,
+            "brandDisplayName": brand.display_name,
+            "tcrBrandId": brand.tcr_brand_id,
             "tcrCampaignId": campaign.tcr_campaign_id
             if campaign.campaign_status != "TCR_PENDING"
             else None,
@@ -99,7 +96,7 @@ def campaign_wire(campaign: SandboxCampaign, *, listed: bool = False) -> dict:
 @endpoint("GET")
 def qualify(request, brand_id: str, usecase: str):
     _usecase_or_422(usecase)
-    brand = _brand_or_error(brand_id)
+    brand = brand_facts(_brand_or_error(brand_id))
     problem = campaign_review.qualification_problem(brand, usecase)
     if problem:
         raise ApiError(400, problem, code="10004", title="Brand does not qualify")
@@ -123,15 +120,15 @@ def campaign_builder(request):
     body = json_body(request)
     validate(body, "CampaignBuilderSubmitParams")
     usecase = _usecase_or_422(body["usecase"])
-    brand = _brand_or_error(body["brandId"], status=422, pointer="/brandId")
+    record = _brand_or_error(body["brandId"], status=422, pointer="/brandId")
+    brand = brand_facts(record)
     problem = campaign_review.qualification_problem(brand, usecase)
     if problem:
         raise ApiError(400, problem, code="10004", title="Brand does not qualify")
     _check_sub_usecases(usecase, body.get("subUsecases") or [])
     with transaction.atomic():
-        live = SandboxCampaign.objects.select_for_update().filter(
-            brand_id=brand.brand_id, deactivated_at__isnull=True
-        )
+        SandboxBrand.objects.select_for_update().filter(pk=record.pk).first()  # one at a time
+        live = SandboxCampaign.objects.filter(brand=record, deactivated_at__isnull=True)
         if brand.sole_proprietor and live.exists():
             raise ApiError(400, "A sole proprietor brand can have only one campaign.")
         reference = body.get("referenceId")
@@ -143,9 +140,7 @@ def campaign_builder(request):
                 title="Duplicate resource",
                 pointer="/referenceId",
             )
-        campaign = SandboxCampaign.objects.create(
-            brand_id=brand.brand_id, usecase=usecase, attributes=body
-        )
+        campaign = SandboxCampaign.objects.create(brand=record, usecase=usecase, attributes=body)
         answer = campaign_wire(campaign)
         start_review(campaign)
     return JsonResponse(answer)
@@ -182,7 +177,11 @@ def campaign_list(request):
     if sort not in FIELDS["CampaignListParams"]["sort"]["enum"]:
         raise ApiError(422, f"sort {sort} is not supported.", pointer="/sort")
     order = ("-" if sort.startswith("-") else "") + LIST_SORTS[sort.lstrip("-")]
-    campaigns = SandboxCampaign.objects.filter(brand_id=brand_id).order_by(order, "-id")
+    campaigns = (
+        SandboxCampaign.objects.select_related("brand")
+        .filter(brand__brand_id=brand_id)
+        .order_by(order, "-id")
+    )
     return JsonResponse(
         page_of_records([campaign_wire(c, listed=True) for c in campaigns], request)
     )
@@ -266,7 +265,7 @@ def osr_attributes(request, campaign_id: str):
     campaign = _campaign_or_404(campaign_id)
     if campaign.campaign_status != "MNO_PROVISIONED":
         return JsonResponse({})
-    return JsonResponse({"brandId": campaign.brand_id, "msg_class": "E", "status": "7"})
+    return JsonResponse({"brandId": campaign.brand.brand_id, "msg_class": "E", "status": "7"})
 
 
 @endpoint("GET")

@@ -57,11 +57,15 @@ def test_applying_a_stored_event_twice_does_nothing_the_second_time(client, seed
 def test_a_rejection_tells_the_organisation_and_the_reviewers(
     organisation, teammate, outsider, reviewer, django_capture_on_commit_callbacks
 ):
-    campaign = make_campaign(organisation, status="MNO_PENDING", failure_reasons=["Opt-in"])
+    campaign = make_campaign(organisation, status="MNO_PENDING")
 
     with django_capture_on_commit_callbacks(execute=True):
         change = apply_campaign_status(
-            campaign, "MNO_REJECTED", kind=CampaignEvent.Kind.WEBHOOK, event_type="MNO_REVIEW"
+            campaign,
+            "MNO_REJECTED",
+            kind=CampaignEvent.Kind.WEBHOOK,
+            event_type="MNO_REVIEW",
+            detail="Opt-in",
         )
 
     assert (change.before, change.after, change.changed) == ("MNO_PENDING", "MNO_REJECTED", True)
