@@ -427,7 +427,7 @@ def start_bulk_assignment(
     organisation: Organisation, user, campaign: Campaign, numbers: QuerySet[PhoneNumber]
 ) -> BulkAssignment:
     """Record the job and its items, then hand it to the task worker."""
-    from compliance.tasks.numbers import run_bulk_assignment_task
+    from compliance.tasks import run_bulk_assignment_task
 
     numbers = numbers.filter(organisation=organisation)
     ids = list(numbers.values_list("id", flat=True))
@@ -447,7 +447,7 @@ def start_bulk_assignment(
 
 def retry_failed_items(job: BulkAssignment) -> int:
     """Send the failed numbers again, in the background."""
-    from compliance.tasks.numbers import run_bulk_assignment_task
+    from compliance.tasks import run_bulk_assignment_task
 
     with transaction.atomic():
         count = job.items.filter(state=BulkAssignmentItem.State.FAILED).update(
@@ -641,7 +641,7 @@ def start_profile_assignment(
     campaign: Campaign,
     client: TelnyxClient | None = None,
 ) -> ProfileAssignmentTask:
-    from compliance.tasks.numbers import follow_profile_assignment_task
+    from compliance.tasks import follow_profile_assignment_task
 
     _check_campaign(campaign, adding=profile.numbers.count())
     client = client or get_client()

@@ -95,11 +95,13 @@ def carriable_campaign(campaign_id: str, *, pointer: str) -> CampaignFacts:
     """The campaign (by Telnyx or TCR id) if it can carry traffic (MNO_PROVISIONED), else 422."""
     from django.db.models import Q
 
-    from sandbox.models.campaigns import SandboxCampaign, brand_facts
+    from sandbox.models.campaigns import Campaign
 
-    campaign = SandboxCampaign.objects.filter(
-        Q(campaign_id=campaign_id) | Q(tcr_campaign_id=campaign_id)
-    ).first()
+    campaign = (
+        Campaign.objects.select_related("brand")
+        .filter(Q(campaign_id=campaign_id) | Q(tcr_campaign_id=campaign_id))
+        .first()
+    )
     if campaign is None:
         raise ApiError(422, f"Campaign {campaign_id} not found.", pointer=pointer)
     if campaign.campaign_status != "MNO_PROVISIONED":
@@ -109,12 +111,11 @@ def carriable_campaign(campaign_id: str, *, pointer: str) -> CampaignFacts:
             "only to a campaign provisioned at the carriers (MNO_PROVISIONED).",
             pointer=pointer,
         )
-    brand = brand_facts(campaign.brand_id)
     return CampaignFacts(
         campaign_id=campaign.campaign_id,
         tcr_campaign_id=campaign.tcr_campaign_id or "",
-        brand_id=campaign.brand_id,
-        tcr_brand_id=brand.tcr_brand_id if brand else "",
+        brand_id=campaign.brand.brand_id,
+        tcr_brand_id=campaign.brand.tcr_brand_id or "",
         sole_proprietor=campaign.usecase == "SOLE_PROPRIETOR",
     )
 

@@ -1,4 +1,4 @@
-"""Background work for numbers (django.tasks, run by django-tasks-db's db_worker)."""
+"""Background work (django.tasks, run by django-tasks-db's db_worker)."""
 
 import time
 from datetime import timedelta
