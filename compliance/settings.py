@@ -175,6 +175,8 @@ TELNYX_BASE_URL = os.getenv(
 # The sandbox's own bearer token: the client sends it when no real key is configured.
 SANDBOX_API_KEY = os.getenv("SANDBOX_API_KEY", "sandbox-key")
 TELNYX_TIMEOUT_SECONDS = float(os.getenv("TELNYX_TIMEOUT_SECONDS", "10"))
+# Brands created as Telnyx test brands (`mock: true`: no TCR fee, no real vetting).
+TELNYX_MOCK_BRANDS = env_bool("TELNYX_MOCK_BRANDS", SANDBOX_MODE)
 # Where Telnyx sends webhooks: this app's public base URL.
 APP_BASE_URL = os.getenv("APP_BASE_URL", "http://127.0.0.1:8000")
 # Sandbox lifecycle pace: seconds between steps in demo mode; 0 means immediate (tests).

@@ -14,6 +14,8 @@ from .numbers import (
     TestMessageEvent,
 )
 from .organisations import Membership, Organisation, OrganisationQuerySet, OrgScoped
+from .otp import OtpAttempt, OtpVerification
+from .vetting import Vetting
 from .webhooks import WebhookEvent
 
 __all__ = [
@@ -26,6 +28,8 @@ __all__ = [
     "MessagingProfile",
     "Notification",
     "OrgScoped",
+    "OtpAttempt",
+    "OtpVerification",
     "Organisation",
     "OrganisationQuerySet",
     "PhoneNumber",
@@ -34,5 +38,6 @@ __all__ = [
     "SubmissionState",
     "TestMessage",
     "TestMessageEvent",
+    "Vetting",
     "WebhookEvent",
 ]

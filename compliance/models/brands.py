@@ -68,6 +68,13 @@ class Brand(OrgScoped):
     identity_status = models.CharField(max_length=20, blank=True)
     status = models.CharField(max_length=25, blank=True)  # OK, REGISTRATION_PENDING, ...
     failure_reasons = models.JSONField(default=list, blank=True)
+    # Brand feedback (why UNVERIFIED): [{"id", "displayName", "description", "fields"}].
+    feedback = models.JSONField(default=list, blank=True)
+    # Telnyx's 422 on the last submission, keyed by this model's field names ("" = general).
+    field_errors = models.JSONField(default=dict, blank=True)
+    submission_attempts = models.PositiveSmallIntegerField(default=0)
+    revetted_at = models.DateTimeField(null=True, blank=True)
+    two_fa_email_sent_at = models.DateTimeField(null=True, blank=True)
     telnyx_response = models.JSONField(default=dict, blank=True)  # raw, for audit
     submission_attempted_at = models.DateTimeField(null=True, blank=True)
     submission_error = models.TextField(blank=True)
@@ -87,6 +94,12 @@ class Brand(OrgScoped):
     @property
     def is_sole_proprietor(self) -> bool:
         return self.entity_type == self.EntityType.SOLE_PROPRIETOR
+
+    @property
+    def is_editable(self) -> bool:
+        """The wizard may change it: a draft, a refused submission, or a registered brand
+        being corrected for resubmission (never while a submission is in flight)."""
+        return self.submission_state != SubmissionState.PENDING
 
     @property
     def is_registered(self) -> bool:

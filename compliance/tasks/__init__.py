@@ -1,4 +1,5 @@
-"""Background work (django.tasks, run by django-tasks-db's db_worker)."""
+"""Background work (django.tasks, run by django-tasks-db's db_worker): bulk assignment,
+webhooks and reconciliation here; brands in compliance.tasks.brands."""
 
 import time
 from datetime import timedelta

@@ -1,0 +1,573 @@
+"""Brand use cases: the wizard's draft, submission to Telnyx (idempotent and crash-safe),
+status and feedback, revet, 2FA email, delete, Sole Proprietor OTP and external vetting.
+
+Submission: the draft is moved to PENDING and the attempt stamped in a transaction (row
+locked) BEFORE Telnyx is called, so a double click or a second tab finds it PENDING and sends
+nothing. The HTTP call happens outside any transaction. A 422 makes the submission FAILED with
+the errors on the wizard's fields; 429, 5xx and timeouts leave it PENDING and a background
+task retries. Because a failed POST may still have created the brand, every create after the
+first attempt first looks for the brand at Telnyx by listing, so it is never created twice.
+"""
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F
+from django.tasks import task_backends
+from django.utils import timezone
+
+from compliance import brand_rules
+from compliance.masking import scrub_digits
+from compliance.models import (
+    Brand,
+    Organisation,
+    OtpAttempt,
+    OtpVerification,
+    SubmissionState,
+    Vetting,
+)
+from compliance.models.otp import MAX_WRONG_PINS, WRONG_PIN_WINDOW
+from compliance.telnyx.client import get_client
+from compliance.telnyx.errors import (
+    BadRequest,
+    NotFound,
+    RateLimited,
+    TelnyxError,
+    Unavailable,
+    ValidationFailed,
+)
+from compliance.telnyx.schemas.brands import (
+    BrandCreate,
+    BrandUpdate,
+    ExternalVetting,
+    TelnyxBrand,
+)
+
+logger = logging.getLogger(__name__)
+
+MAX_SUBMISSION_ATTEMPTS = 5
+RETRY_BASE_SECONDS = 30
+RETRY_MAX_SECONDS = 600
+LOOKUP_SLACK = timedelta(minutes=10)  # clock skew between us and Telnyx
+REFRESH_AT_MOST_EVERY = timedelta(seconds=1)  # many tabs polling one brand
+
+DEFAULT_PIN_SMS = "@OTP_PIN@ is your code to verify {name} for business text messaging."
+DEFAULT_SUCCESS_SMS = "Thank you: {name} is verified for business text messaging."
+
+_WIRE_TO_FIELD = {
+    (field.alias or name): name
+    for name, field in (BrandCreate.model_fields | BrandUpdate.model_fields).items()
+}
+
+
+class ActionRefused(Exception):
+    """The action cannot be done now; str(exc) says why, in plain words."""
+
+
+@dataclass(frozen=True)
+class SubmitResult:
+    brand: Brand
+    outcome: str  # "submitted", "pending", "failed" or "unchanged"
+    message: str
+
+
+# -- errors in plain words -------------------------------------------------------------------
+def plain_message(exc: TelnyxError) -> str:
+    if isinstance(exc, (Unavailable, RateLimited)):
+        return "Telnyx is not reachable right now. Please try again in a minute."
+    if isinstance(exc, NotFound):
+        return "Telnyx does not know this brand any more."
+    details = "; ".join(scrub_digits(e.message) for e in exc.errors if e.message)
+    return f"{exc.user_message} {details}".strip() if details else exc.user_message
+
+
+def field_errors_of(exc: TelnyxError) -> dict[str, list[str]]:
+    """Telnyx's errors keyed by Brand field name ("" for errors on no known field)."""
+    result: dict[str, list[str]] = {}
+    for wire, messages in exc.field_errors().items():
+        result.setdefault(_WIRE_TO_FIELD.get(wire, ""), []).extend(
+            scrub_digits(m) for m in messages
+        )
+    return result
+
+
+# -- the draft -------------------------------------------------------------------------------
+def start_draft(organisation: Organisation, user) -> Brand:
+    return Brand.objects.create(organisation=organisation, created_by=user, country="US")
+
+
+def save_step(brand: Brand, values: dict, *, step: str) -> Brand:
+    """Store one wizard step's cleaned values on the draft. Editing a registered brand makes
+    its changes unsent (DRAFT) until it is resubmitted."""
+    if not brand.is_editable:
+        raise ActionRefused("This brand is being submitted; wait until Telnyx has answered.")
+    for name, value in values.items():
+        setattr(brand, name, value if value is not None else "")
+        brand.field_errors.pop(name, None)
+    brand.wizard_step = step
+    if brand.submission_state == SubmissionState.SUBMITTED:
+        brand.submission_state = SubmissionState.DRAFT
+    brand.save()
+    return brand
+
+
+def missing_fields(brand: Brand) -> list[str]:
+    if not brand.entity_type:
+        return ["entity_type"]
+    return [f for f in brand_rules.required_fields(brand.entity_type) if not getattr(brand, f)]
+
+
+def _values(brand: Brand, names) -> dict:
+    return {n: getattr(brand, n) for n in names if getattr(brand, n) not in ("", None)}
+
+
+def create_body(brand: Brand) -> BrandCreate:
+    """Only the fields that apply to the entity type, plus the webhook and test switches."""
+    fields = _values(brand, brand_rules.applicable_fields(brand.entity_type))
+    fields.pop("alt_business_id", None)  # not in CreateBrand: sent by an update afterwards
+    fields.pop("alt_business_id_type", None)
+    return BrandCreate(
+        entity_type=brand.entity_type,
+        webhook_url=settings.APP_BASE_URL.rstrip("/") + "/webhooks/telnyx/",
+        mock=settings.TELNYX_MOCK_BRANDS or None,
+        **fields,
+    )
+
+
+def update_body(brand: Brand) -> BrandUpdate:
+    fields = _values(brand, brand_rules.applicable_fields(brand.entity_type))
+    if not brand.alt_business_id:
+        fields.pop("alt_business_id_type", None)
+    return BrandUpdate(
+        entity_type=brand.entity_type,
+        webhook_url=settings.APP_BASE_URL.rstrip("/") + "/webhooks/telnyx/",
+        **fields,
+    )
+
+
+# -- submission ------------------------------------------------------------------------------
+def submit_brand(organisation: Organisation, public_id) -> SubmitResult:
+    """Create the brand at Telnyx (or, once registered, send its changes). Safe to call twice:
+    only the call that moves the draft to PENDING sends anything."""
+    with transaction.atomic():
+        brand = Brand.objects.select_for_update().get(
+            organisation=organisation, public_id=public_id
+        )
+        if brand.submission_state not in (SubmissionState.DRAFT, SubmissionState.FAILED):
+            return SubmitResult(brand, "unchanged", _state_words(brand))
+        missing = missing_fields(brand)
+        if missing:
+            raise ActionRefused("Some required answers are missing: " + ", ".join(missing))
+        look_first = brand.submission_attempted_at is not None and not brand.brand_id
+        brand.submission_state = SubmissionState.PENDING
+        brand.submission_attempted_at = timezone.now()
+        brand.submission_attempts = 1
+        brand.submission_error = ""
+        brand.field_errors = {}
+        brand.save()
+    return _send(brand, look_first=look_first)
+
+
+def retry_submission(brand_pk: int) -> SubmitResult | None:
+    """The background retry: claim the attempt (one worker only), then look before creating."""
+    brand = Brand.objects.filter(pk=brand_pk).first()
+    if brand is None or brand.submission_state != SubmissionState.PENDING:
+        return None
+    claimed = Brand.objects.filter(
+        pk=brand_pk,
+        submission_state=SubmissionState.PENDING,
+        submission_attempts=brand.submission_attempts,
+    ).update(submission_attempts=F("submission_attempts") + 1)
+    if not claimed:
+        return None
+    brand.refresh_from_db()
+    if brand.submission_attempts > MAX_SUBMISSION_ATTEMPTS:
+        Brand.objects.filter(pk=brand.pk).update(
+            submission_state=SubmissionState.FAILED,
+            submission_error=(
+                f"Telnyx could not be reached after {MAX_SUBMISSION_ATTEMPTS} attempts. "
+                "Your answers are saved: submit again when you are ready."
+            ),
+        )
+        return None
+    return _send(brand, look_first=True)
+
+
+def _send(brand: Brand, *, look_first: bool) -> SubmitResult:
+    try:
+        with get_client() as client:
+            if brand.brand_id:
+                response = client.update_brand(brand.brand_id, update_body(brand))
+            else:
+                response = _create_once(client, brand, look_first=look_first)
+                if brand.alt_business_id:
+                    response = client.update_brand(response.brand_id, update_body(brand))
+    except (RateLimited, Unavailable) as exc:
+        return _still_pending(brand, exc)
+    except TelnyxError as exc:
+        return _refused(brand, exc)
+    _record_submitted(brand, response)
+    return SubmitResult(brand, "submitted", "Your brand was sent to Telnyx for registration.")
+
+
+def _create_once(client, brand: Brand, *, look_first: bool) -> TelnyxBrand:
+    if look_first:
+        existing = find_at_telnyx(client, brand)
+        if existing:
+            logger.info("brand %s was already created at Telnyx as %s", brand.pk, existing)
+            return client.get_brand(existing)
+    return client.create_brand(create_body(brand))
+
+
+def find_at_telnyx(client, brand: Brand) -> str | None:
+    """The brandId of a brand at Telnyx that an earlier attempt of this draft created: same
+    display name, entity type, email and company, created since the first attempt, and not
+    already another brand of ours."""
+    since = (brand.submission_attempted_at or timezone.now()) - LOOKUP_SLACK
+    for found in client.iter_brands(display_name=brand.display_name, entity_type=brand.entity_type):
+        if (found.email or "").lower() != brand.email.lower():
+            continue
+        if (found.company_name or "") != (brand.company_name or ""):
+            continue
+        created = _parse_time(found.created_at)
+        if created is not None and created < since:
+            continue
+        if Brand.objects.filter(brand_id=found.brand_id).exclude(pk=brand.pk).exists():
+            continue
+        return found.brand_id
+    return None
+
+
+def _parse_time(value: str | None) -> datetime | None:
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")) if value else None
+    except ValueError:
+        return None
+
+
+def _still_pending(brand: Brand, exc: TelnyxError) -> SubmitResult:
+    Brand.objects.filter(pk=brand.pk).update(
+        submission_error="Telnyx is not reachable right now; we will retry automatically."
+    )
+    delay = min(RETRY_MAX_SECONDS, RETRY_BASE_SECONDS * 2 ** (brand.submission_attempts - 1))
+    if isinstance(exc, RateLimited) and exc.retry_after:
+        delay = max(delay, exc.retry_after)
+    _enqueue_retry(brand.pk, delay)
+    brand.refresh_from_db()
+    return SubmitResult(
+        brand,
+        "pending",
+        "Submission pending: Telnyx did not answer in time. We will retry automatically; "
+        "your brand will not be registered twice.",
+    )
+
+
+def _enqueue_retry(brand_pk: int, delay_seconds: float) -> None:
+    from compliance.tasks.brands import retry_brand_submission
+
+    task = retry_brand_submission
+    if task_backends[task.backend].supports_defer:
+        task = task.using(run_after=timezone.now() + timedelta(seconds=delay_seconds))
+    task.enqueue(brand_pk)
+
+
+def _refused(brand: Brand, exc: TelnyxError) -> SubmitResult:
+    errors = field_errors_of(exc) if isinstance(exc, (ValidationFailed, BadRequest)) else {}
+    message = plain_message(exc)
+    Brand.objects.filter(pk=brand.pk).update(
+        submission_state=SubmissionState.FAILED, submission_error=message, field_errors=errors
+    )
+    brand.refresh_from_db()
+    return SubmitResult(brand, "failed", message)
+
+
+def _record_submitted(brand: Brand, response: TelnyxBrand) -> None:
+    now = timezone.now()
+    with transaction.atomic():
+        brand = Brand.objects.select_for_update().get(pk=brand.pk)
+        _apply(brand, response)
+        brand.submission_state = SubmissionState.SUBMITTED
+        brand.submitted_at = now
+        brand.submission_error = ""
+        brand.field_errors = {}
+        brand.save()
+
+
+def _apply(brand: Brand, response: TelnyxBrand) -> None:
+    """Copy Telnyx's view of the brand onto the row (status fields and the raw response)."""
+    brand.brand_id = response.brand_id or brand.brand_id
+    brand.tcr_brand_id = response.tcr_brand_id or brand.tcr_brand_id
+    brand.status = response.status or ""
+    brand.identity_status = response.identity_status or ""
+    brand.failure_reasons = [response.failure_reasons] if response.failure_reasons else []
+    brand.telnyx_response = response.model_dump(by_alias=True, mode="json")
+    brand.last_synced_at = timezone.now()
+
+
+def _state_words(brand: Brand) -> str:
+    if brand.submission_state == SubmissionState.PENDING:
+        return "This brand's submission is pending; we are waiting for Telnyx."
+    return "This brand was already submitted."
+
+
+# -- status, feedback and actions on a registered brand --------------------------------------
+def _registered(brand: Brand) -> str:
+    if not brand.brand_id:
+        raise ActionRefused("This brand is not registered with Telnyx yet.")
+    return brand.brand_id
+
+
+def _calling(action):
+    """Run a Telnyx call; its failures become ActionRefused in plain words."""
+    try:
+        with get_client() as client:
+            return action(client)
+    except TelnyxError as exc:
+        raise ActionRefused(plain_message(exc)) from exc
+
+
+def refresh_brand(brand: Brand, *, force: bool = True) -> Brand:
+    """Read the brand back from Telnyx (and its feedback when UNVERIFIED)."""
+    if not brand.brand_id:
+        return brand
+    if (
+        not force
+        and brand.last_synced_at
+        and timezone.now() - brand.last_synced_at < REFRESH_AT_MOST_EVERY
+    ):
+        return brand
+
+    def read(client):
+        response = client.get_brand(brand.brand_id)
+        feedback = []
+        if response.identity_status == "UNVERIFIED":
+            feedback = [
+                c.model_dump(by_alias=True)
+                for c in client.get_brand_feedback(brand.brand_id).category
+            ]
+        return response, feedback
+
+    response, feedback = _calling(read)
+    _apply(brand, response)
+    brand.feedback = feedback
+    brand.save()
+    return brand
+
+
+def wire_to_field(wire: str) -> str:
+    """The Brand field for a Telnyx wire name ("companyName" → "company_name")."""
+    return _WIRE_TO_FIELD.get(wire, wire)
+
+
+def feedback_by_field(brand: Brand) -> dict[str, list[str]]:
+    """Brand feedback as messages keyed by Brand field name (for the wizard and brand page)."""
+    result: dict[str, list[str]] = {}
+    for category in brand.feedback:
+        for wire in category.get("fields", []):
+            name = _WIRE_TO_FIELD.get(wire, wire)
+            result.setdefault(name, []).append(category.get("description", ""))
+    return result
+
+
+def revet_brand(brand: Brand) -> Brand:
+    brand_id = _registered(brand)
+    response = _calling(lambda client: client.revet_brand(brand_id))
+    _apply(brand, response)
+    brand.revetted_at = timezone.now()
+    brand.feedback = []
+    brand.save()
+    return brand
+
+
+def resend_2fa_email(brand: Brand) -> Brand:
+    brand_id = _registered(brand)
+    _calling(lambda client: client.resend_2fa_email(brand_id))
+    brand.two_fa_email_sent_at = timezone.now()
+    brand.save(update_fields=["two_fa_email_sent_at", "updated_at"])
+    return brand
+
+
+def delete_brand(brand: Brand) -> None:
+    if brand.submission_state == SubmissionState.PENDING:
+        raise ActionRefused("This brand is being submitted; wait until Telnyx has answered.")
+    if brand.campaigns.exists():
+        raise ActionRefused("Delete or deactivate this brand's campaigns first.")
+    if brand.brand_id:
+        try:
+            with get_client() as client:
+                client.delete_brand(brand.brand_id)
+        except NotFound:
+            pass  # already gone at Telnyx
+        except TelnyxError as exc:
+            raise ActionRefused(plain_message(exc)) from exc
+    brand.delete()
+
+
+# -- Sole Proprietor OTP ---------------------------------------------------------------------
+def default_otp_texts(brand: Brand) -> dict[str, str]:
+    name = brand.display_name or "your brand"
+    return {
+        "pin_sms": DEFAULT_PIN_SMS.format(name=name),
+        "success_sms": DEFAULT_SUCCESS_SMS.format(name=name),
+    }
+
+
+def trigger_otp(brand: Brand, pin_sms: str, success_sms: str) -> OtpVerification:
+    """Text a PIN to the sole proprietor's mobile phone (not again within the cool-down)."""
+    brand_id = _registered(brand)
+    if not brand.is_sole_proprietor:
+        raise ActionRefused("Only sole proprietor brands verify by text message.")
+    last = brand.otp_verifications.first()
+    now = timezone.now()
+    if last is not None and now < last.resend_available_at:
+        seconds = int((last.resend_available_at - now).total_seconds()) + 1
+        raise ActionRefused(f"A PIN was just sent. You can ask for a new one in {seconds} s.")
+    answer = _calling(lambda client: client.trigger_sms_otp(brand_id, pin_sms, success_sms))
+    return OtpVerification.objects.create(
+        organisation=brand.organisation, brand=brand, reference_id=answer.reference_id
+    )
+
+
+def otp_locked_until(brand: Brand) -> datetime | None:
+    wrong = OtpAttempt.objects.wrong_in_window(brand).order_by("attempted_at")
+    if wrong.count() < MAX_WRONG_PINS:
+        return None
+    return wrong[wrong.count() - MAX_WRONG_PINS].attempted_at + WRONG_PIN_WINDOW
+
+
+def verify_otp(brand: Brand, pin: str) -> Brand:
+    brand_id = _registered(brand)
+    locked_until = otp_locked_until(brand)
+    if locked_until:
+        raise ActionRefused(_lock_message(locked_until))
+    try:
+        with get_client() as client:
+            client.verify_sms_otp(brand_id, pin)
+    except BadRequest as exc:
+        OtpAttempt.objects.create(organisation=brand.organisation, brand=brand, correct=False)
+        left = MAX_WRONG_PINS - OtpAttempt.objects.wrong_in_window(brand).count()
+        if left <= 0:
+            raise ActionRefused(_lock_message(otp_locked_until(brand))) from exc
+        raise ActionRefused(
+            f"That PIN is wrong or has expired. {left} tr{'y' if left == 1 else 'ies'} left "
+            "this hour."
+        ) from exc
+    except TelnyxError as exc:
+        raise ActionRefused(plain_message(exc)) from exc
+    OtpAttempt.objects.create(organisation=brand.organisation, brand=brand, correct=True)
+    brand.otp_verifications.filter(verified_at__isnull=True).update(verified_at=timezone.now())
+    return refresh_brand(brand)
+
+
+def _lock_message(until: datetime) -> str:
+    minutes = max(1, int((until - timezone.now()).total_seconds() // 60) + 1)
+    return (
+        f"Too many wrong PINs: verification is locked for this brand for {minutes} more "
+        f"minute{'s' if minutes != 1 else ''}. Ask for a new PIN after that."
+    )
+
+
+def otp_status(brand: Brand) -> OtpVerification | None:
+    """Read the latest OTP's delivery status back from Telnyx."""
+    verification = brand.otp_verifications.first()
+    if verification is None or not brand.brand_id:
+        return verification
+    try:
+        with get_client() as client:
+            status = client.get_sms_otp_status(brand.brand_id)
+    except NotFound:
+        return verification
+    except TelnyxError as exc:
+        raise ActionRefused(plain_message(exc)) from exc
+    if status.reference_id == verification.reference_id:
+        verification.delivery_status = status.delivery_status
+        verification.delivery_status_date = status.delivery_status_date
+        verification.verified_at = verification.verified_at or status.verify_date
+        verification.save()
+    return verification
+
+
+# -- external vetting ------------------------------------------------------------------------
+def vetting_options() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(providers, classes) from GET /10dlc/enum/extVettingProvider and vettingClass."""
+
+    def read(client):
+        return client.get_enum("extVettingProvider"), client.get_enum("vettingClass")
+
+    providers, classes = _calling(read)
+    return _choices(providers), _choices(classes)
+
+
+def _choices(data) -> list[tuple[str, str]]:
+    """Enum answers come as a list of strings, a list of objects, or an object."""
+    if isinstance(data, dict):
+        data = data.get("records", data) if "records" in data else data
+    if isinstance(data, dict):
+        return [
+            (str(k), str(v if isinstance(v, str) else v.get("displayName", k)))
+            for k, v in data.items()
+        ]
+    choices = []
+    for item in data or []:
+        if isinstance(item, dict):
+            key = item.get("evpId") or item.get("id") or item.get("displayName")
+            choices.append((str(key), str(item.get("displayName") or key)))
+        else:
+            choices.append((str(item), str(item)))
+    return choices
+
+
+def sync_vettings(brand: Brand) -> list[Vetting]:
+    brand_id = _registered(brand)
+    for record in _calling(lambda client: client.list_external_vettings(brand_id)):
+        _store_vetting(brand, record)
+    return list(brand.vettings.all())
+
+
+def order_vetting(brand: Brand, evp_id: str, vetting_class: str) -> Vetting:
+    brand_id = _registered(brand)
+    try:
+        with get_client() as client:
+            record = client.order_external_vetting(brand_id, evp_id, vetting_class)
+    except BadRequest as exc:
+        if any(e.code == "10012" for e in exc.errors):
+            raise ActionRefused(
+                "A vetting of this class by this provider is already in progress, or one "
+                "succeeded in the last 180 days."
+            ) from exc
+        raise ActionRefused(plain_message(exc)) from exc
+    except TelnyxError as exc:
+        raise ActionRefused(plain_message(exc)) from exc
+    return _store_vetting(brand, record)
+
+
+def import_vetting(brand: Brand, evp_id: str, vetting_id: str, vetting_token: str = "") -> Vetting:
+    brand_id = _registered(brand)
+    record = _calling(
+        lambda client: client.import_external_vetting(brand_id, evp_id, vetting_id, vetting_token)
+    )
+    vetting = _store_vetting(brand, record)
+    if not vetting.imported:
+        vetting.imported = True
+        vetting.save(update_fields=["imported", "updated_at"])
+    return vetting
+
+
+def _store_vetting(brand: Brand, record: ExternalVetting) -> Vetting:
+    vetting, _ = Vetting.objects.update_or_create(
+        brand=brand,
+        vetting_id=record.vetting_id or "",
+        defaults={
+            "organisation": brand.organisation,
+            "evp_id": record.evp_id or "",
+            "vetting_class": record.vetting_class or "",
+            "vetting_token": record.vetting_token or "",
+            "vetting_score": record.vetting_score,
+            "created_at_telnyx": record.create_date or "",
+            "vetted_at_telnyx": record.vetted_date or "",
+        },
+    )
+    return vetting

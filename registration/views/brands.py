@@ -1,0 +1,399 @@
+"""Brand screens: list, the registration wizard, the brand page and its actions, OTP, vetting.
+
+Every brand is loaded through `_brand_for` (tenancy: another organisation's brand is a 404).
+Views validate forms and call compliance.services.brands; Telnyx trouble reaches them as
+ActionRefused with a plain message, shown to the user, never a 500.
+"""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRedirect
+
+from compliance import lifecycle
+from compliance.models import Brand, SubmissionState
+from compliance.services import brands as services
+from compliance.tenancy import current_organisation, get_owned_or_404, scoped
+from registration.brand_forms import (
+    ENTITY_SENTENCES,
+    FIELDS,
+    STEPS_BY_NAME,
+    OtpSendForm,
+    OtpVerifyForm,
+    VettingImportForm,
+    VettingOrderForm,
+    first_incomplete,
+    step_after,
+    steps_for,
+)
+
+WIZARD = "registration/brands/wizard.html"
+DETAIL = "registration/brands/detail.html"
+
+
+def _brand_for(request, public_id) -> Brand:
+    return get_owned_or_404(request, Brand, public_id=public_id)
+
+
+def _go(request, url: str):
+    """After a successful POST: a client redirect for HTMX, a plain redirect otherwise."""
+    if request.htmx:
+        return HttpResponseClientRedirect(url)
+    return HttpResponseRedirect(url)
+
+
+def _badge(brand: Brand) -> tuple[str, str]:
+    """(css class, words) for a brand's state, ours first, then Telnyx's."""
+    if brand.submission_state == SubmissionState.PENDING:
+        return "info", "Submission pending"
+    if brand.submission_state == SubmissionState.FAILED:
+        return "bad", "Needs changes"
+    if not brand.brand_id:
+        return "", "Draft"
+    badge = lifecycle.brand_badge(brand.status or None, brand.identity_status or None)
+    words = (
+        "Registering"
+        if lifecycle.brand_is_pending(brand.status or None)
+        else (brand.identity_status or brand.status).replace("_", " ").capitalize()
+    )
+    if brand.submission_state == SubmissionState.DRAFT:
+        words += " · unsent changes"
+    return str(badge), words
+
+
+# -- list and new ----------------------------------------------------------------------------
+@login_required
+@require_GET
+def brand_list(request):
+    brands = [(brand, _badge(brand)) for brand in scoped(request, Brand)]
+    return render(request, "registration/brands/list.html", {"brands": brands})
+
+
+@login_required
+@require_POST
+def brand_new(request):
+    brand = services.start_draft(current_organisation(request), request.user)
+    return _go(request, reverse("brand_wizard", args=[brand.public_id]))
+
+
+# -- the wizard ------------------------------------------------------------------------------
+def _notes(brand: Brand) -> dict[str, list[str]]:
+    """What Telnyx said about each field: the last submission's 422 and brand feedback."""
+    notes = services.feedback_by_field(brand)
+    for name, errors in brand.field_errors.items():
+        notes.setdefault(name, []).extend(errors)
+    return notes
+
+
+def _wizard_context(brand: Brand, step, form=None) -> dict:
+    steps = steps_for(brand)
+    return {
+        "brand": brand,
+        "step": step,
+        "steps": [(s, s.is_complete(brand), s is step) for s in steps],
+        "form": form,
+        "entity_sentences": ENTITY_SENTENCES,
+        "general_errors": brand.field_errors.get("", []),
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def brand_wizard(request, public_id, step_name=None):
+    brand = _brand_for(request, public_id)
+    if step_name is None:
+        step = first_incomplete(brand)
+        return redirect("brand_wizard_step", public_id=brand.public_id, step_name=step.name)
+    step = STEPS_BY_NAME.get(step_name)
+    if step is None or step not in steps_for(brand):
+        raise Http404("No such step.")
+    if not brand.is_editable:
+        messages.info(request, "This brand is being submitted; you can edit it once it is done.")
+        return redirect("brand_detail", public_id=brand.public_id)
+    if step.form_class is None:
+        return _review(request, brand, step)
+    form = step.form(brand, request.POST if request.method == "POST" else None, _notes(brand))
+    if request.method == "POST" and form.is_valid():
+        services.save_step(brand, form.cleaned_data, step=step.name)
+        following = first_incomplete(brand) if step.name == "entity-type" else None
+        following = following or step_after(brand, step)
+        return _go(request, reverse("brand_wizard_step", args=[brand.public_id, following.name]))
+    context = _wizard_context(brand, step, form)
+    if request.htmx and request.method == "POST":
+        return render(request, f"{WIZARD}#step", context)
+    return render(request, WIZARD, context)
+
+
+@login_required
+@require_POST
+def brand_validate_field(request, public_id, step_name):
+    """HTMX: validate one field on blur and answer its partial (errors next to it)."""
+    brand = _brand_for(request, public_id)
+    step = STEPS_BY_NAME.get(step_name)
+    name = request.GET.get("field", "")
+    if step is None or step.form_class is None or name not in step.field_names(brand):
+        raise Http404("No such field.")
+    form = step.form(brand, request.POST)
+    form.is_valid()
+    return render(request, f"{WIZARD}#field", {"row": form.row(name), "brand": brand, "step": step})
+
+
+def _review(request, brand: Brand, step):
+    missing = services.missing_fields(brand)
+    if request.method == "POST":
+        try:
+            result = services.submit_brand(current_organisation(request), brand.public_id)
+        except services.ActionRefused as exc:
+            messages.error(request, str(exc))
+            return _go(request, reverse("brand_wizard", args=[brand.public_id]))
+        level = {"submitted": messages.SUCCESS, "failed": messages.ERROR}.get(
+            result.outcome, messages.INFO
+        )
+        messages.add_message(request, level, result.message)
+        if result.outcome == "failed" and result.brand.field_errors:
+            return _go(request, reverse("brand_wizard", args=[brand.public_id]))
+        return _go(request, reverse("brand_detail", args=[brand.public_id]))
+    sections = []
+    for each in steps_for(brand):
+        if each.form_class is None:
+            continue
+        values = [
+            (FIELDS[n].label if n in FIELDS else "Entity type", _display(brand, n))
+            for n in each.field_names(brand)
+        ]
+        sections.append((each, values))
+    context = _wizard_context(brand, step) | {
+        "sections": sections,
+        "missing": [FIELDS[n].label if n in FIELDS else n for n in missing],
+        "mock_brand": settings.TELNYX_MOCK_BRANDS,
+    }
+    return render(request, WIZARD, context)
+
+
+def _display(brand: Brand, name: str) -> str:
+    if name == "entity_type":
+        return brand.get_entity_type_display()
+    value = getattr(brand, name)
+    choices = FIELDS[name].choices
+    if choices:
+        value = dict(choices).get(value, value)
+    return value or ""
+
+
+def _field_label(wire: str) -> str:
+    name = services.wire_to_field(wire)
+    return FIELDS[name].label if name in FIELDS else wire
+
+
+# -- the brand page --------------------------------------------------------------------------
+def _detail_context(brand: Brand) -> dict:
+    pending = brand.submission_state == SubmissionState.PENDING or (
+        brand.brand_id and lifecycle.brand_is_pending(brand.status or None)
+    )
+    feedback = [
+        {**category, "labels": [_field_label(f) for f in category.get("fields", [])]}
+        for category in brand.feedback
+    ]
+    return {
+        "brand": brand,
+        "badge": _badge(brand),
+        "pending": pending,
+        "plain_words": lifecycle.brand_plain_words(
+            brand.status or None, brand.identity_status or None
+        )
+        if brand.brand_id
+        else None,
+        "feedback": feedback,
+        "otp_needed": brand.is_sole_proprietor
+        and brand.brand_id
+        and brand.identity_status == "UNVERIFIED",
+    }
+
+
+@login_required
+@require_GET
+def brand_detail(request, public_id):
+    brand = _brand_for(request, public_id)
+    if brand.brand_id:
+        try:
+            services.refresh_brand(brand)
+        except services.ActionRefused as exc:
+            messages.warning(request, f"Showing the last known status. {exc}")
+    return render(request, DETAIL, _detail_context(brand))
+
+
+@login_required
+@require_GET
+def brand_status(request, public_id):
+    """HTMX polling target: the status panel, polling itself while the brand is pending."""
+    brand = _brand_for(request, public_id)
+    error = None
+    if brand.brand_id:
+        try:
+            services.refresh_brand(brand, force=False)
+        except services.ActionRefused as exc:
+            error = str(exc)
+    return render(request, f"{DETAIL}#status", _detail_context(brand) | {"refresh_error": error})
+
+
+ACTIONS = {
+    "revet": (services.revet_brand, "Revet requested: the registry checks your brand again."),
+    "resend-2fa-email": (services.resend_2fa_email, "The verification email was sent again."),
+    "refresh": (services.refresh_brand, "Status updated from Telnyx."),
+}
+
+
+@login_required
+@require_POST
+def brand_action(request, public_id, action):
+    brand = _brand_for(request, public_id)
+    if action not in ACTIONS:
+        raise Http404("No such action.")
+    run, done = ACTIONS[action]
+    try:
+        run(brand)
+    except services.ActionRefused as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, done)
+    return _go(request, reverse("brand_detail", args=[brand.public_id]))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def brand_delete(request, public_id):
+    brand = _brand_for(request, public_id)
+    if request.method == "POST":
+        name = str(brand)
+        try:
+            services.delete_brand(brand)
+        except services.ActionRefused as exc:
+            messages.error(request, str(exc))
+            return _go(request, reverse("brand_detail", args=[brand.public_id]))
+        messages.success(request, f"{name} was deleted.")
+        return _go(request, reverse("brand_list"))
+    return render(request, "registration/brands/delete.html", {"brand": brand})
+
+
+# -- Sole Proprietor OTP ---------------------------------------------------------------------
+def _otp_page(request, brand, send_form=None, verify_form=None):
+    verification = None
+    try:
+        verification = services.otp_status(brand)
+    except services.ActionRefused as exc:
+        messages.warning(request, str(exc))
+    context = {
+        "brand": brand,
+        "verification": verification,
+        "locked_until": services.otp_locked_until(brand),
+        "send_form": send_form or OtpSendForm(initial=services.default_otp_texts(brand)),
+        "verify_form": verify_form or OtpVerifyForm(),
+    }
+    return render(request, "registration/brands/otp.html", context)
+
+
+def _sole_proprietor_for(request, public_id) -> Brand:
+    brand = _brand_for(request, public_id)
+    if not brand.is_sole_proprietor:
+        raise Http404("Only sole proprietor brands verify by text message.")
+    return brand
+
+
+@login_required
+@require_GET
+def brand_otp(request, public_id):
+    return _otp_page(request, _sole_proprietor_for(request, public_id))
+
+
+@login_required
+@require_POST
+def brand_otp_send(request, public_id):
+    brand = _sole_proprietor_for(request, public_id)
+    form = OtpSendForm(request.POST)
+    if not form.is_valid():
+        return _otp_page(request, brand, send_form=form)
+    try:
+        services.trigger_otp(brand, form.cleaned_data["pin_sms"], form.cleaned_data["success_sms"])
+    except services.ActionRefused as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"A PIN was texted to {brand.mobile_phone}.")
+    return _go(request, reverse("brand_otp", args=[brand.public_id]))
+
+
+@login_required
+@require_POST
+def brand_otp_verify(request, public_id):
+    brand = _sole_proprietor_for(request, public_id)
+    form = OtpVerifyForm(request.POST)
+    if not form.is_valid():
+        return _otp_page(request, brand, verify_form=form)
+    try:
+        services.verify_otp(brand, form.cleaned_data["pin"].strip())
+    except services.ActionRefused as exc:
+        form.add_error("pin", str(exc))
+        return _otp_page(request, brand, verify_form=form)
+    messages.success(request, "Your mobile phone is verified: the brand is verified.")
+    return _go(request, reverse("brand_detail", args=[brand.public_id]))
+
+
+# -- external vetting ------------------------------------------------------------------------
+def _vetting_page(request, brand, order_form=None, import_form=None):
+    vettings = list(brand.vettings.all())
+    providers, classes = [], []
+    try:
+        vettings = services.sync_vettings(brand)
+        providers, classes = services.vetting_options()
+    except services.ActionRefused as exc:
+        messages.warning(request, str(exc))
+    context = {
+        "brand": brand,
+        "vettings": vettings,
+        "order_form": order_form or VettingOrderForm(providers=providers, classes=classes),
+        "import_form": import_form or VettingImportForm(providers=providers),
+    }
+    return render(request, "registration/brands/vetting.html", context)
+
+
+def _registered_for(request, public_id) -> Brand:
+    brand = _brand_for(request, public_id)
+    if not brand.brand_id:
+        raise Http404("This brand is not registered yet.")
+    return brand
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def brand_vetting(request, public_id):
+    brand = _registered_for(request, public_id)
+    if request.method == "GET":
+        return _vetting_page(request, brand)
+    try:
+        providers, classes = services.vetting_options()
+    except services.ActionRefused as exc:
+        messages.error(request, str(exc))
+        return _go(request, reverse("brand_vetting", args=[brand.public_id]))
+    importing = request.POST.get("kind") == "import"
+    if importing:
+        form = VettingImportForm(request.POST, providers=providers)
+    else:
+        form = VettingOrderForm(request.POST, providers=providers, classes=classes)
+    if not form.is_valid():
+        key = "import_form" if importing else "order_form"
+        return _vetting_page(request, brand, **{key: form})
+    try:
+        if importing:
+            services.import_vetting(brand, **form.cleaned_data)
+        else:
+            services.order_vetting(brand, **form.cleaned_data)
+    except services.ActionRefused as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request, "Vetting imported." if importing else "Vetting ordered; the score follows."
+        )
+    return _go(request, reverse("brand_vetting", args=[brand.public_id]))
