@@ -51,11 +51,10 @@ def campaign_world(
     MessagingProfile.objects.filter(organisation=org).delete()
     Campaign.objects.filter(organisation=org).delete()
     Brand.objects.filter(organisation=org).delete()
-    SandboxCampaign.objects.filter(campaign_id__startswith=prefix).delete()
     SandboxBrand.objects.filter(brand_id__startswith=prefix).delete()
 
     brand_id = f"{prefix}-brand"
-    SandboxBrand.objects.create(
+    sandbox_brand = SandboxBrand.objects.create(
         brand_id=brand_id,
         display_name="Bench brand",
         entity_type="PRIVATE_PROFIT",
@@ -76,8 +75,9 @@ def campaign_world(
     SandboxCampaign.objects.bulk_create(
         SandboxCampaign(
             campaign_id=campaign_id,
-            brand_id=brand_id,
+            brand=sandbox_brand,
             usecase="MARKETING",
+            attributes={"description": "Weekly offers for bakery customers who opted in."},
             campaign_status=campaign_status,
             submission_status="CREATED",
         )
@@ -167,5 +167,6 @@ def sandbox_server(cfg, *, access_log):
     Telnyx client pointed at it."""
     env = {"SANDBOX_RATE_LIMIT": str(cfg.rate_limit)}
     with gunicorn(env, workers=1, threads=8, access_log=access_log) as server:
-        with override_settings(TELNYX_BASE_URL=f"{server.url}/sandbox/telnyx/v2"):
+        override = override_settings(TELNYX_BASE_URL=f"{server.url}/sandbox/telnyx/v2")
+        with override:
             yield server
