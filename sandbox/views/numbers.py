@@ -67,10 +67,10 @@ def carriable_campaign(campaign_id: str, *, pointer: str) -> CampaignFacts:
     """The campaign (by Telnyx or TCR id) if it can carry traffic (MNO_PROVISIONED), else 422."""
     from django.db.models import Q
 
-    from sandbox.models.campaigns import Campaign
+    from sandbox.models.campaigns import SandboxCampaign
 
     campaign = (
-        Campaign.objects.select_related("brand")
+        SandboxCampaign.objects.select_related("brand")
         .filter(Q(campaign_id=campaign_id) | Q(tcr_campaign_id=campaign_id))
         .first()
     )
