@@ -11,7 +11,15 @@ BENCH_RATE_LIMIT         the sandbox's rate limit in requests per second (defaul
 import os
 from dataclasses import dataclass
 
-MEASUREMENTS = ("webhooks", "wizard", "numbers", "bulk", "reconcile")
+# Name (for BENCH_ONLY) -> module of bench/ that measures it, in the order of issue 11.
+MODULES = {
+    "webhooks": "webhooks",
+    "wizard": "wizard",
+    "numbers": "numbers_screen",
+    "bulk": "bulk",
+    "reconcile": "reconcile",
+}
+MEASUREMENTS = tuple(MODULES)
 
 
 @dataclass(frozen=True)
@@ -48,7 +56,7 @@ def from_env(environ=os.environ) -> Config:
         webhook_concurrency=8,
         wizard_requests=100 if quick else 1000,
         wizard_users=(1, 20),
-        number_sizes=(10, 100, 1000) if quick else (100, 1000, 10000),
+        number_sizes=(100, 300, 1000) if quick else (100, 1000, 10000),
         bulk_numbers=100 if quick else 5000,
         reconcile_campaigns=50 if quick else 1000,
     )
