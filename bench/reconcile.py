@@ -11,7 +11,7 @@ from pathlib import Path
 
 from django.test import override_settings
 
-from bench import report, sandbox_seed
+from bench import report, sandbox_seed, webhooks
 from bench.load import percentile
 from bench.server import access_log, counts
 
@@ -28,6 +28,7 @@ def measure(cfg) -> list[report.Row]:
     from compliance.models import Campaign
     from compliance.services.reconcile import reconcile_all, unsettled_brands, unsettled_campaigns
 
+    webhooks.clear()  # an interrupted webhook run leaves campaigns the sandbox does not know
     world = sandbox_seed.campaign_world(
         "bench-reconcile",
         campaigns=n,
@@ -50,14 +51,15 @@ def measure(cfg) -> list[report.Row]:
             elapsed = time.perf_counter() - started
         entries = access_log(log, READ_PATH)
     calls = counts(entries)
+    checked = result.campaigns_checked + result.brands_checked
+    bound = checked / rate  # every read counts against the limit, ours or not
     served = [ms for method, status, ms in entries if method == "GET" and status == "200"]
     healed = Campaign.objects.filter(
         organisation=world.organisation, campaign_status="MNO_PROVISIONED"
     ).count()
     report.line(
-        f"elapsed {elapsed:.1f} s against the bound {bound:.1f} s: "
-        f"{elapsed / bound:.2f}x; {elapsed / max(1, result.campaigns_checked) * 1000:.1f} ms "
-        "per campaign"
+        f"elapsed {elapsed:.1f} s against the bound {bound:.1f} s ({checked} reads): "
+        f"{elapsed / bound:.2f}x; {elapsed / max(1, checked) * 1000:.1f} ms per read"
     )
     report.line(
         f"{result.campaigns_checked} campaigns checked, {healed} of {n} now MNO_PROVISIONED, "
