@@ -103,6 +103,7 @@ def run(requests: list[dict], concurrency: int) -> dict:
         "p99_ms": percentile(latencies, 0.99) * 1000,
         "mean_ms": statistics.fmean(latencies) * 1000 if latencies else 0.0,
         "statuses": statuses,
+        "latencies_ms": [latency * 1000 for latency in latencies],
     }
 
 
