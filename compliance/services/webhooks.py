@@ -101,9 +101,9 @@ def _parse_envelope(data) -> ParsedEvent:
     if not isinstance(data, dict):
         raise MalformedEvent("data is not an object")
     kind, event_id, payload = data.get("event_type"), data.get("id", ""), data.get("payload", {})
-    if not isinstance(kind, str) or not kind.strip() or len(kind) > 40:
+    if not isinstance(kind, str) or not kind.strip() or len(kind) > 40 or "\x00" in kind:
         raise MalformedEvent("data.event_type is missing or not a short string")
-    if not isinstance(event_id, str) or len(event_id) > 200:
+    if not isinstance(event_id, str) or len(event_id) > 200 or "\x00" in event_id:
         raise MalformedEvent("data.id is not a string")
     if not isinstance(payload, dict):
         raise MalformedEvent("data.payload is not an object")

@@ -316,6 +316,8 @@ def test_a_signed_body_that_is_not_json_is_refused_and_not_stored(
         {"data": {"event_type": "10dlc.campaign.update", "id": 5, "payload": {}}},
         {"data": {"event_type": "10dlc.campaign.update", "id": "e1", "payload": []}},
         {"data": {"event_type": "10dlc.campaign.update", "payload": {"campaignId": {}}}},
+        {"data": {"event_type": "message.sent\u0000", "id": "e1"}},
+        {"data": {"event_type": "message.sent", "id": "e\u00001"}},
     ],
 )
 def test_signed_json_of_the_wrong_shape_is_refused_and_not_stored(client, seed, campaign, payload):
