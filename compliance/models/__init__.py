@@ -48,7 +48,6 @@ __all__ = [
     "PhoneNumber",
     "ProfileAssignmentNumber",
     "ProfileAssignmentTask",
-    "SubmissionState",
     "TestMessage",
     "TestMessageEvent",
     "WebhookEvent",
