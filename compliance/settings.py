@@ -183,9 +183,14 @@ REVIEW_STUCK_AFTER_HOURS = float(os.getenv("REVIEW_STUCK_AFTER_HOURS", "24"))
 APP_BASE_URL = os.getenv("APP_BASE_URL", "http://127.0.0.1:8000")
 # Sandbox lifecycle pace: seconds between steps in demo mode; 0 means immediate (tests).
 SANDBOX_STEP_SECONDS = float(os.getenv("SANDBOX_STEP_SECONDS", "3"))
+# Sandbox rate limit of the number-assignment endpoints, in requests per second (0 = off);
+# over it the sandbox answers 429 with Retry-After, as Telnyx does.
+SANDBOX_RATE_LIMIT = float(os.getenv("SANDBOX_RATE_LIMIT", "0"))
+# Bulk number assignment: Telnyx calls in flight at once.
+NUMBERS_BULK_CONCURRENCY = int(os.getenv("NUMBERS_BULK_CONCURRENCY", "4"))
 
-# Reconciliation (compliance/tasks/reconcile.py): read unsettled brands and campaigns back from
-# Telnyx every RECONCILE_EVERY_SECONDS, at most one call per RECONCILE_MIN_INTERVAL seconds.
+# Reconciliation (compliance.tasks.reconcile): read unsettled brands and campaigns back
+# from Telnyx every RECONCILE_EVERY_SECONDS, at most one call per RECONCILE_MIN_INTERVAL seconds.
 RECONCILE_EVERY_SECONDS = int(os.getenv("RECONCILE_EVERY_SECONDS", "600"))
 RECONCILE_MIN_INTERVAL = float(os.getenv("RECONCILE_MIN_INTERVAL", "0.2"))
 

@@ -4,6 +4,16 @@ from .brands import Brand, SubmissionState
 from .campaigns import Campaign, CampaignEvent
 from .hosted import HostedPages, OptInRecord
 from .notifications import Notification
+from .numbers import (
+    BulkAssignment,
+    BulkAssignmentItem,
+    MessagingProfile,
+    PhoneNumber,
+    ProfileAssignmentNumber,
+    ProfileAssignmentTask,
+    TestMessage,
+    TestMessageEvent,
+)
 from .organisations import Membership, Organisation, OrganisationQuerySet, OrgScoped
 from .otp import OtpAttempt, OtpVerification
 from .review import Appeal, AuditEntry, AuditTrailIsAppendOnly, ReviewClaim, ReviewNote
@@ -18,10 +28,13 @@ __all__ = [
     "ReviewClaim",
     "ReviewNote",
     "Brand",
+    "BulkAssignment",
+    "BulkAssignmentItem",
     "Campaign",
     "CampaignEvent",
     "HostedPages",
     "Membership",
+    "MessagingProfile",
     "Notification",
     "OptInRecord",
     "OrgScoped",
@@ -32,5 +45,10 @@ __all__ = [
     "SiteCheck",
     "SubmissionState",
     "Vetting",
+    "PhoneNumber",
+    "ProfileAssignmentNumber",
+    "ProfileAssignmentTask",
+    "TestMessage",
+    "TestMessageEvent",
     "WebhookEvent",
 ]
