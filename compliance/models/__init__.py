@@ -16,11 +16,17 @@ from .numbers import (
 )
 from .organisations import Membership, Organisation, OrganisationQuerySet, OrgScoped
 from .otp import OtpAttempt, OtpVerification
+from .review import Appeal, AuditEntry, AuditTrailIsAppendOnly, ReviewClaim, ReviewNote
 from .sitecheck import SiteCheck
 from .vetting import Vetting
 from .webhooks import WebhookEvent
 
 __all__ = [
+    "Appeal",
+    "AuditEntry",
+    "AuditTrailIsAppendOnly",
+    "ReviewClaim",
+    "ReviewNote",
     "Brand",
     "BulkAssignment",
     "BulkAssignmentItem",

@@ -239,6 +239,7 @@ def _apply_campaign_event(event: WebhookEvent, parsed: ParsedEvent) -> None:
         event_type=event_type,
         event_status=event_status,
         description=parsed.text("description") or meaning.summary,
+        detail=parsed.text("description"),
         webhook_event=event,
     )
     event.outcome = Outcome.APPLIED if change.changed else Outcome.IGNORED
@@ -325,12 +326,14 @@ def apply_campaign_status(
     event_type: str = "",
     event_status: str = "",
     description: str = "",
+    detail: str = "",
     webhook_event: WebhookEvent | None = None,
     telnyx_record: dict | None = None,
 ) -> StatusChange:
     """Move the campaign through `lifecycle.next_status`, under a row lock; record it in
-    the timeline (always, or only on change), notify on change. ``telnyx_record`` (a read-back)
-    also refreshes the mirrored fields."""
+    the timeline (always, or only on change), notify on change (``detail``: what Telnyx said,
+    e.g. the reasons of a rejection). ``telnyx_record`` (a read-back) also refreshes the
+    mirrored fields."""
     with transaction.atomic():
         locked = Campaign.objects.select_for_update().get(pk=campaign.pk)
         before = locked.campaign_status
@@ -358,7 +361,7 @@ def apply_campaign_status(
                 webhook_event=webhook_event,
             )
         if change.changed:
-            _notify_campaign_change(locked, change)
+            _notify_campaign_change(locked, change, detail)
     for name in ("campaign_status", "status_changed_at", "failure_reasons", "last_synced_at"):
         setattr(campaign, name, getattr(locked, name))
     return change
@@ -384,6 +387,7 @@ def read_back_campaign(
         authoritative=True,
         event_status=reported,
         description=f"Telnyx reports the campaign as {reported or 'without a status'}.",
+        detail="; ".join(_reasons_list(record.get("failureReasons"))),
         telnyx_record=record,
     )
 
@@ -418,11 +422,11 @@ def read_back_brand(brand: Brand, *, client: TelnyxClient | None = None) -> bool
     return changed
 
 
-def _notify_campaign_change(campaign: Campaign, change: StatusChange) -> None:
-    body = lifecycle.plain_words(change.after)
+def _notify_campaign_change(campaign: Campaign, change: StatusChange, detail: str) -> None:
     title = f"Campaign {campaign}: {change.after}"
-    if campaign.failure_reasons:
-        body += "\n\nReasons given: " + "; ".join(map(str, campaign.failure_reasons))
+    body = lifecycle.plain_words(change.after)
+    if detail:
+        body += f"\n\nTelnyx says: {detail}"
     notifications.notify(campaign.organisation, title, body, campaign=campaign)
     if change.after in lifecycle.APPEALABLE:
         notifications.notify_reviewers(
