@@ -87,10 +87,12 @@ def test_unsigned_or_badly_signed_requests_never_500_and_never_change_state(
 @FUZZ
 @given(body=bodies)
 def test_validly_signed_arbitrary_bodies_never_500(campaign, body):
+    stored_before = WebhookEvent.objects.count()
+
     response = Client().post(
         WEBHOOK_URL, body, content_type="application/json", headers=sign_webhook(body, SEED)
     )
 
     assert response.status_code in {200, 400}
     if response.status_code == 400:
-        assert not WebhookEvent.objects.filter(raw_body=body.decode("utf-8", "replace")).exists()
+        assert WebhookEvent.objects.count() == stored_before
