@@ -16,8 +16,17 @@ SHORTENED = (
 )
 
 
+def settle_live_checks(page) -> None:
+    """Leave the field being typed in (its change event fires a live check) and wait until no
+    htmx request is in flight: SQLite's shared in-memory test database has no busy timeout,
+    so a check reading the campaign while the step saves it fails with "table is locked"."""
+    page.evaluate("() => document.activeElement?.blur()")
+    page.wait_for_function("() => !document.querySelector('.htmx-request')")
+
+
 def save_and_continue(page) -> None:
     """Submit the step; a valid step answers with an htmx client redirect to the next one."""
+    settle_live_checks(page)
     with page.expect_navigation():
         page.get_by_role("button", name="Save and continue").click()
 
@@ -106,6 +115,7 @@ def fill_rest(page, brand_name: str) -> None:
     # A link the browser accepts but Django does not: the step comes back with the error.
     field(page, "Privacy policy link").fill("https://alicebakery")
     field(page, "Terms and conditions link").fill(content["termsAndConditionsLink"])
+    settle_live_checks(page)
     page.get_by_role("button", name="Save and continue").click()
     page.get_by_text("Enter a valid URL.").wait_for()
     assert assert_focus_on_first_error(page) == "privacy_policy_link"
