@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from compliance import lifecycle
-from compliance.checks import BrandContext, CampaignContent, Finding, blocking, check_campaign
+from compliance.checks import Finding, blocking
 from compliance.models import (
     Appeal,
     AuditEntry,
@@ -26,6 +26,7 @@ from compliance.models import (
     ReviewClaim,
     ReviewNote,
 )
+from compliance.services import campaigns as campaign_services
 from compliance.services import notifications, rejections
 from compliance.services.webhooks import read_back_campaign
 from compliance.telnyx.client import get_client
@@ -49,37 +50,6 @@ EDITABLE_FIELDS = {
     "auto_renewal": "autoRenewal",
 }
 EDITABLE_WIRE_FIELDS = frozenset(EDITABLE_FIELDS.values())
-
-# Everything check_campaign reads from a campaign (CampaignContent's fields, snake_case).
-CONTENT_FIELDS = (
-    "usecase",
-    "sub_usecases",
-    "description",
-    "message_flow",
-    "sample1",
-    "sample2",
-    "sample3",
-    "sample4",
-    "sample5",
-    "optin_keywords",
-    "optin_message",
-    "optout_keywords",
-    "optout_message",
-    "help_keywords",
-    "help_message",
-    "embedded_link",
-    "embedded_link_sample",
-    "embedded_phone",
-    "number_pool",
-    "age_gated",
-    "direct_lending",
-    "subscriber_optin",
-    "subscriber_optout",
-    "subscriber_help",
-    "terms_and_conditions",
-    "privacy_policy_link",
-    "terms_and_conditions_link",
-)
 
 
 class ReviewError(Exception):
@@ -218,25 +188,10 @@ def message_customer(
 # Checks and edits --------------------------------------------------------------------------
 
 
-def campaign_content(campaign: Campaign, **overrides) -> CampaignContent:
-    """The campaign's content as the compliance checks read it, with `overrides` applied."""
-    data = {name: getattr(campaign, name) for name in CONTENT_FIELDS} | overrides
-    brand = campaign.brand
-    context = BrandContext(
-        display_name=brand.display_name,
-        company_name=brand.company_name,
-        website=brand.website,
-        entity_type=brand.entity_type,
-        vertical=brand.vertical,
-        email=brand.email,
-        phone=brand.phone,
-        identity_status=brand.identity_status,
-    )
-    return CampaignContent.from_wire(data, brand=context)
-
-
 def review_findings(campaign: Campaign, **overrides) -> list[Finding]:
-    return check_campaign(campaign_content(campaign, **overrides))
+    """The compliance findings of the campaign's content, with unsaved `overrides` applied:
+    the same checks, with the same brand context, as the customer's builder runs."""
+    return campaign_services.findings(campaign, overrides)
 
 
 def edit_blockers(findings: list[Finding]) -> list[Finding]:
