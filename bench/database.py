@@ -1,4 +1,4 @@
-"""The benchmark's PostgreSQL database: created when missing, migrated, and shared by this
+"""The benchmark's PostgreSQL database: created afresh for each run, migrated, and shared by this
 process (which prepares data and runs the in-process measurements) and the gunicorn server."""
 
 import os
@@ -8,8 +8,9 @@ import psycopg
 from psycopg import sql
 
 
-def ensure_exists(database_url: str) -> None:
-    """CREATE DATABASE when it is missing (connecting to the server's `postgres` database)."""
+def recreate(database_url: str) -> None:
+    """A fresh database for every run (dropped and created again, connecting to the server's
+    `postgres` database), so figures never depend on what an earlier run or schema left."""
     params = dj_database_url.parse(database_url)
     if params["ENGINE"] != "django.db.backends.postgresql":
         raise SystemExit(f"The benchmark runs on PostgreSQL; BENCH_DATABASE_URL is {database_url}")
@@ -22,18 +23,16 @@ def ensure_exists(database_url: str) -> None:
         dbname="postgres",
         autocommit=True,
     ) as connection:
-        exists = connection.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
-        ).fetchone()
-        if not exists:
-            connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-            print(f"created database {name}")
+        connection.execute(
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+        )
+        connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
 
 
 def setup(database_url: str) -> None:
     """Point this process (and the servers it starts) at the database, migrate it, and collect
     the static files the server's whitenoise serves."""
-    ensure_exists(database_url)
+    recreate(database_url)
     os.environ["DATABASE_URL"] = database_url
     os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
     # Tasks this process starts (the bulk job, reconciliation) run inline, inside the timing.

@@ -134,5 +134,6 @@ def submit(page, *, shots: str = "") -> None:
     assert page.locator("#step-form .finding.error").count() == 0
     if shots:
         screenshot(page, f"{shots}-builder-review")
+    page.get_by_label("I understand that this costs").check()
     with page.expect_navigation():
         page.get_by_role("button", name="Submit to Telnyx").click()

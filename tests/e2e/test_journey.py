@@ -50,7 +50,7 @@ def _sign_up(page) -> User:
     with page.expect_navigation():
         page.get_by_role("button", name="Create account").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Dana Florists LLC"
-    assert "Dana Florists LLC is ready" in page.get_by_role("status").inner_text()
+    assert "Dana Florists LLC is ready" in page.locator("ul.messages").inner_text()
     _shot(page, "03-overview")
     return User.objects.get(username="dana")
 
@@ -94,6 +94,7 @@ def _register_brand(page) -> Brand:
     review = page.locator("main").inner_text()
     assert "461234567" in review and "+13125550001" in review and "Dana Florists LLC" in review
     _shot(page, "07-brand-wizard-review")
+    page.get_by_label("I understand that this costs").check()
     with page.expect_navigation():
         page.get_by_role("button", name="Submit to Telnyx").click()
     # The brand page polls until the sandbox has verified the brand.
@@ -213,11 +214,12 @@ def _reviewer_appeals(reviewer_page, rejected: Campaign) -> None:
     _shot(page, "16-review-campaign")
     with page.expect_navigation():
         page.get_by_role("button", name="Save at Telnyx").click()
-    assert "Saved at Telnyx" in page.get_by_role("status").inner_text()
+    assert "Saved at Telnyx" in page.locator("ul.messages").inner_text()
     field(page, "Appeal reason").fill(REASON)
+    page.get_by_label("I understand that this costs").check()
     with page.expect_navigation():
         page.get_by_role("button", name="Send the appeal to Telnyx").click()
-    assert "Telnyx accepted the appeal" in page.get_by_role("status").inner_text()
+    assert "Telnyx accepted the appeal" in page.locator("ul.messages").inner_text()
     assert "The appeal succeeded" in page.locator("#appeal").inner_text()
     _shot(page, "17-review-campaign-appealed")
     assert list(
