@@ -35,8 +35,10 @@ class NumberFilterForm(forms.Form):
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["profile"].queryset = MessagingProfile.objects.for_organisation(organisation)
-        self.fields["campaign"].queryset = Campaign.objects.for_organisation(organisation).filter(
-            campaign_id__isnull=False
+        self.fields["campaign"].queryset = (
+            Campaign.objects.for_organisation(organisation)
+            .filter(campaign_id__isnull=False)
+            .select_related("brand")
         )
 
     def filter(self, numbers):

@@ -43,7 +43,7 @@ def _redirect(request, url):
 
 
 def _numbers(request):
-    return scoped(request, PhoneNumber).select_related("profile", "campaign")
+    return scoped(request, PhoneNumber).select_related("profile", "campaign__brand")
 
 
 # -- numbers list ------------------------------------------------------------------------------
@@ -67,7 +67,7 @@ def number_list(request):
             "query": query.urlencode(),
             "bulk_form": bulk_form,
             "never_synced": not organisation_has_numbers(request),
-            "jobs": scoped(request, BulkAssignment).select_related("campaign")[:3],
+            "jobs": scoped(request, BulkAssignment).select_related("campaign__brand")[:3],
         },
     )
 
@@ -261,12 +261,12 @@ def profile_detail(request, public_id):
         else:
             return _redirect(request, reverse("profile_task", args=[task.public_id]))
     numbers = Paginator(
-        profile.numbers.select_related("campaign").order_by("phone_number"), PAGE_SIZE
+        profile.numbers.select_related("campaign__brand").order_by("phone_number"), PAGE_SIZE
     ).get_page(request.GET.get("page"))
     tasks = (
         scoped(request, ProfileAssignmentTask)
         .filter(profile=profile)
-        .select_related("campaign")[:5]
+        .select_related("campaign__brand")[:5]
     )
     return render(
         request,
