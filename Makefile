@@ -40,6 +40,7 @@ run: $(STAMP)
 	$(PY) manage.py createcachetable
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) manage.py demo_data
+	$(PY) manage.py sandbox_seed
 	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl-C stops the server and the worker)"
 	@trap 'kill 0' INT TERM EXIT; \
 	  TELNYX_BASE_URL=$${TELNYX_BASE_URL:-http://$(HOST):$(PORT)/sandbox/telnyx/v2} \

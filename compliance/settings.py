@@ -181,6 +181,11 @@ TELNYX_MOCK_BRANDS = env_bool("TELNYX_MOCK_BRANDS", SANDBOX_MODE)
 APP_BASE_URL = os.getenv("APP_BASE_URL", "http://127.0.0.1:8000")
 # Sandbox lifecycle pace: seconds between steps in demo mode; 0 means immediate (tests).
 SANDBOX_STEP_SECONDS = float(os.getenv("SANDBOX_STEP_SECONDS", "3"))
+# Sandbox rate limit of the number-assignment endpoints, in requests per second (0 = off);
+# over it the sandbox answers 429 with Retry-After, as Telnyx does.
+SANDBOX_RATE_LIMIT = float(os.getenv("SANDBOX_RATE_LIMIT", "0"))
+# Bulk number assignment: Telnyx calls in flight at once.
+NUMBERS_BULK_CONCURRENCY = int(os.getenv("NUMBERS_BULK_CONCURRENCY", "4"))
 
 # Security headers. Production (DEBUG off) turns on HTTPS-only settings.
 X_FRAME_OPTIONS = "DENY"

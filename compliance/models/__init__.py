@@ -4,6 +4,16 @@ from .brands import Brand, SubmissionState
 from .campaigns import Campaign, CampaignEvent
 from .hosted import HostedPages, OptInRecord
 from .notifications import Notification
+from .numbers import (
+    BulkAssignment,
+    BulkAssignmentItem,
+    MessagingProfile,
+    PhoneNumber,
+    ProfileAssignmentNumber,
+    ProfileAssignmentTask,
+    TestMessage,
+    TestMessageEvent,
+)
 from .organisations import Membership, Organisation, OrganisationQuerySet, OrgScoped
 from .otp import OtpAttempt, OtpVerification
 from .sitecheck import SiteCheck
@@ -12,10 +22,13 @@ from .webhooks import WebhookEvent
 
 __all__ = [
     "Brand",
+    "BulkAssignment",
+    "BulkAssignmentItem",
     "Campaign",
     "CampaignEvent",
     "HostedPages",
     "Membership",
+    "MessagingProfile",
     "Notification",
     "OptInRecord",
     "OrgScoped",
@@ -23,8 +36,13 @@ __all__ = [
     "OtpVerification",
     "Organisation",
     "OrganisationQuerySet",
+    "PhoneNumber",
+    "ProfileAssignmentNumber",
+    "ProfileAssignmentTask",
     "SiteCheck",
     "SubmissionState",
+    "TestMessage",
+    "TestMessageEvent",
     "Vetting",
     "WebhookEvent",
 ]

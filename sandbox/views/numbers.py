@@ -1,3 +1,547 @@
-"""Sandbox endpoints for Telnyx's numbers resources (paths relative to /sandbox/telnyx/v2/)."""
+"""Sandbox endpoints for Telnyx's numbers resources (paths relative to /sandbox/telnyx/v2/).
 
-urlpatterns: list = []
+Messaging profiles, messaging numbers, messages and opt-outs answer in snake_case wrapped in
+{"data": ...}; the 10DLC assignment endpoints answer camelCase bare objects. The assignment
+endpoints are rate limited (settings.SANDBOX_RATE_LIMIT, see sandbox/ratelimit.py).
+"""
+
+import functools
+from dataclasses import dataclass
+from urllib.parse import unquote
+
+import phonenumbers
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.http import JsonResponse
+from django.urls import path
+
+from sandbox import pace, ratelimit
+from sandbox.api import (
+    ApiError,
+    endpoint,
+    error_item,
+    error_response,
+    json_body,
+    page_of_data,
+    page_of_records,
+    validate,
+)
+from sandbox.models.numbers import (
+    AssignmentTask,
+    Message,
+    MessagingProfile,
+    NumberAssignment,
+    PhoneNumber,
+)
+from sandbox.tasks import numbers as tasks
+
+PROFILE_COLUMNS = (
+    "name",
+    "enabled",
+    "whitelisted_destinations",
+    "webhook_url",
+    "webhook_failover_url",
+    "webhook_api_version",
+)
+ACTIVE_ASSIGNMENT = (
+    "PENDING_ASSIGNMENT",
+    "ASSIGNED",
+    "PENDING_UNASSIGNMENT",
+    "FAILED_UNASSIGNMENT",
+)
+
+
+def _iso(value) -> str | None:
+    return value.isoformat().replace("+00:00", "Z") if value else None
+
+
+def rate_limited(view):
+    """Telnyx's 429 (code 10011, Retry-After) once the assignment endpoints go too fast."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        wait, headers = ratelimit.check()
+        if wait:
+            return error_response(
+                429,
+                [
+                    error_item(
+                        "You have exceeded the maximum number of allowed requests.",
+                        code="10011",
+                        title="Too many requests",
+                    )
+                ],
+                headers=headers,
+            )
+        response = view(request, *args, **kwargs)
+        for name, value in headers.items():
+            response[name] = value
+        return response
+
+    return wrapper
+
+
+@dataclass(frozen=True)
+class CampaignFacts:
+    """What the assignment endpoints need to know of a sandbox campaign."""
+
+    campaign_id: str
+    tcr_campaign_id: str
+    brand_id: str
+    tcr_brand_id: str
+    sole_proprietor: bool
+
+
+def carriable_campaign(campaign_id: str, *, pointer: str) -> CampaignFacts:
+    """The campaign (by Telnyx or TCR id) if it can carry traffic (MNO_PROVISIONED and not
+    deactivated), else 422 pointing at the field."""
+    from sandbox.models.campaigns import SandboxCampaign
+
+    campaign = (
+        SandboxCampaign.objects.select_related("brand")
+        .filter(Q(campaign_id=campaign_id) | Q(tcr_campaign_id=campaign_id))
+        .first()
+    )
+    if campaign is None:
+        raise ApiError(422, f"Campaign {campaign_id} not found.", pointer=pointer)
+    if campaign.campaign_status != "MNO_PROVISIONED" or campaign.deactivated_at is not None:
+        raise ApiError(
+            422,
+            f"Campaign {campaign_id} is {campaign.campaign_status}; numbers can be assigned "
+            "only to an active campaign provisioned at the carriers (MNO_PROVISIONED).",
+            pointer=pointer,
+        )
+    return CampaignFacts(
+        campaign_id=campaign.campaign_id,
+        tcr_campaign_id=campaign.tcr_campaign_id or "",
+        brand_id=campaign.brand.brand_id,
+        tcr_brand_id=campaign.brand.tcr_brand_id or "",
+        sole_proprietor=campaign.usecase == "SOLE_PROPRIETOR",
+    )
+
+
+def _e164(value, pointer: str) -> str:
+    try:
+        parsed = phonenumbers.parse(str(value), None)
+    except phonenumbers.NumberParseException:
+        parsed = None
+    if (
+        parsed is None
+        or not phonenumbers.is_possible_number(parsed)
+        or phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164) != value
+    ):
+        raise ApiError(422, f"{value!r} is not an E.164 phone number.", pointer=pointer)
+    return value
+
+
+# -- messaging profiles ------------------------------------------------------------------------
+def profile_json(profile: MessagingProfile) -> dict:
+    return {
+        "id": profile.id,
+        "record_type": "messaging_profile",
+        **{name: getattr(profile, name) for name in PROFILE_COLUMNS},
+        **profile.settings,
+        "created_at": _iso(profile.created_at),
+        "updated_at": _iso(profile.updated_at),
+    }
+
+
+def _apply_profile_fields(profile: MessagingProfile, body: dict) -> None:
+    for name, value in body.items():
+        if name in PROFILE_COLUMNS:
+            setattr(profile, name, value if value is not None else "")
+        else:
+            profile.settings[name] = value
+
+
+def _profile_or_404(profile_id: str) -> MessagingProfile:
+    profile = MessagingProfile.objects.filter(pk=profile_id).first()
+    if profile is None:
+        raise ApiError(404, "Messaging profile not found.", code="10005")
+    return profile
+
+
+@endpoint("GET", "POST")
+def messaging_profiles(request):
+    if request.method == "GET":
+        profiles = [profile_json(p) for p in MessagingProfile.objects.all()]
+        return JsonResponse(page_of_data(profiles, request))
+    body = json_body(request)
+    validate(body, "MessagingProfileCreateParams")
+    if not isinstance(body["whitelisted_destinations"], list):
+        raise ApiError(
+            422, "whitelisted_destinations must be a list.", pointer="/whitelisted_destinations"
+        )
+    profile = MessagingProfile()
+    _apply_profile_fields(profile, body)
+    profile.save()
+    return JsonResponse({"data": profile_json(profile)})
+
+
+@endpoint("GET", "PATCH", "DELETE")
+def messaging_profile(request, profile_id):
+    profile = _profile_or_404(profile_id)
+    if request.method == "PATCH":
+        body = json_body(request)
+        validate(body, "MessagingProfileCreateParams", partial=True)
+        _apply_profile_fields(profile, body)
+        profile.save()
+    elif request.method == "DELETE":
+        data = profile_json(profile)
+        profile.delete()
+        return JsonResponse({"data": data})
+    return JsonResponse({"data": profile_json(profile)})
+
+
+@endpoint("GET")
+def profile_phone_numbers(request, profile_id):
+    profile = _profile_or_404(profile_id)
+    numbers = [number_json(n) for n in profile.numbers.select_related("profile")]
+    return JsonResponse(page_of_data(numbers, request))
+
+
+# -- messaging numbers -------------------------------------------------------------------------
+def number_json(number: PhoneNumber) -> dict:
+    features = {"domestic_two_way": True, "international_inbound": False}
+    features["international_outbound"] = False
+    return {
+        "id": number.id,
+        "record_type": "messaging_settings",
+        "phone_number": number.phone_number,
+        "messaging_profile_id": number.profile_id,
+        "messaging_product": number.messaging_product,
+        "country_code": "US",
+        "type": number.type,
+        "traffic_type": "A2P",
+        "eligible_messaging_products": ["A2P", "P2P"],
+        "features": {"sms": features, "mms": None},
+        "tags": [],
+        "created_at": _iso(number.created_at),
+        "updated_at": _iso(number.updated_at),
+    }
+
+
+@endpoint("GET")
+def messaging_numbers(request):
+    numbers = [number_json(n) for n in PhoneNumber.objects.all()]
+    return JsonResponse(page_of_data(numbers, request))
+
+
+@endpoint("GET", "PATCH")
+def number_messaging(request, number_id):
+    number = PhoneNumber.objects.filter(pk=number_id).first()
+    if number is None:
+        raise ApiError(404, "Phone number not found.", code="10005")
+    if request.method == "PATCH":
+        body = json_body(request)
+        allowed = {"messaging_profile_id", "messaging_product"}
+        unknown = [name for name in body if name not in allowed]
+        if unknown:
+            raise ApiError(422, f"{unknown[0]} is not a known field.", pointer=f"/{unknown[0]}")
+        if "messaging_profile_id" in body:
+            profile_id = body["messaging_profile_id"]
+            if profile_id and not MessagingProfile.objects.filter(pk=profile_id).exists():
+                raise ApiError(422, "Messaging profile not found.", pointer="/messaging_profile_id")
+            number.profile_id = profile_id or None
+        if body.get("messaging_product"):
+            number.messaging_product = body["messaging_product"]
+        number.save()
+    return JsonResponse({"data": number_json(number)})
+
+
+# -- number <-> campaign assignments -------------------------------------------------------------
+def assignment_json(assignment: NumberAssignment) -> dict:
+    return {
+        "phoneNumber": assignment.phone_number,
+        "campaignId": assignment.campaign_id,
+        "telnyxCampaignId": assignment.campaign_id,
+        "tcrCampaignId": assignment.tcr_campaign_id or None,
+        "brandId": assignment.brand_id or None,
+        "tcrBrandId": assignment.tcr_brand_id or None,
+        "assignmentStatus": assignment.assignment_status,
+        "failureReasons": assignment.failure_reasons or None,
+        "createdAt": _iso(assignment.created_at),
+        "updatedAt": _iso(assignment.updated_at),
+    }
+
+
+ASSIGNMENT_FILTERS = {
+    "filter[telnyx_campaign_id]": "campaign_id",
+    "filter[tcr_campaign_id]": "tcr_campaign_id",
+    "filter[telnyx_brand_id]": "brand_id",
+    "filter[tcr_brand_id]": "tcr_brand_id",
+}
+ASSIGNMENT_SORTS = {
+    "assignmentStatus": "assignment_status",
+    "createdAt": "created_at",
+    "phoneNumber": "phone_number",
+}
+
+
+def _account_number(phone_number: str, pointer: str) -> PhoneNumber:
+    number = PhoneNumber.objects.filter(phone_number=phone_number).first()
+    if number is None:
+        raise ApiError(422, f"{phone_number} is not a number of this account.", pointer=pointer)
+    return number
+
+
+def _check_sole_proprietor_capacity(campaign, phone_number: str) -> None:
+    if not campaign.sole_proprietor:
+        return
+    others = NumberAssignment.objects.filter(
+        campaign_id=campaign.campaign_id, assignment_status__in=ACTIVE_ASSIGNMENT
+    ).exclude(phone_number=phone_number)
+    if others.exists():
+        raise ApiError(
+            422,
+            "A Sole Proprietor campaign can have only one phone number.",
+            pointer="/campaignId",
+        )
+
+
+def _assignment_body(request) -> tuple[str, object]:
+    body = json_body(request)
+    validate(body, "PhoneNumberCampaignCreateParams")
+    phone_number = _e164(body["phoneNumber"], "/phoneNumber")
+    _account_number(phone_number, "/phoneNumber")
+    return phone_number, carriable_campaign(body["campaignId"], pointer="/campaignId")
+
+
+@endpoint("GET", "POST")
+@rate_limited
+def phone_number_campaigns(request):
+    if request.method == "GET":
+        assignments = NumberAssignment.objects.all()
+        for param, column in ASSIGNMENT_FILTERS.items():
+            if request.GET.get(param):
+                assignments = assignments.filter(**{column: request.GET[param]})
+        sort = request.GET.get("sort", "-createdAt")
+        column = ASSIGNMENT_SORTS.get(sort.lstrip("-"))
+        if column is None:
+            raise ApiError(422, f"sort must be one of {', '.join(ASSIGNMENT_SORTS)}.")
+        assignments = assignments.order_by(("-" if sort.startswith("-") else "") + column, "id")
+        records = [assignment_json(a) for a in assignments]
+        return JsonResponse(page_of_records(records, request))
+
+    phone_number, campaign = _assignment_body(request)
+    existing = NumberAssignment.objects.filter(phone_number=phone_number).first()
+    if existing is not None and existing.assignment_status != "FAILED_ASSIGNMENT":
+        raise ApiError(
+            422,
+            f"{phone_number} is already assigned to campaign {existing.campaign_id}; "
+            "use PUT to move it.",
+            pointer="/phoneNumber",
+            code="10012",
+            title="Duplicate resource",
+        )
+    _check_sole_proprietor_capacity(campaign, phone_number)
+    try:
+        with transaction.atomic():
+            if existing is not None:
+                existing.delete()
+            assignment = NumberAssignment.objects.create(
+                phone_number=phone_number,
+                campaign_id=campaign.campaign_id,
+                tcr_campaign_id=campaign.tcr_campaign_id,
+                brand_id=campaign.brand_id,
+                tcr_brand_id=campaign.tcr_brand_id,
+            )
+    except IntegrityError as exc:  # a concurrent POST for the same number won
+        raise ApiError(
+            422,
+            f"{phone_number} is already assigned; use PUT to move it.",
+            pointer="/phoneNumber",
+            code="10012",
+            title="Duplicate resource",
+        ) from exc
+    body = assignment_json(assignment)
+    pace.schedule(tasks.complete_assignment, assignment.pk)
+    return JsonResponse(body)
+
+
+@endpoint("GET", "PUT", "DELETE")
+@rate_limited
+def phone_number_campaign(request, phone_number):
+    phone_number = unquote(phone_number)
+    assignment = NumberAssignment.objects.filter(phone_number=phone_number).first()
+    if assignment is None:
+        raise ApiError(404, f"{phone_number} is not assigned to a campaign.", code="10005")
+    if request.method == "PUT":
+        body_number, campaign = _assignment_body(request)
+        if body_number != phone_number:
+            raise ApiError(422, "phoneNumber must match the path.", pointer="/phoneNumber")
+        _check_sole_proprietor_capacity(campaign, phone_number)
+        assignment.campaign_id = campaign.campaign_id
+        assignment.tcr_campaign_id = campaign.tcr_campaign_id
+        assignment.brand_id = campaign.brand_id
+        assignment.tcr_brand_id = campaign.tcr_brand_id
+        assignment.assignment_status = "PENDING_ASSIGNMENT"
+        assignment.failure_reasons = ""
+        assignment.save()
+        body = assignment_json(assignment)
+        pace.schedule(tasks.complete_assignment, assignment.pk)
+        return JsonResponse(body)
+    if request.method == "DELETE":
+        assignment.assignment_status = "PENDING_UNASSIGNMENT"
+        assignment.save(update_fields=["assignment_status", "updated_at"])
+        body = assignment_json(assignment)
+        pace.schedule(tasks.complete_unassignment, assignment.pk)
+        return JsonResponse(body)
+    return JsonResponse(assignment_json(assignment))
+
+
+# -- assignment by messaging profile -------------------------------------------------------------
+@endpoint("POST")
+@rate_limited
+def assignment_by_profile(request):
+    body = json_body(request)
+    validate(body, "PhoneNumberAssignmentByProfileAssignParams")
+    if bool(body.get("campaignId")) == bool(body.get("tcrCampaignId")):
+        raise ApiError(
+            422, "Give exactly one of campaignId and tcrCampaignId.", pointer="/campaignId"
+        )
+    if not MessagingProfile.objects.filter(pk=body["messagingProfileId"]).exists():
+        raise ApiError(422, "Messaging profile not found.", pointer="/messagingProfileId")
+    pointer = "/campaignId" if body.get("campaignId") else "/tcrCampaignId"
+    campaign = carriable_campaign(body.get("campaignId") or body["tcrCampaignId"], pointer=pointer)
+    task = AssignmentTask.objects.create(
+        messaging_profile_id=body["messagingProfileId"],
+        campaign_id=campaign.campaign_id,
+        tcr_campaign_id=campaign.tcr_campaign_id,
+    )
+    response = {
+        "messagingProfileId": task.messaging_profile_id,
+        "taskId": task.task_id,
+        "campaignId": body.get("campaignId"),
+        "tcrCampaignId": body.get("tcrCampaignId"),
+    }
+    pace.schedule(tasks.run_profile_task, task.task_id)
+    return JsonResponse(response, status=202)
+
+
+def _task_or_404(task_id: str) -> AssignmentTask:
+    task = AssignmentTask.objects.filter(pk=task_id).first()
+    if task is None:
+        raise ApiError(404, "Task not found.", code="10005")
+    return task
+
+
+@endpoint("GET")
+@rate_limited
+def assignment_task(request, task_id):
+    task = _task_or_404(task_id)
+    return JsonResponse(
+        {
+            "taskId": task.task_id,
+            "status": task.status,
+            "createdAt": _iso(task.created_at),
+            "updatedAt": _iso(task.updated_at),
+        }
+    )
+
+
+@endpoint("GET")
+@rate_limited
+def assignment_task_numbers(request, task_id):
+    task = _task_or_404(task_id)
+    records = [
+        {"phoneNumber": n.phone_number, "status": n.status, "taskId": task.task_id}
+        for n in task.numbers.all()
+    ]
+    page = page_of_records(records, request)
+    return JsonResponse({"records": page["records"]})  # no page/totalRecords (spec)
+
+
+# -- messages ----------------------------------------------------------------------------------
+def message_json(message: Message) -> dict:
+    return {
+        "id": message.id,
+        "record_type": "message",
+        "direction": "outbound",
+        "type": "SMS",
+        "messaging_profile_id": message.profile_id,
+        "from": {"phone_number": message.from_number, "carrier": "Telnyx", "line_type": "VoIP"},
+        "to": [
+            {
+                "phone_number": message.to_number,
+                "status": message.status,
+                "carrier": "Sandbox Wireless",
+                "line_type": "Wireless",
+            }
+        ],
+        "text": message.text,
+        "encoding": "GSM-7",
+        "parts": 1,
+        "cost": None,
+        "errors": message.errors,
+        "tcr_campaign_id": message.tcr_campaign_id or None,
+        "received_at": _iso(message.created_at),
+        "sent_at": _iso(message.sent_at),
+        "completed_at": _iso(message.completed_at),
+        "webhook_url": message.webhook_url or None,
+        "webhook_failover_url": message.webhook_failover_url or None,
+    }
+
+
+@endpoint("POST")
+def messages(request):
+    body = json_body(request)
+    body.pop("Idempotency-Key", None)
+    validate(body, "MessageSendParams")
+    if not body.get("from"):
+        raise ApiError(422, "from is required.", pointer="/from")
+    if not body.get("text"):
+        raise ApiError(422, "text is required.", pointer="/text")
+    sender = _account_number(_e164(body["from"], "/from"), "/from")
+    to = _e164(body["to"], "/to")
+    profile = sender.profile
+    if profile is None:
+        raise ApiError(422, "The sending number has no messaging profile.", pointer="/from")
+    region = phonenumbers.region_code_for_number(phonenumbers.parse(to))
+    allowed = profile.whitelisted_destinations or []
+    if allowed and region not in allowed:
+        raise ApiError(
+            422,
+            f"Destination {region} is not in the profile's whitelisted destinations.",
+            pointer="/to",
+        )
+    assignment = NumberAssignment.objects.filter(
+        phone_number=sender.phone_number, assignment_status="ASSIGNED"
+    ).first()
+    message = Message.objects.create(
+        profile=profile,
+        from_number=sender.phone_number,
+        to_number=to,
+        text=body["text"],
+        tcr_campaign_id=assignment.tcr_campaign_id if assignment else "",
+        webhook_url=body.get("webhook_url") or profile.webhook_url,
+        webhook_failover_url=body.get("webhook_failover_url") or profile.webhook_failover_url,
+    )
+    data = message_json(message)
+    pace.schedule(tasks.send_message, message.id, assigned=assignment is not None)
+    return JsonResponse({"data": data})
+
+
+@endpoint("GET")
+def messaging_optouts(request):
+    """The sandbox receives no inbound STOP messages, so its opt-out list stays empty."""
+    return JsonResponse(page_of_data([], request))
+
+
+urlpatterns = [
+    path("messaging_profiles", messaging_profiles),
+    path("messaging_profiles/<str:profile_id>", messaging_profile),
+    path("messaging_profiles/<str:profile_id>/phone_numbers", profile_phone_numbers),
+    path("phone_numbers/messaging", messaging_numbers),
+    path("phone_numbers/<str:number_id>/messaging", number_messaging),
+    path("10dlc/phone_number_campaigns", phone_number_campaigns),
+    path("10dlc/phone_number_campaigns/<str:phone_number>", phone_number_campaign),
+    path("10dlc/phoneNumberAssignmentByProfile", assignment_by_profile),
+    path("10dlc/phoneNumberAssignmentByProfile/<str:task_id>", assignment_task),
+    path(
+        "10dlc/phoneNumberAssignmentByProfile/<str:task_id>/phoneNumbers",
+        assignment_task_numbers,
+    ),
+    path("messages", messages),
+    path("messaging_optouts", messaging_optouts),
+]

@@ -6,9 +6,16 @@ from django.db import transaction
 
 from compliance import accounts
 from compliance.models import Membership
+from compliance.services.numbers import claim_profile
 from compliance.tenancy import REVIEWERS_GROUP
 
 DEMO_USER, DEMO_PASSWORD = "demo", "demo-10dlc-2026"
+# Two of the sandbox's seeded messaging profiles (sandbox/management/commands/sandbox_seed.py)
+# belong to the demo organisation; its numbers appear after the first "Refresh from Telnyx".
+DEMO_PROFILES = [
+    ("5eed0000-0000-4000-8000-000000000001", "Demo Bakery store alerts"),
+    ("5eed0000-0000-4000-8000-000000000002", "Demo Bakery marketing"),
+]
 REVIEWER_USER, REVIEWER_PASSWORD = "reviewer", "review-10dlc-2026"
 
 
@@ -36,6 +43,8 @@ class Command(BaseCommand):
             )
             reviewer.groups.add(reviewers_group())
         organisation = Membership.objects.get(user__username=DEMO_USER).organisation
+        for telnyx_id, name in DEMO_PROFILES:
+            claim_profile(organisation, telnyx_id, name)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data ready for {organisation}.\n"

@@ -1,0 +1,706 @@
+"""Use cases of messaging profiles, numbers and their 10DLC campaign assignments.
+
+Ownership: a messaging profile belongs to the organisation that created it here (or claimed
+it, e.g. the demo data); the numbers on an organisation's profiles are that organisation's.
+`sync_organisation` copies profiles, numbers and assignments from Telnyx into local tables,
+which the screens read.
+
+Assignment: one number (POST), move (PUT), unassign (DELETE); only to a campaign that can
+carry traffic (compliance.lifecycle.CAN_CARRY_TRAFFIC); a Sole Proprietor campaign takes one
+number. Bulk: a background job whose items are claimed one by one with a conditional UPDATE;
+the Telnyx calls run on a small thread pool (settings.NUMBERS_BULK_CONCURRENCY) while the
+database work stays on the job's thread. A 429 means "not processed", so the item is retried
+after Retry-After (and the whole job pauses); an unclear 5xx or timeout is read back with
+GET before any retry, so a number is never assigned twice.
+"""
+
+import logging
+import time
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import timedelta
+
+import phonenumbers
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F, Q, QuerySet
+from django.utils import timezone
+
+from compliance import lifecycle
+from compliance.models import (
+    Brand,
+    BulkAssignment,
+    BulkAssignmentItem,
+    Campaign,
+    MessagingProfile,
+    Organisation,
+    PhoneNumber,
+    ProfileAssignmentNumber,
+    ProfileAssignmentTask,
+)
+from compliance.telnyx.client import TelnyxClient, get_client
+from compliance.telnyx.errors import (
+    NotFound,
+    RateLimited,
+    TelnyxError,
+    Unavailable,
+    ValidationFailed,
+)
+from compliance.telnyx.schemas.numbers import PhoneNumberCampaign
+
+logger = logging.getLogger(__name__)
+
+WEBHOOK_PATH = "/webhooks/telnyx/"
+MAX_ATTEMPTS = 5  # per bulk item; a 429 does not count (nothing was processed)
+STALE_IN_FLIGHT = timedelta(minutes=5)  # an item claimed by a worker that died
+PROFILE_POLL_SECONDS = 2.0
+PROFILE_MAX_POLLS = 900
+LIVE_ASSIGNMENT = (
+    lifecycle.AssignmentStatus.PENDING_ASSIGNMENT,
+    lifecycle.AssignmentStatus.ASSIGNED,
+)
+
+
+class NumberError(Exception):
+    """A refusal to show the user, in plain words. `offer_move`: the number is assigned to
+    another campaign, so the screen offers to move it instead."""
+
+    def __init__(self, message: str, *, field: str = "", offer_move: bool = False):
+        self.message = message
+        self.field = field
+        self.offer_move = offer_move
+        super().__init__(message)
+
+
+def app_webhook_url() -> str:
+    return settings.APP_BASE_URL.rstrip("/") + WEBHOOK_PATH
+
+
+def plain_words(error: TelnyxError) -> str:
+    """What a Telnyx error means for the user."""
+    details = "; ".join(e.message for e in error.errors if e.message)
+    if isinstance(error, RateLimited):
+        return "Telnyx is rate limiting requests; try again in a few seconds."
+    if isinstance(error, Unavailable):
+        return "Telnyx could not be reached; nothing was changed. Try again shortly."
+    if isinstance(error, NotFound):
+        return "Telnyx does not know this number or campaign."
+    if isinstance(error, ValidationFailed) and details:
+        return f"Telnyx refused: {details}"
+    return details or error.user_message
+
+
+def normalise_e164(value: str) -> str:
+    """+13125550001 from what the user typed (US by default); NumberError when it is not a
+    phone number."""
+    text = (value or "").strip()
+    try:
+        parsed = phonenumbers.parse(text, "US")
+    except phonenumbers.NumberParseException:
+        parsed = None
+    if parsed is None or not phonenumbers.is_valid_number(parsed):
+        raise NumberError(
+            f"{text or 'That'} is not a valid phone number; write it as +13125550001.",
+            field="phone_number",
+        )
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+# -- campaigns ---------------------------------------------------------------------------------
+def can_carry_traffic(campaign: Campaign) -> bool:
+    return bool(campaign.campaign_id) and campaign.campaign_status in lifecycle.CAN_CARRY_TRAFFIC
+
+
+def is_sole_proprietor(campaign: Campaign) -> bool:
+    return (
+        campaign.usecase == "SOLE_PROPRIETOR"
+        or campaign.brand.entity_type == Brand.EntityType.SOLE_PROPRIETOR
+    )
+
+
+def assignable_campaigns(organisation: Organisation) -> QuerySet[Campaign]:
+    return (
+        Campaign.objects.for_organisation(organisation)
+        .filter(campaign_id__isnull=False, campaign_status__in=lifecycle.CAN_CARRY_TRAFFIC)
+        .select_related("brand")
+    )
+
+
+def _check_campaign(campaign: Campaign, *, adding: int = 1, except_number=None) -> None:
+    if not can_carry_traffic(campaign):
+        status = campaign.campaign_status or "not submitted"
+        raise NumberError(
+            f"This campaign cannot carry traffic yet ({status}); numbers can be assigned "
+            "once the carriers have provisioned it.",
+            field="campaign",
+        )
+    if is_sole_proprietor(campaign):
+        taken = PhoneNumber.objects.filter(
+            telnyx_campaign_id=campaign.campaign_id, assignment_status__in=LIVE_ASSIGNMENT
+        )
+        if except_number is not None:
+            taken = taken.exclude(pk=except_number.pk)
+        if taken.count() + adding > 1:
+            raise NumberError(
+                "A Sole Proprietor campaign can have only one phone number.", field="campaign"
+            )
+
+
+def _campaigns_by_id(organisation: Organisation, ids: Iterable[str]) -> dict[str, Campaign]:
+    ids = {i for i in ids if i}
+    if not ids:
+        return {}
+    return {
+        c.campaign_id: c
+        for c in Campaign.objects.for_organisation(organisation).filter(campaign_id__in=ids)
+    }
+
+
+def _apply_record(
+    number: PhoneNumber, record: PhoneNumberCampaign | None, campaigns: dict[str, Campaign]
+) -> None:
+    if record is None:
+        number.clear_assignment()
+    else:
+        number.telnyx_campaign_id = record.campaign_id
+        number.campaign = campaigns.get(record.campaign_id)
+        number.assignment_status = record.assignment_status or ""
+        number.failure_reasons = record.failure_reasons or ""
+    number.assignment_updated_at = timezone.now()
+
+
+ASSIGNMENT_FIELDS = [
+    "telnyx_campaign_id",
+    "campaign",
+    "assignment_status",
+    "failure_reasons",
+    "assignment_updated_at",
+]
+
+
+# -- profiles and sync -------------------------------------------------------------------------
+def create_profile(
+    organisation: Organisation,
+    *,
+    name: str,
+    whitelisted_destinations: list[str],
+    client: TelnyxClient | None = None,
+) -> MessagingProfile:
+    """Create the profile at Telnyx (its webhooks come to this app) and record it as ours."""
+    client = client or get_client()
+    try:
+        created = client.create_messaging_profile(
+            name=name,
+            whitelisted_destinations=whitelisted_destinations,
+            webhook_url=app_webhook_url(),
+        )
+    except TelnyxError as exc:
+        raise NumberError(plain_words(exc)) from exc
+    return MessagingProfile.objects.create(
+        organisation=organisation,
+        telnyx_id=created.id,
+        name=created.name or name,
+        whitelisted_destinations=created.whitelisted_destinations or whitelisted_destinations,
+        webhook_url=created.webhook_url or "",
+        enabled=created.enabled is not False,
+        telnyx_response=created.model_dump(mode="json", by_alias=True),
+    )
+
+
+def claim_profile(organisation: Organisation, telnyx_id: str, name: str) -> MessagingProfile:
+    """Record an existing Telnyx profile as the organisation's (demo data, onboarding).
+    Idempotent; a profile another organisation owns is refused."""
+    profile, _ = MessagingProfile.objects.get_or_create(
+        telnyx_id=telnyx_id, defaults={"organisation": organisation, "name": name}
+    )
+    if profile.organisation_id != organisation.pk:
+        raise NumberError("This messaging profile belongs to another organisation.")
+    return profile
+
+
+@dataclass
+class SyncResult:
+    profiles: int = 0
+    numbers: int = 0
+    assignments: int = 0
+
+
+def _existing_numbers(phone_numbers: list[str]) -> dict[str, PhoneNumber]:
+    found = {}
+    for start in range(0, len(phone_numbers), 900):
+        chunk = phone_numbers[start : start + 900]
+        found |= {n.phone_number: n for n in PhoneNumber.objects.filter(phone_number__in=chunk)}
+    return found
+
+
+@transaction.atomic
+def _store_profile_numbers(profile: MessagingProfile, remote: list) -> int:
+    now = timezone.now()
+    organisation = profile.organisation
+    remote = [item for item in remote if item.phone_number]
+    existing = _existing_numbers([item.phone_number for item in remote])
+    new, changed = [], []
+    for item in remote:
+        number = existing.get(item.phone_number) or PhoneNumber(phone_number=item.phone_number)
+        if number.pk and number.organisation_id != organisation.pk:
+            number.clear_assignment()  # moved here from another organisation's profile
+        number.organisation = organisation
+        number.profile = profile
+        number.telnyx_id = item.id or ""
+        number.number_type = item.type or ""
+        number.last_synced_at = now
+        (changed if number.pk else new).append(number)
+    PhoneNumber.objects.bulk_create(new, batch_size=500)
+    PhoneNumber.objects.bulk_update(
+        changed,
+        [
+            "organisation",
+            "profile",
+            "telnyx_id",
+            "number_type",
+            "last_synced_at",
+            *ASSIGNMENT_FIELDS,
+        ],
+        batch_size=500,
+    )
+    # Numbers that left the profile at Telnyx are no longer this profile's.
+    seen = {item.phone_number for item in remote}
+    PhoneNumber.objects.filter(profile=profile).exclude(phone_number__in=seen).update(profile=None)
+    return len(seen)
+
+
+def refresh_assignments(
+    organisation: Organisation, client: TelnyxClient, *, campaign_id: str | None = None
+) -> int:
+    """Read the account's number↔campaign assignments (of one campaign, or all) and apply the
+    ones of the organisation's numbers. Returns how many of ours are assigned."""
+    filters = {"telnyx_campaign_id": campaign_id} if campaign_id else {}
+    records = {
+        r.phone_number: r
+        for r in client.all_phone_number_campaigns(records_per_page=500, **filters)
+    }
+    numbers = PhoneNumber.objects.for_organisation(organisation)
+    if campaign_id:
+        numbers = numbers.filter(Q(phone_number__in=records) | Q(telnyx_campaign_id=campaign_id))
+    campaigns = _campaigns_by_id(organisation, (r.campaign_id for r in records.values()))
+    changed = []
+    for number in numbers:
+        _apply_record(number, records.get(number.phone_number), campaigns)
+        changed.append(number)
+    PhoneNumber.objects.bulk_update(changed, ASSIGNMENT_FIELDS, batch_size=500)
+    return sum(1 for n in changed if n.assignment_status)
+
+
+def sync_organisation(organisation: Organisation, client: TelnyxClient | None = None) -> SyncResult:
+    """Copy the organisation's profiles, their numbers and the numbers' assignments from
+    Telnyx. A profile deleted at Telnyx loses its numbers here."""
+    client = client or get_client()
+    result = SyncResult()
+    for profile in MessagingProfile.objects.for_organisation(organisation).select_related(
+        "organisation"
+    ):
+        try:
+            remote = client.get_messaging_profile(profile.telnyx_id)
+        except NotFound:
+            PhoneNumber.objects.filter(profile=profile).update(profile=None)
+            profile.enabled = False
+            profile.save(update_fields=["enabled"])
+            continue
+        profile.name = remote.name or profile.name
+        profile.whitelisted_destinations = remote.whitelisted_destinations or []
+        profile.webhook_url = remote.webhook_url or ""
+        profile.enabled = remote.enabled is not False
+        profile.telnyx_response = remote.model_dump(mode="json", by_alias=True)
+        profile.last_synced_at = timezone.now()
+        profile.save()
+        result.profiles += 1
+        result.numbers += _store_profile_numbers(
+            profile, list(client.all_profile_phone_numbers(profile.telnyx_id))
+        )
+    result.assignments = refresh_assignments(organisation, client)
+    return result
+
+
+# -- one number --------------------------------------------------------------------------------
+def find_number(organisation: Organisation, value: str) -> PhoneNumber:
+    """The organisation's number typed by the user; NumberError when it is not a phone
+    number, or not one of ours (another organisation's number looks exactly like none)."""
+    e164 = normalise_e164(value)
+    number = PhoneNumber.objects.for_organisation(organisation).filter(phone_number=e164).first()
+    if number is None:
+        raise NumberError(f"{e164} is not one of your numbers.", field="phone_number")
+    return number
+
+
+def _save_assignment(number: PhoneNumber, record: PhoneNumberCampaign | None) -> PhoneNumber:
+    _apply_record(
+        number, record, _campaigns_by_id(number.organisation, [getattr(record, "campaign_id", "")])
+    )
+    number.save(update_fields=ASSIGNMENT_FIELDS)
+    return number
+
+
+def _read_back(client: TelnyxClient, phone_number: str) -> PhoneNumberCampaign | None:
+    try:
+        return client.get_number_assignment(phone_number)
+    except NotFound:
+        return None
+
+
+def assign_number(
+    number: PhoneNumber, campaign: Campaign, client: TelnyxClient | None = None
+) -> PhoneNumber:
+    """POST the assignment. A number already on another campaign is refused with a move
+    offer; an unclear failure is read back before it is reported."""
+    if number.is_assigned and number.telnyx_campaign_id != campaign.campaign_id:
+        raise NumberError(
+            f"{number} is already assigned to another campaign; move it instead.",
+            offer_move=True,
+        )
+    _check_campaign(campaign, except_number=number)
+    client = client or get_client()
+    try:
+        record = client.assign_number(number.phone_number, campaign.campaign_id)
+    except ValidationFailed as exc:
+        current = _read_back(client, number.phone_number)
+        if current is not None and current.campaign_id != campaign.campaign_id:
+            _save_assignment(number, current)
+            raise NumberError(
+                f"{number} is already assigned to another campaign; move it instead.",
+                offer_move=True,
+            ) from exc
+        if current is None or current.assignment_status == "FAILED_ASSIGNMENT":
+            raise NumberError(plain_words(exc)) from exc
+        record = current  # an earlier attempt had assigned it already
+    except Unavailable as exc:
+        record = _read_back(client, number.phone_number)
+        if record is None or record.campaign_id != campaign.campaign_id:
+            raise NumberError(plain_words(exc)) from exc
+    except TelnyxError as exc:
+        raise NumberError(plain_words(exc)) from exc
+    return _save_assignment(number, record)
+
+
+def move_number(
+    number: PhoneNumber, campaign: Campaign, client: TelnyxClient | None = None
+) -> PhoneNumber:
+    """PUT: move an assigned number to another campaign."""
+    if not number.is_assigned:
+        raise NumberError(f"{number} is not assigned to a campaign; assign it instead.")
+    if number.telnyx_campaign_id == campaign.campaign_id:
+        raise NumberError(f"{number} is already assigned to this campaign.")
+    _check_campaign(campaign, except_number=number)
+    client = client or get_client()
+    try:
+        record = client.move_number(number.phone_number, campaign.campaign_id)
+    except TelnyxError as exc:
+        raise NumberError(plain_words(exc)) from exc
+    return _save_assignment(number, record)
+
+
+def unassign_number(number: PhoneNumber, client: TelnyxClient | None = None) -> PhoneNumber:
+    """DELETE the assignment (Telnyx answers PENDING_UNASSIGNMENT, then removes it)."""
+    if not number.assignment_status:
+        raise NumberError(f"{number} is not assigned to a campaign.")
+    client = client or get_client()
+    try:
+        record = client.unassign_number(number.phone_number)
+    except NotFound:
+        record = None  # already gone at Telnyx
+    except TelnyxError as exc:
+        raise NumberError(plain_words(exc)) from exc
+    return _save_assignment(number, record)
+
+
+def refresh_number(number: PhoneNumber, client: TelnyxClient | None = None) -> PhoneNumber:
+    client = client or get_client()
+    try:
+        record = _read_back(client, number.phone_number)
+    except TelnyxError as exc:
+        raise NumberError(plain_words(exc)) from exc
+    return _save_assignment(number, record)
+
+
+# -- bulk --------------------------------------------------------------------------------------
+def start_bulk_assignment(
+    organisation: Organisation, user, campaign: Campaign, numbers: QuerySet[PhoneNumber]
+) -> BulkAssignment:
+    """Record the job and its items, then hand it to the task worker."""
+    from compliance.tasks.numbers import run_bulk_assignment_task
+
+    numbers = numbers.filter(organisation=organisation)
+    ids = list(numbers.values_list("id", flat=True))
+    if not ids:
+        raise NumberError("Select at least one number.")
+    _check_campaign(campaign, adding=len(ids))
+    with transaction.atomic():
+        job = BulkAssignment.objects.create(
+            organisation=organisation, campaign=campaign, created_by=user, total=len(ids)
+        )
+        BulkAssignmentItem.objects.bulk_create(
+            [BulkAssignmentItem(job=job, number_id=i) for i in ids], batch_size=500
+        )
+    transaction.on_commit(lambda: run_bulk_assignment_task.enqueue(job.pk))
+    return job
+
+
+def retry_failed_items(job: BulkAssignment) -> int:
+    """Send the failed numbers again, in the background."""
+    from compliance.tasks.numbers import run_bulk_assignment_task
+
+    with transaction.atomic():
+        count = job.items.filter(state=BulkAssignmentItem.State.FAILED).update(
+            state=BulkAssignmentItem.State.PENDING, reason="", attempts=0
+        )
+        if count:
+            BulkAssignment.objects.filter(pk=job.pk).update(
+                state=BulkAssignment.State.QUEUED, finished_at=None
+            )
+    if count:
+        transaction.on_commit(lambda: run_bulk_assignment_task.enqueue(job.pk))
+    return count
+
+
+@dataclass(frozen=True)
+class Outcome:
+    kind: str  # done, failed, retry
+    record: PhoneNumberCampaign | None = None
+    reason: str = ""
+    retry_after: float = 0.0
+    rate_limited: bool = False  # nothing was processed: the attempt does not count
+
+
+def _rate_limited(error: TelnyxError) -> Outcome:
+    return Outcome(
+        "retry", reason=plain_words(error), retry_after=_retry_after(error), rate_limited=True
+    )
+
+
+def _is_rate_limit(error: TelnyxError) -> bool:
+    return isinstance(error, RateLimited) or error.status == 429
+
+
+def attempt_assignment(
+    client: TelnyxClient, phone_number: str, campaign_id: str, *, read_back_first: bool
+) -> Outcome:
+    """One number's assignment, HTTP only (safe on a worker thread). `read_back_first` on a
+    second attempt: an earlier one may have reached Telnyx."""
+    if read_back_first:
+        try:
+            current = _read_back(client, phone_number)
+        except TelnyxError as exc:
+            if _is_rate_limit(exc):
+                return _rate_limited(exc)
+            return Outcome("retry", reason=plain_words(exc), retry_after=1.0)
+        if _holds(current, campaign_id):
+            return Outcome("done", current)
+    try:
+        return Outcome("done", client.assign_number(phone_number, campaign_id))
+    except RateLimited as exc:  # not processed: safe to send again
+        return _rate_limited(exc)
+    except ValidationFailed as exc:
+        try:
+            current = _read_back(client, phone_number)
+        except TelnyxError:
+            current = None
+        if _holds(current, campaign_id):
+            return Outcome("done", current)
+        return Outcome("failed", current, reason=plain_words(exc))
+    except Unavailable as exc:  # unclear: read back before anything else
+        try:
+            current = _read_back(client, phone_number)
+        except TelnyxError:
+            return Outcome("retry", reason=plain_words(exc), retry_after=1.0)
+        if current is not None and current.campaign_id == campaign_id:
+            return Outcome("done", current)
+        if current is not None:
+            return Outcome("failed", current, reason="Assigned to another campaign meanwhile.")
+        return Outcome("retry", reason=plain_words(exc), retry_after=0.5)
+    except TelnyxError as exc:
+        return Outcome("failed", reason=plain_words(exc))
+
+
+def _holds(record: PhoneNumberCampaign | None, campaign_id: str) -> bool:
+    """The number is (being) assigned to this campaign at Telnyx."""
+    return (
+        record is not None
+        and record.campaign_id == campaign_id
+        and record.assignment_status != "FAILED_ASSIGNMENT"
+    )
+
+
+def _retry_after(error: TelnyxError) -> float:
+    retry_after = getattr(error, "retry_after", None)
+    return 1.0 if retry_after is None else float(retry_after)
+
+
+def _claim_batch(job: BulkAssignment, size: int) -> list[BulkAssignmentItem]:
+    """Claim up to `size` pending items: each with a conditional UPDATE that only one worker
+    can win."""
+    claimed = []
+    candidates = (
+        job.items.filter(state=BulkAssignmentItem.State.PENDING)
+        .order_by("attempts", "id")  # numbers tried before go to the back of the queue
+        .values_list("id", flat=True)
+    )
+    for item_id in candidates[: size * 2]:
+        won = BulkAssignmentItem.objects.filter(
+            pk=item_id, state=BulkAssignmentItem.State.PENDING
+        ).update(state=BulkAssignmentItem.State.IN_FLIGHT, attempts=F("attempts") + 1)
+        if won:
+            claimed.append(item_id)
+        if len(claimed) == size:
+            break
+    return list(BulkAssignmentItem.objects.filter(pk__in=claimed).select_related("number"))
+
+
+def _record_outcome(
+    item: BulkAssignmentItem, outcome: Outcome, campaigns: dict[str, Campaign]
+) -> None:
+    State = BulkAssignmentItem.State
+    fields = ["state", "reason", "updated_at"]
+    if outcome.rate_limited:
+        item.state, item.reason = State.PENDING, outcome.reason
+        item.attempts -= 1
+        fields.append("attempts")
+    elif outcome.kind == "retry" and item.attempts < MAX_ATTEMPTS:
+        item.state, item.reason = State.PENDING, outcome.reason
+    elif outcome.kind == "done":
+        item.state, item.reason = State.DONE, ""
+    else:
+        item.state = State.FAILED
+        item.reason = outcome.reason or "Telnyx did not accept the assignment."
+    with transaction.atomic():
+        item.save(update_fields=fields)
+        if outcome.record is not None:
+            _apply_record(item.number, outcome.record, campaigns)
+            item.number.save(update_fields=ASSIGNMENT_FIELDS)
+
+
+def run_bulk_assignment(
+    job_pk: int, *, client: TelnyxClient | None = None, concurrency: int | None = None
+) -> BulkAssignment:
+    """Work through the job until every item is done or failed. Safe to run again (after a
+    crash, or by a second worker): items are claimed, and an item tried before is read back
+    before it is sent again."""
+    job = BulkAssignment.objects.select_related("campaign", "organisation").get(pk=job_pk)
+    BulkAssignment.objects.filter(pk=job.pk).exclude(state=BulkAssignment.State.FINISHED).update(
+        state=BulkAssignment.State.RUNNING, started_at=timezone.now()
+    )
+    job.items.filter(
+        state=BulkAssignmentItem.State.IN_FLIGHT, updated_at__lt=timezone.now() - STALE_IN_FLIGHT
+    ).update(state=BulkAssignmentItem.State.PENDING)
+    concurrency = concurrency or settings.NUMBERS_BULK_CONCURRENCY
+    client = client or get_client()
+    campaign_id = job.campaign.campaign_id
+    campaigns = {campaign_id: job.campaign}
+    pause_until = 0.0
+    with ThreadPoolExecutor(max_workers=concurrency) as pool:
+        while batch := _claim_batch(job, concurrency):
+            wait = pause_until - time.monotonic()
+            if wait > 0:
+                time.sleep(wait)
+            futures = [
+                (
+                    item,
+                    pool.submit(
+                        attempt_assignment,
+                        client,
+                        item.number.phone_number,
+                        campaign_id,
+                        read_back_first=item.attempts > 1,
+                    ),
+                )
+                for item in batch
+            ]
+            for item, future in futures:
+                outcome = future.result()
+                if outcome.kind == "retry":
+                    pause_until = max(pause_until, time.monotonic() + outcome.retry_after)
+                _record_outcome(item, outcome, campaigns)
+    if not job.items.exclude(
+        state__in=[BulkAssignmentItem.State.DONE, BulkAssignmentItem.State.FAILED]
+    ).exists():
+        BulkAssignment.objects.filter(pk=job.pk).update(
+            state=BulkAssignment.State.FINISHED, finished_at=timezone.now()
+        )
+        try:
+            refresh_assignments(job.organisation, client, campaign_id=campaign_id)
+        except TelnyxError as exc:  # the statuses refresh at the next sync
+            logger.warning("bulk job %s: read-back of assignments failed: %s", job.pk, exc)
+    job.refresh_from_db()
+    return job
+
+
+# -- by messaging profile ----------------------------------------------------------------------
+def start_profile_assignment(
+    organisation: Organisation,
+    user,
+    profile: MessagingProfile,
+    campaign: Campaign,
+    client: TelnyxClient | None = None,
+) -> ProfileAssignmentTask:
+    from compliance.tasks.numbers import follow_profile_assignment_task
+
+    _check_campaign(campaign, adding=profile.numbers.count())
+    client = client or get_client()
+    try:
+        response = client.assign_by_profile(profile.telnyx_id, campaign_id=campaign.campaign_id)
+    except TelnyxError as exc:
+        raise NumberError(plain_words(exc)) from exc
+    task = ProfileAssignmentTask.objects.create(
+        organisation=organisation,
+        profile=profile,
+        campaign=campaign,
+        created_by=user,
+        task_id=response.task_id,
+    )
+    transaction.on_commit(lambda: follow_profile_assignment_task.enqueue(task.pk))
+    return task
+
+
+def poll_profile_assignment(task_pk: int, client: TelnyxClient | None = None) -> bool:
+    """Read the task's status once; when it has finished, its per-number statuses and the
+    numbers' assignments. True once finished (or given up)."""
+    task = ProfileAssignmentTask.objects.select_related("campaign", "organisation").get(pk=task_pk)
+    if task.is_finished:
+        return True
+    client = client or get_client()
+    ProfileAssignmentTask.objects.filter(pk=task.pk).update(polls=F("polls") + 1)
+    try:
+        remote = client.get_profile_assignment_task(task.task_id)
+    except TelnyxError as exc:
+        task.error = plain_words(exc)
+        task.save(update_fields=["error", "updated_at"])
+        return task.polls + 1 >= PROFILE_MAX_POLLS
+    task.status = remote.status
+    task.error = ""
+    if task.is_finished:
+        _store_task_numbers(task, client)
+        refresh_assignments(task.organisation, client, campaign_id=task.campaign.campaign_id)
+    elif task.polls + 1 >= PROFILE_MAX_POLLS:
+        task.error = "Telnyx has not finished the task; check it again later."
+    task.save(update_fields=["status", "error", "updated_at"])
+    return task.is_finished or bool(task.error)
+
+
+def _store_task_numbers(task: ProfileAssignmentTask, client: TelnyxClient) -> None:
+    statuses, page = {}, 1
+    while True:  # this list has no totalRecords: walk until a short page
+        records = client.list_profile_assignment_numbers(
+            task.task_id, page=page, records_per_page=500
+        ).records
+        statuses |= {r.phone_number: r.status for r in records}
+        if len(records) < 500:
+            break
+        page += 1
+    with transaction.atomic():
+        task.numbers.all().delete()
+        ProfileAssignmentNumber.objects.bulk_create(
+            [
+                ProfileAssignmentNumber(task=task, phone_number=n, status=s)
+                for n, s in statuses.items()
+            ],
+            batch_size=500,
+        )

@@ -1,0 +1,320 @@
+"""Numbers screens: messaging profiles, the numbers list (filter, search, sort, paging, CSV),
+one number's assignment (assign, move, unassign), bulk and by-profile assignment with
+progress, and test SMS. Every lookup goes through compliance.tenancy: another
+organisation's id is a 404. Telnyx's refusals come back as plain words, never a 500."""
+
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+from django_htmx.http import HttpResponseClientRedirect
+
+from compliance.models import (
+    BulkAssignment,
+    BulkAssignmentItem,
+    MessagingProfile,
+    PhoneNumber,
+    ProfileAssignmentTask,
+    TestMessage,
+)
+from compliance.services import messages as test_sms
+from compliance.services import numbers as service
+from compliance.services.numbers import NumberError
+from compliance.tasks.numbers import sync_organisation_task
+from compliance.tenancy import current_organisation, get_owned_or_404, scoped
+from registration.number_forms import (
+    BulkAssignForm,
+    CampaignChoiceForm,
+    MessagingProfileForm,
+    NumberFilterForm,
+    TestMessageForm,
+)
+
+PAGE_SIZE = 50
+
+
+def _redirect(request, url):
+    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+
+
+def _numbers(request):
+    return scoped(request, PhoneNumber).select_related("profile", "campaign")
+
+
+# -- numbers list ------------------------------------------------------------------------------
+@login_required
+def number_list(request):
+    organisation = current_organisation(request)
+    filters = NumberFilterForm(request.GET or None, organisation=organisation)
+    matching = filters.filter(_numbers(request))
+    page = Paginator(matching, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    bulk_form = BulkAssignForm(
+        campaigns=service.assignable_campaigns(organisation), numbers=PhoneNumber.objects.none()
+    )
+    return render(
+        request,
+        "registration/numbers/list.html",
+        {
+            "filters": filters,
+            "page": page,
+            "query": query.urlencode(),
+            "bulk_form": bulk_form,
+            "never_synced": not organisation_has_numbers(request),
+            "jobs": scoped(request, BulkAssignment).select_related("campaign")[:3],
+        },
+    )
+
+
+def organisation_has_numbers(request) -> bool:
+    return scoped(request, PhoneNumber).exists()
+
+
+@login_required
+def number_export(request):
+    """CSV of the numbers screen with its current filter (streamed)."""
+    filters = NumberFilterForm(request.GET or None, organisation=current_organisation(request))
+    rows = filters.filter(_numbers(request)).iterator(chunk_size=1000)
+
+    class Echo:
+        def write(self, value):
+            return value
+
+    writer = csv.writer(Echo())
+    header = ["phone_number", "profile", "type", "campaign_id", "assignment_status", "failure"]
+
+    def lines():
+        yield writer.writerow(header)
+        for n in rows:
+            yield writer.writerow(
+                [
+                    n.phone_number,
+                    n.profile.name if n.profile else "",
+                    n.number_type,
+                    n.telnyx_campaign_id,
+                    n.assignment_status,
+                    n.failure_reasons,
+                ]
+            )
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv")
+    response["Content-Disposition"] = 'attachment; filename="numbers.csv"'
+    return response
+
+
+@login_required
+@require_POST
+def number_sync(request):
+    sync_organisation_task.enqueue(current_organisation(request).pk)
+    messages.info(request, "Reading your profiles and numbers from Telnyx; refresh in a moment.")
+    return _redirect(request, reverse("number_list"))
+
+
+# -- one number --------------------------------------------------------------------------------
+def _number_page(request, number, *, form=None, error=None, offer_move=False, status=200):
+    campaigns = service.assignable_campaigns(current_organisation(request))
+    return render(
+        request,
+        "registration/numbers/detail.html",
+        {
+            "number": number,
+            "form": form or CampaignChoiceForm(campaigns=campaigns),
+            "error": error,
+            "offer_move": offer_move,
+        },
+        status=status,
+    )
+
+
+@login_required
+def number_detail(request, public_id):
+    return _number_page(request, get_owned_or_404(request, _numbers(request), public_id=public_id))
+
+
+@login_required
+@require_POST
+def number_action(request, public_id, action):
+    """assign (POST), move (PUT) or unassign (DELETE, after the confirmation page)."""
+    if action not in ("assign", "move", "unassign"):
+        raise Http404("No such action.")
+    number = get_owned_or_404(request, _numbers(request), public_id=public_id)
+    campaigns = service.assignable_campaigns(current_organisation(request))
+    form = CampaignChoiceForm(request.POST, campaigns=campaigns)
+    try:
+        if action == "unassign":
+            service.unassign_number(number)
+            messages.success(request, f"{number} is being removed from its campaign.")
+        elif not form.is_valid():
+            return _number_page(request, number, form=form)
+        elif action == "move":
+            service.move_number(number, form.cleaned_data["campaign"])
+            messages.success(request, f"{number} is moving to the new campaign.")
+        else:
+            service.assign_number(number, form.cleaned_data["campaign"])
+            messages.success(request, f"{number} is being assigned.")
+    except NumberError as exc:
+        return _number_page(
+            request, number, form=form, error=exc.message, offer_move=exc.offer_move
+        )
+    return _redirect(request, reverse("number_detail", args=[number.public_id]))
+
+
+@login_required
+def number_unassign_confirm(request, public_id):
+    number = get_owned_or_404(request, _numbers(request), public_id=public_id)
+    return render(request, "registration/numbers/unassign.html", {"number": number})
+
+
+# -- bulk --------------------------------------------------------------------------------------
+@login_required
+@require_POST
+def bulk_start(request):
+    organisation = current_organisation(request)
+    filters = NumberFilterForm(request.GET or None, organisation=organisation)
+    matching = filters.filter(_numbers(request))
+    form = BulkAssignForm(
+        request.POST, campaigns=service.assignable_campaigns(organisation), numbers=matching
+    )
+    if form.is_valid():
+        chosen = matching if form.cleaned_data["all_matching"] else form.cleaned_data["numbers"]
+        selected = scoped(request, PhoneNumber).filter(pk__in=[n.pk for n in chosen])
+        try:
+            job = service.start_bulk_assignment(
+                organisation, request.user, form.cleaned_data["campaign"], selected
+            )
+        except NumberError as exc:
+            messages.error(request, exc.message)
+        else:
+            return _redirect(request, reverse("bulk_detail", args=[job.public_id]))
+    else:
+        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+    return _redirect(
+        request, reverse("number_list") + ("?" + request.GET.urlencode() if request.GET else "")
+    )
+
+
+@login_required
+def bulk_detail(request, public_id):
+    job = get_owned_or_404(
+        request, BulkAssignment.objects.select_related("campaign"), public_id=public_id
+    )
+    context = {
+        "job": job,
+        "progress": job.progress(),
+        "failures": job.items.filter(state=BulkAssignmentItem.State.FAILED).select_related(
+            "number"
+        )[:200],
+    }
+    template = "registration/numbers/bulk.html"
+    if request.htmx:
+        template += "#progress"
+    return render(request, template, context)
+
+
+@login_required
+@require_POST
+def bulk_retry(request, public_id):
+    job = get_owned_or_404(request, BulkAssignment, public_id=public_id)
+    count = service.retry_failed_items(job)
+    messages.info(request, f"Sending {count} failed numbers again.")
+    return _redirect(request, reverse("bulk_detail", args=[job.public_id]))
+
+
+# -- messaging profiles ------------------------------------------------------------------------
+@login_required
+def profile_list(request):
+    form = MessagingProfileForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            profile = service.create_profile(current_organisation(request), **form.cleaned_data)
+        except NumberError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, f"Messaging profile {profile} created.")
+            return _redirect(request, reverse("profile_detail", args=[profile.public_id]))
+    profiles = scoped(request, MessagingProfile)
+    return render(
+        request, "registration/numbers/profiles.html", {"profiles": profiles, "form": form}
+    )
+
+
+@login_required
+def profile_detail(request, public_id):
+    profile = get_owned_or_404(request, MessagingProfile, public_id=public_id)
+    organisation = current_organisation(request)
+    form = CampaignChoiceForm(
+        request.POST or None, campaigns=service.assignable_campaigns(organisation)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            task = service.start_profile_assignment(
+                organisation, request.user, profile, form.cleaned_data["campaign"]
+            )
+        except NumberError as exc:
+            form.add_error(None, exc.message)
+        else:
+            return _redirect(request, reverse("profile_task", args=[task.public_id]))
+    numbers = Paginator(
+        profile.numbers.select_related("campaign").order_by("phone_number"), PAGE_SIZE
+    ).get_page(request.GET.get("page"))
+    tasks = (
+        scoped(request, ProfileAssignmentTask)
+        .filter(profile=profile)
+        .select_related("campaign")[:5]
+    )
+    return render(
+        request,
+        "registration/numbers/profile.html",
+        {"profile": profile, "numbers": numbers, "form": form, "tasks": tasks},
+    )
+
+
+@login_required
+def profile_task(request, public_id):
+    task = get_owned_or_404(
+        request,
+        ProfileAssignmentTask.objects.select_related("profile", "campaign"),
+        public_id=public_id,
+    )
+    template = "registration/numbers/profile_task.html"
+    if request.htmx:
+        template += "#task-status"
+    return render(request, template, {"task": task, "numbers": task.numbers.all()[:500]})
+
+
+# -- test SMS ----------------------------------------------------------------------------------
+@login_required
+def test_message(request):
+    organisation = current_organisation(request)
+    form = TestMessageForm(request.POST or None, numbers=test_sms.sending_numbers(organisation))
+    if request.method == "POST" and form.is_valid():
+        try:
+            message = test_sms.send_test_message(
+                organisation,
+                request.user,
+                form.cleaned_data["from_number"],
+                form.cleaned_data["to"],
+                form.cleaned_data["text"],
+            )
+        except NumberError as exc:
+            form.add_error(None, exc.message)
+        else:
+            return _redirect(request, reverse("test_message_detail", args=[message.public_id]))
+    return render(request, "registration/numbers/test_sms.html", {"form": form})
+
+
+@login_required
+def test_message_detail(request, public_id):
+    message = get_owned_or_404(
+        request, TestMessage.objects.select_related("from_number"), public_id=public_id
+    )
+    template = "registration/numbers/test_sms_detail.html"
+    if request.htmx:
+        template += "#deliveries"
+    return render(request, template, {"message": message, "events": message.events.all()})
