@@ -9,9 +9,10 @@ conditional UPDATE).
 
 Two shapes arrive (WEBHOOKS.md): the flat campaignStatusUpdate, and the envelope
 ``{"data": {"event_type", "id", "payload"}}`` for 10dlc.campaign/brand/phone_number.update
-and the messaging events. Campaign status moves only through `compliance.lifecycle`:
-an event moves it forward with `next_status`; when its meaning is unclear the campaign is read
-back from Telnyx and that answer is the truth (``authoritative=True``). The reconciliation
+and the messaging events (handed to compliance.services.messages). Campaign status moves
+only through `compliance.lifecycle`: an event moves it forward with `next_status`; when its
+meaning is unclear the campaign is read back from Telnyx and that answer is the truth
+(``authoritative=True``). The reconciliation
 (compliance/services/reconcile.py) uses the same `read_back_campaign` / `read_back_brand`.
 """
 
@@ -28,7 +29,7 @@ from django.utils import timezone
 from compliance import lifecycle
 from compliance.lifecycle import CampaignStatus
 from compliance.models import Brand, Campaign, CampaignEvent, WebhookEvent
-from compliance.services import notifications
+from compliance.services import messages, notifications
 from compliance.telnyx.client import TelnyxClient, get_client
 from compliance.telnyx.errors import TelnyxError
 
@@ -59,7 +60,8 @@ class MalformedEvent(ValueError):
 class ParsedEvent:
     kind: str  # campaignStatusUpdate, or the envelope's event_type
     event_id: str  # the envelope's data.id, "" for the flat shape
-    payload: dict
+    payload: dict  # the flat body, or the envelope's data.payload
+    data: dict  # the envelope's data object ({} for the flat shape)
 
     def text(self, field: str) -> str:
         return _text(self.payload.get(field))
@@ -92,22 +94,22 @@ def parse_event(body: bytes) -> ParsedEvent:
     _check_text_fields(data)
     if not _text(data.get("campaignId")):
         raise MalformedEvent("neither an envelope nor a campaignStatusUpdate with a campaignId")
-    return ParsedEvent(FLAT_CAMPAIGN_KIND, "", data)
+    return ParsedEvent(FLAT_CAMPAIGN_KIND, "", data, {})
 
 
 def _parse_envelope(data) -> ParsedEvent:
     if not isinstance(data, dict):
         raise MalformedEvent("data is not an object")
     kind, event_id, payload = data.get("event_type"), data.get("id", ""), data.get("payload", {})
-    if not isinstance(kind, str) or not kind.strip() or len(kind) > 40:
+    if not isinstance(kind, str) or not kind.strip() or len(kind) > 40 or "\x00" in kind:
         raise MalformedEvent("data.event_type is missing or not a short string")
-    if not isinstance(event_id, str) or len(event_id) > 200:
+    if not isinstance(event_id, str) or len(event_id) > 200 or "\x00" in event_id:
         raise MalformedEvent("data.id is not a string")
     if not isinstance(payload, dict):
         raise MalformedEvent("data.payload is not an object")
     if kind in _TENDLC_KINDS:
         _check_text_fields(payload)
-    return ParsedEvent(kind, event_id.strip(), payload)
+    return ParsedEvent(kind, event_id.strip(), payload, data)
 
 
 def _check_text_fields(payload: dict) -> None:
@@ -239,6 +241,7 @@ def _apply_campaign_event(event: WebhookEvent, parsed: ParsedEvent) -> None:
         event_type=event_type,
         event_status=event_status,
         description=parsed.text("description") or meaning.summary,
+        detail=parsed.text("description"),
         webhook_event=event,
     )
     event.outcome = Outcome.APPLIED if change.changed else Outcome.IGNORED
@@ -279,14 +282,8 @@ def _apply_number_event(event: WebhookEvent, parsed: ParsedEvent) -> None:
 
 
 def _apply_message_event(event: WebhookEvent, parsed: ParsedEvent) -> None:
-    try:
-        from compliance.services.messages import apply_message_event
-    except ImportError:
-        event.outcome = Outcome.IGNORED
-        event.note = "Messaging events are not handled yet (compliance.services.messages)."
-        return
-    apply_message_event(parsed.payload)
-    event.outcome = Outcome.APPLIED
+    messages.apply_message_event(parsed.data)  # it takes the envelope or its data object
+    event.outcome, event.note = Outcome.APPLIED, "Handed to the test-message records."
 
 
 _HANDLERS = {
@@ -325,12 +322,14 @@ def apply_campaign_status(
     event_type: str = "",
     event_status: str = "",
     description: str = "",
+    detail: str = "",
     webhook_event: WebhookEvent | None = None,
     telnyx_record: dict | None = None,
 ) -> StatusChange:
     """Move the campaign through `lifecycle.next_status`, under a row lock; record it in
-    the timeline (always, or only on change), notify on change. ``telnyx_record`` (a read-back)
-    also refreshes the mirrored fields."""
+    the timeline (always, or only on change), notify on change (``detail``: what Telnyx said,
+    e.g. the reasons of a rejection). ``telnyx_record`` (a read-back) also refreshes the
+    mirrored fields."""
     with transaction.atomic():
         locked = Campaign.objects.select_for_update().get(pk=campaign.pk)
         before = locked.campaign_status
@@ -358,7 +357,7 @@ def apply_campaign_status(
                 webhook_event=webhook_event,
             )
         if change.changed:
-            _notify_campaign_change(locked, change)
+            _notify_campaign_change(locked, change, detail)
     for name in ("campaign_status", "status_changed_at", "failure_reasons", "last_synced_at"):
         setattr(campaign, name, getattr(locked, name))
     return change
@@ -384,6 +383,7 @@ def read_back_campaign(
         authoritative=True,
         event_status=reported,
         description=f"Telnyx reports the campaign as {reported or 'without a status'}.",
+        detail="; ".join(_reasons_list(record.get("failureReasons"))),
         telnyx_record=record,
     )
 
@@ -418,11 +418,11 @@ def read_back_brand(brand: Brand, *, client: TelnyxClient | None = None) -> bool
     return changed
 
 
-def _notify_campaign_change(campaign: Campaign, change: StatusChange) -> None:
-    body = lifecycle.plain_words(change.after)
+def _notify_campaign_change(campaign: Campaign, change: StatusChange, detail: str) -> None:
     title = f"Campaign {campaign}: {change.after}"
-    if campaign.failure_reasons:
-        body += "\n\nReasons given: " + "; ".join(map(str, campaign.failure_reasons))
+    body = lifecycle.plain_words(change.after)
+    if detail:
+        body += f"\n\nTelnyx says: {detail}"
     notifications.notify(campaign.organisation, title, body, campaign=campaign)
     if change.after in lifecycle.APPEALABLE:
         notifications.notify_reviewers(

@@ -316,6 +316,8 @@ def test_a_signed_body_that_is_not_json_is_refused_and_not_stored(
         {"data": {"event_type": "10dlc.campaign.update", "id": 5, "payload": {}}},
         {"data": {"event_type": "10dlc.campaign.update", "id": "e1", "payload": []}},
         {"data": {"event_type": "10dlc.campaign.update", "payload": {"campaignId": {}}}},
+        {"data": {"event_type": "message.sent\u0000", "id": "e1"}},
+        {"data": {"event_type": "message.sent", "id": "e\u00001"}},
     ],
 )
 def test_signed_json_of_the_wrong_shape_is_refused_and_not_stored(client, seed, campaign, payload):
@@ -351,3 +353,28 @@ def test_an_unusable_configured_key_answers_503_so_telnyx_retries(client, settin
 
     assert response.status_code == 503
     _untouched(campaign)
+
+
+def test_a_messaging_event_is_handed_to_the_test_message_records(client, seed, campaign):
+    from compliance.models import TestMessageEvent
+
+    payload = envelope(
+        "message.received",
+        {
+            "id": "msg-1",
+            "direction": "inbound",
+            "type": "SMS",
+            "text": "STOP",
+            "from": {"phone_number": "+13125550199"},
+            "to": [{"phone_number": "+13125550100", "status": "webhook_delivered"}],
+        },
+        event_id="evt-msg-1",
+    )
+
+    assert post_signed(client, payload, seed).status_code == 200
+
+    event = WebhookEvent.objects.get()
+    assert (event.kind, event.outcome) == ("message.received", WebhookEvent.Outcome.APPLIED)
+    recorded = TestMessageEvent.objects.get(telnyx_event_id="evt-msg-1")
+    assert (recorded.event_type, recorded.detail) == ("message.received", "STOP")
+    assert not campaign.events.exists()

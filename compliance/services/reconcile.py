@@ -1,0 +1,134 @@
+"""Reconciliation: read every unsettled brand and campaign back from Telnyx and apply the
+differences through the same code as webhooks (`read_back_campaign`, `read_back_brand`), so a
+missed webhook heals itself.
+
+Unsettled campaigns: submitted (they have a campaignId) and not TERMINAL, which includes the
+live and suspended ones (they can still be suspended, expire, or be restored). Unsettled
+brands: registered, and either still pending or not yet verified (OTP, vetting or an appeal can
+still change them). Local rows are walked in pages of PAGE_SIZE by primary key; calls are paced
+at least settings.RECONCILE_MIN_INTERVAL seconds apart, and the client itself retries a 429
+(honouring Retry-After). One failing record is reported and skipped, not fatal.
+"""
+
+import logging
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Model, Q, QuerySet
+
+from compliance import lifecycle
+from compliance.models import Brand, Campaign, CampaignEvent
+from compliance.services.webhooks import read_back_brand, read_back_campaign
+from compliance.telnyx.client import TelnyxClient, get_client
+from compliance.telnyx.errors import TelnyxError
+
+logger = logging.getLogger(__name__)
+
+PAGE_SIZE = 100
+
+
+@dataclass
+class ReconcileReport:
+    campaigns_checked: int = 0
+    brands_checked: int = 0
+    changes: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {
+            "campaigns_checked": self.campaigns_checked,
+            "brands_checked": self.brands_checked,
+            "changes": self.changes,
+            "errors": self.errors,
+        }
+
+
+def unsettled_campaigns() -> QuerySet[Campaign]:
+    return Campaign.objects.filter(campaign_id__isnull=False).exclude(
+        campaign_status__in=[str(status) for status in lifecycle.TERMINAL]
+    )
+
+
+def unsettled_brands() -> QuerySet[Brand]:
+    pending = Q(status="") | Q(status=lifecycle.BrandStatus.REGISTRATION_PENDING)
+    unverified = Q(identity_status="") | Q(identity_status=lifecycle.BrandIdentityStatus.UNVERIFIED)
+    return (
+        Brand.objects.filter(brand_id__isnull=False)
+        .exclude(status=lifecycle.BrandStatus.REGISTRATION_FAILED)
+        .filter(pending | unverified)
+    )
+
+
+def reconcile_all(
+    *, client: TelnyxClient | None = None, sleep: Callable[[float], None] = time.sleep
+) -> ReconcileReport:
+    """Read back every unsettled brand, then every unsettled campaign."""
+    if client is None:
+        with get_client() as own_client:
+            return reconcile_all(client=own_client, sleep=sleep)
+    report = ReconcileReport()
+    pace = _Pacer(settings.RECONCILE_MIN_INTERVAL, sleep)
+    for brand in _pages(unsettled_brands()):
+        pace.wait()
+        report.brands_checked += 1
+        before = (brand.status, brand.identity_status)
+        try:
+            if read_back_brand(brand, client=client):
+                after = (brand.status, brand.identity_status)
+                report.changes.append(f"brand {brand.brand_id}: {_pair(before)} → {_pair(after)}")
+        except TelnyxError as exc:
+            report.errors.append(f"brand {brand.brand_id}: {exc}")
+    for campaign in _pages(unsettled_campaigns()):
+        pace.wait()
+        report.campaigns_checked += 1
+        try:
+            change = read_back_campaign(campaign, client=client, kind=CampaignEvent.Kind.RECONCILE)
+        except TelnyxError as exc:
+            report.errors.append(f"campaign {campaign.campaign_id}: {exc}")
+            continue
+        if change.changed:
+            report.changes.append(f"campaign {campaign.campaign_id}: {change.describe()}")
+    for line in report.errors:
+        logger.warning("reconcile: %s", line)
+    logger.info(
+        "reconcile: %d brands, %d campaigns checked, %d changed, %d errors",
+        report.brands_checked,
+        report.campaigns_checked,
+        len(report.changes),
+        len(report.errors),
+    )
+    return report
+
+
+def _pair(statuses: tuple[str, str]) -> str:
+    return "/".join(value or "?" for value in statuses)
+
+
+def _pages(queryset: QuerySet) -> Iterator[Model]:
+    """The rows in primary-key order, PAGE_SIZE at a time (keyset paging: rows that change
+    while we walk are neither skipped nor repeated)."""
+    last_pk = 0
+    while True:
+        page = list(queryset.filter(pk__gt=last_pk).order_by("pk")[:PAGE_SIZE])
+        yield from page
+        if len(page) < PAGE_SIZE:
+            return
+        last_pk = page[-1].pk
+
+
+class _Pacer:
+    """At most one call per `interval` seconds."""
+
+    def __init__(self, interval: float, sleep: Callable[[float], None]):
+        self.interval = interval
+        self.sleep = sleep
+        self.last: float | None = None
+
+    def wait(self) -> None:
+        if self.last is not None and self.interval > 0:
+            remaining = self.interval - (time.monotonic() - self.last)
+            if remaining > 0:
+                self.sleep(remaining)
+        self.last = time.monotonic()
