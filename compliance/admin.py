@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from compliance.models import Notification, WebhookEvent
+from compliance.models import AuditEntry, Notification, WebhookEvent
 
 
 # Webhooks (webhooks helper): every stored event; filter on "Unknown campaign or brand" to
@@ -23,3 +23,22 @@ class NotificationAdmin(admin.ModelAdmin):
     list_filter = ("audience",)
     search_fields = ("title",)
     raw_id_fields = ("organisation", "campaign", "brand")
+
+
+# Reviewer console (review helper): the audit trail, read-only; nobody adds, changes or
+# deletes entries here.
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    list_display = ("created_at", "actor", "action", "organisation", "campaign")
+    list_filter = ("action", "organisation")
+    search_fields = ("actor__username", "note")
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -177,6 +177,8 @@ SANDBOX_API_KEY = os.getenv("SANDBOX_API_KEY", "sandbox-key")
 TELNYX_TIMEOUT_SECONDS = float(os.getenv("TELNYX_TIMEOUT_SECONDS", "10"))
 # Brands created as Telnyx test brands (`mock: true`: no TCR fee, no real vetting).
 TELNYX_MOCK_BRANDS = env_bool("TELNYX_MOCK_BRANDS", SANDBOX_MODE)
+# Reviewer console: a submission waiting longer than this appears in the review queue.
+REVIEW_STUCK_AFTER_HOURS = float(os.getenv("REVIEW_STUCK_AFTER_HOURS", "24"))
 # Where Telnyx sends webhooks: this app's public base URL.
 APP_BASE_URL = os.getenv("APP_BASE_URL", "http://127.0.0.1:8000")
 # Sandbox lifecycle pace: seconds between steps in demo mode; 0 means immediate (tests).
@@ -187,8 +189,9 @@ SANDBOX_RATE_LIMIT = float(os.getenv("SANDBOX_RATE_LIMIT", "0"))
 # Bulk number assignment: Telnyx calls in flight at once.
 NUMBERS_BULK_CONCURRENCY = int(os.getenv("NUMBERS_BULK_CONCURRENCY", "4"))
 
-# Reconciliation (compliance.tasks.reconcile_statuses): read unsettled brands and campaigns back
-# from Telnyx every RECONCILE_EVERY_SECONDS, at most one call per RECONCILE_MIN_INTERVAL seconds.
+# Reconciliation (compliance.tasks.webhooks.reconcile_statuses): read unsettled brands and
+# campaigns back from Telnyx every RECONCILE_EVERY_SECONDS, at most one call per
+# RECONCILE_MIN_INTERVAL seconds.
 RECONCILE_EVERY_SECONDS = int(os.getenv("RECONCILE_EVERY_SECONDS", "600"))
 RECONCILE_MIN_INTERVAL = float(os.getenv("RECONCILE_MIN_INTERVAL", "0.2"))
 

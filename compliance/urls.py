@@ -12,6 +12,7 @@ urlpatterns = [
     path("brands/", include("registration.urls.brands")),
     path("campaigns/", include("registration.urls.campaigns")),
     path("numbers/", include("registration.urls.numbers")),
+    path("review/", include("compliance.review.urls")),
     path("webhooks/", include("compliance.webhooks")),
     path("notifications/", include("registration.urls.notifications")),
     path("admin/", admin.site.urls),

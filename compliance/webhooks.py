@@ -16,7 +16,7 @@ from django.urls import path
 from django.views.decorators.csrf import csrf_exempt
 
 from compliance.services import webhooks
-from compliance.tasks import apply_webhook_event
+from compliance.tasks.webhooks import apply_webhook_event
 from compliance.telnyx.signatures import Reason, SignatureError, verify_webhook
 from compliance.webhook_keys import webhook_public_key
 

@@ -169,3 +169,72 @@ def _bulk_concurrency_for_the_test_database(settings):
 
     if connection.vendor == "sqlite":
         settings.NUMBERS_BULK_CONCURRENCY = 1
+
+
+# --- Reviewer console (compliance/review) ----------------------------------------------------
+
+SUBMITTED_CAMPAIGN = {
+    "usecase": "MARKETING",
+    "description": "Alice Bakery sends weekly promotions, new menu items and event invitations "
+    "to customers who opted in on our website or in store.",
+    "message_flow": "Customers opt in on https://alicebakery.example/sms by entering their phone "
+    "number and ticking an unchecked box: 'Yes, send me Alice Bakery offers by text. Up to 4 "
+    "msgs/month. Msg & data rates may apply. Reply HELP for help, STOP to opt out. Privacy: "
+    "https://alicebakery.example/privacy Terms: https://alicebakery.example/terms'",
+    "sample1": "Alice Bakery: 20% off all croissants this weekend only! Show this text in store. "
+    "Reply STOP to opt out.",
+    "sample2": "Alice Bakery: our pumpkin pies are back! Order yours at "
+    "https://alicebakery.example/pies. Reply STOP to end.",
+    "optin_keywords": "START",
+    "optin_message": "Alice Bakery: you're subscribed to offers. Up to 4 msgs/month. Msg & data "
+    "rates may apply. Reply HELP for help, STOP to opt out.",
+    "optout_keywords": "STOP,END,CANCEL,UNSUBSCRIBE,QUIT",
+    "optout_message": "Alice Bakery: you have been unsubscribed and will no longer receive "
+    "messages.",
+    "help_keywords": "HELP,INFO",
+    "help_message": "Alice Bakery: for help call (512) 555-0142 or email hello@alicebakery.example."
+    " Reply STOP to opt out.",
+    "embedded_link": True,
+    "privacy_policy_link": "https://alicebakery.example/privacy",
+    "terms_and_conditions_link": "https://alicebakery.example/terms",
+}
+
+
+@pytest.fixture
+def make_submitted_campaign(db):
+    """make(organisation, campaign_status=..., **fields): a brand and a campaign as they stand
+    after submission to Telnyx (the rows only; no Telnyx call)."""
+    import uuid
+
+    from django.utils import timezone
+
+    from compliance.models import Brand, Campaign, SubmissionState
+
+    def make(organisation, *, campaign_status="TELNYX_FAILED", brand=None, **fields):
+        if brand is None:
+            brand = Brand.objects.create(
+                organisation=organisation,
+                submission_state=SubmissionState.SUBMITTED,
+                entity_type="PRIVATE_PROFIT",
+                display_name="Alice Bakery",
+                company_name="Alice Bakery LLC",
+                website="https://alicebakery.example",
+                email="hello@alicebakery.example",
+                phone="+15125550142",
+                vertical="RETAIL",
+                brand_id=str(uuid.uuid4()),
+                identity_status="VERIFIED",
+                status="OK",
+            )
+        values = {
+            "submission_state": SubmissionState.SUBMITTED,
+            "campaign_id": str(uuid.uuid4()),
+            "campaign_status": campaign_status,
+            "status_changed_at": timezone.now(),
+            "submitted_at": timezone.now(),
+            **SUBMITTED_CAMPAIGN,
+            **fields,
+        }
+        return Campaign.objects.create(organisation=organisation, brand=brand, **values)
+
+    return make

@@ -120,6 +120,32 @@ class Migration(migrations.Migration):
             },
         ),
         migrations.CreateModel(
+            name='ReviewClaim',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('claimed_at', models.DateTimeField(auto_now_add=True)),
+                ('released_at', models.DateTimeField(blank=True, null=True)),
+                ('campaign', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='review_claims', to='compliance.campaign')),
+                ('reviewer', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
+            ],
+            options={
+                'ordering': ['-claimed_at'],
+            },
+        ),
+        migrations.CreateModel(
+            name='ReviewNote',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('body', models.TextField()),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('author', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('campaign', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='review_notes', to='compliance.campaign')),
+            ],
+            options={
+                'ordering': ['created_at', 'id'],
+            },
+        ),
+        migrations.CreateModel(
             name='TestMessage',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
@@ -158,6 +184,44 @@ class Migration(migrations.Migration):
                 'ordering': ['occurred_at', 'id'],
             },
         ),
+        migrations.CreateModel(
+            name='Appeal',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('reason', models.TextField()),
+                ('state', models.CharField(choices=[('sending', 'Being sent to Telnyx'), ('accepted', 'Accepted by Telnyx'), ('failed', 'Refused or not delivered')], default='sending', max_length=10)),
+                ('status_at_appeal', models.CharField(max_length=30)),
+                ('error', models.TextField(blank=True)),
+                ('requested_at', models.DateTimeField(auto_now_add=True)),
+                ('appealed_at', models.DateTimeField(blank=True, null=True)),
+                ('campaign', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='appeals', to='compliance.campaign')),
+                ('requested_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+            ],
+            options={
+                'ordering': ['-requested_at', '-id'],
+                'constraints': [models.UniqueConstraint(condition=models.Q(('state', 'sending')), fields=('campaign',), name='one_appeal_in_flight_per_campaign')],
+            },
+        ),
+        migrations.CreateModel(
+            name='AuditEntry',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True)),
+                ('action', models.CharField(choices=[('claim', 'Claimed'), ('unclaim', 'Released the claim'), ('note', 'Internal note'), ('edit', 'Edited the campaign'), ('appeal', 'Appealed'), ('appeal_failed', 'Appeal refused by Telnyx'), ('message', 'Messaged the customer')], max_length=20)),
+                ('before', models.JSONField(blank=True, default=dict)),
+                ('after', models.JSONField(blank=True, default=dict)),
+                ('note', models.TextField(blank=True)),
+                ('actor', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('brand', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='compliance.brand')),
+                ('campaign', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='audit_entries', to='compliance.campaign')),
+                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='compliance.organisation')),
+            ],
+            options={
+                'verbose_name_plural': 'audit entries',
+                'ordering': ['-created_at', '-id'],
+                'indexes': [models.Index(fields=['action', 'created_at'], name='compliance__action_347e1d_idx')],
+            },
+        ),
         migrations.AddIndex(
             model_name='phonenumber',
             index=models.Index(fields=['organisation', 'phone_number'], name='compliance__organis_103fba_idx'),
@@ -185,5 +249,9 @@ class Migration(migrations.Migration):
         migrations.AddConstraint(
             model_name='profileassignmentnumber',
             constraint=models.UniqueConstraint(fields=('task', 'phone_number'), name='profile_task_number'),
+        ),
+        migrations.AddConstraint(
+            model_name='reviewclaim',
+            constraint=models.UniqueConstraint(condition=models.Q(('released_at__isnull', True)), fields=('campaign',), name='one_active_claim_per_campaign'),
         ),
     ]

@@ -16,11 +16,15 @@ from .numbers import (
 )
 from .organisations import Membership, Organisation, OrganisationQuerySet, OrgScoped
 from .otp import OtpAttempt, OtpVerification
+from .review import Appeal, AuditEntry, AuditTrailIsAppendOnly, ReviewClaim, ReviewNote
 from .sitecheck import SiteCheck
 from .vetting import Vetting
 from .webhooks import WebhookEvent
 
 __all__ = [
+    "Appeal",
+    "AuditEntry",
+    "AuditTrailIsAppendOnly",
     "Brand",
     "BulkAssignment",
     "BulkAssignmentItem",
@@ -32,13 +36,15 @@ __all__ = [
     "Notification",
     "OptInRecord",
     "OrgScoped",
-    "OtpAttempt",
-    "OtpVerification",
     "Organisation",
     "OrganisationQuerySet",
+    "OtpAttempt",
+    "OtpVerification",
     "PhoneNumber",
     "ProfileAssignmentNumber",
     "ProfileAssignmentTask",
+    "ReviewClaim",
+    "ReviewNote",
     "SiteCheck",
     "SubmissionState",
     "TestMessage",

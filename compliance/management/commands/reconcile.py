@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from compliance.services.reconcile import reconcile_all
-from compliance.tasks import reconcile_loop_is_scheduled, reconcile_statuses
+from compliance.tasks.webhooks import reconcile_loop_is_scheduled, reconcile_statuses
 
 
 class Command(BaseCommand):

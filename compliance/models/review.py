@@ -1,0 +1,166 @@
+"""The reviewer console's records: the append-only audit trail, claims and internal notes.
+
+Reviewers are the compliance staff of the company running the app; they act on every
+organisation's campaigns, so everything they do is written to the audit trail, which is never
+edited or deleted (not by the app, not by the admin).
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+
+class AuditTrailIsAppendOnly(Exception):
+    """An attempt to change or delete a written audit entry."""
+
+
+class AuditEntryQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise AuditTrailIsAppendOnly("Audit entries cannot be changed.")
+
+    def delete(self):
+        raise AuditTrailIsAppendOnly("Audit entries cannot be deleted.")
+
+
+class AuditEntry(models.Model):
+    """Who did what, when, to which campaign or brand, with the values before and after."""
+
+    class Action(models.TextChoices):
+        CLAIM = "claim", "Claimed"
+        UNCLAIM = "unclaim", "Released the claim"
+        NOTE = "note", "Internal note"
+        EDIT = "edit", "Edited the campaign"
+        APPEAL = "appeal", "Appealed"
+        APPEAL_FAILED = "appeal_failed", "Appeal refused by Telnyx"
+        MESSAGE = "message", "Messaged the customer"
+
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    action = models.CharField(max_length=20, choices=Action.choices)
+    organisation = models.ForeignKey(
+        "compliance.Organisation", on_delete=models.PROTECT, related_name="+"
+    )
+    campaign = models.ForeignKey(
+        "compliance.Campaign",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="audit_entries",
+    )
+    brand = models.ForeignKey(
+        "compliance.Brand", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    before = models.JSONField(default=dict, blank=True)
+    after = models.JSONField(default=dict, blank=True)
+    note = models.TextField(blank=True)
+
+    objects = AuditEntryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name_plural = "audit entries"
+        indexes = [models.Index(fields=["action", "created_at"])]
+
+    def __str__(self) -> str:
+        return (
+            f"{self.actor} {self.get_action_display().lower()} at {self.created_at:%Y-%m-%d %H:%M}"
+        )
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AuditTrailIsAppendOnly("Audit entries cannot be changed.")
+        kwargs["force_insert"] = True
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AuditTrailIsAppendOnly("Audit entries cannot be deleted.")
+
+    @property
+    def changes(self) -> list[tuple[str, object, object]]:
+        """(field, before, after) for every key in either side, in a stable order."""
+        keys = sorted(set(self.before) | set(self.after))
+        return [(key, self.before.get(key), self.after.get(key)) for key in keys]
+
+
+class ReviewClaim(models.Model):
+    """A reviewer working on a campaign. At most one active (unreleased) claim per campaign;
+    released claims stay as history."""
+
+    campaign = models.ForeignKey(
+        "compliance.Campaign", on_delete=models.CASCADE, related_name="review_claims"
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    claimed_at = models.DateTimeField(auto_now_add=True)
+    released_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-claimed_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["campaign"],
+                condition=Q(released_at__isnull=True),
+                name="one_active_claim_per_campaign",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.campaign} claimed by {self.reviewer}"
+
+
+class ReviewNote(models.Model):
+    """A reviewer's internal note on a campaign. Never shown to the customer."""
+
+    campaign = models.ForeignKey(
+        "compliance.Campaign", on_delete=models.CASCADE, related_name="review_notes"
+    )
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    body = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.body[:60]
+
+
+class Appeal(models.Model):
+    """One appeal of a rejected campaign (POST /10dlc/campaign/{id}/appeal).
+
+    The row is written before the call, in state SENDING, under a lock on the campaign; the
+    partial unique constraint lets only one appeal of a campaign be in flight, so a double
+    click or two reviewers appeal once. Campaign.appealed_at is set only once Telnyx accepted.
+    """
+
+    class State(models.TextChoices):
+        SENDING = "sending", "Being sent to Telnyx"
+        ACCEPTED = "accepted", "Accepted by Telnyx"
+        FAILED = "failed", "Refused or not delivered"
+
+    campaign = models.ForeignKey(
+        "compliance.Campaign", on_delete=models.CASCADE, related_name="appeals"
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    reason = models.TextField()
+    state = models.CharField(max_length=10, choices=State.choices, default=State.SENDING)
+    status_at_appeal = models.CharField(max_length=30)  # campaignStatus when appealed
+    error = models.TextField(blank=True)
+    requested_at = models.DateTimeField(auto_now_add=True)
+    appealed_at = models.DateTimeField(null=True, blank=True)  # Telnyx's appealed_at
+
+    class Meta:
+        ordering = ["-requested_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["campaign"],
+                condition=Q(state="sending"),
+                name="one_appeal_in_flight_per_campaign",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Appeal of {self.campaign} ({self.get_state_display()})"

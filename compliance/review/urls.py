@@ -1,0 +1,18 @@
+from django.urls import path
+
+from compliance.review import views
+
+urlpatterns = [
+    path("", views.review_queue, name="review_queue"),
+    path("audit/", views.audit_log, name="review_audit"),
+    path("brands/<uuid:public_id>/", views.review_brand, name="review_brand"),
+    path("campaigns/<uuid:public_id>/", views.review_campaign, name="review_campaign"),
+    path("campaigns/<uuid:public_id>/claim/", views.claim_campaign, name="review_claim"),
+    path("campaigns/<uuid:public_id>/unclaim/", views.unclaim_campaign, name="review_unclaim"),
+    path("campaigns/<uuid:public_id>/notes/", views.add_note, name="review_note"),
+    path("campaigns/<uuid:public_id>/message/", views.message_customer, name="review_message"),
+    path("campaigns/<uuid:public_id>/edit/", views.edit_campaign, name="review_edit"),
+    path("campaigns/<uuid:public_id>/edit/check/", views.check_edit, name="review_edit_check"),
+    path("campaigns/<uuid:public_id>/appeal/", views.appeal_campaign, name="review_appeal"),
+    path("campaigns/<uuid:public_id>/audit/", views.campaign_audit, name="review_campaign_audit"),
+]

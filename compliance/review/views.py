@@ -1,0 +1,300 @@
+"""The reviewer console: the queue, a campaign's review page, reviewer actions, audit pages.
+
+Every view is wrapped in `reviewer_required`; reviewers see every organisation's campaigns,
+so lookups here are by public id across organisations (never through compliance.tenancy).
+"""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
+from django_htmx.http import HttpResponseClientRedirect
+
+from compliance import lifecycle
+from compliance.checks import match_rejection
+from compliance.models import AuditEntry, Brand, Campaign, CampaignEvent
+from compliance.review import queue
+from compliance.review.access import reviewer_required
+from compliance.review.forms import (
+    AppealForm,
+    AuditFilterForm,
+    CampaignEditForm,
+    MessageForm,
+    NoteForm,
+    QueueFilterForm,
+)
+from compliance.services import review as services
+
+PAGE_SIZE = 25
+AUDIT_PAGE_SIZE = 50
+
+
+def _campaign(public_id) -> Campaign:
+    return get_object_or_404(
+        Campaign.objects.select_related("brand", "organisation"), public_id=public_id
+    )
+
+
+def _page(request, items, size: int):
+    return Paginator(items, size).get_page(request.GET.get("page"))
+
+
+def _query_without_page(request) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+def _back_to(request, campaign: Campaign):
+    url = reverse("review_campaign", args=[campaign.public_id])
+    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+
+
+def _warn_if_claimed_by_other(request, campaign: Campaign) -> None:
+    warning = services.claim_warning(campaign, request.user)
+    if warning:
+        messages.warning(request, warning)
+
+
+# Queue -------------------------------------------------------------------------------------
+
+
+@reviewer_required
+@require_GET
+def review_queue(request):
+    form = QueueFilterForm(request.GET)
+    filters = form.filters()
+    counts = queue.counts()
+    return render(
+        request,
+        "compliance/review/queue.html",
+        {
+            "form": form,
+            "page": _page(request, queue.filter_items(**filters), PAGE_SIZE),
+            "showing_brands": filters["category"] == queue.UNVERIFIED,
+            "counts": [(value, label, counts[value]) for value, label in queue.CATEGORIES],
+            "query": _query_without_page(request),
+            "stuck_hours": f"{queue.stuck_after().total_seconds() / 3600:g}",
+        },
+    )
+
+
+@reviewer_required
+@require_GET
+def review_brand(request, public_id):
+    brand = get_object_or_404(Brand.objects.select_related("organisation"), public_id=public_id)
+    return render(
+        request,
+        "compliance/review/brand.html",
+        {
+            "brand": brand,
+            "words": lifecycle.brand_plain_words(
+                brand.status or None, brand.identity_status or None
+            ),
+            "campaigns": brand.campaigns.all(),
+        },
+    )
+
+
+# Campaign review page ----------------------------------------------------------------------
+
+
+def _render_review(request, campaign: Campaign, *, status: int = 200, **forms):
+    """The review page; `forms` replaces the blank forms (a bound, invalid one, say)."""
+    events = list(campaign.events.all())
+    rejection_texts = [str(r) for r in _as_list(campaign.failure_reasons)] + [
+        e.description for e in events if e.description and _is_rejection(e)
+    ]
+    findings = forms.pop("findings", None)
+    context = {
+        "campaign": campaign,
+        "brand": campaign.brand,
+        "status_words": lifecycle.plain_words(campaign.campaign_status or None),
+        "status_badge": lifecycle.badge(campaign.campaign_status or None),
+        "brand_words": lifecycle.brand_plain_words(
+            campaign.brand.status or None, campaign.brand.identity_status or None
+        ),
+        "rejection_texts": rejection_texts,
+        "matched_rules": match_rejection("\n".join(rejection_texts)) if rejection_texts else [],
+        "findings": services.review_findings(campaign) if findings is None else findings,
+        "events": events,
+        "claim": services.active_claim(campaign),
+        "claim_warning": services.claim_warning(campaign, request.user),
+        "notes": campaign.review_notes.select_related("author"),
+        "appeal_allowed": lifecycle.appeal_allowed(campaign.campaign_status or None),
+        "appeal_state": services.appeal_state(campaign),
+        "appeals": campaign.appeals.select_related("requested_by")[:5],
+        "note_form": NoteForm(),
+        "message_form": MessageForm(),
+        "appeal_form": AppealForm(),
+        "edit_form": CampaignEditForm(initial=_editable_values(campaign)),
+        **forms,
+    }
+    return render(request, "compliance/review/campaign.html", context, status=status)
+
+
+def _as_list(value) -> list:
+    if not value:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def _is_rejection(event: CampaignEvent) -> bool:
+    negative = event.event_status.lower() in {"rejected", "failed"}
+    return negative or event.to_status in lifecycle.TERMINAL
+
+
+def _editable_values(campaign: Campaign) -> dict:
+    return {name: getattr(campaign, name) for name in services.EDITABLE_FIELDS}
+
+
+@reviewer_required
+@require_GET
+def review_campaign(request, public_id):
+    return _render_review(request, _campaign(public_id))
+
+
+# Actions -----------------------------------------------------------------------------------
+
+
+@reviewer_required
+@require_POST
+def claim_campaign(request, public_id):
+    campaign = _campaign(public_id)
+    try:
+        services.claim(campaign, request.user)
+    except services.ReviewError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "You claimed this campaign.")
+    return _back_to(request, campaign)
+
+
+@reviewer_required
+@require_POST
+def unclaim_campaign(request, public_id):
+    campaign = _campaign(public_id)
+    try:
+        services.unclaim(campaign, request.user)
+    except services.ReviewError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "You released your claim.")
+    return _back_to(request, campaign)
+
+
+@reviewer_required
+@require_POST
+def add_note(request, public_id):
+    campaign = _campaign(public_id)
+    form = NoteForm(request.POST)
+    if not form.is_valid():
+        return _render_review(request, campaign, note_form=form)
+    _warn_if_claimed_by_other(request, campaign)
+    services.add_note(campaign, request.user, form.cleaned_data["body"])
+    messages.success(request, "Note added.")
+    return _back_to(request, campaign)
+
+
+@reviewer_required
+@require_POST
+def message_customer(request, public_id):
+    campaign = _campaign(public_id)
+    form = MessageForm(request.POST)
+    if not form.is_valid():
+        return _render_review(request, campaign, message_form=form)
+    _warn_if_claimed_by_other(request, campaign)
+    services.message_customer(
+        campaign, request.user, form.cleaned_data["title"], form.cleaned_data["body"]
+    )
+    messages.success(request, f"Message sent to {campaign.organisation}.")
+    return _back_to(request, campaign)
+
+
+@reviewer_required
+@require_POST
+def edit_campaign(request, public_id):
+    campaign = _campaign(public_id)
+    form = CampaignEditForm(request.POST, initial=_editable_values(campaign))
+    if not form.is_valid():
+        return _render_review(request, campaign, edit_form=form)
+    _warn_if_claimed_by_other(request, campaign)
+    values = {name: form.cleaned_data[name] for name in services.EDITABLE_FIELDS}
+    try:
+        changes = services.edit_campaign(campaign, request.user, values)
+    except services.EditBlocked as exc:
+        form.add_error(None, str(exc))
+        findings = services.review_findings(campaign, **values)
+        return _render_review(request, campaign, edit_form=form, findings=findings)
+    except services.ReviewError as exc:
+        form.add_error(None, str(exc))
+        return _render_review(request, campaign, edit_form=form)
+    if changes:
+        messages.success(request, "Saved at Telnyx; the checks were run again.")
+    else:
+        messages.info(request, "Nothing changed.")
+    return _back_to(request, campaign)
+
+
+@reviewer_required
+@require_POST
+def check_edit(request, public_id):
+    """The findings for the edit form's current values (HTMX, while the reviewer types)."""
+    campaign = _campaign(public_id)
+    form = CampaignEditForm(request.POST, initial=_editable_values(campaign))
+    values = form.cleaned_data if form.is_valid() else {}
+    values = {k: v for k, v in values.items() if k in services.EDITABLE_FIELDS}
+    return render(
+        request,
+        "compliance/review/campaign.html#findings",
+        {"findings": services.review_findings(campaign, **values)},
+    )
+
+
+@reviewer_required
+@require_POST
+def appeal_campaign(request, public_id):
+    campaign = _campaign(public_id)
+    form = AppealForm(request.POST)
+    if not form.is_valid():
+        return _render_review(request, campaign, appeal_form=form)
+    _warn_if_claimed_by_other(request, campaign)
+    try:
+        services.appeal(campaign, request.user, form.cleaned_data["appeal_reason"])
+    except services.ReviewError as exc:
+        form.add_error(None, str(exc))
+        return _render_review(request, campaign, appeal_form=form)
+    messages.success(request, "Telnyx accepted the appeal; the decision will appear below.")
+    return _back_to(request, campaign)
+
+
+# Audit -------------------------------------------------------------------------------------
+
+
+def _render_audit(request, entries, *, campaign: Campaign | None = None):
+    form = AuditFilterForm(request.GET)
+    entries = form.apply(entries.select_related("actor", "organisation", "campaign__brand"))
+    return render(
+        request,
+        "compliance/review/audit.html",
+        {
+            "form": form,
+            "campaign": campaign,
+            "page": _page(request, entries, AUDIT_PAGE_SIZE),
+            "query": _query_without_page(request),
+        },
+    )
+
+
+@reviewer_required
+@require_GET
+def campaign_audit(request, public_id):
+    campaign = _campaign(public_id)
+    return _render_audit(request, AuditEntry.objects.filter(campaign=campaign), campaign=campaign)
+
+
+@reviewer_required
+@require_GET
+def audit_log(request):
+    return _render_audit(request, AuditEntry.objects.all())

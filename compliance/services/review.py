@@ -1,0 +1,472 @@
+"""Reviewer actions on a campaign: claim, release, note, edit, appeal, message the customer.
+
+Each action that changes something writes an AuditEntry with the values before and after.
+A reviewer may act on a campaign someone else claimed (the view warns them); claiming it is
+refused while the other claim is active.
+"""
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+
+from compliance import lifecycle
+from compliance.checks import BrandContext, CampaignContent, Finding, blocking, check_campaign
+from compliance.models import (
+    Appeal,
+    AuditEntry,
+    Campaign,
+    CampaignEvent,
+    Notification,
+    ReviewClaim,
+    ReviewNote,
+)
+from compliance.services import notifications
+from compliance.services.webhooks import read_back_campaign
+from compliance.telnyx.client import get_client
+from compliance.telnyx.errors import TelnyxError, Unavailable
+
+logger = logging.getLogger(__name__)
+
+MIN_APPEAL_WORDS = 5
+MAX_APPEAL_CHARS = 1024
+
+# Fields Telnyx lets us change on a submitted campaign (PUT /10dlc/campaign/{id},
+# CampaignUpdateParams in FIELDS.md), model field → wire name.
+EDITABLE_FIELDS = {
+    "message_flow": "messageFlow",
+    "sample1": "sample1",
+    "sample2": "sample2",
+    "sample3": "sample3",
+    "sample4": "sample4",
+    "sample5": "sample5",
+    "help_message": "helpMessage",
+    "auto_renewal": "autoRenewal",
+}
+EDITABLE_WIRE_FIELDS = frozenset(EDITABLE_FIELDS.values())
+
+# Everything check_campaign reads from a campaign (CampaignContent's fields, snake_case).
+CONTENT_FIELDS = (
+    "usecase",
+    "sub_usecases",
+    "description",
+    "message_flow",
+    "sample1",
+    "sample2",
+    "sample3",
+    "sample4",
+    "sample5",
+    "optin_keywords",
+    "optin_message",
+    "optout_keywords",
+    "optout_message",
+    "help_keywords",
+    "help_message",
+    "embedded_link",
+    "embedded_link_sample",
+    "embedded_phone",
+    "number_pool",
+    "age_gated",
+    "direct_lending",
+    "subscriber_optin",
+    "subscriber_optout",
+    "subscriber_help",
+    "terms_and_conditions",
+    "privacy_policy_link",
+    "terms_and_conditions_link",
+)
+
+
+class ReviewError(Exception):
+    """An action refused, with a message for the reviewer."""
+
+
+class ClaimConflict(ReviewError):
+    pass
+
+
+class AppealRefused(ReviewError):
+    pass
+
+
+class TelnyxRefused(ReviewError):
+    """Telnyx answered with an error; nothing was recorded as done."""
+
+
+class EditBlocked(ReviewError):
+    def __init__(self, findings: list[Finding]):
+        self.findings = findings
+        super().__init__("Fix the errors the checks found before saving.")
+
+
+def _audit(actor, action, campaign: Campaign, *, before=None, after=None, note="") -> AuditEntry:
+    return AuditEntry.objects.create(
+        actor=actor,
+        action=action,
+        organisation_id=campaign.organisation_id,
+        campaign=campaign,
+        brand_id=campaign.brand_id,
+        before=before or {},
+        after=after or {},
+        note=note,
+    )
+
+
+def plain_telnyx_error(exc: TelnyxError, what: str) -> str:
+    """A Telnyx error in words a reviewer can act on; `what` names the refused action."""
+    details = "; ".join(e.message for e in exc.errors)
+    if isinstance(exc, Unavailable):
+        head = f"Telnyx could not be reached or failed, so the {what} did not go through."
+        return f"{head} Try again in a few minutes." + (f" ({details})" if details else "")
+    return f"Telnyx refused the {what}: {details or exc.user_message}"
+
+
+# Claims ----------------------------------------------------------------------------------
+
+
+def active_claim(campaign: Campaign) -> ReviewClaim | None:
+    return (
+        campaign.review_claims.filter(released_at__isnull=True).select_related("reviewer").first()
+    )
+
+
+def claim_warning(campaign: Campaign, reviewer: AbstractBaseUser) -> str:
+    """A warning when the campaign is claimed by another reviewer; "" otherwise."""
+    current = active_claim(campaign)
+    if current is None or current.reviewer_id == reviewer.pk:
+        return ""
+    return (
+        f"{current.reviewer} claimed this campaign on {current.claimed_at:%Y-%m-%d %H:%M} UTC; "
+        "you are acting on a campaign someone else is working on."
+    )
+
+
+def claim(campaign: Campaign, reviewer: AbstractBaseUser) -> ReviewClaim:
+    """Claim the campaign; ClaimConflict when another reviewer holds it."""
+    with transaction.atomic():
+        current = active_claim(campaign)
+        if current is not None:
+            if current.reviewer_id == reviewer.pk:
+                return current
+            raise ClaimConflict(f"{current.reviewer} already claimed this campaign.")
+        try:
+            with transaction.atomic():
+                new = ReviewClaim.objects.create(campaign=campaign, reviewer=reviewer)
+        except IntegrityError:  # another reviewer claimed it a moment ago
+            raise ClaimConflict("Another reviewer claimed this campaign a moment ago.") from None
+        _audit(
+            reviewer,
+            AuditEntry.Action.CLAIM,
+            campaign,
+            before={"claimed_by": None},
+            after={"claimed_by": reviewer.get_username()},
+        )
+    return new
+
+
+def unclaim(campaign: Campaign, reviewer: AbstractBaseUser) -> None:
+    """Release the reviewer's own claim."""
+    with transaction.atomic():
+        current = active_claim(campaign)
+        if current is None:
+            raise ReviewError("Nobody has claimed this campaign.")
+        if current.reviewer_id != reviewer.pk:
+            raise ClaimConflict(f"Only {current.reviewer} can release their claim.")
+        current.released_at = timezone.now()
+        current.save(update_fields=["released_at"])
+        _audit(
+            reviewer,
+            AuditEntry.Action.UNCLAIM,
+            campaign,
+            before={"claimed_by": reviewer.get_username()},
+            after={"claimed_by": None},
+        )
+
+
+# Notes and messages ------------------------------------------------------------------------
+
+
+def add_note(campaign: Campaign, reviewer: AbstractBaseUser, body: str) -> ReviewNote:
+    with transaction.atomic():
+        note = ReviewNote.objects.create(campaign=campaign, author=reviewer, body=body)
+        _audit(reviewer, AuditEntry.Action.NOTE, campaign, after={"note": body})
+    return note
+
+
+def message_customer(
+    campaign: Campaign, reviewer: AbstractBaseUser, title: str, body: str
+) -> Notification:
+    """An in-app notification to the campaign's organisation."""
+    with transaction.atomic():
+        notification = notifications.notify(
+            campaign.organisation, title, body, campaign=campaign, brand=campaign.brand
+        )
+        _audit(
+            reviewer,
+            AuditEntry.Action.MESSAGE,
+            campaign,
+            after={"title": title, "body": body},
+        )
+    return notification
+
+
+# Checks and edits --------------------------------------------------------------------------
+
+
+def campaign_content(campaign: Campaign, **overrides) -> CampaignContent:
+    """The campaign's content as the compliance checks read it, with `overrides` applied."""
+    data = {name: getattr(campaign, name) for name in CONTENT_FIELDS} | overrides
+    brand = campaign.brand
+    context = BrandContext(
+        display_name=brand.display_name,
+        company_name=brand.company_name,
+        website=brand.website,
+        entity_type=brand.entity_type,
+        vertical=brand.vertical,
+        email=brand.email,
+        phone=brand.phone,
+        identity_status=brand.identity_status,
+    )
+    return CampaignContent.from_wire(data, brand=context)
+
+
+def review_findings(campaign: Campaign, **overrides) -> list[Finding]:
+    return check_campaign(campaign_content(campaign, **overrides))
+
+
+def edit_blockers(findings: list[Finding]) -> list[Finding]:
+    """The errors a reviewer can fix through PUT (the other fields are fixed at submission)."""
+    return [f for f in blocking(findings) if f.field in EDITABLE_WIRE_FIELDS]
+
+
+def edit_campaign(campaign: Campaign, reviewer: AbstractBaseUser, values: dict) -> dict:
+    """PUT the changed editable fields to Telnyx, then store them. Returns the changes as
+    {field: (before, after)}; EditBlocked when the checks find errors in editable fields,
+    TelnyxRefused when Telnyx answers with an error (nothing is stored then)."""
+    if not campaign.campaign_id:
+        raise ReviewError("This campaign has not been submitted to Telnyx; it cannot be edited.")
+    changed = {
+        name: value
+        for name, value in values.items()
+        if name in EDITABLE_FIELDS and getattr(campaign, name) != value
+    }
+    if not changed:
+        return {}
+    blockers = edit_blockers(review_findings(campaign, **changed))
+    if blockers:
+        raise EditBlocked(blockers)
+    try:
+        with get_client() as client:
+            client.update_campaign(campaign.campaign_id, **changed)
+    except TelnyxError as exc:
+        raise TelnyxRefused(plain_telnyx_error(exc, "change")) from exc
+    before = {name: getattr(campaign, name) for name in changed}
+    with transaction.atomic():
+        Campaign.objects.filter(pk=campaign.pk).update(**changed, updated_at=timezone.now())
+        for name, value in changed.items():
+            setattr(campaign, name, value)
+        labels = ", ".join(Campaign._meta.get_field(n).verbose_name for n in changed)
+        CampaignEvent.objects.create(
+            campaign=campaign,
+            kind=CampaignEvent.Kind.EDIT,
+            description=f"A reviewer changed {labels}.",
+        )
+        _audit(reviewer, AuditEntry.Action.EDIT, campaign, before=before, after=changed)
+    return {name: (before[name], value) for name, value in changed.items()}
+
+
+# Appeals ---------------------------------------------------------------------------------
+
+
+def appeal_reason_problem(reason: str) -> str:
+    """Why an appeal reason is not good enough, or ""."""
+    reason = reason.strip()
+    if len(reason.split()) < MIN_APPEAL_WORDS:
+        return (
+            f"Explain the appeal in at least {MIN_APPEAL_WORDS} words: what was fixed, or why "
+            "the rejection is mistaken."
+        )
+    if len(reason) > MAX_APPEAL_CHARS:
+        return f"Keep the appeal reason within {MAX_APPEAL_CHARS} characters."
+    return ""
+
+
+_NEGATIVE_EVENT_STATUSES = ("REJECTED", "FAILED", "failed")
+
+
+def _last_rejection_at(campaign: Campaign) -> datetime | None:
+    """When the campaign was last rejected: a negative event, a move into a rejected status,
+    or a read-back finding it rejected (an event that leaves a rejected status as it was, such
+    as a late acceptance of an earlier stage, does not count)."""
+    rejection = (
+        campaign.events.filter(
+            Q(event_status__in=_NEGATIVE_EVENT_STATUSES)
+            | Q(
+                Q(to_status__in=lifecycle.APPEALABLE),
+                ~Q(from_status=F("to_status")) | Q(kind=CampaignEvent.Kind.RECONCILE),
+            )
+        )
+        .order_by("created_at", "id")
+        .last()
+    )
+    return rejection.created_at if rejection else campaign.status_changed_at
+
+
+def _already_appealed(campaign: Campaign) -> bool:
+    """Appealed since the last rejection (a new rejection allows a new appeal)."""
+    if campaign.appealed_at is None:
+        return False
+    rejected_at = _last_rejection_at(campaign)
+    return rejected_at is None or campaign.appealed_at >= rejected_at
+
+
+def appeal(campaign: Campaign, reviewer: AbstractBaseUser, reason: str) -> Appeal:
+    """POST /10dlc/campaign/{id}/appeal. The Appeal row is written under a lock before the
+    call (one in flight per campaign); appealed_at is recorded only once Telnyx accepted.
+    AppealRefused when the campaign cannot be appealed now, TelnyxRefused on a Telnyx error."""
+    reason = reason.strip()
+    problem = appeal_reason_problem(reason)
+    if problem:
+        raise AppealRefused(problem)
+    with transaction.atomic():
+        locked = Campaign.objects.select_for_update().get(pk=campaign.pk)
+        allowed, why = lifecycle.appeal_allowed(locked.campaign_status or None)
+        if not allowed:
+            raise AppealRefused(why)
+        if locked.appeals.filter(state=Appeal.State.SENDING).exists():
+            raise AppealRefused("An appeal of this campaign is being sent right now.")
+        if _already_appealed(locked):
+            raise AppealRefused(
+                f"This campaign was already appealed on {locked.appealed_at:%Y-%m-%d %H:%M} UTC; "
+                "wait for the decision."
+            )
+        try:
+            with transaction.atomic():
+                record = Appeal.objects.create(
+                    campaign=locked,
+                    requested_by=reviewer,
+                    reason=reason,
+                    status_at_appeal=locked.campaign_status,
+                )
+        except IntegrityError:
+            raise AppealRefused("An appeal of this campaign is being sent right now.") from None
+
+    try:
+        with get_client() as client:
+            answer = client.submit_appeal(locked.campaign_id, reason)
+    except TelnyxError as exc:
+        message = plain_telnyx_error(exc, "appeal")
+        with transaction.atomic():
+            record.state, record.error = Appeal.State.FAILED, message
+            record.save(update_fields=["state", "error"])
+            state = {"campaign_status": locked.campaign_status, "appealed_at": None}
+            _audit(
+                reviewer,
+                AuditEntry.Action.APPEAL_FAILED,
+                locked,
+                before=state,
+                after=state,
+                note=message,
+            )
+        raise TelnyxRefused(message) from exc
+
+    appealed_at = _appealed_at(answer) or timezone.now()
+    with transaction.atomic():
+        record.state, record.appealed_at = Appeal.State.ACCEPTED, appealed_at
+        record.save(update_fields=["state", "appealed_at"])
+        # Only appealed_at: the decision webhook may already have moved the status meanwhile.
+        Campaign.objects.filter(pk=locked.pk).update(appealed_at=appealed_at)
+        campaign.appealed_at = appealed_at
+        event = CampaignEvent.objects.create(
+            campaign=locked,
+            kind=CampaignEvent.Kind.APPEAL,
+            from_status=record.status_at_appeal,
+            description="Appeal sent to Telnyx for manual review.",
+        )
+        # On the timeline the appeal comes when it was sent, before any decision it caused.
+        CampaignEvent.objects.filter(pk=event.pk).update(created_at=record.requested_at)
+        _audit(
+            reviewer,
+            AuditEntry.Action.APPEAL,
+            locked,
+            before={"campaign_status": record.status_at_appeal, "appealed_at": None},
+            after={"appealed_at": appealed_at.isoformat(), "appeal_reason": reason},
+        )
+    # Telnyx resets an appealed campaign to TCR_ACCEPTED: read its status back as the truth
+    # (a rejected status outranks the positive events that follow, see lifecycle.py).
+    try:
+        change = read_back_campaign(campaign)
+    except TelnyxError as exc:
+        logger.warning("appeal of campaign %s: read-back failed: %s", campaign.pk, exc)
+        return record
+    if not change.changed:
+        # Still rejected after the appeal: Telnyx has decided already. Say so on the timeline
+        # (a repeated rejection webhook can be identical to the first and dropped as such).
+        CampaignEvent.objects.create(
+            campaign=campaign,
+            kind=CampaignEvent.Kind.RECONCILE,
+            event_status=change.after,
+            from_status=change.before,
+            to_status=change.after,
+            description=f"After the appeal, Telnyx reports the campaign as {change.after}.",
+        )
+    return record
+
+
+def _appealed_at(answer) -> datetime | None:
+    value = answer.get("appealed_at") if isinstance(answer, dict) else None
+    value = value if value is not None else getattr(answer, "appealed_at", None)
+    if isinstance(value, str):
+        value = parse_datetime(value)
+    return value
+
+
+@dataclass(frozen=True)
+class AppealState:
+    """Where the latest appeal stands, for reviewers and for the customer."""
+
+    appealed_at: datetime
+    outcome: str  # "in_review", "approved", "rejected"
+    words: str
+    badge: str
+    latest_event: str
+
+
+_OUTCOMES = {
+    "in_review": ("The appeal is being reviewed.", lifecycle.Badge.INFO),
+    "approved": ("The appeal succeeded: the campaign is live.", lifecycle.Badge.OK),
+    "rejected": ("The appeal was turned down.", lifecycle.Badge.BAD),
+}
+
+
+def appeal_state(campaign: Campaign) -> AppealState | None:
+    """The latest appeal's state from appealed_at and the timeline events since it."""
+    if campaign.appealed_at is None:
+        return None
+    appeal_event = campaign.events.filter(kind=CampaignEvent.Kind.APPEAL).last()
+    since = appeal_event.created_at if appeal_event else campaign.appealed_at
+    later = (
+        campaign.events.filter(created_at__gt=since)
+        .exclude(kind__in=[CampaignEvent.Kind.APPEAL, CampaignEvent.Kind.EDIT])
+        .last()
+    )
+    status = campaign.campaign_status or None
+    if status == lifecycle.CampaignStatus.MNO_PROVISIONED:
+        outcome = "approved"
+    elif later is not None and status and lifecycle.campaign_status(status) in lifecycle.TERMINAL:
+        outcome = "rejected"
+    else:
+        outcome = "in_review"
+    words, badge = _OUTCOMES[outcome]
+    return AppealState(
+        appealed_at=campaign.appealed_at,
+        outcome=outcome,
+        words=words,
+        badge=str(badge),
+        latest_event=later.description if later else "",
+    )

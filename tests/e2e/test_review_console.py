@@ -1,0 +1,54 @@
+"""A reviewer claims, fixes and appeals a rejected campaign in a real browser, against the
+sandbox on the live server; the decision comes back by signed webhook."""
+
+import pytest
+
+from compliance.models import AuditEntry, Campaign
+from compliance.telnyx.client import get_client
+from tests.compliance.review_helpers import FIXED, REASON, submit_rejected_campaign
+from tests.e2e.helpers import assert_accessible_basics, field, log_in, screenshot
+
+
+@pytest.fixture
+def rejected_campaign(app_server, organisation, make_submitted_campaign):
+    with get_client(timeout=5.0, backoff_base=0.01, backoff_max=0.05) as telnyx:
+        return submit_rejected_campaign(telnyx, app_server, organisation, make_submitted_campaign)
+
+
+def test_reviewer_claims_fixes_and_appeals_a_rejected_campaign(page, reviewer, rejected_campaign):
+    log_in(page, reviewer.username)
+    page.goto("/review/?status=TELNYX_FAILED")
+    assert_accessible_basics(page)
+    screenshot(page, "review-queue", both_widths=True)
+    with page.expect_navigation():
+        page.get_by_role("link", name="Alice Bakery").click()
+
+    page.get_by_role("button", name="Claim this campaign").click()
+    page.wait_for_url("**/review/campaigns/**")
+    assert "Claimed by rita" in page.locator("#claim").inner_text()
+
+    field(page, "Sample message 1").fill(FIXED["sample1"])
+    field(page, "Sample message 2").fill(FIXED["sample2"])
+    # The checks run again while the reviewer types: no error is left on the samples.
+    page.locator("#findings .finding.error").first.wait_for(state="detached")
+    screenshot(page, "review-campaign-fixed")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save at Telnyx").click()
+    assert "Saved at Telnyx" in page.get_by_role("status").inner_text()
+
+    field(page, "Appeal reason").fill(REASON)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Send the appeal to Telnyx").click()
+    assert "Telnyx accepted the appeal" in page.get_by_role("status").inner_text()
+    assert "The appeal succeeded" in page.locator("#appeal").inner_text()
+    assert_accessible_basics(page)
+    screenshot(page, "review-campaign-appealed", both_widths=True)
+
+    campaign = Campaign.objects.get(pk=rejected_campaign.pk)
+    assert campaign.campaign_status == "MNO_PROVISIONED"
+    assert campaign.sample1 == FIXED["sample1"]
+    assert list(AuditEntry.objects.order_by("id").values_list("action", flat=True)) == [
+        "claim",
+        "edit",
+        "appeal",
+    ]
