@@ -135,7 +135,7 @@ def brand_validate_field(request, public_id, step_name):
     brand = _brand_for(request, public_id)
     step = STEPS_BY_NAME.get(step_name)
     name = request.GET.get("field", "")
-    if step is None or step.form_class is None or name not in step.field_names(brand):
+    if step is None or not step.validates_fields or name not in step.field_names(brand):
         raise Http404("No such field.")
     form = step.form(brand, request.POST)
     form.is_valid()
