@@ -238,3 +238,11 @@ def make_submitted_campaign(db):
         return Campaign.objects.create(organisation=organisation, brand=brand, **values)
 
     return make
+
+
+# --- Hardening: a fast password hasher in tests --------------------------------------------------
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """PBKDF2's production cost (over a million iterations) is most of the time of a test that
+    signs users up; the hasher is not what the tests prove."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
