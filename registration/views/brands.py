@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_htmx.http import HttpResponseClientRedirect
 
 from compliance import lifecycle
+from compliance.masking import mask
 from compliance.models import Brand, SubmissionState
 from compliance.services import brands as services
 from compliance.tenancy import current_organisation, get_owned_or_404, scoped
@@ -321,7 +322,7 @@ def brand_otp_send(request, public_id):
     except services.ActionRefused as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, f"A PIN was texted to {brand.mobile_phone}.")
+        messages.success(request, f"A PIN was texted to {mask(brand.mobile_phone)}.")
     return _go(request, reverse("brand_otp", args=[brand.public_id]))
 
 
