@@ -102,7 +102,7 @@ def _masked(text: str, brand: Brand | None) -> str:
     if brand is not None:
         for name in (brand.first_name, brand.last_name):
             if len(name) > 1:
-                text = re.sub(re.escape(name), mask_name(name), text, flags=re.IGNORECASE)
+                text = re.sub(rf"\b{re.escape(name)}\b", mask_name(name), text, flags=re.I)
     return text
 
 

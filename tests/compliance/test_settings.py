@@ -100,7 +100,8 @@ def test_production_responses_carry_the_security_headers():
     assert headers["Referrer-Policy"] == "same-origin"
     assert headers["X-Content-Type-Options"] == "nosniff"
     csp = dict(
-        directive.strip().split(" ", 1) for directive in headers["Content-Security-Policy"].split(";")
+        directive.strip().split(" ", 1)
+        for directive in headers["Content-Security-Policy"].split(";")
     )
     assert csp["default-src"] == "'self'"
     assert csp["style-src"] == "'self'"
