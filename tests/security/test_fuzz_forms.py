@@ -9,6 +9,7 @@ page's forms), so a field added to a form is fuzzed without editing this test.
 import re
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
@@ -47,12 +48,13 @@ def payloads(names: list[str]):
     return keys.flatmap(lambda ks: st.fixed_dictionaries({k: _values for k in ks}))
 
 
-def fuzz_post(client: Client, url: str, names: list[str]):
+def fuzz_post(client: Client, url: str, names: list[str], before=lambda: None):
     assert names, f"no form fields found for {url}"
 
     @FUZZ
     @given(data=payloads(names), htmx=st.booleans())
     def run(data, htmx):
+        before()
         headers = {"HX-Request": "true"} if htmx else {}
         response = client.post(url, data, headers=headers)
         assert response.status_code < 500, (url, data)
@@ -80,7 +82,8 @@ def page_fields(client: Client, url: str) -> list[str]:
 def test_account_forms(name):
     client = Client()
     url = reverse(name)
-    fuzz_post(client, url, page_fields(client, url))
+    # Rate-limited per IP (tests/registration/test_rate_limits.py): a fresh count each time.
+    fuzz_post(client, url, page_fields(client, url), before=cache.clear)
 
 
 # -- brands -------------------------------------------------------------------------------------
@@ -183,3 +186,16 @@ def test_reviewer_forms(reviewer_client, organisation, make_submitted_campaign, 
         reverse("review_queue"),
         page_fields(reviewer_client, reverse("review_queue")),
     )
+
+
+# -- public hosted opt-in form --------------------------------------------------------------------
+def test_hosted_opt_in_form(organisation):
+    from compliance.services.hosted import ensure_hosted_pages
+
+    brand = factories.brand(organisation)
+    Campaign.objects.create(organisation=organisation, brand=brand, usecase="MARKETING")
+    ensure_hosted_pages(brand)
+    client = Client()
+    url = reverse("hosted_opt_in", args=[brand.hosted_pages.slug])
+    # Rate-limited per IP (tests/registration/test_rate_limits.py): a fresh count each time.
+    fuzz_post(client, url, page_fields(client, url), before=cache.clear)
