@@ -43,10 +43,11 @@ run: $(STAMP)
 	$(PY) manage.py sandbox_seed
 	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl-C stops the server and the worker)"
 	@trap 'kill 0' INT TERM EXIT; \
-	  TELNYX_BASE_URL=$${TELNYX_BASE_URL:-http://$(HOST):$(PORT)/sandbox/telnyx/v2} \
-	  APP_BASE_URL=$${APP_BASE_URL:-http://$(HOST):$(PORT)} $(PY) manage.py db_worker & \
-	  TELNYX_BASE_URL=$${TELNYX_BASE_URL:-http://$(HOST):$(PORT)/sandbox/telnyx/v2} \
-	  APP_BASE_URL=$${APP_BASE_URL:-http://$(HOST):$(PORT)} $(PY) manage.py runserver $(HOST):$(PORT); \
+	  export TELNYX_BASE_URL=$${TELNYX_BASE_URL:-http://$(HOST):$(PORT)/sandbox/telnyx/v2} \
+	    APP_BASE_URL=$${APP_BASE_URL:-http://$(HOST):$(PORT)}; \
+	  $(PY) manage.py db_worker & \
+	  $(PY) manage.py demo_registrations & \
+	  $(PY) manage.py runserver $(HOST):$(PORT); \
 	  wait
 
 test: $(STAMP)

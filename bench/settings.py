@@ -15,3 +15,7 @@ CSRF_COOKIE_SECURE = False
 SECURE_HSTS_SECONDS = 0
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
+# No mail server on a benchmark machine: notifications are made, their emails dropped.
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.dummy.EmailBackend"}}
+# Every task logs its start and end at INFO: on a benchmark that is noise (and time).
+LOGGING["loggers"]["django.tasks"] = {"level": "WARNING"}  # noqa: F405

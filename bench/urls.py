@@ -1,5 +1,7 @@
 """The app's URLs plus the floors: views that do the least a server can do for a request."""
 
+import functools
+
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import include, path
@@ -13,13 +15,28 @@ def floor_webhook(request):
     return HttpResponse(status=204)
 
 
-def floor_template(request, template_name):
-    """Renders a template with no work: the floor for a wizard step."""
-    return render(request, template_name, {})
+@functools.cache
+def _brand_step_context(public_id, step_name: str) -> dict:
+    """The wizard step's context, built once per process from the draft (with an unbound
+    form): the floor re-renders it without reading or writing anything."""
+    from compliance.models import Brand
+    from registration.brand_forms import STEPS_BY_NAME
+    from registration.views.brands import _wizard_context
+
+    brand = Brand.objects.get(public_id=public_id)
+    step = STEPS_BY_NAME[step_name]
+    return _wizard_context(brand, step, step.form(brand))
+
+
+def floor_brand_step(request, public_id, step_name):
+    """Renders the brand wizard's step fragment (what an HTMX step POST answers when it
+    re-renders) from a cached context: the floor for a wizard step."""
+    context = _brand_step_context(public_id, step_name)
+    return render(request, "registration/brands/wizard.html#step", context)
 
 
 urlpatterns = [
     path("bench/floor/webhook/", floor_webhook),
-    path("bench/floor/template/<path:template_name>", floor_template),
+    path("bench/floor/brand-step/<uuid:public_id>/<slug:step_name>/", floor_brand_step),
     path("", include("compliance.urls")),
 ]

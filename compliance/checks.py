@@ -70,6 +70,7 @@ class Hit:
 Check = Callable[..., Iterable[Hit]]
 
 CAMPAIGN, BRAND, GUIDANCE = "campaign", "brand", "guidance"
+SITE = "site"  # checked by compliance.sitecheck on the fetched website and privacy policy
 
 SECTIONS = [
     ("S", "Samples"),
@@ -80,6 +81,7 @@ SECTIONS = [
     ("P", "Sole proprietor"),
     ("U", "Use case and flags"),
     ("R", "Resubmission"),
+    ("W", "Website and privacy policy"),
 ]
 SECTION_TITLES = dict(SECTIONS)
 
@@ -102,7 +104,7 @@ class Rule:
 
     @property
     def checked(self) -> bool:
-        return self.check is not None
+        return self.check is not None or self.scope == SITE
 
 
 RULES: list[Rule] = []
@@ -465,7 +467,7 @@ def _brand_terms(brand: BrandContext) -> list[str]:
     return sorted(t for t in terms if len(t) >= 3)
 
 
-def _names_brand(text: str, brand: BrandContext) -> bool:
+def names_brand(text: str, brand: BrandContext) -> bool:
     norm = _norm(text)
     squashed = norm.replace(" ", "")
     for term in _brand_terms(brand):
@@ -501,16 +503,16 @@ def _urls(text: str) -> list[str]:
     return found + [m.group(0) for m in _SHORTENER_RE.finditer(text)]
 
 
-def _has_link(text: str) -> bool:
+def has_link(text: str) -> bool:
     return bool(_urls(text) or _LINK_PLACEHOLDER_RE.search(text))
 
 
-def _has_phone(text: str) -> bool:
+def has_phone(text: str) -> bool:
     return bool(_PHONE_RE.search(text) or _PHONE_PLACEHOLDER_RE.search(text))
 
 
 def _has_contact(text: str) -> bool:
-    return bool(_emails(text) or _has_phone(text) or _has_link(text))
+    return bool(_emails(text) or has_phone(text) or has_link(text))
 
 
 def _search(pattern: re.Pattern, text: str) -> str | None:
@@ -585,7 +587,7 @@ _NOTIFICATION_USECASES = {
     "PUBLIC_SERVICE_ANNOUNCEMENT",
 }
 
-_BANNED_RE = re.compile(
+BANNED_RE = re.compile(
     r"(?i)\b(cannabis|cbd|thc|marijuana|hemp[- ]derived|delta[- ]?8|dispensar(y|ies)|"
     r"casinos?|gambl\w*|sports ?betting|sportsbook|place (a|your) bets?|poker|slot machines?|"
     r"payday loans?|cash advance|crypto(currency|currencies)?|bitcoin|nft drops?|"
@@ -593,7 +595,7 @@ _BANNED_RE = re.compile(
     r"xxx|porn\w*|nudes|onlyfans|sexting|adult (content|entertainment|videos?)|"
     r"white power|racial slurs?)\b"
 )
-_AGE_GATED_RE = re.compile(
+AGE_GATED_RE = re.compile(
     r"(?i)\b(alcohol\w*|(?<!root )beers?|wines?|winery|liquor|vodka|whiske?y|bourbon|tequila|"
     r"rum|gin|cocktails?|brewery|breweries|happy hour|firearms?|rifles?|pistols?|"
     r"(?<!glue )(?<!nail )(?<!heat )guns?|"
@@ -806,13 +808,14 @@ def _s1(c: CampaignContent):
         "does not identify the brand",
         "brand not identified",
         "brand name",
+        "names the brand",
     ),
 )
 def _s2(c: CampaignContent):
     if not _brand_known(c.brand):
         return
     filled = c.filled_samples
-    missing = [name for name, text in filled if not _names_brand(text, c.brand)]
+    missing = [name for name, text in filled if not names_brand(text, c.brand)]
     if filled and len(missing) == len(filled):
         yield Hit(f"No sample names the brand “{c.brand.display_name or c.brand.company_name}”.")
     else:
@@ -954,8 +957,8 @@ def _s7(c: CampaignContent):
     filled = c.filled_samples
     if not filled:
         return
-    with_link = [name for name, text in filled if _has_link(text)]
-    with_phone = [name for name, text in filled if _has_phone(text)]
+    with_link = [name for name, text in filled if has_link(text)]
+    with_phone = [name for name, text in filled if has_phone(text)]
     if with_link and c.embedded_link is not True:
         yield Hit(f"{with_link[0]} contains a link but embeddedLink is not set.", "embeddedLink")
     if c.embedded_link and not with_link:
@@ -1035,7 +1038,7 @@ def _content_fields(c: CampaignContent) -> list[tuple[str, str]]:
 )
 def _s9(c: CampaignContent):
     for name, text in _content_fields(c):
-        for match in _BANNED_RE.finditer(text):
+        for match in BANNED_RE.finditer(text):
             if not _negated(text, match.start()):
                 yield Hit(
                     f"{name} mentions “{match.group(0)}”, content carriers do not allow.", name
@@ -1145,7 +1148,7 @@ def _d2(c: CampaignContent):
     if len(c.description) < 40:
         return  # D1 already says so
     missing = []
-    if _brand_known(c.brand) and not _names_brand(c.description, c.brand):
+    if _brand_known(c.brand) and not names_brand(c.description, c.brand):
         missing.append("the brand that sends")
     if not _RECIPIENT_RE.search(c.description):
         missing.append("who receives the messages")
@@ -1175,7 +1178,7 @@ def _d3(c: CampaignContent):
         return
     for name, text in (("description", c.description), ("messageFlow", c.message_flow)):
         for match in _COMPANY_RE.finditer(text):
-            if not _names_brand(match.group(0), c.brand):
+            if not names_brand(match.group(0), c.brand):
                 yield Hit(f"{name} names another company, “{match.group(0)}”.", name)
                 break
 
@@ -1290,7 +1293,7 @@ def _m3(c: CampaignContent):
         return
     cta = f"{flow}\n{c.optin_message}"
     missing = []
-    if _brand_known(c.brand) and not _names_brand(cta, c.brand):
+    if _brand_known(c.brand) and not names_brand(cta, c.brand):
         missing.append("the brand")
     if not _FREQUENCY_RE.search(cta):
         missing.append("message frequency")
@@ -1379,7 +1382,7 @@ def _m6(c: CampaignContent):
         "optinMessage", msg, 20, 320, warn_above=255, label="The opt-in message"
     )
     missing = []
-    if _brand_known(c.brand) and not _names_brand(msg, c.brand):
+    if _brand_known(c.brand) and not names_brand(msg, c.brand):
         missing.append("the brand")
     if not _FREQUENCY_RE.search(msg):
         missing.append("message frequency")
@@ -1406,7 +1409,7 @@ def _m7(c: CampaignContent):
     if (
         len(c.message_flow) >= 40
         and _brand_known(c.brand)
-        and not _names_brand(c.message_flow, c.brand)
+        and not names_brand(c.message_flow, c.brand)
     ):
         yield Hit("The message flow does not name the brand.")
 
@@ -1448,7 +1451,7 @@ def _k1(c: CampaignContent):
             missing.append("confirm the opt-out")
         if not _NO_MORE_RE.search(msg):
             missing.append("say no more messages will be sent")
-        if _brand_known(c.brand) and not _names_brand(msg, c.brand):
+        if _brand_known(c.brand) and not names_brand(msg, c.brand):
             missing.append("name the brand")
         if missing:
             yield Hit("The opt-out message does not " + ", ".join(missing) + ".", "optoutMessage")
@@ -1517,7 +1520,7 @@ def _k4(c: CampaignContent):
     msg = c.help_message
     if not msg or not _brand_known(c.brand):
         return
-    if not _names_brand(msg, c.brand):
+    if not names_brand(msg, c.brand):
         yield Hit("The help message does not name the brand.")
     domain = _domain(c.brand.website)
     contacts = [e.split("@")[1].lower() for e in _emails(msg)]
@@ -1525,7 +1528,7 @@ def _k4(c: CampaignContent):
     foreign = [
         d for d in contacts if domain and d and not (d == domain or d.endswith("." + domain))
     ]
-    if foreign and not _has_phone(msg):
+    if foreign and not has_phone(msg):
         yield Hit(
             f"The help message's contact ({foreign[0]}) is not on the brand's domain {domain}."
         )
@@ -1575,7 +1578,7 @@ def _u1(c: CampaignContent):
 def _u2(c: CampaignContent):
     if not c.age_gated:
         for name, text in _content_fields(c):
-            found = _affirmed(_AGE_GATED_RE, text)
+            found = _affirmed(AGE_GATED_RE, text)
             if found:
                 yield Hit(f"{name} mentions “{found}” but ageGated is not set.")
                 return

@@ -5,10 +5,15 @@ from django.shortcuts import render
 from django.urls import path
 
 from compliance.checks import RULES, SECTIONS, Rule
+from compliance.sitecheck import SITE_RULES
+
+# The content rules of compliance.checks, then the website and privacy-policy rules (W1–W5)
+# that compliance.sitecheck applies to the fetched pages.
+ALL_RULES: list[Rule] = [*RULES, *SITE_RULES.values()]
 
 
 def rule_sections() -> list[tuple[str, list[Rule]]]:
-    return [(title, [r for r in RULES if r.section == title]) for _, title in SECTIONS]
+    return [(title, [r for r in ALL_RULES if r.section == title]) for _, title in SECTIONS]
 
 
 def rules(request):
@@ -30,8 +35,8 @@ def rules_markdown() -> str:
         "Generated from `compliance/checks.py` by `manage.py rules_doc`; do not edit by hand.",
         "Severity: error blocks submission, warning does not, info informs. Guidance rules",
         "have nothing in the content to check; they are shown and used to explain rejections.",
-        "The source keys are those of shared/compliance/RULES.md. Website checks (W1–W6) live",
-        "elsewhere.",
+        "The source keys are those of shared/compliance/RULES.md. Website rules (W) are checked",
+        "on the brand website and the privacy policy, fetched in the background.",
     ]
     for title, section in rule_sections():
         lines += [

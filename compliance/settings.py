@@ -189,9 +189,8 @@ SANDBOX_RATE_LIMIT = float(os.getenv("SANDBOX_RATE_LIMIT", "0"))
 # Bulk number assignment: Telnyx calls in flight at once.
 NUMBERS_BULK_CONCURRENCY = int(os.getenv("NUMBERS_BULK_CONCURRENCY", "4"))
 
-# Reconciliation (compliance.tasks.webhooks.reconcile_statuses): read unsettled brands and
-# campaigns back from Telnyx every RECONCILE_EVERY_SECONDS, at most one call per
-# RECONCILE_MIN_INTERVAL seconds.
+# Reconciliation (compliance.tasks.reconcile): read unsettled brands and campaigns back
+# from Telnyx every RECONCILE_EVERY_SECONDS, at most one call per RECONCILE_MIN_INTERVAL seconds.
 RECONCILE_EVERY_SECONDS = int(os.getenv("RECONCILE_EVERY_SECONDS", "600"))
 RECONCILE_MIN_INTERVAL = float(os.getenv("RECONCILE_MIN_INTERVAL", "0.2"))
 

@@ -44,10 +44,9 @@ from django.conf import settings
 
 # The checks engine's own vocabulary and brand matching, so a site is judged by the same
 # words as the campaign text.
-from compliance.checks import _AGE_GATED_RE as AGE_GATED_WORDS
-from compliance.checks import _BANNED_RE as BANNED_WORDS
-from compliance.checks import BrandContext, Finding, Rule, Severity
-from compliance.checks import _names_brand as names_brand
+from compliance.checks import AGE_GATED_RE as AGE_GATED_WORDS
+from compliance.checks import BANNED_RE as BANNED_WORDS
+from compliance.checks import SITE, BrandContext, Finding, Rule, Severity, names_brand
 
 WEBSITE, PRIVACY = "website", "privacy"
 FIELDS = {WEBSITE: "website", PRIVACY: "privacyPolicyLink"}
@@ -65,7 +64,7 @@ SITE_RULES = {
             "with the page itself (no error, no redirect to another domain), and enter that "
             "exact address.",
             ("B1 1100/1101/1103", "T12", "A1 BRAND_URL_INVALID"),
-            scope="site",
+            scope=SITE,
         ),
         Rule(
             "W2",
@@ -75,7 +74,7 @@ SITE_RULES = {
             "Give the address of your own business website with public content about what you "
             "do, not a social-media page, a login page or a page with only a form.",
             ("A1 BRAND_URL_AUTHENTICATION_REQUIRED", "A1 BRAND_URL_FORM_ONLY"),
-            scope="site",
+            scope=SITE,
         ),
         Rule(
             "W3",
@@ -84,7 +83,7 @@ SITE_RULES = {
             "The site names the brand",
             "Show the brand name (as registered, or its DBA) on the website's home page.",
             ("T12", "A1 BRAND_URL_INSUFFICIENT_CONTENT"),
-            scope="site",
+            scope=SITE,
         ),
         Rule(
             "W4",
@@ -97,7 +96,7 @@ SITE_RULES = {
             "not be shared with any third parties.” Remove “we share with partners” wording "
             "for phone numbers.",
             ("Twilio 30932", "A1 PRIVACY_POLICY_*", "agentmessage.io privacy-policy-rejections"),
-            scope="site",
+            scope=SITE,
         ),
         Rule(
             "W5",
@@ -107,7 +106,7 @@ SITE_RULES = {
             "Remove cannabis, gambling, high-risk finance, drugs, adult or hateful content from "
             "the site; alcohol, firearms and tobacco need an age-gated campaign.",
             ("A1 BRAND_NON_COMPLIANT_SWEEPSTAKES",),
-            scope="site",
+            scope=SITE,
         ),
     )
 }

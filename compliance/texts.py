@@ -22,8 +22,7 @@ from urllib.parse import urlsplit
 import phonenumbers
 
 # The checks engine's own link and phone detection, so the flags agree with rule S7.
-from compliance.checks import _has_link as has_link
-from compliance.checks import _has_phone as has_phone
+from compliance.checks import has_link, has_phone
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from django import forms
 
 from compliance import brand_rules
+from compliance.forms import cost_confirmation_field
 from compliance.models import Brand
+from compliance.services import guardrails
 from compliance.telnyx.schemas.brands import (
     ALT_BUSINESS_ID_TYPES,
     OTP_PLACEHOLDER,
@@ -313,6 +315,12 @@ class VettingOrderForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["evp_id"].choices = providers
         self.fields["vetting_class"].choices = classes
+        self.fields["confirm_cost"] = cost_confirmation_field(guardrails.vetting_fee())
+
+    @property
+    def order(self) -> dict:
+        """The order's values (without the confirmation)."""
+        return {k: v for k, v in self.cleaned_data.items() if k != "confirm_cost"}
 
 
 class VettingImportForm(forms.Form):

@@ -1,12 +1,17 @@
-"""Telnyx-style rate limiting for the sandbox's assignment endpoints: an in-process token
-bucket refilled at settings.SANDBOX_RATE_LIMIT requests per second (0 = off), with a burst of
-one second's worth. Over the limit: 429, code 10011, Retry-After (WEBHOOKS.md)."""
+"""Telnyx-style rate limiting for the sandbox's number-assignment endpoints and its campaign
+endpoint (GET /10dlc/campaign/{id}, which reconciliation reads): an in-process token bucket
+refilled at settings.SANDBOX_RATE_LIMIT requests per second (0 = off), with a burst of one
+second's worth; one bucket for all of them, as Telnyx's limit is per account. Over the
+limit: 429, code 10011, Retry-After (WEBHOOKS.md)."""
 
+import functools
 import math
 import threading
 import time
 
 from django.conf import settings
+
+from sandbox.api import error_item, error_response
 
 
 class TokenBucket:
@@ -53,3 +58,29 @@ def check() -> tuple[float, dict[str, str]]:
     if wait:
         headers["Retry-After"] = str(max(1, math.ceil(wait)))
     return wait, headers
+
+
+def rate_limited(view):
+    """Telnyx's 429 (code 10011, Retry-After) once the limited endpoints go too fast."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        wait, headers = check()
+        if wait:
+            return error_response(
+                429,
+                [
+                    error_item(
+                        "You have exceeded the maximum number of allowed requests.",
+                        code="10011",
+                        title="Too many requests",
+                    )
+                ],
+                headers=headers,
+            )
+        response = view(request, *args, **kwargs)
+        for name, value in headers.items():
+            response[name] = value
+        return response
+
+    return wrapper

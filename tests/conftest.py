@@ -33,10 +33,11 @@ def telnyx_sandbox(live_server, settings) -> str:
 
 @pytest.fixture
 def telnyx(telnyx_sandbox):
-    """A Telnyx client talking to the sandbox (short timeouts and backoff for tests)."""
+    """A Telnyx client talking to the sandbox (short backoff for tests; the timeout leaves room
+    for the sandbox's immediate lifecycle on a loaded machine)."""
     from compliance.telnyx.client import get_client
 
-    with get_client(timeout=2.0, backoff_base=0.01, backoff_max=0.05) as client:
+    with get_client(timeout=15.0, backoff_base=0.01, backoff_max=0.05) as client:
         yield client
 
 
@@ -107,70 +108,6 @@ def reviewer_client(reviewer) -> Client:
     return _client_for(reviewer)
 
 
-# -- numbers (messaging profiles, numbers, assignments) ------------------------------------------
-@pytest.fixture
-def make_campaign(organisation):
-    """A campaign of the organisation and the sandbox campaign it stands for, same status."""
-    from compliance.models import Brand, Campaign
-    from sandbox.models.brands import SandboxBrand
-    from sandbox.models.campaigns import SandboxCampaign
-
-    def make(status="MNO_PROVISIONED", *, organisation=organisation, usecase="CUSTOMER_CARE"):
-        entity = "SOLE_PROPRIETOR" if usecase == "SOLE_PROPRIETOR" else "PRIVATE_PROFIT"
-        remote_brand = SandboxBrand.objects.create(
-            display_name="Bakery", entity_type=entity, country="US", status="OK"
-        )
-        remote = SandboxCampaign.objects.create(
-            brand=remote_brand, usecase=usecase, campaign_status=status
-        )
-        brand = Brand.objects.create(
-            organisation=organisation,
-            display_name="Bakery",
-            entity_type=entity,
-            brand_id=remote_brand.brand_id,
-        )
-        return Campaign.objects.create(
-            organisation=organisation,
-            brand=brand,
-            usecase=usecase,
-            campaign_id=remote.campaign_id,
-            tcr_campaign_id=remote.tcr_campaign_id,
-            campaign_status=status,
-        )
-
-    return make
-
-
-@pytest.fixture
-def make_profile(organisation):
-    """A sandbox messaging profile with `count` numbers (+13125550000 upwards from `start`),
-    claimed by the organisation (not yet synced)."""
-    from compliance.services.numbers import claim_profile
-    from sandbox.models.numbers import MessagingProfile as SandboxProfile
-    from sandbox.models.numbers import PhoneNumber as SandboxNumber
-
-    def make(count=5, *, start=0, organisation=organisation, name="Alerts"):
-        remote = SandboxProfile.objects.create(name=name, whitelisted_destinations=["US"])
-        SandboxNumber.objects.bulk_create(
-            SandboxNumber(phone_number=f"+1312555{start + i:04d}", profile=remote)
-            for i in range(count)
-        )
-        return claim_profile(organisation, remote.id, name)
-
-    return make
-
-
-@pytest.fixture(autouse=True)
-def _bulk_concurrency_for_the_test_database(settings):
-    """SQLite's shared in-memory test database locks whole tables under concurrent writers
-    (no busy timeout), so bulk jobs send one number at a time there; PostgreSQL runs them
-    with the configured thread pool."""
-    from django.db import connection
-
-    if connection.vendor == "sqlite":
-        settings.NUMBERS_BULK_CONCURRENCY = 1
-
-
 # --- Reviewer console (compliance/review) ----------------------------------------------------
 
 SUBMITTED_CAMPAIGN = {
@@ -238,6 +175,70 @@ def make_submitted_campaign(db):
         return Campaign.objects.create(organisation=organisation, brand=brand, **values)
 
     return make
+
+
+# -- numbers (messaging profiles, numbers, assignments) ------------------------------------------
+@pytest.fixture
+def make_campaign(organisation):
+    """A campaign of the organisation and the sandbox campaign it stands for, same status."""
+    from compliance.models import Brand, Campaign
+    from sandbox.models.brands import SandboxBrand
+    from sandbox.models.campaigns import SandboxCampaign
+
+    def make(status="MNO_PROVISIONED", *, organisation=organisation, usecase="CUSTOMER_CARE"):
+        entity = "SOLE_PROPRIETOR" if usecase == "SOLE_PROPRIETOR" else "PRIVATE_PROFIT"
+        remote_brand = SandboxBrand.objects.create(
+            display_name="Bakery", entity_type=entity, country="US", status="OK"
+        )
+        remote = SandboxCampaign.objects.create(
+            brand=remote_brand, usecase=usecase, campaign_status=status
+        )
+        brand = Brand.objects.create(
+            organisation=organisation,
+            display_name="Bakery",
+            entity_type=entity,
+            brand_id=remote_brand.brand_id,
+        )
+        return Campaign.objects.create(
+            organisation=organisation,
+            brand=brand,
+            usecase=usecase,
+            campaign_id=remote.campaign_id,
+            tcr_campaign_id=remote.tcr_campaign_id,
+            campaign_status=status,
+        )
+
+    return make
+
+
+@pytest.fixture
+def make_profile(organisation):
+    """A sandbox messaging profile with `count` numbers (+13125550000 upwards from `start`),
+    claimed by the organisation (not yet synced)."""
+    from compliance.services.numbers import claim_profile
+    from sandbox.models.numbers import MessagingProfile as SandboxProfile
+    from sandbox.models.numbers import PhoneNumber as SandboxNumber
+
+    def make(count=5, *, start=0, organisation=organisation, name="Alerts"):
+        remote = SandboxProfile.objects.create(name=name, whitelisted_destinations=["US"])
+        SandboxNumber.objects.bulk_create(
+            SandboxNumber(phone_number=f"+1312555{start + i:04d}", profile=remote)
+            for i in range(count)
+        )
+        return claim_profile(organisation, remote.id, name)
+
+    return make
+
+
+@pytest.fixture(autouse=True)
+def _bulk_concurrency_for_the_test_database(settings):
+    """SQLite's shared in-memory test database locks whole tables under concurrent writers
+    (no busy timeout), so bulk jobs send one number at a time there; PostgreSQL runs them
+    with the configured thread pool."""
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        settings.NUMBERS_BULK_CONCURRENCY = 1
 
 
 # --- Hardening: a fast password hasher in tests --------------------------------------------------

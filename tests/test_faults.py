@@ -13,12 +13,13 @@ from django.urls import reverse
 from compliance.models import Appeal, PhoneNumber, SubmissionState
 from compliance.services import brands as brand_services
 from compliance.services import numbers
+from compliance.services import review as review_services
 from sandbox import faults
 from sandbox.models.brands import SandboxBrand
 from sandbox.models.campaigns import SandboxCampaign
 from sandbox.models.numbers import NumberAssignment
-from tests.compliance.review_helpers import REASON, submit_rejected_campaign
-from tests.registration.test_brand_wizard import _ready, step_url
+from tests.compliance.review_helpers import FIXED, REASON, submit_rejected_campaign
+from tests.registration.test_brand_wizard import CONFIRM, _ready, step_url
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -34,7 +35,7 @@ def test_brand_submission_while_telnyx_is_down_fails_cleanly_and_a_resubmit_regi
 ):
     brand = _ready(owner_client)
     faults.inject("503", 50, path_contains="/10dlc/brand", method="POST")
-    page = owner_client.post(step_url(brand, "review"), follow=True).content.decode()
+    page = owner_client.post(step_url(brand, "review"), CONFIRM, follow=True).content.decode()
     brand.refresh_from_db()
     # Every automatic retry failed too (the immediate task backend ran them all).
     assert brand.submission_state == SubmissionState.FAILED
@@ -45,7 +46,7 @@ def test_brand_submission_while_telnyx_is_down_fails_cleanly_and_a_resubmit_regi
     assert not brand.brand_id
 
     faults.clear()  # Telnyx is back: the user submits again
-    owner_client.post(step_url(brand, "review"), follow=True)
+    owner_client.post(step_url(brand, "review"), CONFIRM, follow=True)
     brand.refresh_from_db()
     assert brand.submission_state == SubmissionState.SUBMITTED
     assert SandboxBrand.objects.count() == 1
@@ -53,21 +54,22 @@ def test_brand_submission_while_telnyx_is_down_fails_cleanly_and_a_resubmit_regi
 
 
 def test_appeal_while_telnyx_is_down_is_told_and_a_retry_appeals_once(
-    reviewer_client, telnyx, live_server, organisation, make_submitted_campaign
+    reviewer_client, reviewer, telnyx, live_server, organisation, make_submitted_campaign
 ):
     campaign = submit_rejected_campaign(
         telnyx, live_server.url, organisation, make_submitted_campaign
     )
+    review_services.edit_campaign(campaign, reviewer, FIXED)  # the appeal opens once fixed
     appeal_url = reverse("review_appeal", args=[campaign.public_id])
     faults.inject("503", 5, path_contains="/appeal", method="POST")
-    page = reviewer_client.post(appeal_url, {"appeal_reason": REASON}).content.decode()
+    page = reviewer_client.post(appeal_url, {"appeal_reason": REASON, **CONFIRM}).content.decode()
     assert "Telnyx could not be reached or failed, so the appeal did not go through" in page
     campaign.refresh_from_db()
     assert campaign.appealed_at is None and campaign.campaign_status == "TELNYX_FAILED"
     assert SandboxCampaign.objects.get(campaign_id=campaign.campaign_id).appealed_at is None
 
     faults.clear()
-    reviewer_client.post(appeal_url, {"appeal_reason": REASON})
+    reviewer_client.post(appeal_url, {"appeal_reason": REASON, **CONFIRM})
     campaign.refresh_from_db()
     assert campaign.appealed_at is not None
     assert SandboxCampaign.objects.get(campaign_id=campaign.campaign_id).appealed_at is not None

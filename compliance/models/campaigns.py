@@ -75,6 +75,10 @@ class Campaign(OrgScoped):
     status_changed_at = models.DateTimeField(null=True, blank=True)
     last_synced_at = models.DateTimeField(null=True, blank=True)
     appealed_at = models.DateTimeField(null=True, blank=True)
+    # The content as last sent to Telnyx (at submission, or at an appeal after a reviewer's
+    # edits), by model field name: what changed since is shown after a rejection.
+    submitted_content = models.JSONField(default=dict, blank=True)
+    submitted_content_at = models.DateTimeField(null=True, blank=True)
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

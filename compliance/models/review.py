@@ -33,6 +33,7 @@ class AuditEntry(models.Model):
         APPEAL = "appeal", "Appealed"
         APPEAL_FAILED = "appeal_failed", "Appeal refused by Telnyx"
         MESSAGE = "message", "Messaged the customer"
+        OVERRIDE = "override", "Overrode the rule checks"
 
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")

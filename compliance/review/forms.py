@@ -3,8 +3,10 @@
 from django import forms
 from django.contrib.auth import get_user_model
 
+from compliance.forms import cost_confirmation_field
 from compliance.models import AuditEntry, Campaign, Organisation
 from compliance.review import queue
+from compliance.services import guardrails
 from compliance.services import review as services
 
 AGES = [("", "Any age"), ("1", "Over 1 day"), ("3", "Over 3 days"), ("7", "Over a week")]
@@ -126,6 +128,20 @@ class AppealForm(forms.Form):
             "is mistaken. Telnyx reads this."
         ),
     )
+
+    override_reason = forms.CharField(
+        label="Why appeal although the matched rules still fail?",
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Only to override the rule checks; written to the audit trail.",
+    )
+
+    def __init__(self, *args, gated: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["confirm_cost"] = cost_confirmation_field(guardrails.appeal_fee())
+        if not gated:
+            del self.fields["override_reason"]
 
     def clean_appeal_reason(self):
         reason = self.cleaned_data["appeal_reason"].strip()

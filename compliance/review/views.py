@@ -12,8 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from compliance import lifecycle
-from compliance.checks import match_rejection
-from compliance.models import AuditEntry, Brand, Campaign, CampaignEvent
+from compliance.models import AuditEntry, Brand, Campaign
 from compliance.review import queue
 from compliance.review.access import reviewer_required
 from compliance.review.forms import (
@@ -24,6 +23,7 @@ from compliance.review.forms import (
     NoteForm,
     QueueFilterForm,
 )
+from compliance.services import guardrails, rejections
 from compliance.services import review as services
 
 PAGE_SIZE = 25
@@ -103,9 +103,7 @@ def review_brand(request, public_id):
 def _render_review(request, campaign: Campaign, *, status: int = 200, **forms):
     """The review page; `forms` replaces the blank forms (a bound, invalid one, say)."""
     events = list(campaign.events.all())
-    rejection_texts = [str(r) for r in _as_list(campaign.failure_reasons)] + [
-        e.description for e in events if e.description and _is_rejection(e)
-    ]
+    report = rejections.rejection_report(campaign)
     findings = forms.pop("findings", None)
     context = {
         "campaign": campaign,
@@ -115,8 +113,7 @@ def _render_review(request, campaign: Campaign, *, status: int = 200, **forms):
         "brand_words": lifecycle.brand_plain_words(
             campaign.brand.status or None, campaign.brand.identity_status or None
         ),
-        "rejection_texts": rejection_texts,
-        "matched_rules": match_rejection("\n".join(rejection_texts)) if rejection_texts else [],
+        "report": report,
         "findings": services.review_findings(campaign) if findings is None else findings,
         "events": events,
         "claim": services.active_claim(campaign),
@@ -127,22 +124,12 @@ def _render_review(request, campaign: Campaign, *, status: int = 200, **forms):
         "appeals": campaign.appeals.select_related("requested_by")[:5],
         "note_form": NoteForm(),
         "message_form": MessageForm(),
-        "appeal_form": AppealForm(),
+        "appeal_form": AppealForm(gated=bool(report and report.blocked)),
+        "appeal_fee": guardrails.appeal_fee(),
         "edit_form": CampaignEditForm(initial=_editable_values(campaign)),
         **forms,
     }
     return render(request, "compliance/review/campaign.html", context, status=status)
-
-
-def _as_list(value) -> list:
-    if not value:
-        return []
-    return value if isinstance(value, list) else [value]
-
-
-def _is_rejection(event: CampaignEvent) -> bool:
-    negative = event.event_status.lower() in {"rejected", "failed"}
-    return negative or event.to_status in lifecycle.TERMINAL
 
 
 def _editable_values(campaign: Campaign) -> dict:
@@ -256,12 +243,18 @@ def check_edit(request, public_id):
 @require_POST
 def appeal_campaign(request, public_id):
     campaign = _campaign(public_id)
-    form = AppealForm(request.POST)
+    form = AppealForm(request.POST, gated=bool(services.appeal_gate(campaign)))
     if not form.is_valid():
         return _render_review(request, campaign, appeal_form=form)
     _warn_if_claimed_by_other(request, campaign)
+    overriding = request.POST.get("override") == "1"
     try:
-        services.appeal(campaign, request.user, form.cleaned_data["appeal_reason"])
+        services.appeal(
+            campaign,
+            request.user,
+            form.cleaned_data["appeal_reason"],
+            override_reason=form.cleaned_data.get("override_reason", "") if overriding else "",
+        )
     except services.ReviewError as exc:
         form.add_error(None, str(exc))
         return _render_review(request, campaign, appeal_form=form)

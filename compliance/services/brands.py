@@ -31,6 +31,7 @@ from compliance.models import (
     Vetting,
 )
 from compliance.models.otp import MAX_WRONG_PINS, WRONG_PIN_WINDOW
+from compliance.services import guardrails
 from compliance.telnyx.client import get_client
 from compliance.telnyx.errors import (
     BadRequest,
@@ -173,6 +174,9 @@ def submit_brand(organisation: Organisation, public_id) -> SubmitResult:
         missing = missing_fields(brand)
         if missing:
             raise ActionRefused("Some required answers are missing: " + ", ".join(missing))
+        limit = guardrails.sole_proprietor_mobile_problem(brand)
+        if limit:
+            raise ActionRefused(limit)
         look_first = brand.submission_attempted_at is not None and not brand.brand_id
         brand.submission_state = SubmissionState.PENDING
         brand.submission_attempted_at = timezone.now()

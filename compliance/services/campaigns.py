@@ -312,6 +312,9 @@ def submit_campaign(campaign: Campaign, *, client: TelnyxClient | None = None) -
         locked.submission_state = SubmissionState.PENDING
         locked.submission_attempted_at = timezone.now()
         locked.submission_error = ""
+        # What is sent, kept to show what changed if carriers reject it (services.rejections).
+        locked.submitted_content = {name: getattr(locked, name) for name in CONTENT_FIELDS}
+        locked.submitted_content_at = locked.submission_attempted_at
         locked.save()
     return _with_client(client, lambda c: _post(locked, c, attempt=1))
 

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from compliance import lifecycle
-from compliance.checks import BrandContext, CampaignContent, Finding, blocking, check_campaign
+from compliance.checks import Finding, blocking
 from compliance.models import (
     Appeal,
     AuditEntry,
@@ -26,7 +26,8 @@ from compliance.models import (
     ReviewClaim,
     ReviewNote,
 )
-from compliance.services import notifications
+from compliance.services import campaigns as campaign_services
+from compliance.services import notifications, rejections
 from compliance.services.webhooks import read_back_campaign
 from compliance.telnyx.client import get_client
 from compliance.telnyx.errors import TelnyxError, Unavailable
@@ -49,37 +50,6 @@ EDITABLE_FIELDS = {
     "auto_renewal": "autoRenewal",
 }
 EDITABLE_WIRE_FIELDS = frozenset(EDITABLE_FIELDS.values())
-
-# Everything check_campaign reads from a campaign (CampaignContent's fields, snake_case).
-CONTENT_FIELDS = (
-    "usecase",
-    "sub_usecases",
-    "description",
-    "message_flow",
-    "sample1",
-    "sample2",
-    "sample3",
-    "sample4",
-    "sample5",
-    "optin_keywords",
-    "optin_message",
-    "optout_keywords",
-    "optout_message",
-    "help_keywords",
-    "help_message",
-    "embedded_link",
-    "embedded_link_sample",
-    "embedded_phone",
-    "number_pool",
-    "age_gated",
-    "direct_lending",
-    "subscriber_optin",
-    "subscriber_optout",
-    "subscriber_help",
-    "terms_and_conditions",
-    "privacy_policy_link",
-    "terms_and_conditions_link",
-)
 
 
 class ReviewError(Exception):
@@ -218,25 +188,10 @@ def message_customer(
 # Checks and edits --------------------------------------------------------------------------
 
 
-def campaign_content(campaign: Campaign, **overrides) -> CampaignContent:
-    """The campaign's content as the compliance checks read it, with `overrides` applied."""
-    data = {name: getattr(campaign, name) for name in CONTENT_FIELDS} | overrides
-    brand = campaign.brand
-    context = BrandContext(
-        display_name=brand.display_name,
-        company_name=brand.company_name,
-        website=brand.website,
-        entity_type=brand.entity_type,
-        vertical=brand.vertical,
-        email=brand.email,
-        phone=brand.phone,
-        identity_status=brand.identity_status,
-    )
-    return CampaignContent.from_wire(data, brand=context)
-
-
 def review_findings(campaign: Campaign, **overrides) -> list[Finding]:
-    return check_campaign(campaign_content(campaign, **overrides))
+    """The compliance findings of the campaign's content, with unsaved `overrides` applied:
+    the same checks, with the same brand context, as the customer's builder runs."""
+    return campaign_services.findings(campaign, overrides)
 
 
 def edit_blockers(findings: list[Finding]) -> list[Finding]:
@@ -325,14 +280,34 @@ def _already_appealed(campaign: Campaign) -> bool:
     return rejected_at is None or campaign.appealed_at >= rejected_at
 
 
-def appeal(campaign: Campaign, reviewer: AbstractBaseUser, reason: str) -> Appeal:
+def override_reason_problem(reason: str) -> str:
+    if len(reason.strip().split()) < MIN_APPEAL_WORDS:
+        return (
+            f"Say in at least {MIN_APPEAL_WORDS} words why the appeal should go although the "
+            "rules the rejection points at still fail; it goes in the audit trail."
+        )
+    return ""
+
+
+def appeal_gate(campaign: Campaign) -> list[str]:
+    """The ids of the rules the rejection points at that still fail (empty: open)."""
+    report = rejections.rejection_report(campaign)
+    return report.failing_ids if report else []
+
+
+def appeal(
+    campaign: Campaign, reviewer: AbstractBaseUser, reason: str, *, override_reason: str = ""
+) -> Appeal:
     """POST /10dlc/campaign/{id}/appeal. The Appeal row is written under a lock before the
     call (one in flight per campaign); appealed_at is recorded only once Telnyx accepted.
+    While a rule the rejection points at still fails, the appeal is refused unless the
+    reviewer overrides with a reason (written to the audit trail).
     AppealRefused when the campaign cannot be appealed now, TelnyxRefused on a Telnyx error."""
     reason = reason.strip()
     problem = appeal_reason_problem(reason)
     if problem:
         raise AppealRefused(problem)
+    override_reason = override_reason.strip()
     with transaction.atomic():
         locked = Campaign.objects.select_for_update().get(pk=campaign.pk)
         allowed, why = lifecycle.appeal_allowed(locked.campaign_status or None)
@@ -345,6 +320,15 @@ def appeal(campaign: Campaign, reviewer: AbstractBaseUser, reason: str) -> Appea
                 f"This campaign was already appealed on {locked.appealed_at:%Y-%m-%d %H:%M} UTC; "
                 "wait for the decision."
             )
+        failing = appeal_gate(locked)
+        if failing and not override_reason:
+            raise AppealRefused(
+                "The rejection points at rules that still fail ("
+                + ", ".join(failing)
+                + "): fix them first, or override with a reason."
+            )
+        if failing and override_reason_problem(override_reason):
+            raise AppealRefused(override_reason_problem(override_reason))
         try:
             with transaction.atomic():
                 record = Appeal.objects.create(
@@ -355,6 +339,15 @@ def appeal(campaign: Campaign, reviewer: AbstractBaseUser, reason: str) -> Appea
                 )
         except IntegrityError:
             raise AppealRefused("An appeal of this campaign is being sent right now.") from None
+        if failing:
+            _audit(
+                reviewer,
+                AuditEntry.Action.OVERRIDE,
+                locked,
+                before={"failing_rules": failing},
+                after={"appeal_reason": reason},
+                note=override_reason,
+            )
 
     try:
         with get_client() as client:
@@ -380,8 +373,16 @@ def appeal(campaign: Campaign, reviewer: AbstractBaseUser, reason: str) -> Appea
         record.state, record.appealed_at = Appeal.State.ACCEPTED, appealed_at
         record.save(update_fields=["state", "appealed_at"])
         # Only appealed_at: the decision webhook may already have moved the status meanwhile.
-        Campaign.objects.filter(pk=locked.pk).update(appealed_at=appealed_at)
+        # The content under review is the campaign as it stood when the appeal was sent.
+        sent = rejections.snapshot(locked)
+        Campaign.objects.filter(pk=locked.pk).update(
+            appealed_at=appealed_at,
+            submitted_content=sent,
+            submitted_content_at=record.requested_at,
+        )
         campaign.appealed_at = appealed_at
+        campaign.submitted_content = sent
+        campaign.submitted_content_at = record.requested_at
         event = CampaignEvent.objects.create(
             campaign=locked,
             kind=CampaignEvent.Kind.APPEAL,

@@ -15,9 +15,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_htmx.http import HttpResponseClientRedirect
 
 from compliance import lifecycle
+from compliance.forms import CostConfirmationForm
 from compliance.masking import mask
 from compliance.models import Brand, SubmissionState
 from compliance.services import brands as services
+from compliance.services import guardrails
+from compliance.services.sitecheck import request_site_check
 from compliance.tenancy import current_organisation, get_owned_or_404, scoped
 from registration.brand_forms import (
     ENTITY_SENTENCES,
@@ -120,6 +123,8 @@ def brand_wizard(request, public_id, step_name=None):
     form = step.form(brand, request.POST if request.method == "POST" else None, _notes(brand))
     if request.method == "POST" and form.is_valid():
         services.save_step(brand, form.cleaned_data, step=step.name)
+        if form.cleaned_data.get("website"):
+            request_site_check(brand=brand)
         following = first_incomplete(brand) if step.name == "entity-type" else None
         following = following or step_after(brand, step)
         return _go(request, reverse("brand_wizard_step", args=[brand.public_id, following.name]))
@@ -143,9 +148,16 @@ def brand_validate_field(request, public_id, step_name):
     return render(request, f"{WIZARD}#field", {"row": form.row(name), "brand": brand, "step": step})
 
 
+def _confirmation(brand: Brand, data=None) -> CostConfirmationForm | None:
+    """The cost box of a first registration (a registered brand's changes are not billed)."""
+    if brand.brand_id:
+        return None
+    return CostConfirmationForm(data, fee=guardrails.brand_registration_fee(brand))
+
+
 def _review(request, brand: Brand, step):
-    missing = services.missing_fields(brand)
-    if request.method == "POST":
+    confirmation = _confirmation(brand, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and (confirmation is None or confirmation.is_valid()):
         try:
             result = services.submit_brand(current_organisation(request), brand.public_id)
         except services.ActionRefused as exc:
@@ -155,9 +167,12 @@ def _review(request, brand: Brand, step):
             result.outcome, messages.INFO
         )
         messages.add_message(request, level, result.message)
+        if result.brand.website:
+            request_site_check(brand=result.brand)
         if result.outcome == "failed" and result.brand.field_errors:
             return _go(request, reverse("brand_wizard", args=[brand.public_id]))
         return _go(request, reverse("brand_detail", args=[brand.public_id]))
+    missing = services.missing_fields(brand)
     sections = []
     for each in steps_for(brand):
         if each.form_class is None:
@@ -171,6 +186,9 @@ def _review(request, brand: Brand, step):
         "sections": sections,
         "missing": [FIELDS[n].label if n in FIELDS else n for n in missing],
         "mock_brand": settings.TELNYX_MOCK_BRANDS,
+        "confirmation": confirmation,
+        "brand_findings": guardrails.brand_findings(brand),
+        "limit_problem": guardrails.sole_proprietor_mobile_problem(brand),
     }
     return render(request, WIZARD, context)
 
@@ -209,6 +227,7 @@ def _detail_context(brand: Brand) -> dict:
         if brand.brand_id
         else None,
         "feedback": feedback,
+        "vetting_fee": guardrails.vetting_fee(),
         "otp_needed": brand.is_sole_proprietor
         and brand.brand_id
         and brand.identity_status == "UNVERIFIED",
@@ -390,7 +409,7 @@ def brand_vetting(request, public_id):
         if importing:
             services.import_vetting(brand, **form.cleaned_data)
         else:
-            services.order_vetting(brand, **form.cleaned_data)
+            services.order_vetting(brand, **form.order)
     except services.ActionRefused as exc:
         messages.error(request, str(exc))
     else:

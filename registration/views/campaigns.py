@@ -17,8 +17,16 @@ from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from compliance import lifecycle
-from compliance.models import Brand, Campaign, SubmissionState
+from compliance.forms import CostConfirmationForm
+from compliance.models import Brand, Campaign, SiteCheck, SubmissionState
 from compliance.services import campaigns as services
+from compliance.services import guardrails, rejections
+from compliance.services.hosted import hosted_page_urls
+from compliance.services.sitecheck import (
+    blocking_site_findings,
+    latest_site_checks,
+    request_site_check,
+)
 from compliance.tenancy import current_organisation, get_owned_or_404, scoped
 from registration.campaign_forms import (
     STEP_BY_SLUG,
@@ -30,6 +38,8 @@ from registration.campaign_forms import (
 )
 
 POLL_RESYNC_SECONDS = 10
+# Builder steps that offer the generated compliance texts (registration/views/texts.py).
+TEXTS_STEPS = ("description", "message-flow", "samples", "keywords")
 
 
 def _campaign(request, public_id) -> Campaign:
@@ -110,6 +120,8 @@ def _save_step(request, campaign, current):
                 return _render_step(request, campaign, current, form)
         else:
             services.save_draft(campaign, form.cleaned_data, step=current.slug)
+            if form.cleaned_data.get("privacy_policy_link"):
+                request_site_check(campaign=campaign)
     except services.CampaignError as exc:
         messages.error(request, exc.message)
         return _render_step(request, campaign, current, form_for(current, campaign))
@@ -117,11 +129,22 @@ def _save_step(request, campaign, current):
 
 
 def _submit(request, campaign):
+    review = STEP_BY_SLUG["review"]
+    confirmation = _confirmation(campaign, request.POST)
+    if not confirmation.is_valid():
+        return _render_step(request, campaign, review, confirmation)
+    site_errors = blocking_site_findings(campaign=campaign)
+    if site_errors:
+        error = services.CampaignError(
+            "Fix the website or privacy policy first (then check it again below).",
+            {"": [f["message"] for f in site_errors]},
+        )
+        return _render_step(request, campaign, review, confirmation, error=error)
     try:
         campaign = services.submit_campaign(campaign)
     except services.CampaignError as exc:
         campaign.refresh_from_db()
-        return _render_step(request, campaign, STEP_BY_SLUG["review"], None, error=exc, status=200)
+        return _render_step(request, campaign, review, confirmation, error=exc, status=200)
     if campaign.submission_state == SubmissionState.PENDING:
         messages.warning(request, campaign.submission_error or "Submission in progress.")
     else:
@@ -129,9 +152,28 @@ def _submit(request, campaign):
     return _redirect(request, reverse("campaign_detail", args=[campaign.public_id]))
 
 
+def _confirmation(campaign, data=None) -> CostConfirmationForm:
+    return CostConfirmationForm(data, fee=guardrails.campaign_submission_fee(campaign))
+
+
+def _site_checks_for_review(campaign) -> list:
+    """Start a check of the brand website and privacy policy unless the latest ones are of
+    the current addresses; the blocking findings of the latest checks."""
+    checked = {(c.kind, c.url) for c in latest_site_checks(campaign=campaign)}
+    wanted = {(SiteCheck.Kind.WEBSITE, campaign.brand.website)} if campaign.brand.website else set()
+    if campaign.privacy_policy_link:
+        wanted.add((SiteCheck.Kind.PRIVACY, campaign.privacy_policy_link))
+    if not wanted <= checked:
+        request_site_check(campaign=campaign)
+    return blocking_site_findings(campaign=campaign)
+
+
 def _render_step(request, campaign, current, form, *, error=None, status=200):
     found = services.findings(campaign)
     by_field = services.findings_by_model_field(found)
+    review = current.slug == "review"
+    if review and form is None:
+        form = _confirmation(campaign)
     context = {
         "campaign": campaign,
         "step": current,
@@ -142,6 +184,9 @@ def _render_step(request, campaign, current, form, *, error=None, status=200):
         "field_findings": {name: by_field.get(name, []) for name in current.fields},
         "brand_problem": services.brand_problem(campaign.brand, campaign=campaign),
         "error": error,
+        "site_findings": _site_checks_for_review(campaign) if review else [],
+        "hosted": hosted_page_urls(campaign.brand),
+        "texts_step": current.slug in TEXTS_STEPS,
     }
     template = "registration/campaigns/step.html"
     if request.htmx and request.method == "POST":
@@ -224,6 +269,7 @@ def _detail_context(campaign):
         "events": campaign.events.all(),
         "settled": services.is_settled(campaign),
         "can_edit": bool(campaign.campaign_id) and not campaign.deactivated_at,
+        "report": rejections.rejection_report(campaign),
     }
 
 

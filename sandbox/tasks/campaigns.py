@@ -14,6 +14,10 @@ Each transition sends a flat campaignStatusUpdate (WEBHOOKS.md) to the campaign'
     MNO_PENDING → MNO_REJECTED      MNO_REVIEW / REJECTED (description: the reasons)
     MNO_PENDING → MNO_PROVISIONED   MNO_REVIEW / ACCEPTED, then VERIFIED / ACCEPTED
 
+After an appeal, a rejection's description names the appeal it answers (as Telnyx's own
+texts differ from one review to the next), so its body is never byte-identical to an earlier
+rejection's and the receiver's de-duplication does not drop it.
+
 A step claims its campaign with a conditional UPDATE on the expected status, so a step that
 runs twice (or after a deactivation) does nothing.
 """
@@ -77,7 +81,7 @@ def _telnyx_review(campaign: SandboxCampaign) -> None:
     if reasons:
         text = "; ".join(reasons)
         if _move(campaign, "TELNYX_FAILED", failure_reasons=text):
-            notify(campaign, "TELNYX_REVIEW", "REJECTED", text)
+            notify(campaign, "TELNYX_REVIEW", "REJECTED", _rejection_text(campaign, text))
         return
     reviewing = dict.fromkeys(campaign_review.MNO_IDS, "REVIEW")
     if _move(campaign, "MNO_PENDING", failure_reasons="", operation_status=reviewing):
@@ -91,7 +95,7 @@ def _mno_review(campaign: SandboxCampaign) -> None:
         text = "; ".join(reasons)
         rejected = dict.fromkeys(campaign_review.MNO_IDS, "REJECTED")
         if _move(campaign, "MNO_REJECTED", failure_reasons=text, operation_status=rejected):
-            notify(campaign, "MNO_REVIEW", "REJECTED", text)
+            notify(campaign, "MNO_REVIEW", "REJECTED", _rejection_text(campaign, text))
         return
     approved = dict.fromkeys(campaign_review.MNO_IDS, "APPROVED")
     if _move(
@@ -103,6 +107,12 @@ def _mno_review(campaign: SandboxCampaign) -> None:
     ):
         notify(campaign, "MNO_REVIEW", "ACCEPTED", "Campaign approved by the carriers.")
         notify(campaign, "VERIFIED", "ACCEPTED", "Campaign provisioned at the carriers.")
+
+
+def _rejection_text(campaign: SandboxCampaign, text: str) -> str:
+    if campaign.appealed_at is None:
+        return text
+    return f"Review of the appeal of {campaign.appealed_at.isoformat()}: {text}"
 
 
 _STEPS = {

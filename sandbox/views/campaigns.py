@@ -16,6 +16,7 @@ from sandbox.api import ApiError, endpoint, json_body, page_of_records, validate
 from sandbox.enums import USECASES  # what GET /10dlc/enum/usecase serves
 from sandbox.models.brands import SANDBOX_CSP_ID, SandboxBrand
 from sandbox.models.campaigns import SandboxCampaign, SandboxPartnerCampaign, brand_facts
+from sandbox.ratelimit import rate_limited
 from sandbox.tasks.campaigns import start_review
 
 APPEALABLE = ("TELNYX_FAILED", "MNO_REJECTED")
@@ -188,6 +189,7 @@ def campaign_list(request):
 
 
 @endpoint("GET", "PUT", "DELETE")
+@rate_limited
 def campaign_detail(request, campaign_id: str):
     campaign = _campaign_or_404(campaign_id)
     if request.method == "GET":

@@ -5,7 +5,6 @@ Messaging profiles, messaging numbers, messages and opt-outs answer in snake_cas
 endpoints are rate limited (settings.SANDBOX_RATE_LIMIT, see sandbox/ratelimit.py).
 """
 
-import functools
 from dataclasses import dataclass
 from urllib.parse import unquote
 
@@ -15,12 +14,10 @@ from django.db.models import Q
 from django.http import JsonResponse
 from django.urls import path
 
-from sandbox import pace, ratelimit
+from sandbox import pace
 from sandbox.api import (
     ApiError,
     endpoint,
-    error_item,
-    error_response,
     json_body,
     page_of_data,
     page_of_records,
@@ -33,6 +30,7 @@ from sandbox.models.numbers import (
     NumberAssignment,
     PhoneNumber,
 )
+from sandbox.ratelimit import rate_limited
 from sandbox.tasks import numbers as tasks
 
 PROFILE_COLUMNS = (
@@ -53,32 +51,6 @@ ACTIVE_ASSIGNMENT = (
 
 def _iso(value) -> str | None:
     return value.isoformat().replace("+00:00", "Z") if value else None
-
-
-def rate_limited(view):
-    """Telnyx's 429 (code 10011, Retry-After) once the assignment endpoints go too fast."""
-
-    @functools.wraps(view)
-    def wrapper(request, *args, **kwargs):
-        wait, headers = ratelimit.check()
-        if wait:
-            return error_response(
-                429,
-                [
-                    error_item(
-                        "You have exceeded the maximum number of allowed requests.",
-                        code="10011",
-                        title="Too many requests",
-                    )
-                ],
-                headers=headers,
-            )
-        response = view(request, *args, **kwargs)
-        for name, value in headers.items():
-            response[name] = value
-        return response
-
-    return wrapper
 
 
 @dataclass(frozen=True)

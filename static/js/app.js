@@ -7,8 +7,12 @@
   // htmx would inject its request-indicator rules as an inline <style>, which the CSP
   // (style-src 'self') blocks; the same rules live in app.css instead. This deferred script
   // runs before DOMContentLoaded, when htmx reads the setting.
+  // Settling copies the listed attributes from the old element onto the new one with
+  // setAttribute; a `style` attribute (even an empty one the browser left behind) is an inline
+  // style the CSP (style-src-attr) blocks, so only classes and sizes are settled.
   if (window.htmx) {
     window.htmx.config.includeIndicatorStyles = false;
+    window.htmx.config.attributesToSettle = ["class", "width", "height"];
   }
 
   var ERROR_FIELD =

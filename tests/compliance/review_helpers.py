@@ -3,7 +3,7 @@
 from django.urls import reverse
 
 from compliance.models import Brand, Campaign
-from compliance.services import review as services
+from compliance.services import campaigns as campaign_services
 from compliance.services.webhooks import replay_pending_events
 from compliance.telnyx.schemas.brands import BrandCreate
 from compliance.telnyx.schemas.campaigns import CampaignBuilderSubmitParams
@@ -50,7 +50,7 @@ def submit_rejected_campaign(telnyx, app_url, organisation, make_submitted_campa
     Brand.objects.filter(pk=campaign.brand_id).update(brand_id=brand.brand_id)
     content = {
         name: getattr(campaign, name)
-        for name in services.CONTENT_FIELDS
+        for name in campaign_services.CONTENT_FIELDS
         if name in CampaignBuilderSubmitParams.model_fields and getattr(campaign, name) != ""
     }
     created = telnyx.submit_campaign(

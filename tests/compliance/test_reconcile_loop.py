@@ -8,7 +8,7 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from compliance.tasks.webhooks import reconcile_statuses
+from compliance.tasks.reconcile import reconcile_statuses
 
 pytestmark = pytest.mark.django_db
 

@@ -56,7 +56,9 @@ def test_appeal_is_refused_for_other_statuses_with_the_reason(
     assert why in page
     assert "Send the appeal to Telnyx" not in page
 
-    response = reviewer_client.post(url("review_appeal", campaign), {"appeal_reason": REASON})
+    response = reviewer_client.post(
+        url("review_appeal", campaign), {"appeal_reason": REASON, "confirm_cost": "on"}
+    )
     assert response.status_code == 200
     assert why in response.content.decode()
     campaign.refresh_from_db()
@@ -69,7 +71,9 @@ def test_appeal_reason_needs_a_few_words_and_at_most_1024_characters(
     reviewer_client, organisation, make_submitted_campaign, reason
 ):
     campaign = make_submitted_campaign(organisation, campaign_status="MNO_REJECTED")
-    response = reviewer_client.post(url("review_appeal", campaign), {"appeal_reason": reason})
+    response = reviewer_client.post(
+        url("review_appeal", campaign), {"appeal_reason": reason, "confirm_cost": "on"}
+    )
     assert response.status_code == 200
     assert response.context["appeal_form"].errors["appeal_reason"]
     assert not Appeal.objects.exists()
@@ -119,7 +123,7 @@ def test_review_page_shows_failure_reasons_event_texts_matched_rules_and_finding
     page = reviewer_client.get(url("review_campaign", campaign)).content.decode()
     assert "Sample messages do not include opt-out language" in page
     assert "Carrier: brand name missing from the sample messages" in page
-    assert "Matching compliance rules" in page
+    assert "The rules it points at" in page
     assert "<strong>sample2</strong>" in page  # a finding of check_campaign on the content
     assert "VERIFIED" in page  # the brand's identity status
 
@@ -164,7 +168,9 @@ def test_reviewer_claims_fixes_and_appeals_through_to_the_decision_webhook(
     assert response.status_code == 302
     assert telnyx.get_campaign(campaign.campaign_id).sample1 == FIXED["sample1"]
 
-    response = reviewer_client.post(url("review_appeal", campaign), {"appeal_reason": REASON})
+    response = reviewer_client.post(
+        url("review_appeal", campaign), {"appeal_reason": REASON, "confirm_cost": "on"}
+    )
     assert response.status_code == 302
     campaign.refresh_from_db()
     assert campaign.appealed_at is not None
@@ -200,11 +206,13 @@ def test_reviewer_claims_fixes_and_appeals_through_to_the_decision_webhook(
 def test_an_appeal_without_a_fix_is_turned_down_and_can_be_appealed_again(
     rejected_campaign, reviewer
 ):
-    services.appeal(rejected_campaign, reviewer, REASON)
+    override = "The carrier misread the samples; appealing as they stand on purpose."
+    services.appeal(rejected_campaign, reviewer, REASON, override_reason=override)
     rejected_campaign.refresh_from_db()
     assert rejected_campaign.campaign_status == "TELNYX_FAILED"
     assert services.appeal_state(rejected_campaign).outcome == "rejected"
-    services.appeal(rejected_campaign, reviewer, REASON)  # a new rejection, a new appeal
+    # A new rejection, a new appeal.
+    services.appeal(rejected_campaign, reviewer, REASON, override_reason=override)
     assert Appeal.objects.filter(state=Appeal.State.ACCEPTED).count() == 2
 
 
@@ -213,9 +221,11 @@ def test_a_second_appeal_after_the_first_is_refused_with_the_reason(
     rejected_campaign, reviewer_client, reviewer
 ):
     services.edit_campaign(rejected_campaign, reviewer, FIXED)
-    first = reviewer_client.post(url("review_appeal", rejected_campaign), {"appeal_reason": REASON})
+    first = reviewer_client.post(
+        url("review_appeal", rejected_campaign), {"appeal_reason": REASON, "confirm_cost": "on"}
+    )
     second = reviewer_client.post(
-        url("review_appeal", rejected_campaign), {"appeal_reason": REASON}
+        url("review_appeal", rejected_campaign), {"appeal_reason": REASON, "confirm_cost": "on"}
     )
     assert first.status_code == 302
     assert second.status_code == 200
@@ -259,11 +269,12 @@ def test_two_simultaneous_appeals_send_one(rejected_campaign, reviewer):
 
 @pytest.mark.django_db(transaction=True)
 def test_telnyx_error_on_appeal_is_shown_and_nothing_is_recorded_as_appealed(
-    rejected_campaign, reviewer_client
+    rejected_campaign, reviewer_client, reviewer
 ):
+    services.edit_campaign(rejected_campaign, reviewer, FIXED)  # the matched rule passes
     faults.inject("500", path_contains="/appeal")
     response = reviewer_client.post(
-        url("review_appeal", rejected_campaign), {"appeal_reason": REASON}
+        url("review_appeal", rejected_campaign), {"appeal_reason": REASON, "confirm_cost": "on"}
     )
     assert response.status_code == 200
     assert "Telnyx could not be reached or failed, so the appeal did not go through" in (
@@ -274,11 +285,13 @@ def test_telnyx_error_on_appeal_is_shown_and_nothing_is_recorded_as_appealed(
     assert rejected_campaign.campaign_status == "TELNYX_FAILED"
     assert not rejected_campaign.events.filter(kind="appeal").exists()
     assert Appeal.objects.get().state == Appeal.State.FAILED
-    failed = AuditEntry.objects.get()
+    failed = AuditEntry.objects.exclude(action="edit").get()
     assert failed.action == "appeal_failed" and "did not go through" in failed.note
 
     # Nothing is left in flight: the next attempt goes through.
-    reviewer_client.post(url("review_appeal", rejected_campaign), {"appeal_reason": REASON})
+    reviewer_client.post(
+        url("review_appeal", rejected_campaign), {"appeal_reason": REASON, "confirm_cost": "on"}
+    )
     rejected_campaign.refresh_from_db()
     assert rejected_campaign.appealed_at is not None
 

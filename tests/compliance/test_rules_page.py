@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from compliance.checks import RULES
+from compliance.rules_page import ALL_RULES as RULES
 from compliance.rules_page import rules_markdown
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "RULES.md"
@@ -23,6 +23,15 @@ def test_rules_page_is_public_and_lists_every_rule(client, db):
         assert f'<th scope="row">{rule.id}</th>' in html
     assert "How to fix" in html
     assert "Message flow / call to action" in html
+    assert "Website and privacy policy" in html
+
+
+def test_rules_page_lists_the_website_rules_as_checked(client, db):
+    html = client.get(reverse("rules")).content.decode()
+    for rule_id in ("W1", "W2", "W3", "W4", "W5"):
+        row = re.search(rf'<tr id="rule-{rule_id}">(.*?)</tr>', html, re.S).group(1)
+        assert "(guidance)" not in row
+    assert "no-sharing" in html or "shared with third parties" in html
 
 
 def test_rules_page_works_for_a_logged_in_user_and_shows_it_in_the_navigation(owner_client):

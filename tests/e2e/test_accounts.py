@@ -31,7 +31,7 @@ def test_sign_up_in_the_browser_lands_on_the_overview_of_the_new_organisation(pa
 
     assert page.url.endswith("/")
     assert page.get_by_role("heading", level=1).inner_text() == "Erin's Electric LLC"
-    assert "Erin's Electric LLC is ready" in page.get_by_role("status").inner_text()
+    assert "Erin's Electric LLC is ready" in page.locator("ul.messages").inner_text()
     assert User.objects.get(username="erin").membership.organisation.name == "Erin's Electric LLC"
     assert_accessible_basics(page)
     screenshot(page, "overview", both_widths=True)

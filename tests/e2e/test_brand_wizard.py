@@ -36,6 +36,7 @@ def _contact(page):
 
 def _submit(page):
     assert_accessible_basics(page)
+    page.get_by_label("I understand that this costs").check()
     with page.expect_navigation():
         page.get_by_role("button", name="Submit to Telnyx").click()
 

@@ -26,6 +26,9 @@ def test_reviewer_claims_fixes_and_appeals_a_rejected_campaign(page, reviewer, r
     page.get_by_role("button", name="Claim this campaign").click()
     page.wait_for_url("**/review/campaigns/**")
     assert "Claimed by rita" in page.locator("#claim").inner_text()
+    # The rejection points at S2, which still fails: the appeal button stays disabled.
+    assert "still fails" in page.locator("#matched-S2").inner_text()
+    assert page.get_by_role("button", name="Send the appeal to Telnyx").is_disabled()
 
     field(page, "Sample message 1").fill(FIXED["sample1"])
     field(page, "Sample message 2").fill(FIXED["sample2"])
@@ -34,12 +37,14 @@ def test_reviewer_claims_fixes_and_appeals_a_rejected_campaign(page, reviewer, r
     screenshot(page, "review-campaign-fixed")
     with page.expect_navigation():
         page.get_by_role("button", name="Save at Telnyx").click()
-    assert "Saved at Telnyx" in page.get_by_role("status").inner_text()
+    assert "Saved at Telnyx" in page.locator("ul.messages").inner_text()
 
+    assert "passes now" in page.locator("#matched-S2").inner_text()
     field(page, "Appeal reason").fill(REASON)
+    page.get_by_label("I understand that this costs").check()
     with page.expect_navigation():
         page.get_by_role("button", name="Send the appeal to Telnyx").click()
-    assert "Telnyx accepted the appeal" in page.get_by_role("status").inner_text()
+    assert "Telnyx accepted the appeal" in page.locator("ul.messages").inner_text()
     assert "The appeal succeeded" in page.locator("#appeal").inner_text()
     assert_accessible_basics(page)
     screenshot(page, "review-campaign-appealed", both_widths=True)

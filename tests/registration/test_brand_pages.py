@@ -190,13 +190,13 @@ def test_vetting_screen_orders_imports_and_lists_scores(
 
     ordered = owner_client.post(
         url("brand_vetting", brand),
-        {"kind": "order", "evp_id": "AEGIS", "vetting_class": "STANDARD"},
+        {"kind": "order", "evp_id": "AEGIS", "vetting_class": "STANDARD", "confirm_cost": "on"},
         follow=True,
     ).content.decode()
     assert "Vetting ordered" in ordered and "<strong>75</strong>" in ordered
     duplicate = owner_client.post(
         url("brand_vetting", brand),
-        {"kind": "order", "evp_id": "AEGIS", "vetting_class": "STANDARD"},
+        {"kind": "order", "evp_id": "AEGIS", "vetting_class": "STANDARD", "confirm_cost": "on"},
         follow=True,
     ).content.decode()
     assert "already in progress" in duplicate

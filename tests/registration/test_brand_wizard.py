@@ -27,6 +27,7 @@ CONTACT = {
     "website": "alicebakery.example",
 }
 HTMX = {"HTTP_HX_REQUEST": "true"}
+CONFIRM = {"confirm_cost": "on"}  # "I understand that this costs …"
 
 
 def step_url(brand, name):
@@ -66,7 +67,7 @@ def test_wizard_for_a_private_company_end_to_end(owner_client, telnyx_sandbox):
     assert step_url(brand, "identity") in review  # edit links
     assert "What happens next" in review and "no registry fee" in review
 
-    response = owner_client.post(step_url(brand, "review"))
+    response = owner_client.post(step_url(brand, "review"), CONFIRM)
     assert response.url == reverse("brand_detail", args=[brand.public_id])
     brand.refresh_from_db()
     assert brand.submission_state == SubmissionState.SUBMITTED and brand.brand_id
@@ -160,7 +161,7 @@ def test_a_telnyx_fault_on_submit_shows_submission_pending_and_the_retry_registe
     settings.TELNYX_TIMEOUT_SECONDS = 1.5
     brand = _ready(owner_client)
     faults.inject(kind, 1, path_contains="/10dlc/brand", method="POST")
-    response = owner_client.post(step_url(brand, "review"), follow=True)
+    response = owner_client.post(step_url(brand, "review"), CONFIRM, follow=True)
     assert "Submission pending" in response.content.decode()
     brand.refresh_from_db()
     # The immediate task backend has already run the retry, which looked before creating.
@@ -174,8 +175,8 @@ def test_a_telnyx_fault_on_submit_shows_submission_pending_and_the_retry_registe
 
 def test_double_submit_sends_one_brand(owner_client, telnyx_sandbox):
     brand = _ready(owner_client)
-    owner_client.post(step_url(brand, "review"))
-    second = owner_client.post(step_url(brand, "review"), follow=True)
+    owner_client.post(step_url(brand, "review"), CONFIRM)
+    second = owner_client.post(step_url(brand, "review"), CONFIRM, follow=True)
     assert second.status_code == 200
     assert SandboxBrand.objects.count() == 1
 

@@ -89,7 +89,7 @@ def walk(client, campaign, content, *, htmx=False):
     for slug in STEP_DATA:
         assert response.status_code in (200, 302), slug
         response = client.post(step_url(campaign, slug), form_data(slug, content), **headers)
-    return client.post(step_url(campaign, "review"), **headers)
+    return client.post(step_url(campaign, "review"), {"confirm_cost": "on"}, **headers)
 
 
 def test_the_usecase_step_lists_use_cases_in_plain_words_and_qualify_shows_fees(
@@ -300,7 +300,7 @@ def test_a_submission_stays_pending_while_telnyx_is_down_and_the_user_is_told(
 ):
     campaign = _draft(brand)
     faults.inject("503", services.MAX_SUBMISSION_ATTEMPTS * 5, path_contains="/10dlc/campaign")
-    response = owner_client.post(step_url(campaign, "review"), follow=True)
+    response = owner_client.post(step_url(campaign, "review"), {"confirm_cost": "on"}, follow=True)
     assert response.status_code == 200
     assert "Telnyx could not be reached after several tries" in response.text
     campaign.refresh_from_db()

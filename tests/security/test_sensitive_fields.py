@@ -116,7 +116,7 @@ def test_a_telnyx_refusal_shown_to_the_user_masks_what_telnyx_echoed(
     with telnyx_answering(422, ECHOING_422) as url:
         settings.TELNYX_BASE_URL = url
         review = reverse("brand_wizard_step", args=[brand.public_id, "review"])
-        page = owner_client.post(review, follow=True).content.decode()
+        page = owner_client.post(review, {"confirm_cost": "on"}, follow=True).content.decode()
     brand.refresh_from_db()
     assert brand.submission_state == SubmissionState.FAILED
     errors_shown = re.findall(r'class="message error">(.*?)</li>|role="alert">(.*?)</div>', page)

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from compliance.services.reconcile import reconcile_all
-from compliance.tasks.webhooks import reconcile_loop_is_scheduled, reconcile_statuses
+from compliance.tasks.reconcile import loop_is_scheduled, reconcile_statuses
 
 
 class Command(BaseCommand):
@@ -37,7 +37,7 @@ class Command(BaseCommand):
     def _start_loop(self):
         if not reconcile_statuses.get_backend().supports_defer:
             raise CommandError("--loop needs a task backend that runs tasks later (db_worker).")
-        if reconcile_loop_is_scheduled():
+        if loop_is_scheduled():
             self.stdout.write("A periodic reconciliation is already scheduled.")
             return
         reconcile_statuses.enqueue(repeat=True)

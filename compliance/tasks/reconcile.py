@@ -1,0 +1,39 @@
+"""The periodic read-back of unsettled brands and campaigns (services/reconcile.py).
+
+The db_worker has no scheduler: a run started with ``repeat=True`` (``manage.py reconcile
+--loop``) enqueues the next one RECONCILE_EVERY_SECONDS later, even when it fails.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.tasks import TaskResultStatus, task
+from django.utils import timezone
+from django_tasks_db.backend import DatabaseBackend
+from django_tasks_db.models import DBTaskResult
+
+from compliance.services.reconcile import reconcile_all
+
+
+@task
+def reconcile_statuses(repeat: bool = False) -> dict:
+    try:
+        return reconcile_all().as_dict()
+    finally:
+        if repeat:
+            schedule_next_run()
+
+
+def schedule_next_run():
+    run_after = timezone.now() + timedelta(seconds=settings.RECONCILE_EVERY_SECONDS)
+    return reconcile_statuses.using(run_after=run_after).enqueue(repeat=True)
+
+
+def loop_is_scheduled() -> bool:
+    """Whether a repeating run is already waiting or running (so --loop starts one chain)."""
+    if not isinstance(reconcile_statuses.get_backend(), DatabaseBackend):
+        return False
+    return DBTaskResult.objects.filter(
+        task_path=reconcile_statuses.module_path,
+        status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING],
+    ).exists()
