@@ -1,6 +1,7 @@
 from django.contrib import admin
 
-from compliance.models import AuditEntry, Notification, WebhookEvent
+from compliance.masking import mask, mask_name
+from compliance.models import AuditEntry, Brand, Notification, Organisation, WebhookEvent
 
 
 # Webhooks (webhooks helper): every stored event; filter on "Unknown campaign or brand" to
@@ -42,3 +43,50 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+# Hardening: organisations and brands. An organisation with registered brands cannot be
+# deleted (Organisation.delete; the admin lists the protected brands, OrgScoped's FK being
+# PROTECT); brands show their sensitive fields masked, never in full (SECURITY.md).
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ("name", "slug", "created_at")
+    search_fields = ("name", "slug")
+
+
+@admin.register(Brand)
+class BrandAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "organisation", "entity_type", "masked_ein", "status")
+    list_filter = ("entity_type", "status", "identity_status")
+    search_fields = ("display_name", "company_name", "brand_id")
+    fields = (
+        "organisation",
+        "display_name",
+        "company_name",
+        "entity_type",
+        "masked_ein",
+        "masked_name",
+        "masked_mobile_phone",
+        "brand_id",
+        "status",
+        "identity_status",
+    )
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="EIN")
+    def masked_ein(self, brand):
+        return mask(brand.ein)
+
+    @admin.display(description="Name")
+    def masked_name(self, brand):
+        return f"{mask_name(brand.first_name)} {mask_name(brand.last_name)}".strip()
+
+    @admin.display(description="Mobile phone")
+    def masked_mobile_phone(self, brand):
+        return mask(brand.mobile_phone)

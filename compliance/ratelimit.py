@@ -27,6 +27,8 @@ LOGIN_PER_IP = Limit("login-ip", 20, 15 * 60)
 LOGIN_PER_USER = Limit("login-user", 5, 15 * 60)
 SIGNUP_PER_IP = Limit("signup-ip", 10, 60 * 60)
 OPT_IN_PER_IP = Limit("opt-in-ip", 10, 60 * 60)  # public opt-in forms (compliance.hosted_views)
+PASSWORD_RESET_PER_IP = Limit("password-reset-ip", 5, 60 * 60)  # each one sends an email
+TEST_SMS_PER_ORGANISATION = Limit("test-sms-org", 20, 60 * 60)  # each one is a real, paid SMS
 
 
 def _cache_key(limit: Limit, key: str) -> str:

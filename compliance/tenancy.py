@@ -6,6 +6,7 @@ organisation is indistinguishable from a missing one (404).
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
 from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
@@ -42,7 +43,12 @@ def scoped(request: HttpRequest, model_or_queryset: type[Model] | QuerySet) -> Q
 
 
 def get_owned_or_404(request: HttpRequest, model_or_queryset, **lookup) -> Model:
-    return get_object_or_404(scoped(request, model_or_queryset), **lookup)
+    """The row of the user's organisation matching `lookup`, or 404 — also when a lookup value
+    is not even of the field's type (a posted id that is not a UUID, say)."""
+    try:
+        return get_object_or_404(scoped(request, model_or_queryset), **lookup)
+    except (ValidationError, ValueError, TypeError) as exc:
+        raise Http404("No such record.") from exc
 
 
 def is_reviewer(user: AbstractBaseUser) -> bool:

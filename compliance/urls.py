@@ -8,6 +8,7 @@ urlpatterns = [
     path("rules/", include("compliance.rules_page")),
     path("accounts/signup/", accounts.signup, name="signup"),
     path("accounts/login/", accounts.LoginView.as_view(), name="login"),
+    path("accounts/password_reset/", accounts.PasswordResetView.as_view(), name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("brands/", include("registration.urls.brands")),
     path("campaigns/", include("registration.urls.campaigns")),

@@ -195,6 +195,11 @@ class Step:
     def applies_to(self, brand: Brand) -> bool:
         return self.name == "entity-type" or bool(brand.entity_type)
 
+    @property
+    def validates_fields(self) -> bool:
+        """Whether its fields are validated one by one as the user types (BrandStepForm)."""
+        return self.form_class is not None and issubclass(self.form_class, BrandStepForm)
+
     def field_names(self, brand: Brand) -> tuple[str, ...]:
         if self.name == "entity-type":
             return ("entity_type",)

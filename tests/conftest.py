@@ -239,3 +239,11 @@ def _bulk_concurrency_for_the_test_database(settings):
 
     if connection.vendor == "sqlite":
         settings.NUMBERS_BULK_CONCURRENCY = 1
+
+
+# --- Hardening: a fast password hasher in tests --------------------------------------------------
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """PBKDF2's production cost (over a million iterations) is most of the time of a test that
+    signs users up; the hasher is not what the tests prove."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -8,6 +8,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.db.models import ProtectedError
 from django.utils.text import slugify
 
 
@@ -28,6 +29,22 @@ class Organisation(models.Model):
         if not self.slug:
             self.slug = self._unique_slug()
         super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        """Refused while the organisation has brands registered with Telnyx: they (and their
+        campaigns and numbers) live on at Telnyx and the registry, and would be orphaned. Any
+        other row it owns also protects it (OrgScoped's FK is PROTECT)."""
+        from compliance.models import Brand
+
+        registered = list(Brand.objects.filter(organisation=self).exclude(brand_id=""))
+        if registered:
+            names = ", ".join(str(brand) for brand in registered[:5])
+            raise ProtectedError(
+                f"{self} cannot be deleted: it has {len(registered)} brand(s) registered with "
+                f"Telnyx ({names}). Delete them at Telnyx first.",
+                set(registered),
+            )
+        return super().delete(*args, **kwargs)
 
     def _unique_slug(self) -> str:
         base = slugify(self.name)[:60] or "org"

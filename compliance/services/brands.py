@@ -10,6 +10,7 @@ first attempt first looks for the brand at Telnyx by listing, so it is never cre
 """
 
 import logging
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -20,7 +21,7 @@ from django.tasks import task_backends
 from django.utils import timezone
 
 from compliance import brand_rules
-from compliance.masking import scrub_digits
+from compliance.masking import mask_name, scrub_digits
 from compliance.models import (
     Brand,
     Organisation,
@@ -76,23 +77,34 @@ class SubmitResult:
 
 
 # -- errors in plain words -------------------------------------------------------------------
-def plain_message(exc: TelnyxError) -> str:
+def plain_message(exc: TelnyxError, brand: Brand | None = None) -> str:
     if isinstance(exc, (Unavailable, RateLimited)):
         return "Telnyx is not reachable right now. Please try again in a minute."
     if isinstance(exc, NotFound):
         return "Telnyx does not know this brand any more."
-    details = "; ".join(scrub_digits(e.message) for e in exc.errors if e.message)
+    details = "; ".join(_masked(e.message, brand) for e in exc.errors if e.message)
     return f"{exc.user_message} {details}".strip() if details else exc.user_message
 
 
-def field_errors_of(exc: TelnyxError) -> dict[str, list[str]]:
+def field_errors_of(exc: TelnyxError, brand: Brand | None = None) -> dict[str, list[str]]:
     """Telnyx's errors keyed by Brand field name ("" for errors on no known field)."""
     result: dict[str, list[str]] = {}
     for wire, messages in exc.field_errors().items():
         result.setdefault(_WIRE_TO_FIELD.get(wire, ""), []).extend(
-            scrub_digits(m) for m in messages
+            _masked(m, brand) for m in messages
         )
     return result
+
+
+def _masked(text: str, brand: Brand | None) -> str:
+    """Telnyx's text with what it may echo of the brand's sensitive values masked: long digit
+    runs (EIN, mobile phone) and a sole proprietor's first and last name."""
+    text = scrub_digits(text)
+    if brand is not None:
+        for name in (brand.first_name, brand.last_name):
+            if len(name) > 1:
+                text = re.sub(rf"\b{re.escape(name)}\b", mask_name(name), text, flags=re.I)
+    return text
 
 
 # -- the draft -------------------------------------------------------------------------------
@@ -279,8 +291,8 @@ def _enqueue_retry(brand_pk: int, delay_seconds: float) -> None:
 
 
 def _refused(brand: Brand, exc: TelnyxError) -> SubmitResult:
-    errors = field_errors_of(exc) if isinstance(exc, (ValidationFailed, BadRequest)) else {}
-    message = plain_message(exc)
+    errors = field_errors_of(exc, brand) if isinstance(exc, (ValidationFailed, BadRequest)) else {}
+    message = plain_message(exc, brand)
     Brand.objects.filter(pk=brand.pk).update(
         submission_state=SubmissionState.FAILED, submission_error=message, field_errors=errors
     )
@@ -324,13 +336,13 @@ def _registered(brand: Brand) -> str:
     return brand.brand_id
 
 
-def _calling(action):
-    """Run a Telnyx call; its failures become ActionRefused in plain words."""
+def _calling(brand: Brand | None, action):
+    """Run a Telnyx call for the brand; its failures become ActionRefused in plain words."""
     try:
         with get_client() as client:
             return action(client)
     except TelnyxError as exc:
-        raise ActionRefused(plain_message(exc)) from exc
+        raise ActionRefused(plain_message(exc, brand)) from exc
 
 
 def refresh_brand(brand: Brand, *, force: bool = True) -> Brand:
@@ -354,7 +366,7 @@ def refresh_brand(brand: Brand, *, force: bool = True) -> Brand:
             ]
         return response, feedback
 
-    response, feedback = _calling(read)
+    response, feedback = _calling(brand, read)
     _apply(brand, response)
     brand.feedback = feedback
     brand.save()
@@ -378,7 +390,7 @@ def feedback_by_field(brand: Brand) -> dict[str, list[str]]:
 
 def revet_brand(brand: Brand) -> Brand:
     brand_id = _registered(brand)
-    response = _calling(lambda client: client.revet_brand(brand_id))
+    response = _calling(brand, lambda client: client.revet_brand(brand_id))
     _apply(brand, response)
     brand.revetted_at = timezone.now()
     brand.feedback = []
@@ -388,7 +400,7 @@ def revet_brand(brand: Brand) -> Brand:
 
 def resend_2fa_email(brand: Brand) -> Brand:
     brand_id = _registered(brand)
-    _calling(lambda client: client.resend_2fa_email(brand_id))
+    _calling(brand, lambda client: client.resend_2fa_email(brand_id))
     brand.two_fa_email_sent_at = timezone.now()
     brand.save(update_fields=["two_fa_email_sent_at", "updated_at"])
     return brand
@@ -406,7 +418,7 @@ def delete_brand(brand: Brand) -> None:
         except NotFound:
             pass  # already gone at Telnyx
         except TelnyxError as exc:
-            raise ActionRefused(plain_message(exc)) from exc
+            raise ActionRefused(plain_message(exc, brand)) from exc
     brand.delete()
 
 
@@ -429,7 +441,7 @@ def trigger_otp(brand: Brand, pin_sms: str, success_sms: str) -> OtpVerification
     if last is not None and now < last.resend_available_at:
         seconds = int((last.resend_available_at - now).total_seconds()) + 1
         raise ActionRefused(f"A PIN was just sent. You can ask for a new one in {seconds} s.")
-    answer = _calling(lambda client: client.trigger_sms_otp(brand_id, pin_sms, success_sms))
+    answer = _calling(brand, lambda client: client.trigger_sms_otp(brand_id, pin_sms, success_sms))
     return OtpVerification.objects.create(
         organisation=brand.organisation, brand=brand, reference_id=answer.reference_id
     )
@@ -460,7 +472,7 @@ def verify_otp(brand: Brand, pin: str) -> Brand:
             "this hour."
         ) from exc
     except TelnyxError as exc:
-        raise ActionRefused(plain_message(exc)) from exc
+        raise ActionRefused(plain_message(exc, brand)) from exc
     OtpAttempt.objects.create(organisation=brand.organisation, brand=brand, correct=True)
     brand.otp_verifications.filter(verified_at__isnull=True).update(verified_at=timezone.now())
     return refresh_brand(brand)
@@ -485,7 +497,7 @@ def otp_status(brand: Brand) -> OtpVerification | None:
     except NotFound:
         return verification
     except TelnyxError as exc:
-        raise ActionRefused(plain_message(exc)) from exc
+        raise ActionRefused(plain_message(exc, brand)) from exc
     if status.reference_id == verification.reference_id:
         verification.delivery_status = status.delivery_status
         verification.delivery_status_date = status.delivery_status_date
@@ -501,7 +513,7 @@ def vetting_options() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     def read(client):
         return client.get_enum("extVettingProvider"), client.get_enum("vettingClass")
 
-    providers, classes = _calling(read)
+    providers, classes = _calling(None, read)
     return _choices(providers), _choices(classes)
 
 
@@ -526,7 +538,7 @@ def _choices(data) -> list[tuple[str, str]]:
 
 def sync_vettings(brand: Brand) -> list[Vetting]:
     brand_id = _registered(brand)
-    for record in _calling(lambda client: client.list_external_vettings(brand_id)):
+    for record in _calling(brand, lambda client: client.list_external_vettings(brand_id)):
         _store_vetting(brand, record)
     return list(brand.vettings.all())
 
@@ -542,16 +554,17 @@ def order_vetting(brand: Brand, evp_id: str, vetting_class: str) -> Vetting:
                 "A vetting of this class by this provider is already in progress, or one "
                 "succeeded in the last 180 days."
             ) from exc
-        raise ActionRefused(plain_message(exc)) from exc
+        raise ActionRefused(plain_message(exc, brand)) from exc
     except TelnyxError as exc:
-        raise ActionRefused(plain_message(exc)) from exc
+        raise ActionRefused(plain_message(exc, brand)) from exc
     return _store_vetting(brand, record)
 
 
 def import_vetting(brand: Brand, evp_id: str, vetting_id: str, vetting_token: str = "") -> Vetting:
     brand_id = _registered(brand)
     record = _calling(
-        lambda client: client.import_external_vetting(brand_id, evp_id, vetting_id, vetting_token)
+        brand,
+        lambda client: client.import_external_vetting(brand_id, evp_id, vetting_id, vetting_token),
     )
     vetting = _store_vetting(brand, record)
     if not vetting.imported:

@@ -10,7 +10,7 @@ from datetime import datetime
 from django.db import transaction
 from django.utils.dateparse import parse_datetime
 
-from compliance import lifecycle
+from compliance import lifecycle, ratelimit
 from compliance.models import Organisation, PhoneNumber, TestMessage, TestMessageEvent
 from compliance.services.numbers import (
     NumberError,
@@ -53,6 +53,12 @@ def send_test_message(
         to = normalise_e164(to)
     except NumberError as exc:
         raise NumberError(exc.message, field="to") from exc
+    limit = ratelimit.TEST_SMS_PER_ORGANISATION
+    if ratelimit.hit(limit, str(organisation.public_id)):
+        raise NumberError(
+            f"Your organisation has sent {limit.limit} test messages in the last "
+            f"{limit.window_words}: wait a while before sending another."
+        )
     message = TestMessage.objects.create(
         organisation=organisation,
         from_number=number,

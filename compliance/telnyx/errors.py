@@ -6,7 +6,17 @@ them all into ErrorItem, whose `field` is the wire field name the error points a
 so a form can show a 422 next to the right field.
 """
 
+import re
 from dataclasses import dataclass
+
+# Telnyx may echo submitted values in its error texts. EIN-shaped values ("12-3456789",
+# "123456789") are masked as the errors are parsed, so no message built from them (shown to a
+# user, logged, stored) carries one in full.
+_EIN = re.compile(r"(?<![\d+])\d{2}-?\d{7}(?!\d)")
+
+
+def _without_eins(text: str) -> str:
+    return _EIN.sub(lambda m: "•" * 5 + m.group()[-4:], text)
 
 
 @dataclass(frozen=True)
@@ -111,9 +121,9 @@ def parse_error_items(body) -> list[ErrorItem]:
         if "code" in body or "title" in body or "detail" in body:
             return [_item(body)]
         if "message" in body:
-            return [ErrorItem(detail=str(body["message"]))]
+            return [ErrorItem(detail=_without_eins(str(body["message"])))]
     if isinstance(body, str) and body.strip():
-        return [ErrorItem(detail=body.strip()[:500])]
+        return [ErrorItem(detail=_without_eins(body.strip()[:500]))]
     return []
 
 
@@ -121,8 +131,8 @@ def _item(data: dict) -> ErrorItem:
     source = data.get("source") if isinstance(data.get("source"), dict) else {}
     return ErrorItem(
         code=str(data.get("code", "")),
-        title=str(data.get("title", "")),
-        detail=str(data.get("detail", "")),
+        title=_without_eins(str(data.get("title", ""))),
+        detail=_without_eins(str(data.get("detail", ""))),
         pointer=str(source.get("pointer", "") or ""),
         parameter=str(source.get("parameter", "") or ""),
     )
@@ -133,6 +143,6 @@ def _detail_item(data: dict) -> ErrorItem:
     loc = [str(part) for part in data.get("loc", []) if part not in ("body", "query", "path")]
     return ErrorItem(
         code=str(data.get("type", "")),
-        detail=str(data.get("msg", "")),
+        detail=_without_eins(str(data.get("msg", ""))),
         pointer="/" + "/".join(loc) if loc else "",
     )

@@ -39,6 +39,23 @@ class LoginView(auth_views.LoginView):
         return super().form_valid(form)
 
 
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's password reset, limited per IP: each request sends an email."""
+
+    def post(self, request, *args, **kwargs):
+        limit = ratelimit.PASSWORD_RESET_PER_IP
+        if ratelimit.hit(limit, ratelimit.client_ip(request)):
+            form = self.get_form()
+            form.errors.clear()
+            form.add_error(
+                None,
+                f"Too many password reset requests. Please wait {limit.window_words} and try "
+                "again.",
+            )
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().post(request, *args, **kwargs)
+
+
 @require_http_methods(["GET", "POST"])
 def signup(request):
     if request.user.is_authenticated:

@@ -16,6 +16,7 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from compliance import lifecycle
 from compliance.forms import CostConfirmationForm
+from compliance.masking import mask
 from compliance.models import Brand, SubmissionState
 from compliance.services import brands as services
 from compliance.services import guardrails
@@ -140,7 +141,7 @@ def brand_validate_field(request, public_id, step_name):
     brand = _brand_for(request, public_id)
     step = STEPS_BY_NAME.get(step_name)
     name = request.GET.get("field", "")
-    if step is None or step.form_class is None or name not in step.field_names(brand):
+    if step is None or not step.validates_fields or name not in step.field_names(brand):
         raise Http404("No such field.")
     form = step.form(brand, request.POST)
     form.is_valid()
@@ -340,7 +341,7 @@ def brand_otp_send(request, public_id):
     except services.ActionRefused as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, f"A PIN was texted to {brand.mobile_phone}.")
+        messages.success(request, f"A PIN was texted to {mask(brand.mobile_phone)}.")
     return _go(request, reverse("brand_otp", args=[brand.public_id]))
 
 

@@ -9,7 +9,7 @@ import contextlib
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponseNotAllowed
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -200,8 +200,15 @@ def campaign_checks(request, public_id, step):
     """Live checks: the findings for what the user is typing, next to each field (HTMX)."""
     campaign = _campaign(request, public_id)
     current = STEP_BY_SLUG.get(step)
-    form = form_for(current, campaign, request.POST) if current else None
-    if form is None or current.slug in ("usecase", "sub-usecases"):
+    if current is None:
+        raise Http404("No such step.")
+    # The use-case steps are choices checked on save (sub-usecases needs a qualification).
+    form = (
+        None
+        if current.slug in ("usecase", "sub-usecases")
+        else form_for(current, campaign, request.POST)
+    )
+    if form is None:
         overrides = {}
     else:
         form.is_valid()

@@ -32,3 +32,11 @@ def test_user_without_organisation_gets_404(reviewer):
 def test_reviewer_role_is_a_permission(owner, reviewer):
     assert is_reviewer(reviewer)
     assert not is_reviewer(owner)
+
+
+@pytest.mark.parametrize("value", ["", "not-a-uuid", "\x00", None])
+def test_a_lookup_value_of_the_wrong_type_is_a_404_not_a_crash(owner, value):
+    from compliance.models import Brand
+
+    with pytest.raises(Http404):
+        get_owned_or_404(_request(owner), Brand, public_id=value)

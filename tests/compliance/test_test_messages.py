@@ -145,3 +145,18 @@ def test_only_an_assigned_number_of_a_live_campaign_can_send(
         messages.send_test_message(organisation, owner, unassigned, "+13125550199", "x", telnyx)
     with pytest.raises(NumberError, match="not a valid phone number"):
         messages.send_test_message(organisation, owner, assigned_number, "12", "x", telnyx)
+
+
+def test_test_sms_is_limited_per_organisation_with_a_clear_message(
+    telnyx, organisation, owner, assigned_number
+):
+    from compliance import ratelimit
+    from sandbox.models.numbers import Message
+
+    limit = ratelimit.TEST_SMS_PER_ORGANISATION
+    for _ in range(limit.limit):
+        ratelimit.hit(limit, str(organisation.public_id))
+    with pytest.raises(NumberError, match="sent 20 test messages in the last 60 minutes"):
+        messages.send_test_message(organisation, owner, assigned_number, "+13125550199", "Hi")
+    assert not TestMessage.objects.exists()
+    assert not Message.objects.exists()  # nothing reached the sandbox

@@ -79,7 +79,7 @@ def test_sole_proprietor_completes_the_wizard_and_verifies_by_pin(logged_in_page
     assert_accessible_basics(page)
     with page.expect_navigation():
         page.get_by_role("button", name="Send the PIN").click()
-    page.get_by_text("A PIN was texted to +13125550002.").wait_for()
+    page.get_by_text("A PIN was texted to ••••••••0002.").wait_for()
 
     field(page, "PIN").fill(SandboxOtp.objects.get().pin)
     with page.expect_navigation():

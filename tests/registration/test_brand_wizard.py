@@ -234,3 +234,10 @@ def test_a_teammate_sees_the_organisations_brands(owner_client, teammate_client)
 def test_anonymous_users_are_sent_to_login(client):
     response = client.get(reverse("brand_list"))
     assert response.status_code == 302 and "/accounts/login/" in response.url
+
+
+def test_field_validation_of_the_entity_type_step_is_a_404_not_a_crash(owner_client, organisation):
+    brand = Brand.objects.create(organisation=organisation, entity_type="PRIVATE_PROFIT")
+    url = reverse("brand_validate_field", args=[brand.public_id, "entity-type"])
+    response = owner_client.post(f"{url}?field=entity_type", {"entity_type": "PRIVATE_PROFIT"})
+    assert response.status_code == 404

@@ -51,3 +51,13 @@ def test_sign_up_is_limited_per_ip(client):
     response = client.post(reverse("signup"), {"username": "late"})
     assert response.status_code == 429
     assert "Too many sign-ups" in response.content.decode()
+
+
+def test_password_reset_is_limited_per_ip_with_a_clear_message(client, owner, mailoutbox):
+    for _ in range(ratelimit.PASSWORD_RESET_PER_IP.limit):
+        response = client.post(reverse("password_reset"), {"email": "alice@example.com"})
+        assert response.status_code == 302
+    response = client.post(reverse("password_reset"), {"email": "alice@example.com"})
+    assert response.status_code == 429
+    assert "Too many password reset requests" in response.content.decode()
+    assert len(mailoutbox) == ratelimit.PASSWORD_RESET_PER_IP.limit

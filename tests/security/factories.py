@@ -1,0 +1,111 @@
+"""One object of each kind a customer URL can name, in a given organisation: the security
+tests fill URL kwargs from these (tests/security/test_tenancy_urls.py)."""
+
+import uuid
+
+from compliance.models import (
+    Brand,
+    BulkAssignment,
+    Campaign,
+    MessagingProfile,
+    Notification,
+    PhoneNumber,
+    ProfileAssignmentTask,
+    SubmissionState,
+    TestMessage,
+)
+
+
+def brand(organisation) -> Brand:
+    """A registered sole proprietor brand: every brand page applies to it (OTP, vetting)."""
+    return Brand.objects.create(
+        organisation=organisation,
+        entity_type="SOLE_PROPRIETOR",
+        display_name="Jane's Cakes",
+        first_name="Jane",
+        last_name="Doe",
+        mobile_phone="+13125550101",
+        email="jane@example.com",
+        website="https://janes-cakes.example",
+        country="US",
+        submission_state=SubmissionState.SUBMITTED,
+        brand_id=str(uuid.uuid4()),
+        status="OK",
+    )
+
+
+def campaign(organisation) -> Campaign:
+    return Campaign.objects.create(
+        organisation=organisation,
+        brand=brand(organisation),
+        usecase="SOLE_PROPRIETOR",
+        description="Order updates for Jane's Cakes customers.",
+    )
+
+
+def profile(organisation) -> MessagingProfile:
+    return MessagingProfile.objects.create(
+        organisation=organisation, telnyx_id=str(uuid.uuid4()), name="Alerts"
+    )
+
+
+def phone_number(organisation) -> PhoneNumber:
+    return PhoneNumber.objects.create(
+        organisation=organisation,
+        phone_number=f"+1312{uuid.uuid4().int % 10**7:07d}",
+        profile=profile(organisation),
+    )
+
+
+def bulk_job(organisation) -> BulkAssignment:
+    return BulkAssignment.objects.create(organisation=organisation, campaign=campaign(organisation))
+
+
+def profile_task(organisation) -> ProfileAssignmentTask:
+    return ProfileAssignmentTask.objects.create(
+        organisation=organisation,
+        profile=profile(organisation),
+        campaign=campaign(organisation),
+        task_id=str(uuid.uuid4()),
+    )
+
+
+def test_message(organisation) -> TestMessage:
+    return TestMessage.objects.create(
+        organisation=organisation,
+        from_number=phone_number(organisation),
+        to_number="+13125550199",
+        text="Test",
+    )
+
+
+test_message.__test__ = False
+
+
+def notification(organisation) -> Notification:
+    return Notification.objects.create(organisation=organisation, title="Hello")
+
+
+# The object a URL's `public_id` names, by the path segment before it ("brands/<uuid:…>").
+BY_COLLECTION = {
+    "brands": brand,
+    "campaigns": campaign,
+    "texts": campaign,
+    "numbers": phone_number,
+    "bulk": bulk_job,
+    "profiles": profile,
+    "profile-tasks": profile_task,
+    "test-sms": test_message,
+    "notifications": notification,
+}
+
+# Values of the other kwargs, valid for the owner (so the outsider's 404 proves tenancy, not
+# a bad step or action name), by kwarg name and, where it differs, URL name.
+OTHER_KWARGS = {
+    "step_name": {"": "identity"},
+    "step": {"": "usecase"},
+    "action": {"brand_action": "refresh", "number_action": "assign"},
+}
+
+# Query strings some views need to find what they act on, by URL name.
+QUERY = {"brand_validate_field": "?field=first_name"}

@@ -1,0 +1,112 @@
+"""Every URL of the app, read from the URL configuration (django.urls.get_resolver), so the
+security tests cover a new URL without being edited."""
+
+import uuid
+from dataclasses import dataclass, field
+
+from django.urls import URLPattern, URLResolver, get_resolver
+
+# URL areas that are not the customer's: each is protected differently and tested elsewhere.
+ADMIN = "admin/"
+SANDBOX = "sandbox/"  # bearer-authenticated stand-in for Telnyx (tests/sandbox)
+WEBHOOKS = "webhooks/"  # Ed25519-signed (tests/compliance/test_webhooks_view.py)
+REVIEW = "review/"  # reviewer console (tests/compliance/test_review_permissions.py)
+
+# Pages anyone may open without signing in, by URL name.
+PUBLIC = frozenset(
+    {
+        "login",
+        "signup",
+        "password_reset",
+        "password_reset_done",
+        "password_reset_confirm",
+        "password_reset_complete",
+        "rules",
+        "hosted_sms_terms",
+        "hosted_opt_in",
+        "hosted_opt_in_done",
+    }
+)
+
+# Placeholder values for converters, for checks that happen before any lookup (CSRF, login).
+_PLACEHOLDERS = {
+    "uuid": uuid.UUID(int=1),
+    "int": 1,
+    "slug": "x",
+    "str": "x",
+    "path": "x",
+}
+
+
+@dataclass(frozen=True)
+class Route:
+    route: str  # "brands/<uuid:public_id>/", from the site root
+    name: str
+    callback: object
+    converters: dict = field(default_factory=dict)  # kwarg name -> converter name
+
+    def __str__(self) -> str:
+        return self.name or self.route
+
+    @property
+    def kwargs(self) -> tuple[str, ...]:
+        return tuple(self.converters)
+
+    def startswith(self, *prefixes: str) -> bool:
+        return self.route.startswith(prefixes)
+
+    @property
+    def collection(self) -> str:
+        """The path segment naming what the first kwarg identifies: "brands" in
+        "site-checks/brands/<uuid:public_id>/", "numbers" in "numbers/<uuid:public_id>/"."""
+        before = self.route.split("<", 1)[0].rstrip("/")
+        return before.rsplit("/", 1)[-1]
+
+    def placeholder_url(self) -> str:
+        """The URL with placeholder values (the view is never expected to find them)."""
+        return self.fill({name: _PLACEHOLDERS[conv] for name, conv in self.converters.items()})
+
+    def fill(self, values: dict) -> str:
+        path = self.route
+        for name, converter in self.converters.items():
+            path = path.replace(f"<{converter}:{name}>", str(values[name]))
+            path = path.replace(f"<{name}>", str(values[name]))
+        return "/" + path
+
+
+def _converter_names(pattern) -> dict:
+    converters = getattr(pattern.pattern, "converters", {})
+    names = {}
+    for name, converter in converters.items():
+        kind = type(converter).__name__.removesuffix("Converter").lower()
+        names[name] = {"string": "str"}.get(kind, kind)
+    return names
+
+
+def _walk(patterns, prefix="", converters=None):
+    for pattern in patterns:
+        found = {**(converters or {}), **_converter_names(pattern)}
+        if isinstance(pattern, URLResolver):
+            yield from _walk(pattern.url_patterns, prefix + str(pattern.pattern), found)
+        elif isinstance(pattern, URLPattern):
+            yield Route(prefix + str(pattern.pattern), pattern.name or "", pattern.callback, found)
+
+
+def all_routes() -> list[Route]:
+    seen, routes = set(), []
+    for route in _walk(get_resolver().url_patterns):
+        if route.route in seen:  # a later pattern with the same route is never reached
+            continue
+        seen.add(route.route)
+        routes.append(route)
+    return routes
+
+
+def customer_routes() -> list[Route]:
+    """Signed-in customers' URLs: everything but admin, sandbox, webhooks, reviewer and public
+    pages (and the account pages, which act on the signed-in user only)."""
+    return [
+        r
+        for r in all_routes()
+        if not r.startswith(ADMIN, SANDBOX, WEBHOOKS, REVIEW, "accounts/") and r.name not in PUBLIC
+    ]
