@@ -41,17 +41,7 @@ COMPANY_FIELDS = ("company_name", "ein", "alt_business_id_type", "alt_business_i
 PUBLIC_FIELDS = ("stock_symbol", "stock_exchange", "business_contact_email")
 SOLE_PROPRIETOR_FIELDS = ("first_name", "last_name", "mobile_phone")
 
-REQUIRED_COMMON = (
-    "display_name",
-    "vertical",
-    "street",
-    "city",
-    "state",
-    "postal_code",
-    "country",
-    "phone",
-    "email",
-)
+REQUIRED_COMMON = tuple(f for f in COMMON_FIELDS if f != "website")
 
 
 def applicable_fields(entity_type: str) -> tuple[str, ...]:

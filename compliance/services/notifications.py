@@ -34,17 +34,8 @@ def notify(
     brand: Brand | None = None,
 ) -> Notification:
     """Tell the organisation's members: a notification, and an email to each member."""
-    notification = Notification.objects.create(
-        organisation=organisation,
-        audience=Audience.CUSTOMER,
-        title=title[:200],
-        body=body,
-        campaign=campaign,
-        brand=brand,
-    )
     members = get_user_model().objects.filter(membership__organisation=organisation, is_active=True)
-    _email_after_commit(notification, _addresses(members))
-    return notification
+    return _notify(Audience.CUSTOMER, members, organisation, title, body, campaign, brand)
 
 
 def notify_reviewers(
@@ -56,16 +47,20 @@ def notify_reviewers(
     brand: Brand | None = None,
 ) -> Notification:
     """Tell the reviewers about one organisation's campaign or brand."""
+    reviewers = get_user_model().objects.with_perm(REVIEWER_PERMISSION, is_active=True)
+    return _notify(Audience.REVIEWERS, reviewers, organisation, title, body, campaign, brand)
+
+
+def _notify(audience, recipients, organisation, title, body, campaign, brand) -> Notification:
     notification = Notification.objects.create(
         organisation=organisation,
-        audience=Audience.REVIEWERS,
+        audience=audience,
         title=title[:200],
         body=body,
         campaign=campaign,
         brand=brand,
     )
-    reviewers = get_user_model().objects.with_perm(REVIEWER_PERMISSION, is_active=True)
-    _email_after_commit(notification, _addresses(reviewers))
+    _email_after_commit(notification, _addresses(recipients))
     return notification
 
 
