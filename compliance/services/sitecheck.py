@@ -2,9 +2,12 @@
 
     request_site_check(brand=brand)          # the brand's website
     request_site_check(campaign=campaign)    # its brand's website and the campaign's privacy policy
+    request_site_check(brand=brand, again=True)  # check again even if the address is unchanged
 
 Each check is a SiteCheck row created RUNNING and handed to the `run_site_check` task; the
-brand and campaign pages show `latest_site_checks(...)` and poll while one is running.
+brand and campaign pages show `latest_site_checks(...)` and poll while one is running. A page
+whose latest check is of the same address keeps that check (a wizard save that leaves the
+website alone starts nothing); the "check again" button and a submission pass `again=True`.
 """
 
 from django.utils import timezone
@@ -14,10 +17,13 @@ from compliance.models.sitecheck import STALLED_AFTER
 from compliance.tasks.sitecheck import run_site_check
 
 
-def request_site_check(brand: Brand | None = None, campaign: Campaign | None = None):
+def request_site_check(
+    brand: Brand | None = None, campaign: Campaign | None = None, *, again: bool = False
+):
     """Start a check of each page the brand (and campaign) names; returns the SiteChecks.
 
-    A check of the same page that is still running is reused, not duplicated."""
+    A check of the same page that is still running is always reused, not duplicated; without
+    `again`, so is the latest check of an unchanged address, whatever its result."""
     if campaign is not None:
         brand = campaign.brand
     if brand is None:
@@ -27,20 +33,21 @@ def request_site_check(brand: Brand | None = None, campaign: Campaign | None = N
         pages.append((None, SiteCheck.Kind.WEBSITE, brand.website))
     if campaign is not None and campaign.privacy_policy_link:
         pages.append((campaign, SiteCheck.Kind.PRIVACY, campaign.privacy_policy_link))
-    return [_start(brand, owner, kind, url) for owner, kind, url in pages]
+    return [_start(brand, owner, kind, url, again) for owner, kind, url in pages]
 
 
-def _start(brand: Brand, campaign: Campaign | None, kind: str, url: str) -> SiteCheck:
-    running = SiteCheck.objects.filter(
-        brand=brand,
-        campaign=campaign,
-        kind=kind,
-        url=url,
-        status=SiteCheck.Status.RUNNING,
-        created_at__gte=timezone.now() - STALLED_AFTER,
-    ).first()
-    if running:
-        return running
+def _start(brand: Brand, campaign: Campaign | None, kind: str, url: str, again: bool) -> SiteCheck:
+    latest = (
+        SiteCheck.objects.filter(brand=brand, campaign=campaign, kind=kind)
+        .order_by("-created_at", "-id")
+        .first()
+    )
+    if latest is not None and latest.url == url:
+        running = latest.status == SiteCheck.Status.RUNNING
+        if running and latest.created_at >= timezone.now() - STALLED_AFTER:
+            return latest
+        if not again and not running:
+            return latest
     check = SiteCheck.objects.create(
         organisation=brand.organisation, brand=brand, campaign=campaign, kind=kind, url=url
     )

@@ -168,7 +168,7 @@ def _review(request, brand: Brand, step):
         )
         messages.add_message(request, level, result.message)
         if result.brand.website:
-            request_site_check(brand=result.brand)
+            request_site_check(brand=result.brand, again=True)
         if result.outcome == "failed" and result.brand.field_errors:
             return _go(request, reverse("brand_wizard", args=[brand.public_id]))
         return _go(request, reverse("brand_detail", args=[brand.public_id]))

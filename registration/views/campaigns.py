@@ -18,13 +18,12 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from compliance import lifecycle
 from compliance.forms import CostConfirmationForm
-from compliance.models import Brand, Campaign, SiteCheck, SubmissionState
+from compliance.models import Brand, Campaign, SubmissionState
 from compliance.services import campaigns as services
 from compliance.services import guardrails, rejections
 from compliance.services.hosted import hosted_page_urls
 from compliance.services.sitecheck import (
     blocking_site_findings,
-    latest_site_checks,
     request_site_check,
 )
 from compliance.tenancy import current_organisation, get_owned_or_404, scoped
@@ -159,12 +158,7 @@ def _confirmation(campaign, data=None) -> CostConfirmationForm:
 def _site_checks_for_review(campaign) -> list:
     """Start a check of the brand website and privacy policy unless the latest ones are of
     the current addresses; the blocking findings of the latest checks."""
-    checked = {(c.kind, c.url) for c in latest_site_checks(campaign=campaign)}
-    wanted = {(SiteCheck.Kind.WEBSITE, campaign.brand.website)} if campaign.brand.website else set()
-    if campaign.privacy_policy_link:
-        wanted.add((SiteCheck.Kind.PRIVACY, campaign.privacy_policy_link))
-    if not wanted <= checked:
-        request_site_check(campaign=campaign)
+    request_site_check(campaign=campaign)
     return blocking_site_findings(campaign=campaign)
 
 

@@ -69,7 +69,7 @@ def results(request, subject: str, public_id):
 @require_POST
 def run(request, subject: str, public_id):
     obj = _subject(request, subject, public_id)
-    request_site_check(**{subject: obj})
+    request_site_check(**{subject: obj}, again=True)
     if request.htmx:
         return render(request, PANEL_TEMPLATE, {"panel": panel_for(obj)})
     next_url = request.POST.get("next", "")

@@ -354,6 +354,42 @@ def test_a_running_check_of_the_same_page_is_not_duplicated(brand):
     assert SiteCheck.objects.count() == 1
 
 
+def test_an_unchanged_address_keeps_its_latest_check_until_asked_again(site_settings, brand):
+    with serve({"/": Reply(HOME), "/other": Reply(HOME)}) as site:
+        brand.website = site.url("/")
+        brand.save()
+        [first] = request_site_check(brand=brand)
+        assert request_site_check(brand=brand) == [first]  # a wizard save, same address
+        [again] = request_site_check(brand=brand, again=True)  # "check again", a submission
+        brand.website = site.url("/other")
+        brand.save()
+        [moved] = request_site_check(brand=brand)  # a new address is checked at once
+    assert len({first.pk, again.pk, moved.pk}) == 3
+    assert [c.status for c in (first, again, moved)] == ["done"] * 3
+    assert latest_site_checks(brand=brand) == [moved]
+
+
+def test_a_wizard_save_that_leaves_the_website_alone_starts_no_check(owner_client, brand):
+    brand.entity_type = "PRIVATE_PROFIT"
+    brand.save()
+    url = reverse("brand_wizard_step", args=[brand.public_id, "contact"])
+    contact = {
+        "street": "1 Main St",
+        "state": "IL",
+        "postal_code": "60601",
+        "country": "US",
+        "phone": "+13125550001",
+        "email": "hello@sweetcrumbs.com",
+        "website": "https://sweetcrumbs.invalid/",  # never resolves: the check ends at once
+    }
+    for city in ("Chicago", "Evanston", "Oak Park"):
+        response = owner_client.post(url, {**contact, "city": city})
+        assert response.status_code == 302, response.content.decode()
+    brand.refresh_from_db()
+    assert brand.city == "Oak Park"
+    assert SiteCheck.objects.filter(brand=brand).count() == 1
+
+
 def test_the_results_partial_polls_while_running_and_stops_when_done(owner_client, brand):
     brand.website = "https://sweetcrumbs.com/"
     brand.save()
