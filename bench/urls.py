@@ -15,6 +15,27 @@ def floor_webhook(request):
     return HttpResponse(status=204)
 
 
+@csrf_exempt
+def floor_webhook_store(request):
+    """Checks the signature and stores the body with one INSERT, nothing else: the least a
+    durable receiver can do (no parsing, de-duplication only by the unique key, no task)."""
+    import hashlib
+
+    from compliance.hot_sql import fetch_one
+    from compliance.telnyx.signatures import verify_webhook
+    from compliance.webhook_keys import webhook_public_key
+
+    verify_webhook(request.body, request.headers, webhook_public_key())
+    fetch_one(
+        "INSERT INTO compliance_webhookevent (dedup_key, kind, raw_body, headers, received_at, "
+        "telnyx_campaign_id, telnyx_brand_id, outcome, error, note) VALUES "
+        "(%s, '', %s, '{}', now(), '', '', 'received', '', '') RETURNING id",
+        ["floor:" + hashlib.sha256(request.body).hexdigest(), request.body.decode()],
+        using="default",
+    )  # processed_at stays NULL: bench/webhooks.py deletes these rows before the receiver runs
+    return HttpResponse(status=204)
+
+
 @functools.cache
 def _brand_step_context(public_id, step_name: str) -> dict:
     """The wizard step's context, built once per process from the draft (with an unbound
@@ -37,6 +58,7 @@ def floor_brand_step(request, public_id, step_name):
 
 urlpatterns = [
     path("bench/floor/webhook/", floor_webhook),
+    path("bench/floor/webhook-store/", floor_webhook_store),
     path("bench/floor/brand-step/<uuid:public_id>/<slug:step_name>/", floor_brand_step),
     path("", include("compliance.urls")),
 ]

@@ -17,7 +17,7 @@ class WebhookEvent(models.Model):
     headers = models.JSONField(default=dict)
     signed_at = models.DateTimeField(null=True, blank=True)
     received_at = models.DateTimeField(auto_now_add=True)
-    telnyx_campaign_id = models.CharField(max_length=64, blank=True, db_index=True)
+    telnyx_campaign_id = models.CharField(max_length=64, blank=True)
     telnyx_brand_id = models.CharField(max_length=64, blank=True)
     campaign = models.ForeignKey(
         "compliance.Campaign",
@@ -33,7 +33,22 @@ class WebhookEvent(models.Model):
 
     class Meta:
         ordering = ["-received_at"]
-        indexes = [models.Index(fields=["outcome", "telnyx_campaign_id"])]
+        # Partial indexes: a new event enters neither the second (its outcome is RECEIVED) nor,
+        # once applied, the first, so storing an event (the receiver's hot path) stays cheap.
+        indexes = [
+            # The events not yet applied, oldest first: what `apply_pending_events` reads.
+            models.Index(
+                fields=["id"],
+                condition=models.Q(processed_at__isnull=True),
+                name="webhook_event_unapplied",
+            ),
+            # Events for a campaign not known yet, replayed once its id is recorded.
+            models.Index(
+                fields=["telnyx_campaign_id"],
+                condition=models.Q(outcome="unknown"),
+                name="webhook_event_for_replay",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.kind} {self.dedup_key[:12]}"

@@ -7,7 +7,9 @@ live and suspended ones (they can still be suspended, expire, or be restored). U
 brands: registered, and either still pending or not yet verified (OTP, vetting or an appeal can
 still change them). Local rows are walked in pages of PAGE_SIZE by primary key; calls are paced
 at least settings.RECONCILE_MIN_INTERVAL seconds apart, and the client itself retries a 429
-(honouring Retry-After). One failing record is reported and skipped, not fatal.
+(honouring Retry-After). One failing record is reported and skipped, not fatal. Stored webhook
+events that no task applied yet (a process stopped between storing and scheduling) are
+applied first.
 """
 
 import logging
@@ -20,7 +22,11 @@ from django.db.models import Model, Q, QuerySet
 
 from compliance import lifecycle
 from compliance.models import Brand, Campaign, CampaignEvent
-from compliance.services.webhooks import read_back_brand, read_back_campaign
+from compliance.services.webhooks import (
+    apply_pending_events,
+    read_back_brand,
+    read_back_campaign,
+)
 from compliance.telnyx.client import TelnyxClient, get_client
 from compliance.telnyx.errors import TelnyxError
 
@@ -33,6 +39,7 @@ PAGE_SIZE = 100
 class ReconcileReport:
     campaigns_checked: int = 0
     brands_checked: int = 0
+    events_applied: int = 0
     changes: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
@@ -40,6 +47,7 @@ class ReconcileReport:
         return {
             "campaigns_checked": self.campaigns_checked,
             "brands_checked": self.brands_checked,
+            "events_applied": self.events_applied,
             "changes": self.changes,
             "errors": self.errors,
         }
@@ -68,7 +76,7 @@ def reconcile_all(
     if client is None:
         with get_client() as own_client:
             return reconcile_all(client=own_client, sleep=sleep)
-    report = ReconcileReport()
+    report = ReconcileReport(events_applied=apply_pending_events())
     pace = _Pacer(settings.RECONCILE_MIN_INTERVAL, sleep)
     for brand in _pages(unsettled_brands()):
         pace.wait()

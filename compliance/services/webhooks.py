@@ -4,8 +4,9 @@ The view (compliance/webhooks.py) verifies the signature, then calls `record_eve
 parses the body (`MalformedEvent` when it is not JSON of a known shape), and stores it once:
 the de-duplication key is the envelope's ``data.id`` when present, else the SHA-256 of the raw
 body, under a unique constraint, so concurrent deliveries of one event store one row.
-`apply_event` then acts on the stored row (a task; at most once per row, claimed with a
-conditional UPDATE).
+`apply_event` then acts on the stored row, at most once (claimed with a conditional UPDATE);
+`apply_pending_events` applies every stored row not yet applied, oldest first (the
+`apply_pending_webhook_events` task, which the receiver schedules after storing).
 
 Two shapes arrive (WEBHOOKS.md): the flat campaignStatusUpdate, and the envelope
 ``{"data": {"event_type", "id", "payload"}}`` for 10dlc.campaign/brand/phone_number.update
@@ -19,14 +20,14 @@ meaning is unclear the campaign is read back from Telnyx and that answer is the 
 import hashlib
 import json
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from django.db import IntegrityError, transaction
+from django.db import connections, router, transaction
 from django.utils import timezone
 
-from compliance import lifecycle
+from compliance import hot_sql, lifecycle
 from compliance.lifecycle import CampaignStatus
 from compliance.models import Brand, Campaign, CampaignEvent, WebhookEvent
 from compliance.services import messages, notifications
@@ -138,21 +139,53 @@ def record_event(
     request) returns the existing row and False.
     """
     parsed = parse_event(body)
-    key = dedup_key(parsed, body)
-    try:
-        with transaction.atomic():
-            event = WebhookEvent.objects.create(
-                dedup_key=key,
-                kind=parsed.kind,
-                raw_body=body.decode("utf-8"),
-                headers=_headers_worth_keeping(headers),
-                signed_at=datetime.fromtimestamp(signed_timestamp, tz=UTC),
-                telnyx_campaign_id=parsed.campaign_ref[:64],
-                telnyx_brand_id=parsed.brand_ref[:64],
-            )
-    except IntegrityError:
-        return WebhookEvent.objects.get(dedup_key=key), False
+    event = WebhookEvent(
+        dedup_key=dedup_key(parsed, body),
+        kind=parsed.kind,
+        raw_body=body.decode("utf-8"),
+        headers=_headers_worth_keeping(headers),
+        signed_at=datetime.fromtimestamp(signed_timestamp, tz=UTC),
+        telnyx_campaign_id=parsed.campaign_ref[:64],
+        telnyx_brand_id=parsed.brand_ref[:64],
+    )
+    event.pk = _insert_unless_stored(event)
+    if event.pk is None:
+        return WebhookEvent.objects.get(dedup_key=event.dedup_key), False
+    event._state.adding = False
     return event, True
+
+
+def _insert_unless_stored(event: WebhookEvent) -> int | None:
+    """INSERT ... ON CONFLICT (dedup_key) DO NOTHING RETURNING id: the new row's id, or None
+    when an event with this key is stored already. One statement, one commit, no exception
+    to recover from: the receiver's hot path (the ORM's create would need a transaction
+    around it to survive the IntegrityError of a concurrent duplicate)."""
+    using = router.db_for_write(WebhookEvent)
+    connection = connections[using]
+    fields = [f for f in WebhookEvent._meta.concrete_fields if not f.primary_key]
+    values = [f.get_db_prep_save(f.pre_save(event, add=True), connection) for f in fields]
+    row = hot_sql.fetch_one(_insert_sql(connection), values, using=using)
+    return row[0] if row else None
+
+
+_INSERT_SQL: dict[str, str] = {}  # by database vendor
+
+
+def _insert_sql(connection) -> str:
+    if connection.vendor not in _INSERT_SQL:
+        _INSERT_SQL[connection.vendor] = _build_insert_sql(connection.ops.quote_name)
+    return _INSERT_SQL[connection.vendor]
+
+
+def _build_insert_sql(quote: Callable[[str], str]) -> str:
+    # Identifiers come from the model and are quoted; every value is a parameter.
+    meta = WebhookEvent._meta
+    fields = [f for f in meta.concrete_fields if not f.primary_key]
+    columns = ", ".join(quote(f.column) for f in fields)
+    placeholders = ", ".join(["%s"] * len(fields))
+    key, pk = quote(meta.get_field("dedup_key").column), quote(meta.pk.column)
+    insert = f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES ({placeholders})"  # noqa: S608
+    return f"{insert} ON CONFLICT ({key}) DO NOTHING RETURNING {pk}"
 
 
 def _headers_worth_keeping(headers: Mapping[str, str]) -> dict[str, str]:
@@ -165,12 +198,14 @@ def _headers_worth_keeping(headers: Mapping[str, str]) -> dict[str, str]:
 
 def apply_event(event: WebhookEvent) -> WebhookEvent:
     """Act on a stored event, once: a second call (or a concurrent one) does nothing."""
+    now = timezone.now()
     claimed = WebhookEvent.objects.filter(pk=event.pk, processed_at__isnull=True).update(
-        processed_at=timezone.now()
+        processed_at=now
     )
-    event.refresh_from_db()
     if not claimed:
+        event.refresh_from_db()  # someone else applied it: their outcome
         return event
+    event.processed_at = now  # every field this function writes is set below
     parsed = parse_event(event.raw_body.encode("utf-8"))
     handler = _HANDLERS.get(parsed.kind)
     if handler is None and parsed.kind in MESSAGE_KINDS:
@@ -188,6 +223,30 @@ def apply_event(event: WebhookEvent) -> WebhookEvent:
     event.save(update_fields=["outcome", "note", "error", "campaign"])
     logger.info("webhook %s (%s) %s", event.pk, event.kind, event.outcome)
     return event
+
+
+def apply_pending_events(batch: int = 200) -> int:
+    """Apply every stored event not yet applied, oldest first, in batches, until none is left;
+    how many this call went through. Safe to run concurrently (each event is claimed once); an
+    event whose handler fails unexpectedly is marked FAILED and the others still go on."""
+    seen = 0
+    while True:
+        pending = list(
+            WebhookEvent.objects.filter(processed_at__isnull=True).order_by("pk")[:batch]
+        )
+        if not pending:
+            return seen
+        for event in pending:
+            seen += 1
+            try:
+                apply_event(event)
+            except Exception as exc:
+                logger.exception("webhook %s could not be applied", event.pk)
+                WebhookEvent.objects.filter(pk=event.pk).update(
+                    outcome=Outcome.FAILED,
+                    processed_at=timezone.now(),
+                    error=f"Applying the event failed ({type(exc).__name__}).",
+                )
 
 
 def replay_pending_events(campaign: Campaign) -> int:
@@ -331,7 +390,11 @@ def apply_campaign_status(
     e.g. the reasons of a rejection). ``telnyx_record`` (a read-back) also refreshes the
     mirrored fields."""
     with transaction.atomic():
-        locked = Campaign.objects.select_for_update().get(pk=campaign.pk)
+        locked = (
+            Campaign.objects.select_for_update(of=("self",))
+            .select_related("brand", "organisation")  # for the notification's words
+            .get(pk=campaign.pk)
+        )
         before = locked.campaign_status
         after = lifecycle.next_status(before or None, proposed, authoritative=authoritative)
         after = str(after) if after else before

@@ -33,7 +33,13 @@ def test_a_periodic_run_enqueues_the_next_one_later(database_tasks, settings):
 
     result = reconcile_statuses.call(repeat=True)
 
-    assert result == {"campaigns_checked": 0, "brands_checked": 0, "changes": [], "errors": []}
+    assert result == {
+        "campaigns_checked": 0,
+        "brands_checked": 0,
+        "events_applied": 0,
+        "changes": [],
+        "errors": [],
+    }
     following = DBTaskResult.objects.get(task_path=reconcile_statuses.module_path)
     assert following.args_kwargs["kwargs"] == {"repeat": True}
     expected = timezone.now() + timedelta(seconds=600)

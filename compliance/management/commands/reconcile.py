@@ -29,6 +29,8 @@ class Command(BaseCommand):
             self.stdout.write(line)
         for line in report.errors:
             self.stderr.write(line)
+        if report.events_applied:
+            self.stdout.write(f"Applied {report.events_applied} stored webhook events.")
         self.stdout.write(
             f"Checked {report.brands_checked} brands and {report.campaigns_checked} campaigns: "
             f"{len(report.changes)} changed, {len(report.errors)} errors."

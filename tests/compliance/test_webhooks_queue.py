@@ -1,0 +1,178 @@
+"""Stored events are applied by a task that takes every event stored so far: a burst of
+webhooks queues one task while it waits, and nothing stored is ever left behind."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.tasks import TaskResultStatus
+from django_tasks_db.management.commands.db_worker import Worker
+from django_tasks_db.models import DBTaskResult
+
+from compliance.models import WebhookEvent
+from compliance.services import webhooks
+from compliance.services.webhooks import apply_pending_events
+from compliance.telnyx.signatures import generate_keypair
+from tests.compliance.webhook_helpers import (
+    encode,
+    envelope,
+    make_campaign,
+    post_signed,
+    status_update,
+)
+
+pytestmark = pytest.mark.django_db
+
+Outcome = WebhookEvent.Outcome
+LIFECYCLE = ("REGISTRATION", "TELNYX_REVIEW", "MNO_REVIEW")
+
+
+@pytest.fixture
+def seed(settings) -> str:
+    seed, public = generate_keypair()
+    settings.TELNYX_PUBLIC_KEY = public
+    return seed
+
+
+@pytest.fixture
+def queued(settings):
+    """Tasks go to the database queue, as deployed (tests otherwise run them at once)."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+def _waiting() -> int:
+    return DBTaskResult.objects.filter(status=TaskResultStatus.READY).count()
+
+
+def _run_worker() -> None:
+    """What `manage.py db_worker` does with each queued task (the command itself closes the
+    database connection when it ends, which a test inside a transaction cannot survive)."""
+    worker = Worker(
+        queue_names=["default"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test-worker",
+        excluded_queue_names=[],
+    )
+    while task := DBTaskResult.objects.ready().get_locked():
+        task.claim(worker.worker_id)
+        worker.run_task(task)
+
+
+def test_a_burst_of_events_queues_one_task_that_applies_them_all_in_order(
+    client, seed, queued, organisation
+):
+    campaigns = [make_campaign(organisation, status="TCR_PENDING") for _ in range(3)]
+    for type_ in LIFECYCLE:
+        for campaign in campaigns:
+            response = post_signed(
+                client, status_update(campaign.campaign_id, type_, "ACCEPTED"), seed
+            )
+            assert response.json() == {"result": "accepted"}
+
+    assert WebhookEvent.objects.filter(outcome=Outcome.RECEIVED).count() == 9
+    assert _waiting() == 1
+
+    _run_worker()
+
+    assert set(WebhookEvent.objects.values_list("outcome", flat=True)) == {Outcome.APPLIED}
+    for campaign in campaigns:
+        campaign.refresh_from_db()
+        assert campaign.campaign_status == "MNO_ACCEPTED"
+        assert [e.event_type for e in campaign.events.order_by("pk")] == list(LIFECYCLE)
+    assert _waiting() == 0
+
+
+def test_once_the_task_has_started_the_next_event_queues_another(
+    client, seed, queued, organisation
+):
+    campaign = make_campaign(organisation, status="TCR_PENDING")
+    post_signed(client, status_update(campaign.campaign_id, "REGISTRATION", "ACCEPTED"), seed)
+    DBTaskResult.objects.update(status=TaskResultStatus.RUNNING)  # a worker took it
+
+    post_signed(client, status_update(campaign.campaign_id, "TELNYX_REVIEW", "ACCEPTED"), seed)
+
+    assert _waiting() == 1
+    assert DBTaskResult.objects.count() == 2
+
+
+def test_a_duplicate_queues_nothing(client, seed, queued, organisation):
+    campaign = make_campaign(organisation, status="TCR_PENDING")
+    body = envelope("10dlc.campaign.update", {"campaignId": campaign.campaign_id})
+    post_signed(client, body, seed)
+    DBTaskResult.objects.all().delete()
+
+    response = post_signed(client, body, seed)
+
+    assert response.json() == {"result": "duplicate"}
+    assert not DBTaskResult.objects.exists()
+
+
+def test_an_event_that_fails_to_apply_is_marked_failed_and_the_rest_still_apply(
+    client, seed, queued, organisation, monkeypatch
+):
+    campaign = make_campaign(organisation, status="TCR_PENDING")
+    post_signed(client, status_update(campaign.campaign_id, "REGISTRATION", "ACCEPTED"), seed)
+    post_signed(client, envelope("10dlc.brand.update", {"brandId": campaign.brand.brand_id}), seed)
+    post_signed(client, status_update(campaign.campaign_id, "TELNYX_REVIEW", "ACCEPTED"), seed)
+
+    def broken(event, parsed):
+        raise RuntimeError("a bug in a handler")
+
+    monkeypatch.setitem(webhooks._HANDLERS, webhooks.BRAND_KIND, broken)
+
+    assert apply_pending_events() == 3
+
+    outcomes = dict(WebhookEvent.objects.values_list("kind", "outcome"))
+    assert outcomes == {
+        "campaignStatusUpdate": Outcome.APPLIED,
+        "10dlc.brand.update": Outcome.FAILED,
+    }
+    failed = WebhookEvent.objects.get(kind="10dlc.brand.update")
+    assert failed.processed_at and "RuntimeError" in failed.error
+    campaign.refresh_from_db()
+    assert campaign.campaign_status == "TELNYX_ACCEPTED"
+    assert apply_pending_events() == 0
+
+
+def test_applying_runs_in_batches_until_nothing_is_left(client, seed, queued, organisation):
+    campaign = make_campaign(organisation, status="TCR_PENDING")
+    for type_ in LIFECYCLE:
+        post_signed(client, status_update(campaign.campaign_id, type_, "ACCEPTED"), seed)
+
+    assert apply_pending_events(batch=2) == 3
+
+    campaign.refresh_from_db()
+    assert campaign.campaign_status == "MNO_ACCEPTED"
+    assert not WebhookEvent.objects.filter(processed_at__isnull=True).exists()
+
+
+def test_reconciliation_applies_events_that_no_task_took(client, seed, queued, organisation):
+    campaign = make_campaign(organisation, status="TCR_PENDING")
+    post_signed(client, status_update(campaign.campaign_id, "REGISTRATION", "ACCEPTED"), seed)
+    DBTaskResult.objects.all().delete()  # the process stopped before its task was queued
+    campaign.campaign_status = "TCR_EXPIRED"  # settled: reconciliation reads nothing back
+    campaign.save()
+    out = StringIO()
+
+    call_command("reconcile", stdout=out)
+
+    assert "Applied 1 stored webhook events." in out.getvalue()
+    assert "Checked 0 brands and 0 campaigns" in out.getvalue()
+    event = WebhookEvent.objects.get()
+    assert event.processed_at is not None and event.outcome == Outcome.IGNORED
+
+
+def test_with_tasks_run_at_once_the_event_is_applied_before_the_answer(client, seed, organisation):
+    campaign = make_campaign(organisation, status="TCR_PENDING")
+
+    post_signed(
+        client, encode(status_update(campaign.campaign_id, "REGISTRATION", "ACCEPTED")), seed
+    )
+
+    campaign.refresh_from_db()
+    assert campaign.campaign_status == "TCR_ACCEPTED"
+    assert WebhookEvent.objects.get().outcome == Outcome.APPLIED
