@@ -186,13 +186,18 @@ SANDBOX_STEP_SECONDS = float(os.getenv("SANDBOX_STEP_SECONDS", "3"))
 # Sandbox rate limit of the number-assignment endpoints, in requests per second (0 = off);
 # over it the sandbox answers 429 with Retry-After, as Telnyx does.
 SANDBOX_RATE_LIMIT = float(os.getenv("SANDBOX_RATE_LIMIT", "0"))
-# Bulk number assignment: Telnyx calls in flight at once.
+# Bulk number assignment: Telnyx calls in flight at once, and at most this many call starts
+# per second (0: no pacing; a 429 then pauses the job for its Retry-After). Set the rate to
+# the account's limit and a job of N numbers takes about N / rate seconds with no 429.
 NUMBERS_BULK_CONCURRENCY = int(os.getenv("NUMBERS_BULK_CONCURRENCY", "4"))
+NUMBERS_BULK_RATE = float(os.getenv("NUMBERS_BULK_RATE", "0"))
 
 # Reconciliation (compliance.tasks.reconcile): read unsettled brands and campaigns back
 # from Telnyx every RECONCILE_EVERY_SECONDS, at most one call per RECONCILE_MIN_INTERVAL seconds.
 RECONCILE_EVERY_SECONDS = int(os.getenv("RECONCILE_EVERY_SECONDS", "600"))
 RECONCILE_MIN_INTERVAL = float(os.getenv("RECONCILE_MIN_INTERVAL", "0.2"))
+# GETs in flight at once (their starts still RECONCILE_MIN_INTERVAL apart).
+RECONCILE_CONCURRENCY = int(os.getenv("RECONCILE_CONCURRENCY", "2"))
 
 # Security headers. Production (DEBUG off) turns on HTTPS-only settings.
 X_FRAME_OPTIONS = "DENY"

@@ -8,16 +8,17 @@ which the screens read.
 Assignment: one number (POST), move (PUT), unassign (DELETE); only to a campaign that can
 carry traffic (compliance.lifecycle.CAN_CARRY_TRAFFIC); a Sole Proprietor campaign takes one
 number. Bulk: a background job whose items are claimed one by one with a conditional UPDATE;
-the Telnyx calls run on a small thread pool (settings.NUMBERS_BULK_CONCURRENCY) while the
-database work stays on the job's thread. A 429 means "not processed", so the item is retried
-after Retry-After (and the whole job pauses); an unclear 5xx or timeout is read back with
-GET before any retry, so a number is never assigned twice.
+the Telnyx calls run on a small thread pool (settings.NUMBERS_BULK_CONCURRENCY), their starts
+paced at settings.NUMBERS_BULK_RATE per second when it is set, while the database work stays
+on the job's thread. A 429 means "not processed", so the item is retried after Retry-After
+(and the whole job pauses); an unclear 5xx or timeout is read back with GET before any retry,
+so a number is never assigned twice.
 """
 
 import logging
-import time
+from collections import deque
 from collections.abc import Iterable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -39,6 +40,7 @@ from compliance.models import (
     ProfileAssignmentNumber,
     ProfileAssignmentTask,
 )
+from compliance.pacing import Pacer
 from compliance.telnyx.client import TelnyxClient, get_client
 from compliance.telnyx.errors import (
     NotFound,
@@ -579,11 +581,19 @@ def _record_outcome(
 
 
 def run_bulk_assignment(
-    job_pk: int, *, client: TelnyxClient | None = None, concurrency: int | None = None
+    job_pk: int,
+    *,
+    client: TelnyxClient | None = None,
+    concurrency: int | None = None,
+    pacer: Pacer | None = None,
 ) -> BulkAssignment:
     """Work through the job until every item is done or failed. Safe to run again (after a
     crash, or by a second worker): items are claimed, and an item tried before is read back
-    before it is sent again."""
+    before it is sent again.
+
+    A pipeline: up to `concurrency` calls in flight, the next item sent as soon as one comes
+    back (its outcome recorded on this thread), call starts paced by `pacer` (default:
+    settings.NUMBERS_BULK_RATE per second); a 429 holds every start for its Retry-After."""
     job = BulkAssignment.objects.select_related("campaign", "organisation").get(pk=job_pk)
     BulkAssignment.objects.filter(pk=job.pk).exclude(state=BulkAssignment.State.FINISHED).update(
         state=BulkAssignment.State.RUNNING, started_at=timezone.now()
@@ -592,32 +602,36 @@ def run_bulk_assignment(
         state=BulkAssignmentItem.State.IN_FLIGHT, updated_at__lt=timezone.now() - STALE_IN_FLIGHT
     ).update(state=BulkAssignmentItem.State.PENDING)
     concurrency = concurrency or settings.NUMBERS_BULK_CONCURRENCY
+    pacer = pacer or Pacer.per_second(settings.NUMBERS_BULK_RATE)
     client = client or get_client()
     campaign_id = job.campaign.campaign_id
     campaigns = {campaign_id: job.campaign}
-    pause_until = 0.0
+
+    def send(item: BulkAssignmentItem) -> Outcome:
+        pacer.wait()
+        return attempt_assignment(
+            client, item.number.phone_number, campaign_id, read_back_first=item.attempts > 1
+        )
+
+    claimed: deque[BulkAssignmentItem] = deque()
+    in_flight: dict[Future, BulkAssignmentItem] = {}
     with ThreadPoolExecutor(max_workers=concurrency) as pool:
-        while batch := _claim_batch(job, concurrency):
-            wait = pause_until - time.monotonic()
-            if wait > 0:
-                time.sleep(wait)
-            futures = [
-                (
-                    item,
-                    pool.submit(
-                        attempt_assignment,
-                        client,
-                        item.number.phone_number,
-                        campaign_id,
-                        read_back_first=item.attempts > 1,
-                    ),
-                )
-                for item in batch
-            ]
-            for item, future in futures:
+        while True:
+            while len(in_flight) < concurrency:
+                if not claimed:
+                    claimed.extend(_claim_batch(job, concurrency))
+                if not claimed:
+                    break
+                item = claimed.popleft()
+                in_flight[pool.submit(send, item)] = item
+            if not in_flight:
+                break
+            finished, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+            for future in finished:
+                item = in_flight.pop(future)
                 outcome = future.result()
                 if outcome.kind == "retry":
-                    pause_until = max(pause_until, time.monotonic() + outcome.retry_after)
+                    pacer.hold(outcome.retry_after)
                 _record_outcome(item, outcome, campaigns)
     if not job.items.exclude(
         state__in=[BulkAssignmentItem.State.DONE, BulkAssignmentItem.State.FAILED]

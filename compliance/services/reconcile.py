@@ -1,31 +1,35 @@
 """Reconciliation: read every unsettled brand and campaign back from Telnyx and apply the
-differences through the same code as webhooks (`read_back_campaign`, `read_back_brand`), so a
-missed webhook heals itself.
+differences through the same code as webhooks' read-backs (`apply_campaign_record`,
+`apply_brand_record`), so a missed webhook heals itself.
 
 Unsettled campaigns: submitted (they have a campaignId) and not TERMINAL, which includes the
 live and suspended ones (they can still be suspended, expire, or be restored). Unsettled
 brands: registered, and either still pending or not yet verified (OTP, vetting or an appeal can
 still change them). Local rows are walked in pages of PAGE_SIZE by primary key; calls are paced
-at least settings.RECONCILE_MIN_INTERVAL seconds apart, and the client itself retries a 429
-(honouring Retry-After). One failing record is reported and skipped, not fatal. Stored webhook
+at least settings.RECONCILE_MIN_INTERVAL seconds apart, with up to RECONCILE_CONCURRENCY of
+them in flight (the database work stays on the caller's thread), and the client itself retries
+a 429 (honouring Retry-After). One failing record is reported and skipped, not fatal. Stored webhook
 events that no task applied yet (a process stopped between storing and scheduling) are
 applied first.
 """
 
 import logging
 import time
+from collections import deque
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import Model, Q, QuerySet
 
 from compliance import lifecycle
-from compliance.models import Brand, Campaign, CampaignEvent
+from compliance.models import Brand, Campaign
+from compliance.pacing import Pacer
 from compliance.services.webhooks import (
+    apply_brand_record,
+    apply_campaign_record,
     apply_pending_events,
-    read_back_brand,
-    read_back_campaign,
 )
 from compliance.telnyx.client import TelnyxClient, get_client
 from compliance.telnyx.errors import TelnyxError
@@ -77,27 +81,30 @@ def reconcile_all(
         with get_client() as own_client:
             return reconcile_all(client=own_client, sleep=sleep)
     report = ReconcileReport(events_applied=apply_pending_events())
-    pace = _Pacer(settings.RECONCILE_MIN_INTERVAL, sleep)
-    for brand in _pages(unsettled_brands()):
-        pace.wait()
-        report.brands_checked += 1
-        before = (brand.status, brand.identity_status)
-        try:
-            if read_back_brand(brand, client=client):
-                after = (brand.status, brand.identity_status)
-                report.changes.append(f"brand {brand.brand_id}: {_pair(before)} → {_pair(after)}")
-        except TelnyxError as exc:
-            report.errors.append(f"brand {brand.brand_id}: {exc}")
-    for campaign in _pages(unsettled_campaigns()):
-        pace.wait()
-        report.campaigns_checked += 1
-        try:
-            change = read_back_campaign(campaign, client=client, kind=CampaignEvent.Kind.RECONCILE)
-        except TelnyxError as exc:
-            report.errors.append(f"campaign {campaign.campaign_id}: {exc}")
-            continue
-        if change.changed:
-            report.changes.append(f"campaign {campaign.campaign_id}: {change.describe()}")
+    pace = Pacer(settings.RECONCILE_MIN_INTERVAL, sleep=sleep)
+    with ThreadPoolExecutor(max_workers=settings.RECONCILE_CONCURRENCY) as pool:
+        reads = _ReadBacks(pool, pace, settings.RECONCILE_CONCURRENCY)
+        for brand, answer in reads.each(_pages(unsettled_brands()), _getter(client.get_brand)):
+            report.brands_checked += 1
+            before = (brand.status, brand.identity_status)
+            try:
+                if apply_brand_record(brand, answer.result()):
+                    after = (brand.status, brand.identity_status)
+                    report.changes.append(
+                        f"brand {brand.brand_id}: {_pair(before)} → {_pair(after)}"
+                    )
+            except TelnyxError as exc:
+                report.errors.append(f"brand {brand.brand_id}: {exc}")
+        campaigns = reads.each(_pages(unsettled_campaigns()), _getter(client.get_campaign))
+        for campaign, answer in campaigns:
+            report.campaigns_checked += 1
+            try:
+                change = apply_campaign_record(campaign, answer.result())
+            except TelnyxError as exc:
+                report.errors.append(f"campaign {campaign.campaign_id}: {exc}")
+                continue
+            if change.changed:
+                report.changes.append(f"campaign {campaign.campaign_id}: {change.describe()}")
     for line in report.errors:
         logger.warning("reconcile: %s", line)
     logger.info(
@@ -114,6 +121,31 @@ def _pair(statuses: tuple[str, str]) -> str:
     return "/".join(value or "?" for value in statuses)
 
 
+def _getter(get: Callable[[str], object]) -> Callable[[Brand | Campaign], object]:
+    """The GET of one brand (by brandId) or campaign (by campaignId)."""
+    return lambda row: get(row.brand_id if isinstance(row, Brand) else row.campaign_id)
+
+
+class _ReadBacks:
+    """GETs on a small thread pool, started `pace`d, answered in the rows' order; whatever
+    is done with an answer (the database) stays on the caller's thread."""
+
+    def __init__(self, pool: ThreadPoolExecutor, pace: Pacer, depth: int):
+        self.pool, self.pace, self.depth = pool, pace, max(1, depth)
+
+    def each(self, rows: Iterator[Model], get) -> Iterator[tuple[Model, Future]]:
+        def paced(row):
+            self.pace.wait()
+            return get(row)
+
+        in_flight: deque[tuple[Model, Future]] = deque()
+        for row in rows:
+            in_flight.append((row, self.pool.submit(paced, row)))
+            if len(in_flight) >= self.depth:
+                yield in_flight.popleft()
+        yield from in_flight
+
+
 def _pages(queryset: QuerySet) -> Iterator[Model]:
     """The rows in primary-key order, PAGE_SIZE at a time (keyset paging: rows that change
     while we walk are neither skipped nor repeated)."""
@@ -124,19 +156,3 @@ def _pages(queryset: QuerySet) -> Iterator[Model]:
         if len(page) < PAGE_SIZE:
             return
         last_pk = page[-1].pk
-
-
-class _Pacer:
-    """At most one call per `interval` seconds."""
-
-    def __init__(self, interval: float, sleep: Callable[[float], None]):
-        self.interval = interval
-        self.sleep = sleep
-        self.last: float | None = None
-
-    def wait(self) -> None:
-        if self.last is not None and self.interval > 0:
-            remaining = self.interval - (time.monotonic() - self.last)
-            if remaining > 0:
-                self.sleep(remaining)
-        self.last = time.monotonic()

@@ -14,7 +14,8 @@ and the messaging events (handed to compliance.services.messages). Campaign stat
 only through `compliance.lifecycle`: an event moves it forward with `next_status`; when its
 meaning is unclear the campaign is read back from Telnyx and that answer is the truth
 (``authoritative=True``). The reconciliation
-(compliance/services/reconcile.py) uses the same `read_back_campaign` / `read_back_brand`.
+(compliance/services/reconcile.py) applies its GETs with the same `apply_campaign_record` /
+`apply_brand_record`.
 """
 
 import hashlib
@@ -436,7 +437,14 @@ def read_back_campaign(
     if client is None:
         with get_client() as own_client:
             return read_back_campaign(campaign, client=own_client, kind=kind)
-    record = _wire(client.get_campaign(campaign.campaign_id))
+    return apply_campaign_record(campaign, client.get_campaign(campaign.campaign_id), kind=kind)
+
+
+def apply_campaign_record(
+    campaign: Campaign, response, *, kind: CampaignEvent.Kind = CampaignEvent.Kind.RECONCILE
+) -> StatusChange:
+    """Take the campaign as Telnyx reports it (the answer of a GET) as the truth."""
+    record = _wire(response)
     reported = _text(record.get("campaignStatus"))
     proposed = CampaignStatus(reported) if reported in CampaignStatus else None
     return apply_campaign_status(
@@ -456,7 +464,13 @@ def read_back_brand(brand: Brand, *, client: TelnyxClient | None = None) -> bool
     if client is None:
         with get_client() as own_client:
             return read_back_brand(brand, client=own_client)
-    record = _wire(client.get_brand(brand.brand_id))
+    return apply_brand_record(brand, client.get_brand(brand.brand_id))
+
+
+def apply_brand_record(brand: Brand, response) -> bool:
+    """Mirror the brand as Telnyx reports it (the answer of a GET); whether its status or
+    identityStatus changed."""
+    record = _wire(response)
     status = _known(record.get("status"), lifecycle.BrandStatus)
     identity = _known(record.get("identityStatus"), lifecycle.BrandIdentityStatus)
     with transaction.atomic():

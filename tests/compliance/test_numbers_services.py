@@ -6,7 +6,8 @@ import pytest
 from compliance.models import BulkAssignmentItem, PhoneNumber, ProfileAssignmentTask
 from compliance.services import numbers
 from compliance.services.numbers import NumberError
-from sandbox import faults
+from compliance.telnyx.errors import RateLimited
+from sandbox import faults, ratelimit
 from sandbox.models.numbers import NumberAssignment
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -167,6 +168,46 @@ def test_bulk_of_500_with_429s_assigns_every_number_exactly_once(
     assert PhoneNumber.objects.filter(campaign=campaign, assignment_status="ASSIGNED").count() == (
         500
     )
+
+
+class RefusalCounter:
+    """The Telnyx client, counting the assignments Telnyx refused with 429."""
+
+    def __init__(self, client):
+        self.client = client
+        self.refused = 0
+
+    def __getattr__(self, name):
+        return getattr(self.client, name)
+
+    def assign_number(self, *args, **kwargs):
+        try:
+            return self.client.assign_number(*args, **kwargs)
+        except RateLimited:
+            self.refused += 1
+            raise
+
+
+@pytest.mark.parametrize(("rate", "refused"), [(0, True), (10, False)])
+def test_bulk_paced_at_the_accounts_limit_meets_no_429(
+    telnyx, organisation, synced, make_campaign, settings, monkeypatch, rate, refused
+):
+    monkeypatch.setattr(ratelimit, "_bucket", None)
+    settings.SANDBOX_RATE_LIMIT = 10  # the sandbox's limit, per second
+    settings.NUMBERS_BULK_RATE = rate
+    synced(30)
+    campaign = make_campaign()
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}  # run below
+    job = numbers.start_bulk_assignment(
+        organisation, None, campaign, PhoneNumber.objects.filter(organisation=organisation)
+    )
+    counter = RefusalCounter(telnyx)
+
+    job = numbers.run_bulk_assignment(job.pk, client=counter)
+
+    assert job.progress()["done"] == 30
+    assert NumberAssignment.objects.count() == 30
+    assert (counter.refused > 0) is refused
 
 
 def test_bulk_continues_past_422s_and_failures_can_be_retried(

@@ -3,6 +3,9 @@ campaign's lifecycle and signs its webhooks; the app applies them, reads campaig
 event's meaning is unclear, and heals missed webhooks by reconciliation."""
 
 import io
+import itertools
+import threading
+import time
 
 import pytest
 from django.core import mail
@@ -170,17 +173,29 @@ def test_reconciliation_rides_out_a_rate_limit(telnyx, brand, settings):
     assert campaign.campaign_status == "MNO_PROVISIONED"
 
 
-def test_reconciliation_paces_its_calls(telnyx, brand, settings):
-    settings.RECONCILE_MIN_INTERVAL = 0.5
+def test_reconciliation_paces_its_calls_with_two_in_flight(telnyx, brand, settings):
+    settings.RECONCILE_MIN_INTERVAL = 0.3
+    settings.RECONCILE_CONCURRENCY = 2
     submit(telnyx, brand, DEAD_URL)
     submit(telnyx, brand, DEAD_URL)
-    pauses = []
+    submit(telnyx, brand, DEAD_URL)
+    starts, lock = [], threading.Lock()
 
-    report = reconcile_all(client=telnyx, sleep=pauses.append)
+    def timed(get):
+        def call(*args, **kwargs):
+            with lock:
+                starts.append(time.monotonic())
+            return get(*args, **kwargs)
 
-    assert (report.brands_checked, report.campaigns_checked) == (1, 2)
-    assert len(pauses) == 2  # three calls, two gaps
-    assert all(0 < pause <= 0.5 for pause in pauses)
+        return call
+
+    telnyx.get_brand, telnyx.get_campaign = timed(telnyx.get_brand), timed(telnyx.get_campaign)
+
+    report = reconcile_all(client=telnyx)
+
+    assert (report.brands_checked, report.campaigns_checked, report.errors) == (1, 3, [])
+    gaps = [later - earlier for earlier, later in itertools.pairwise(sorted(starts))]
+    assert len(gaps) == 3 and min(gaps) >= 0.29  # four calls, each start 0.3 s after the last
 
 
 def test_one_failing_read_back_is_reported_and_the_others_still_heal(telnyx, brand):
