@@ -7,7 +7,7 @@ refused while the other claim is active.
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
@@ -295,6 +295,14 @@ def appeal_gate(campaign: Campaign) -> list[str]:
     return report.failing_ids if report else []
 
 
+# Far longer than any call to Telnyx can take (the client's timeout is seconds).
+APPEAL_ABANDONED_AFTER = timedelta(minutes=5)
+ABANDONED_APPEAL = (
+    "No answer from Telnyx was recorded (the sending process stopped). If Telnyx received "
+    "the appeal, its decision arrives by webhook; otherwise appeal again."
+)
+
+
 def appeal(
     campaign: Campaign, reviewer: AbstractBaseUser, reason: str, *, override_reason: str = ""
 ) -> Appeal:
@@ -313,6 +321,11 @@ def appeal(
         allowed, why = lifecycle.appeal_allowed(locked.campaign_status or None)
         if not allowed:
             raise AppealRefused(why)
+        # A process that stopped mid-call leaves its appeal "being sent" for good: long after
+        # any answer could come, it no longer blocks the next one.
+        locked.appeals.filter(
+            state=Appeal.State.SENDING, requested_at__lt=timezone.now() - APPEAL_ABANDONED_AFTER
+        ).update(state=Appeal.State.FAILED, error=ABANDONED_APPEAL)
         if locked.appeals.filter(state=Appeal.State.SENDING).exists():
             raise AppealRefused("An appeal of this campaign is being sent right now.")
         if _already_appealed(locked):

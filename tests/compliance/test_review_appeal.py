@@ -4,11 +4,13 @@ through to the decision webhook arriving at the live server."""
 
 import re
 import threading
+from datetime import timedelta
 
 import pytest
 from django.db import connection
 from django.template import Context, Template
 from django.urls import reverse
+from django.utils import timezone
 
 from compliance.models import (
     Appeal,
@@ -152,6 +154,26 @@ def test_customer_partial_shows_the_appeal_state_but_never_notes(
 @pytest.fixture
 def rejected_campaign(transactional_db, telnyx, live_server, organisation, make_submitted_campaign):
     return submit_rejected_campaign(telnyx, live_server.url, organisation, make_submitted_campaign)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_appeal_left_being_sent_by_a_stopped_process_no_longer_blocks_the_next(
+    rejected_campaign, reviewer
+):
+    campaign = rejected_campaign
+    Campaign.objects.filter(pk=campaign.pk).update(**FIXED)
+    stuck = Appeal.objects.create(
+        campaign=campaign, requested_by=reviewer, reason=REASON, status_at_appeal="TELNYX_FAILED"
+    )
+    Appeal.objects.filter(pk=stuck.pk).update(requested_at=timezone.now() - timedelta(minutes=6))
+
+    services.appeal(campaign, reviewer, REASON)
+
+    stuck.refresh_from_db()
+    assert stuck.state == Appeal.State.FAILED and "No answer from Telnyx" in stuck.error
+    assert Appeal.objects.filter(state=Appeal.State.ACCEPTED).count() == 1
+    campaign.refresh_from_db()
+    assert campaign.appealed_at is not None
 
 
 @pytest.mark.django_db(transaction=True)
