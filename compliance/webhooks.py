@@ -57,6 +57,8 @@ def telnyx_webhook(request: HttpRequest):
         return _answer(400, "malformed_body")
     if not created:
         logger.info("webhook %s is a duplicate (%s)", event.pk, event.dedup_key)
+        if event.processed_at is None:  # stored, but the first delivery failed to schedule it
+            schedule_apply()
         return _answer(200, "duplicate")
     schedule_apply()
     return _answer(200, "accepted")

@@ -84,7 +84,9 @@ def reconcile_all(
     pace = Pacer(settings.RECONCILE_MIN_INTERVAL, sleep=sleep)
     with ThreadPoolExecutor(max_workers=settings.RECONCILE_CONCURRENCY) as pool:
         reads = _ReadBacks(pool, pace, settings.RECONCILE_CONCURRENCY)
-        for brand, answer in reads.each(_pages(unsettled_brands()), _getter(client.get_brand)):
+        for brand, answer in reads.each(
+            _pages(unsettled_brands()), lambda b: client.get_brand(b.brand_id)
+        ):
             report.brands_checked += 1
             before = (brand.status, brand.identity_status)
             try:
@@ -95,7 +97,9 @@ def reconcile_all(
                     )
             except TelnyxError as exc:
                 report.errors.append(f"brand {brand.brand_id}: {exc}")
-        campaigns = reads.each(_pages(unsettled_campaigns()), _getter(client.get_campaign))
+        campaigns = reads.each(
+            _pages(unsettled_campaigns()), lambda c: client.get_campaign(c.campaign_id)
+        )
         for campaign, answer in campaigns:
             report.campaigns_checked += 1
             try:
@@ -119,11 +123,6 @@ def reconcile_all(
 
 def _pair(statuses: tuple[str, str]) -> str:
     return "/".join(value or "?" for value in statuses)
-
-
-def _getter(get: Callable[[str], object]) -> Callable[[Brand | Campaign], object]:
-    """The GET of one brand (by brandId) or campaign (by campaignId)."""
-    return lambda row: get(row.brand_id if isinstance(row, Brand) else row.campaign_id)
 
 
 class _ReadBacks:

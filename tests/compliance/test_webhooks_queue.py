@@ -99,16 +99,33 @@ def test_once_the_task_has_started_the_next_event_queues_another(
     assert DBTaskResult.objects.count() == 2
 
 
-def test_a_duplicate_queues_nothing(client, seed, queued, organisation):
+def test_a_duplicate_of_an_applied_event_queues_nothing(client, seed, queued, organisation):
     campaign = make_campaign(organisation, status="TCR_PENDING")
     body = envelope("10dlc.campaign.update", {"campaignId": campaign.campaign_id})
     post_signed(client, body, seed)
+    _run_worker()
+    assert WebhookEvent.objects.get().processed_at is not None
     DBTaskResult.objects.all().delete()
 
     response = post_signed(client, body, seed)
 
     assert response.json() == {"result": "duplicate"}
     assert not DBTaskResult.objects.exists()
+
+
+def test_a_redelivery_of_an_event_left_unapplied_queues_its_task_again(
+    client, seed, queued, organisation
+):
+    campaign = make_campaign(organisation, status="TCR_PENDING")
+    body = envelope("10dlc.campaign.update", {"campaignId": campaign.campaign_id})
+    post_signed(client, body, seed)
+    DBTaskResult.objects.all().delete()  # stored, then the process stopped before queueing
+
+    response = post_signed(client, body, seed)  # Telnyx delivers it again
+
+    assert response.json() == {"result": "duplicate"}
+    assert _waiting() == 1
+    assert WebhookEvent.objects.count() == 1
 
 
 def test_an_event_that_fails_to_apply_is_marked_failed_and_the_rest_still_apply(
