@@ -12,6 +12,22 @@ from compliance.tenancy import REVIEWERS_GROUP
 PASSWORD = "a-Long-pass-phrase-42"
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """On SQLite the test database is a file, as deployed, not Django's in-memory default.
+
+    The live server shares an in-memory database's single connection with all of its
+    request threads: two requests at once (a browser's HTMX field check beside its form
+    post, a bulk assignment's calls in flight) then break that connection ("bad parameter
+    or other API misuse"). With a file every thread has its own connection, in WAL mode.
+    """
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        database.setdefault("TEST", {})["NAME"] = str(tmp_path_factory.mktemp("db") / "test.db")
+
+
 @pytest.fixture(autouse=True)
 def _immediate_tasks(settings):
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
