@@ -198,32 +198,46 @@ def _headers_worth_keeping(headers: Mapping[str, str]) -> dict[str, str]:
 
 
 def apply_event(event: WebhookEvent) -> WebhookEvent:
-    """Act on a stored event, once: a second call (or a concurrent one) does nothing."""
-    now = timezone.now()
-    claimed = WebhookEvent.objects.filter(pk=event.pk, processed_at__isnull=True).update(
-        processed_at=now
-    )
-    if not claimed:
-        event.refresh_from_db()  # someone else applied it: their outcome
-        return event
-    event.processed_at = now  # every field this function writes is set below
-    parsed = parse_event(event.raw_body.encode("utf-8"))
-    handler = _HANDLERS.get(parsed.kind)
-    if handler is None and parsed.kind in MESSAGE_KINDS:
-        handler = _apply_message_event
-    try:
+    """Act on a stored event, once: a second call (or a concurrent one) does nothing.
+
+    The claim, the handler's database work and the outcome commit together, in one
+    transaction: a process stopped half-way leaves the event pending (the next apply task
+    takes it), never claimed but unapplied. A read-back from Telnyx that the event calls for
+    runs after that commit, outside any transaction, and then updates the outcome."""
+    with transaction.atomic():
+        now = timezone.now()
+        claimed = WebhookEvent.objects.filter(pk=event.pk, processed_at__isnull=True).update(
+            processed_at=now
+        )
+        if not claimed:
+            event.refresh_from_db()  # someone else applied it: their outcome
+            return event
+        event.processed_at = now  # every field this function writes is set below
+        parsed = parse_event(event.raw_body.encode("utf-8"))
+        handler = _HANDLERS.get(parsed.kind)
+        if handler is None and parsed.kind in MESSAGE_KINDS:
+            handler = _apply_message_event
+        read_back = None
         if handler is None:
             event.outcome, event.note = Outcome.IGNORED, f"Unknown event type {parsed.kind!r}."
         else:
-            handler(event, parsed)
-    except TelnyxError as exc:
-        logger.warning("webhook %s: read-back failed: %s", event.pk, exc)
-        event.outcome = Outcome.FAILED
-        event.error = f"Reading back from Telnyx failed ({exc}); reconciliation will retry."
-    event.note = event.note[:255]
-    event.save(update_fields=["outcome", "note", "error", "campaign"])
+            read_back = handler(event, parsed)
+        _save_outcome(event)
+    if read_back is not None:
+        try:
+            read_back()
+        except TelnyxError as exc:
+            logger.warning("webhook %s: read-back failed: %s", event.pk, exc)
+            event.outcome = Outcome.FAILED
+            event.error = f"Reading back from Telnyx failed ({exc}); reconciliation will retry."
+        _save_outcome(event)
     logger.info("webhook %s (%s) %s", event.pk, event.kind, event.outcome)
     return event
+
+
+def _save_outcome(event: WebhookEvent) -> None:
+    event.note = event.note[:255]
+    event.save(update_fields=["outcome", "note", "error", "campaign"])
 
 
 def apply_pending_events(batch: int = 200) -> int:
@@ -281,12 +295,17 @@ def _find_campaign(ref: str) -> Campaign | None:
     )
 
 
+# A handler records what the event means inside apply_event's transaction; when that calls
+# for asking Telnyx, it returns the read-back, which apply_event runs after the commit.
+ReadBack = Callable[[], None]
+
+
 def _unknown(event: WebhookEvent, what: str, ref: str) -> None:
     event.outcome = Outcome.UNKNOWN_CAMPAIGN
     event.note = f"No {what} {ref or '(no id)'} in this app (yet); stored for replay."
 
 
-def _apply_campaign_event(event: WebhookEvent, parsed: ParsedEvent) -> None:
+def _apply_campaign_event(event: WebhookEvent, parsed: ParsedEvent) -> ReadBack | None:
     campaign = _find_campaign(parsed.campaign_ref)
     if campaign is None:
         return _unknown(event, "campaign", parsed.campaign_ref)
@@ -306,18 +325,28 @@ def _apply_campaign_event(event: WebhookEvent, parsed: ParsedEvent) -> None:
     )
     event.outcome = Outcome.APPLIED if change.changed else Outcome.IGNORED
     event.note = meaning.summary if change.changed else f"No change ({change.describe()})."
-    if meaning.needs_readback and read_back_campaign(campaign).changed:
-        event.outcome = Outcome.APPLIED
-        event.note = "Read back from Telnyx: " + meaning.summary
+    if not meaning.needs_readback:
+        return None
+
+    def read_back() -> None:
+        if read_back_campaign(campaign).changed:
+            event.outcome = Outcome.APPLIED
+            event.note = "Read back from Telnyx: " + meaning.summary
+
+    return read_back
 
 
-def _apply_brand_event(event: WebhookEvent, parsed: ParsedEvent) -> None:
+def _apply_brand_event(event: WebhookEvent, parsed: ParsedEvent) -> ReadBack | None:
     brand = Brand.objects.filter(brand_id=parsed.brand_ref).first() if parsed.brand_ref else None
     if brand is None:
         return _unknown(event, "brand", parsed.brand_ref)
-    changed = read_back_brand(brand)
-    event.outcome = Outcome.APPLIED if changed else Outcome.IGNORED
     event.note = parsed.text("description") or parsed.text("type")
+
+    def read_back() -> None:
+        changed = read_back_brand(brand)
+        event.outcome = Outcome.APPLIED if changed else Outcome.IGNORED
+
+    return read_back
 
 
 def _apply_number_event(event: WebhookEvent, parsed: ParsedEvent) -> None:

@@ -193,3 +193,57 @@ def test_with_tasks_run_at_once_the_event_is_applied_before_the_answer(client, s
     campaign.refresh_from_db()
     assert campaign.campaign_status == "TCR_ACCEPTED"
     assert WebhookEvent.objects.get().outcome == Outcome.APPLIED
+
+
+class _Stopped(BaseException):
+    """The process stopping mid-apply (a deploy's SIGKILL, an OOM kill): nothing catches it."""
+
+
+def test_an_apply_stopped_half_way_leaves_the_event_pending_for_the_next_run(
+    client, seed, queued, organisation, monkeypatch
+):
+    campaign = make_campaign(organisation, status="TCR_PENDING")
+    post_signed(client, status_update(campaign.campaign_id, "REGISTRATION", "ACCEPTED"), seed)
+
+    def stop(*args, **kwargs):
+        raise _Stopped
+
+    with monkeypatch.context() as patch:
+        patch.setattr(webhooks, "_notify_campaign_change", stop)  # after status and timeline
+        with pytest.raises(_Stopped):
+            apply_pending_events()
+
+    event = WebhookEvent.objects.get()
+    assert (event.processed_at, event.outcome) == (None, Outcome.RECEIVED)
+    campaign.refresh_from_db()
+    assert campaign.campaign_status == "TCR_PENDING" and not campaign.events.exists()
+
+    assert apply_pending_events() == 1
+    campaign.refresh_from_db()
+    assert campaign.campaign_status == "TCR_ACCEPTED"
+    assert campaign.events.count() == 1
+    assert WebhookEvent.objects.get().outcome == Outcome.APPLIED
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_read_back_runs_after_the_event_is_committed_outside_any_transaction(
+    client, seed, organisation, monkeypatch
+):
+    from django.db import connection
+
+    campaign = make_campaign(organisation, status="MNO_PENDING")
+    seen = {}
+
+    def read_back(campaign):
+        event = WebhookEvent.objects.get()
+        seen.update(atomic=connection.in_atomic_block, outcome=event.outcome)
+        return webhooks.StatusChange("MNO_REJECTED", "MNO_REJECTED")
+
+    monkeypatch.setattr(webhooks, "read_back_campaign", read_back)
+    post_signed(client, status_update(campaign.campaign_id, "MNO_REVIEW", "REJECTED"), seed)
+
+    assert seen == {"atomic": False, "outcome": Outcome.APPLIED}
+    event = WebhookEvent.objects.get()
+    assert event.processed_at and event.outcome == Outcome.APPLIED
+    campaign.refresh_from_db()
+    assert campaign.campaign_status == "MNO_REJECTED"
