@@ -206,11 +206,8 @@ def apply_event(event: WebhookEvent) -> WebhookEvent:
     runs after that commit, outside any transaction, and then updates the outcome."""
     with transaction.atomic():
         now = timezone.now()
-        claimed = WebhookEvent.objects.filter(pk=event.pk, processed_at__isnull=True).update(
-            processed_at=now
-        )
-        if not claimed:
-            event.refresh_from_db()  # someone else applied it: their outcome
+        if not _claim(event, now):
+            event.refresh_from_db()  # applied, or being applied, by someone else
             return event
         event.processed_at = now  # every field this function writes is set below
         parsed = parse_event(event.raw_body.encode("utf-8"))
@@ -235,6 +232,15 @@ def apply_event(event: WebhookEvent) -> WebhookEvent:
     return event
 
 
+def _claim(event: WebhookEvent, now) -> bool:
+    """Mark the event processed in the open transaction, unless it is already, or another
+    worker holds it (SKIP LOCKED on PostgreSQL: appliers running side by side pass over each
+    other's events instead of queueing behind each other's transactions)."""
+    free = WebhookEvent.objects.filter(pk=event.pk, processed_at__isnull=True)
+    free = free.order_by().select_for_update(skip_locked=True).values("pk")
+    return WebhookEvent.objects.filter(pk__in=free).update(processed_at=now) == 1
+
+
 def _save_outcome(event: WebhookEvent) -> None:
     event.note = event.note[:255]
     event.save(update_fields=["outcome", "note", "error", "campaign"])
@@ -242,17 +248,20 @@ def _save_outcome(event: WebhookEvent) -> None:
 
 def apply_pending_events(batch: int = 200) -> int:
     """Apply every stored event not yet applied, oldest first, in batches, until none is left;
-    how many this call went through. Safe to run concurrently (each event is claimed once); an
-    event whose handler fails unexpectedly is marked FAILED and the others still go on."""
-    seen = 0
+    how many this call went through. Safe to run concurrently: each event is claimed once, and
+    one that another applier holds is left to it. An event whose handler fails unexpectedly is
+    marked FAILED and the others still go on."""
+    seen = last = 0
     while True:
         pending = list(
-            WebhookEvent.objects.filter(processed_at__isnull=True).order_by("pk")[:batch]
+            WebhookEvent.objects.filter(processed_at__isnull=True, pk__gt=last).order_by("pk")[
+                :batch
+            ]
         )
         if not pending:
             return seen
         for event in pending:
-            seen += 1
+            seen, last = seen + 1, event.pk
             try:
                 apply_event(event)
             except Exception as exc:

@@ -38,3 +38,56 @@ def test_twenty_parallel_deliveries_of_one_event_store_it_once(live_server, sett
     assert Notification.objects.count() == 1
     campaign.refresh_from_db()
     assert campaign.campaign_status == "MNO_ACCEPTED"
+
+
+def test_an_applier_passes_over_an_event_another_is_applying_instead_of_waiting(
+    client, settings, organisation
+):
+    import threading
+
+    from django.db import transaction
+
+    from compliance.services.webhooks import apply_pending_events
+    from tests.compliance.webhook_helpers import post_signed
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    seed, settings.TELNYX_PUBLIC_KEY = generate_keypair()
+    held, other = (make_campaign(organisation, status="TCR_PENDING") for _ in range(2))
+    for campaign in (held, other):
+        post_signed(client, status_update(campaign.campaign_id, "REGISTRATION", "ACCEPTED"), seed)
+    first = WebhookEvent.objects.get(telnyx_campaign_id=held.campaign_id)
+    holding, release = threading.Event(), threading.Event()
+
+    def another_applier():  # holds the first event's row, as an applier in its transaction
+        try:
+            with transaction.atomic():
+                WebhookEvent.objects.select_for_update().get(pk=first.pk)
+                holding.set()
+                release.wait(timeout=60)
+        finally:
+            connection.close()
+
+    def apply_in_thread(result: list):
+        try:
+            result.append(apply_pending_events())
+        finally:
+            connection.close()
+
+    blocker = threading.Thread(target=another_applier)
+    blocker.start()
+    assert holding.wait(timeout=30)
+    applied: list[int] = []
+    applier = threading.Thread(target=apply_in_thread, args=(applied,))
+    applier.start()
+    applier.join(timeout=30)
+    finished_while_held = not applier.is_alive()
+    release.set()
+    blocker.join()
+    applier.join()
+
+    assert finished_while_held and applied == [2]
+    outcomes = dict(WebhookEvent.objects.values_list("telnyx_campaign_id", "outcome"))
+    assert outcomes == {held.campaign_id: "received", other.campaign_id: "applied"}
+    assert apply_pending_events() == 1  # the next task takes the event it passed over
+    held.refresh_from_db()
+    assert held.campaign_status == "TCR_ACCEPTED"
