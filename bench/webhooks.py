@@ -19,7 +19,7 @@ import subprocess
 import sys
 import time
 
-from bench import report
+from bench import cpu, report
 from bench.drive import combine, drive, ok
 from bench.server import ROOT, gunicorn
 
@@ -83,15 +83,14 @@ def _ingest(cfg, mode: str) -> list[report.Row]:
             drive(_with_path(warm, path), concurrency=cfg.workers)
         drive(warm, concurrency=cfg.workers)
         _clear_storage_floor()
-        floor = _batches(cfg, brand_id, campaign_ids, seed, server.url, FLOOR)
-        report.line("  floor          " + report.load_figures(floor))
-        storage = _batches(cfg, brand_id, campaign_ids, seed, server.url, STORAGE_FLOOR)
-        report.line("  storage floor  " + report.load_figures(storage))
+        floor = _measured("floor", cfg, brand_id, campaign_ids, seed, server.url, FLOOR)
+        storage = _measured(
+            "storage floor", cfg, brand_id, campaign_ids, seed, server.url, STORAGE_FLOOR
+        )
         _clear_storage_floor()
         with _db_worker(env) if with_worker else _nothing():
             started = time.perf_counter()
-            real = _batches(cfg, brand_id, campaign_ids, seed, server.url, RECEIVER)
-            report.line("  receiver       " + report.load_figures(real))
+            real = _measured("receiver", cfg, brand_id, campaign_ids, seed, server.url, RECEIVER)
             if with_worker:
                 applied_in = _wait_until_applied(campaign_ids, started)
     stored = _stored(campaign_ids)
@@ -124,6 +123,16 @@ def _ingest(cfg, mode: str) -> list[report.Row]:
             ratio >= 0.5 and all_stored,
         )
     ]
+
+
+def _measured(label: str, cfg, brand_id, campaign_ids, seed, base: str, path: str) -> dict:
+    """Every event sent to `path`; prints the load figures and who spent the CPU."""
+    with cpu.measured() as usage:
+        result = _batches(cfg, brand_id, campaign_ids, seed, base, path)
+    report.line(f"  {label:<15}" + report.load_figures(result))
+    if usage.seconds:
+        report.line(f"  {'':<15}CPU: {usage.per_request(result['requests'])}")
+    return result
 
 
 def _batches(cfg, brand_id, campaign_ids, seed, base: str, path: str) -> dict:
