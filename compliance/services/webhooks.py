@@ -247,19 +247,17 @@ def _save_outcome(event: WebhookEvent) -> None:
 
 
 def apply_pending_events(batch: int = 200) -> int:
-    """Apply every stored event not yet applied, oldest first, in batches, until none is left;
-    how many this call went through. Safe to run concurrently: each event is claimed once, and
-    one that another applier holds is left to it. An event whose handler fails unexpectedly is
-    marked FAILED and the others still go on."""
+    """Apply the stored events not yet applied, oldest first, a batch at a time, until a read
+    finds less than a full batch; how many this call went through. An event stored after that
+    read has a task of its own to come: the receiver calls schedule_apply once the event is
+    committed, and this task has started, so it is not the one waiting in the queue.
+
+    Safe to run concurrently: each event is claimed once, and one that another applier holds
+    is left to it. An event whose handler fails unexpectedly is marked FAILED and the others
+    still go on."""
     seen = last = 0
     while True:
-        pending = list(
-            WebhookEvent.objects.filter(processed_at__isnull=True, pk__gt=last).order_by("pk")[
-                :batch
-            ]
-        )
-        if not pending:
-            return seen
+        pending = _pending_and_free(after=last, batch=batch)
         for event in pending:
             seen, last = seen + 1, event.pk
             try:
@@ -271,6 +269,20 @@ def apply_pending_events(batch: int = 200) -> int:
                     processed_at=timezone.now(),
                     error=f"Applying the event failed ({type(exc).__name__}).",
                 )
+        if len(pending) < batch:
+            return seen
+
+
+def _pending_and_free(*, after: int, batch: int) -> list[WebhookEvent]:
+    """The next stored events not yet applied, leaving out those another applier holds right
+    now (SKIP LOCKED, on PostgreSQL): side by side, appliers do not each visit the others'
+    events in flight. The locks end with this read; apply_event claims each event again."""
+    with transaction.atomic():
+        return list(
+            WebhookEvent.objects.select_for_update(skip_locked=True)
+            .filter(processed_at__isnull=True, pk__gt=after)
+            .order_by("pk")[:batch]
+        )
 
 
 def replay_pending_events(campaign: Campaign) -> int:
