@@ -4,9 +4,11 @@ The view (compliance/webhooks.py) verifies the signature, then calls `record_eve
 parses the body (`MalformedEvent` when it is not JSON of a known shape), and stores it once:
 the de-duplication key is the envelope's ``data.id`` when present, else the SHA-256 of the raw
 body, under a unique constraint, so concurrent deliveries of one event store one row.
-`apply_event` then acts on the stored row, at most once (claimed with a conditional UPDATE);
-`apply_pending_events` applies every stored row not yet applied, oldest first (the
-`apply_pending_webhook_events` task, which the receiver schedules after storing).
+`apply_event` then acts on the stored row, at most once: its claim (a conditional UPDATE that
+skips a row another applier holds), its effects and its outcome commit together, and a
+read-back from Telnyx runs after that commit. `apply_pending_events` applies the stored rows
+not yet applied, oldest first (the `apply_pending_webhook_events` task, which the receiver
+schedules after storing).
 
 Two shapes arrive (WEBHOOKS.md): the flat campaignStatusUpdate, and the envelope
 ``{"data": {"event_type", "id", "payload"}}`` for 10dlc.campaign/brand/phone_number.update
