@@ -73,7 +73,7 @@ def signup(request):
                 password=form.cleaned_data["password1"],
                 organisation_name=form.cleaned_data["organisation_name"],
             )
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            login(request, user)  # the one backend of AUTHENTICATION_BACKENDS
             messages.success(request, f"Welcome! {user.membership.organisation} is ready.")
             return redirect("home")
     return render(request, "accounts/signup.html", {"form": form})

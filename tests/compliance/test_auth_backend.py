@@ -1,0 +1,46 @@
+"""The user of a session is loaded with their membership and organisation in one query, and
+still refused when inactive or gone."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_page_reads_the_membership_and_organisation_with_the_user(owner_client, organisation):
+    with CaptureQueriesContext(connection) as queries:
+        response = owner_client.get(reverse("brand_list"))
+
+    assert response.status_code == 200
+    statements = [query["sql"] for query in queries]
+    read_from = [sql.split(" FROM ", 1)[1].split()[0] for sql in statements if " FROM " in sql]
+    assert read_from.count('"auth_user"') == 1  # joined with the two below
+    assert '"compliance_membership"' not in read_from
+    assert '"compliance_organisation"' not in read_from
+    assert organisation.name in response.content.decode()
+
+
+def test_an_inactive_users_session_is_no_longer_logged_in(owner_client, owner):
+    owner.is_active = False
+    owner.save()
+
+    response = owner_client.get(reverse("brand_list"))
+
+    assert response.status_code == 302 and reverse("login") in response.url
+
+
+def test_a_deleted_users_session_is_no_longer_logged_in(owner_client, owner):
+    owner.delete()
+
+    response = owner_client.get(reverse("brand_list"))
+
+    assert response.status_code == 302 and reverse("login") in response.url
+
+
+def test_a_user_without_an_organisation_is_told_so(client, django_user_model):
+    user = django_user_model.objects.create_user("loner", "loner@example.com", "x-Long-pass-42")
+    client.force_login(user)
+
+    assert client.get(reverse("brand_list")).status_code == 404
