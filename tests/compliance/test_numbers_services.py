@@ -188,14 +188,16 @@ class RefusalCounter:
             raise
 
 
-@pytest.mark.parametrize(("rate", "refused"), [(0, True), (10, False)])
+@pytest.mark.parametrize(("rate", "refused"), [(0, True), (2, False)])
 def test_bulk_paced_at_the_accounts_limit_meets_no_429(
     telnyx, organisation, synced, make_campaign, settings, monkeypatch, rate, refused
 ):
+    # A low limit, so that unpaced calls exceed it even on a loaded machine: 4 in flight
+    # meet a 429 unless each call takes over 1.5 s (a burst of 2, then 2 per second).
     monkeypatch.setattr(ratelimit, "_bucket", None)
-    settings.SANDBOX_RATE_LIMIT = 10  # the sandbox's limit, per second
+    settings.SANDBOX_RATE_LIMIT = 2  # the sandbox's limit, per second
     settings.NUMBERS_BULK_RATE = rate
-    synced(30)
+    synced(8)
     campaign = make_campaign()
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}  # run below
     job = numbers.start_bulk_assignment(
@@ -205,8 +207,8 @@ def test_bulk_paced_at_the_accounts_limit_meets_no_429(
 
     job = numbers.run_bulk_assignment(job.pk, client=counter)
 
-    assert job.progress()["done"] == 30
-    assert NumberAssignment.objects.count() == 30
+    assert job.progress()["done"] == 8
+    assert NumberAssignment.objects.count() == 8
     assert (counter.refused > 0) is refused
 
 
