@@ -5,17 +5,9 @@ from django.core import mail
 
 from compliance.models import CampaignEvent, Notification, WebhookEvent
 from compliance.services.webhooks import apply_campaign_status, apply_event, replay_pending_events
-from compliance.telnyx.signatures import generate_keypair
 from tests.compliance.webhook_helpers import make_campaign, post_signed, status_update
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def seed(settings) -> str:
-    seed, public = generate_keypair()
-    settings.TELNYX_PUBLIC_KEY = public
-    return seed
 
 
 def test_events_that_arrived_before_the_campaign_id_was_stored_are_replayed(

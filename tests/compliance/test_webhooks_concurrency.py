@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 
 from compliance.models import Notification, WebhookEvent
-from compliance.telnyx.signatures import generate_keypair, sign_webhook
+from compliance.telnyx.signatures import sign_webhook
 from tests.compliance.webhook_helpers import WEBHOOK_URL, encode, make_campaign, status_update
 
 pytestmark = [
@@ -18,8 +18,7 @@ pytestmark = [
 ]
 
 
-def test_twenty_parallel_deliveries_of_one_event_store_it_once(live_server, settings, owner):
-    seed, settings.TELNYX_PUBLIC_KEY = generate_keypair()
+def test_twenty_parallel_deliveries_of_one_event_store_it_once(live_server, seed, owner):
     campaign = make_campaign(owner.membership.organisation, status="TELNYX_ACCEPTED")
     body = encode(status_update(campaign.campaign_id, "MNO_REVIEW", "ACCEPTED"))
     headers = sign_webhook(body, seed) | {"content-type": "application/json"}
@@ -41,7 +40,7 @@ def test_twenty_parallel_deliveries_of_one_event_store_it_once(live_server, sett
 
 
 def test_an_applier_passes_over_an_event_another_is_applying_instead_of_waiting(
-    client, settings, organisation
+    client, settings, seed, organisation
 ):
     import threading
 
@@ -51,7 +50,6 @@ def test_an_applier_passes_over_an_event_another_is_applying_instead_of_waiting(
     from tests.compliance.webhook_helpers import post_signed
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    seed, settings.TELNYX_PUBLIC_KEY = generate_keypair()
     held, other = (make_campaign(organisation, status="TCR_PENDING") for _ in range(2))
     for campaign in (held, other):
         post_signed(client, status_update(campaign.campaign_id, "REGISTRATION", "ACCEPTED"), seed)

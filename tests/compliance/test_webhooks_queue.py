@@ -12,7 +12,6 @@ from django_tasks_db.models import DBTaskResult
 from compliance.models import WebhookEvent
 from compliance.services import webhooks
 from compliance.services.webhooks import apply_pending_events
-from compliance.telnyx.signatures import generate_keypair
 from tests.compliance.webhook_helpers import (
     encode,
     envelope,
@@ -25,13 +24,6 @@ pytestmark = pytest.mark.django_db
 
 Outcome = WebhookEvent.Outcome
 LIFECYCLE = ("REGISTRATION", "TELNYX_REVIEW", "MNO_REVIEW")
-
-
-@pytest.fixture
-def seed(settings) -> str:
-    seed, public = generate_keypair()
-    settings.TELNYX_PUBLIC_KEY = public
-    return seed
 
 
 @pytest.fixture

@@ -20,14 +20,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def seed(settings) -> str:
-    """The signing half of a fresh key pair; the app verifies with the public half."""
-    seed, public = generate_keypair()
-    settings.TELNYX_PUBLIC_KEY = public
-    return seed
-
-
-@pytest.fixture
 def campaign(organisation, teammate):
     return make_campaign(organisation, status="TELNYX_ACCEPTED")
 
