@@ -13,7 +13,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser)
 
-.PHONY: help run test e2e bench lint fmt check-deploy venv chromium clean
+.PHONY: help run test e2e bench lint fmt check-deploy venv chromium clean vocabulary
 
 help:
 	@echo "make run    set everything up and serve the demo on http://$(HOST):$(PORT)"
@@ -73,6 +73,10 @@ lint: $(STAMP)
 fmt: $(STAMP)
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
+
+# Telnyx's wire vocabulary (compliance/telnyx/fields.py) from ../shared/telnyx/.
+vocabulary: $(STAMP)
+	$(PY) -m compliance.telnyx.generate_vocabulary
 
 check-deploy: $(STAMP)
 	DEBUG=0 SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \

@@ -104,66 +104,16 @@ Groups
 from dataclasses import dataclass
 from enum import StrEnum
 
-
-class CampaignStatus(StrEnum):
-    TCR_PENDING = "TCR_PENDING"
-    TCR_SUSPENDED = "TCR_SUSPENDED"
-    TCR_EXPIRED = "TCR_EXPIRED"
-    TCR_ACCEPTED = "TCR_ACCEPTED"
-    TCR_FAILED = "TCR_FAILED"
-    TELNYX_ACCEPTED = "TELNYX_ACCEPTED"
-    TELNYX_FAILED = "TELNYX_FAILED"
-    MNO_PENDING = "MNO_PENDING"
-    MNO_ACCEPTED = "MNO_ACCEPTED"
-    MNO_REJECTED = "MNO_REJECTED"
-    MNO_PROVISIONED = "MNO_PROVISIONED"
-    MNO_PROVISIONING_FAILED = "MNO_PROVISIONING_FAILED"
-
-
-class SubmissionStatus(StrEnum):
-    CREATED = "CREATED"
-    FAILED = "FAILED"
-    PENDING = "PENDING"
-
-
-class EventType(StrEnum):
-    TELNYX_EVENT = "TELNYX_EVENT"
-    REGISTRATION = "REGISTRATION"
-    MNO_REVIEW = "MNO_REVIEW"
-    TELNYX_REVIEW = "TELNYX_REVIEW"
-    NUMBER_POOL_PROVISIONED = "NUMBER_POOL_PROVISIONED"
-    NUMBER_POOL_DEPROVISIONED = "NUMBER_POOL_DEPROVISIONED"
-    TCR_EVENT = "TCR_EVENT"
-    VERIFIED = "VERIFIED"
-
-
-class EventStatus(StrEnum):
-    ACCEPTED = "ACCEPTED"
-    REJECTED = "REJECTED"
-    DORMANT = "DORMANT"
-    SUCCESS = "success"
-    FAILED = "failed"
-
-
-class BrandIdentityStatus(StrEnum):
-    VERIFIED = "VERIFIED"
-    UNVERIFIED = "UNVERIFIED"
-    SELF_DECLARED = "SELF_DECLARED"
-    VETTED_VERIFIED = "VETTED_VERIFIED"
-
-
-class BrandStatus(StrEnum):
-    OK = "OK"
-    REGISTRATION_PENDING = "REGISTRATION_PENDING"
-    REGISTRATION_FAILED = "REGISTRATION_FAILED"
-
-
-class AssignmentStatus(StrEnum):
-    FAILED_ASSIGNMENT = "FAILED_ASSIGNMENT"
-    PENDING_ASSIGNMENT = "PENDING_ASSIGNMENT"
-    ASSIGNED = "ASSIGNED"
-    PENDING_UNASSIGNMENT = "PENDING_UNASSIGNMENT"
-    FAILED_UNASSIGNMENT = "FAILED_UNASSIGNMENT"
+# The wire's status enums are declared once, in the generated vocabulary.
+from compliance.telnyx.fields import (  # noqa: F401  (re-exported for the domain)
+    AssignmentStatus,
+    BrandIdentityStatus,
+    BrandStatus,
+    CampaignStatus,
+    EventStatus,
+    EventType,
+    SubmissionStatus,
+)
 
 
 class Badge(StrEnum):

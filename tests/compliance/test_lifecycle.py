@@ -1,6 +1,5 @@
 """Status rules: property tests of next_status, the webhook event table, groups and words."""
 
-import re
 from functools import reduce
 from pathlib import Path
 
@@ -33,57 +32,13 @@ from compliance.lifecycle import (
 
 C = CampaignStatus
 
-# The enum lists of ../shared/telnyx/FIELDS.md, written out so the tests stand alone.
-FIELDS_ENUMS = {
-    "campaignStatus": (
-        CampaignStatus,
-        [
-            "TCR_PENDING",
-            "TCR_SUSPENDED",
-            "TCR_EXPIRED",
-            "TCR_ACCEPTED",
-            "TCR_FAILED",
-            "TELNYX_ACCEPTED",
-            "TELNYX_FAILED",
-            "MNO_PENDING",
-            "MNO_ACCEPTED",
-            "MNO_REJECTED",
-            "MNO_PROVISIONED",
-            "MNO_PROVISIONING_FAILED",
-        ],
-    ),
-    "submissionStatus": (SubmissionStatus, ["CREATED", "FAILED", "PENDING"]),
-    "identityStatus": (
-        BrandIdentityStatus,
-        ["VERIFIED", "UNVERIFIED", "SELF_DECLARED", "VETTED_VERIFIED"],
-    ),
-    "status": (BrandStatus, ["OK", "REGISTRATION_PENDING", "REGISTRATION_FAILED"]),
-    "assignmentStatus": (
-        AssignmentStatus,
-        [
-            "FAILED_ASSIGNMENT",
-            "PENDING_ASSIGNMENT",
-            "ASSIGNED",
-            "PENDING_UNASSIGNMENT",
-            "FAILED_UNASSIGNMENT",
-        ],
-    ),
-}
-EVENT_TYPES = [
-    "TELNYX_EVENT",
-    "REGISTRATION",
-    "MNO_REVIEW",
-    "TELNYX_REVIEW",
-    "NUMBER_POOL_PROVISIONED",
-    "NUMBER_POOL_DEPROVISIONED",
-    "TCR_EVENT",
-    "VERIFIED",
-]
-EVENT_STATUSES = ["ACCEPTED", "REJECTED", "DORMANT", "success", "failed"]
+EVENT_TYPES = list(EventType)
+EVENT_STATUSES = list(EventStatus)
+REPO = Path(__file__).resolve().parents[2]
 
 statuses = st.sampled_from(list(CampaignStatus))
 maybe_statuses = st.none() | statuses
-events = st.tuples(st.sampled_from(EVENT_TYPES), st.sampled_from(EVENT_STATUSES))
+events = st.tuples(st.sampled_from(list(EventType)), st.sampled_from(list(EventStatus)))
 
 
 def apply_all(start, proposed_statuses):
@@ -95,55 +50,7 @@ def most_advanced(candidates):
     return max(known, key=rank) if known else None
 
 
-# --- enum values -------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("field", FIELDS_ENUMS)
-def test_enum_has_exactly_the_values_telnyx_documents(field):
-    enum, values = FIELDS_ENUMS[field]
-    assert sorted(member.value for member in enum) == sorted(values)
-
-
-def test_webhook_enums_have_exactly_the_documented_values():
-    assert sorted(EventType) == sorted(EVENT_TYPES)
-    assert sorted(EventStatus) == sorted(EVENT_STATUSES)
-
-
-# ../shared beside the repository (CI, /work/main), or two levels up from a worktree (/work/wt/x).
-REPO = Path(__file__).resolve().parents[2]
-SHARED_FIELDS = next(
-    (
-        folder / "shared" / "telnyx" / "FIELDS.md"
-        for folder in (REPO.parent, REPO.parent.parent)
-        if (folder / "shared" / "telnyx" / "FIELDS.md").exists()
-    ),
-    None,
-)
-
-
-def fields_md_enum(section, field):
-    """The values of ``field`` in FIELDS.md's ``### section`` block."""
-    block = SHARED_FIELDS.read_text().split(f"### {section} ", 1)[1].split("\n### ", 1)[0]
-    (listed,) = re.findall(rf"^- {field}: enum\(([^)]*)\)", block, re.MULTILINE)
-    return sorted(re.findall(r"'([^']+)'", listed))
-
-
-@pytest.mark.skipif(SHARED_FIELDS is None, reason="../shared/telnyx is not beside the repo")
-@pytest.mark.parametrize(
-    ("section", "field", "expected"),
-    [
-        ("TelnyxCampaignCsp", "campaignStatus", FIELDS_ENUMS["campaignStatus"][1]),
-        ("CampaignListResponse", "campaignStatus", FIELDS_ENUMS["campaignStatus"][1]),
-        ("TelnyxCampaignCsp", "submissionStatus", FIELDS_ENUMS["submissionStatus"][1]),
-        ("TelnyxBrand", "identityStatus", FIELDS_ENUMS["identityStatus"][1]),
-        ("TelnyxBrand", "status", FIELDS_ENUMS["status"][1]),
-        ("PhoneNumberCampaign", "assignmentStatus", FIELDS_ENUMS["assignmentStatus"][1]),
-        ("CampaignStatusUpdate", "type", EVENT_TYPES),
-        ("CampaignStatusUpdate", "status", EVENT_STATUSES),
-    ],
-)
-def test_written_out_enum_lists_still_match_fields_md(section, field, expected):
-    assert fields_md_enum(section, field) == sorted(expected)
+# --- enum values (declared once, in the generated vocabulary: tests/telnyx/test_vocabulary.py) --
 
 
 def test_unknown_campaign_status_is_refused_not_guessed():

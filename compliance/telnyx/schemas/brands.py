@@ -7,26 +7,23 @@ them.
 """
 
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import Field, StringConstraints, field_validator
 
+from .. import fields
 from ..fields import FIELDS
 from .base import RecordPage, TelnyxModel, TelnyxRequest
 
-
-def _enum(schema: str, field: str):
-    return Literal[FIELDS[schema][field]["enum"]]  # type: ignore[valid-type]
-
-
-EntityType = _enum("BrandCreateParams", "entityType")
-Vertical = _enum("BrandCreateParams", "vertical")
-StockExchange = _enum("BrandCreateParams", "stockExchange")
-AltBusinessIdType = _enum("BrandUpdateParams", "altBusinessIdType")
-IdentityStatus = _enum("TelnyxBrand", "identityStatus")
-BrandStatus = _enum("TelnyxBrand", "status")
-BrandRelationship = _enum("TelnyxBrand", "brandRelationship")
-BrandSort = _enum("BrandListParams", "sort")
+# Each enum once, from the generated vocabulary.
+EntityType = fields.BrandCreateParamsEntityType
+Vertical = fields.BrandCreateParamsVertical
+StockExchange = fields.BrandCreateParamsStockExchange
+AltBusinessIdType = fields.BrandUpdateParamsAltBusinessIdType
+IdentityStatus = fields.TelnyxBrandIdentityStatus
+BrandStatus = fields.TelnyxBrandStatus
+BrandRelationship = fields.TelnyxBrandBrandRelationship
+BrandSort = fields.BrandListParamsSort
 
 ENTITY_TYPES: tuple[str, ...] = FIELDS["BrandCreateParams"]["entityType"]["enum"]
 VERTICALS: tuple[str, ...] = FIELDS["BrandCreateParams"]["vertical"]["enum"]

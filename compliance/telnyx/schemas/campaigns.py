@@ -7,18 +7,17 @@ TelnyxDownstreamCampaign, UpdatePartnerCampaignRequest) follow 10dlc-openapi.jso
 """
 
 from datetime import datetime
-from typing import Literal
 
 from pydantic import Field
 
-from ..fields import enum
+from .. import fields
 from .base import RecordPage, TelnyxModel, TelnyxRequest
 
-CampaignStatusValue = Literal[enum("TelnyxCampaignCsp", "campaignStatus")]
-SubmissionStatusValue = Literal[enum("TelnyxCampaignCsp", "submissionStatus")]
-WebhookEventType = Literal[enum("CampaignStatusUpdate", "type")]
-WebhookEventStatus = Literal[enum("CampaignStatusUpdate", "status")]
-CampaignSort = Literal[enum("CampaignListParams", "sort")]
+CampaignStatusValue = fields.TelnyxCampaignCspCampaignStatus
+SubmissionStatusValue = fields.TelnyxCampaignCspSubmissionStatus
+WebhookEventType = fields.CampaignStatusUpdateType
+WebhookEventStatus = fields.CampaignStatusUpdateStatus
+CampaignSort = fields.CampaignListParamsSort
 
 SAMPLE_FIELDS = ("sample1", "sample2", "sample3", "sample4", "sample5")
 
