@@ -83,12 +83,12 @@ class Transport:
             try:
                 response = self._send(method, path, params, json)
             except httpx.TransportError as exc:
-                error = Unavailable(0, [ErrorItem(title=type(exc).__name__, detail=str(exc))])
+                unreachable = Unavailable(0, [ErrorItem(title=type(exc).__name__, detail=str(exc))])
                 if retryable and attempt < self.max_retries:
                     attempt += 1
                     self.sleep(self._backoff(attempt))
                     continue
-                raise error from exc
+                raise unreachable from exc
             if response.is_success:
                 return _json_or_none(response)
             error = _error_from(response)

@@ -162,7 +162,7 @@ class CampaignListItem(_CampaignFields):
     assigned_phone_numbers_count: float | None = _f("assignedPhoneNumbersCount")
 
 
-class CampaignPage(RecordPage):
+class CampaignPage(RecordPage["CampaignListItem"]):
     records: list[CampaignListItem] = []
 
 
@@ -284,7 +284,7 @@ class TelnyxDownstreamCampaign(TelnyxModel):
     webhook_url: str | None = _f("webhookURL")
 
 
-class PartnerCampaignPage(RecordPage):
+class PartnerCampaignPage(RecordPage["TelnyxDownstreamCampaign"]):
     records: list[TelnyxDownstreamCampaign] = []
 
 

@@ -23,9 +23,9 @@ RecipientStatus = fields.ToStatus
 
 
 # -- messaging profiles ------------------------------------------------------------------------
-class MessagingProfileCreateParams(TelnyxRequest):
-    name: str
-    whitelisted_destinations: list[str]
+class _MessagingProfileFields(TelnyxRequest):
+    """The optional fields a messaging profile's create and update share."""
+
     ai_assistant_id: str | None = None
     alpha_sender: str | None = None
     daily_spend_limit: str | None = None
@@ -45,7 +45,12 @@ class MessagingProfileCreateParams(TelnyxRequest):
     webhook_url: str | None = None
 
 
-class MessagingProfileUpdateParams(MessagingProfileCreateParams):
+class MessagingProfileCreateParams(_MessagingProfileFields):
+    name: str
+    whitelisted_destinations: list[str]
+
+
+class MessagingProfileUpdateParams(_MessagingProfileFields):
     """PATCH: the create fields, none required (seed: every field optional)."""
 
     name: str | None = None
