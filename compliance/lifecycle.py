@@ -300,7 +300,7 @@ _UNCLEAR_SUMMARIES = {
 }
 
 
-def _parse(enum: type[StrEnum], value: str | None) -> StrEnum | None:
+def _parse[E: StrEnum](enum: type[E], value: str | None) -> E | None:
     folded = (value or "").strip().casefold()
     return next((member for member in enum if member.value.casefold() == folded), None)
 
@@ -395,7 +395,7 @@ def brand_badge(
 ) -> Badge:
     if brand_is_pending(status):
         return Badge.INFO
-    if BrandStatus(status) == BrandStatus.REGISTRATION_FAILED:
+    if status == BrandStatus.REGISTRATION_FAILED:
         return Badge.BAD
     if identity_status is None:
         return Badge.INFO

@@ -41,7 +41,7 @@ def _waiting_sql(connection) -> str:
     # Identifiers come from the model and are quoted; every value is a parameter.
     quote, meta = connection.ops.quote_name, DBTaskResult._meta
     where = " AND ".join(
-        f"{quote(meta.get_field(name).column)} = %s"
+        f"{quote(meta.get_field(name).column)} = %s"  # type: ignore[union-attr]  # concrete fields
         for name in ("status", "task_path", "backend_name")
     )
     return f"SELECT 1 FROM {quote(meta.db_table)} WHERE {where} LIMIT 1"  # noqa: S608
