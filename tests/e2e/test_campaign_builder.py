@@ -5,9 +5,9 @@ link fails its step with the focus on it, and the submitted campaign's page show
 import pytest
 
 from compliance.models import Campaign, SubmissionState
-from tests.campaign_data import BRAND_NAME, verified_brand
 from tests.e2e import campaign_steps
 from tests.e2e.helpers import assert_accessible_basics, screenshot
+from tests.factories import BRAND_NAME, verified_brand
 from tests.registration.test_campaign_builder import registered_brand
 
 

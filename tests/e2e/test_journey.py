@@ -14,7 +14,6 @@ from compliance.models import AuditEntry, Brand, Campaign, PhoneNumber, WebhookE
 from compliance.telnyx.client import get_client
 from sandbox.models.numbers import MessagingProfile as SandboxProfile
 from sandbox.models.numbers import PhoneNumber as SandboxNumber
-from tests.compliance.review_helpers import FIXED, REASON, submit_rejected_campaign
 from tests.conftest import PASSWORD
 from tests.e2e import campaign_steps
 from tests.e2e.helpers import (
@@ -24,6 +23,7 @@ from tests.e2e.helpers import (
     log_in,
     screenshot,
 )
+from tests.review.review_helpers import FIXED, REASON, submit_rejected_campaign
 
 BRAND = "Dana Florists"
 NUMBERS = 20

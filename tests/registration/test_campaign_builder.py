@@ -12,7 +12,7 @@ from compliance.models import Brand, Campaign, CampaignEvent, SubmissionState
 from compliance.services import campaigns as services
 from sandbox import faults
 from sandbox.models.campaigns import SandboxCampaign
-from tests.campaign_data import BRAND_NAME, good_content, verified_brand
+from tests.factories import good_content, registered_brand, verified_brand
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -37,24 +37,6 @@ STEP_DATA = {
 def brand(telnyx, organisation):
     """A brand of the owner's organisation, registered and verified at the sandbox."""
     return registered_brand(organisation, verified_brand(telnyx))
-
-
-def registered_brand(organisation, brand_id, **fields) -> Brand:
-    fields = {"entity_type": "PRIVATE_PROFIT"} | fields
-    return Brand.objects.create(
-        organisation=organisation,
-        display_name=BRAND_NAME,
-        company_name="Alice Bakery LLC",
-        website="https://alicebakery.com",
-        email="support@alicebakery.com",
-        phone="+13125550001",
-        vertical="RETAIL",
-        submission_state=SubmissionState.SUBMITTED,
-        brand_id=brand_id,
-        status="OK",
-        identity_status="VERIFIED",
-        **fields,
-    )
 
 
 def step_url(campaign, slug):

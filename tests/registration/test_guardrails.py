@@ -3,8 +3,6 @@ registration, vetting orders and campaign submission; the use case warning; the 
 proprietor limits and the EIN reuse warning before anything reaches Telnyx; the compliance
 copilot wired into the brand wizard, the builder and the campaign pages."""
 
-import uuid
-
 import pytest
 from django.urls import reverse
 
@@ -15,6 +13,7 @@ from compliance.services.hosted import ensure_hosted_pages
 from sandbox.models.brands import SandboxBrand
 from sandbox.models.campaigns import SandboxCampaign
 from tests.conftest import SUBMITTED_CAMPAIGN
+from tests.factories import registered_brand
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 CONFIRM = {"confirm_cost": "on"}
@@ -63,23 +62,6 @@ def review_url(brand):
 
 def step_url(campaign, slug):
     return reverse("campaign_step", args=[campaign.public_id, slug])
-
-
-def registered_brand(organisation, **fields) -> Brand:
-    values = {
-        "submission_state": SubmissionState.SUBMITTED,
-        "entity_type": "PRIVATE_PROFIT",
-        "display_name": "Alice Bakery",
-        "company_name": "Alice Bakery LLC",
-        "website": "https://alicebakery.example",
-        "email": "hello@alicebakery.example",
-        "phone": "+15125550142",
-        "vertical": "RETAIL",
-        "brand_id": str(uuid.uuid4()),
-        "identity_status": "VERIFIED",
-        "status": "OK",
-    } | fields
-    return Brand.objects.create(organisation=organisation, **values)
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ from compliance.services.hosted import (
     hosted_program,
 )
 from compliance.texts import propose
+from tests.factories import draft_brand
 
 pytestmark = pytest.mark.django_db
 
@@ -29,8 +30,8 @@ def _empty_cache():
 
 @pytest.fixture
 def brand(organisation, owner):
-    return Brand.objects.create(
-        organisation=organisation,
+    return draft_brand(
+        organisation,
         created_by=owner,
         display_name="Sweet Crumbs Bakery",
         company_name="Sweet Crumbs Bakery LLC",
@@ -38,7 +39,6 @@ def brand(organisation, owner):
         email="hello@sweetcrumbs.com",
         phone="+15125550142",
         identity_status="VERIFIED",
-        entity_type="PRIVATE_PROFIT",
     )
 
 

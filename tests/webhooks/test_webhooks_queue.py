@@ -12,7 +12,7 @@ from django_tasks_db.models import DBTaskResult
 from compliance.models import WebhookEvent
 from compliance.services import webhooks
 from compliance.services.webhooks import apply_pending_events
-from tests.compliance.webhook_helpers import (
+from tests.webhooks.webhook_helpers import (
     encode,
     envelope,
     make_campaign,

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from compliance.models import CampaignEvent, Notification, WebhookEvent
 from compliance.telnyx.signatures import generate_keypair, sign_webhook
-from tests.compliance.webhook_helpers import WEBHOOK_URL, make_campaign
+from tests.webhooks.webhook_helpers import WEBHOOK_URL, make_campaign
 
 pytestmark = pytest.mark.django_db
 

@@ -10,9 +10,9 @@ from django.utils import timezone
 from compliance.models import Appeal, AuditEntry, Campaign, CampaignEvent, WebhookEvent
 from compliance.services import rejections
 from compliance.services import review as services
-from tests.campaign_data import verified_brand
-from tests.compliance.review_helpers import REASON, submit_rejected_campaign
 from tests.conftest import SUBMITTED_CAMPAIGN
+from tests.factories import verified_brand
+from tests.review.review_helpers import REASON, submit_rejected_campaign
 
 UNBRANDED_SAMPLE2 = "Our pumpkin pies are back! Order yours in store today. Reply STOP to end."
 OVERRIDE = "The carrier misread the samples; appealing as they stand on purpose."

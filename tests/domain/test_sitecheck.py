@@ -12,7 +12,7 @@ from compliance.services.sitecheck import (
     request_site_check,
 )
 from compliance.sitecheck import PRIVACY, WEBSITE, Limits, registrable_domain
-from tests.compliance.local_sites import Reply, elapsed, make_certificates, serve
+from tests.domain.local_sites import Reply, elapsed, make_certificates, serve
 
 BRAND = BrandContext(
     display_name="Sweet Crumbs Bakery",

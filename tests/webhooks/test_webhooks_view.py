@@ -7,7 +7,7 @@ from django.core import mail
 
 from compliance.models import CampaignEvent, Notification, WebhookEvent
 from compliance.telnyx.signatures import generate_keypair, sign_webhook
-from tests.compliance.webhook_helpers import (
+from tests.webhooks.webhook_helpers import (
     WEBHOOK_URL,
     encode,
     envelope,

@@ -3,7 +3,7 @@ injection: the user is told in plain words, the state stays consistent, a retry 
 and nothing is created twice at Telnyx (counted at the sandbox).
 
 Slices test their own single faults (tests/registration/test_brand_wizard.py,
-test_campaign_builder.py, tests/compliance/test_review_appeal.py, test_numbers_services.py);
+test_campaign_builder.py, tests/review/test_review_appeal.py, test_numbers_services.py);
 these are the longer outages, across the app.
 """
 
@@ -18,8 +18,8 @@ from sandbox import faults
 from sandbox.models.brands import SandboxBrand
 from sandbox.models.campaigns import SandboxCampaign
 from sandbox.models.numbers import NumberAssignment
-from tests.compliance.review_helpers import FIXED, REASON, submit_rejected_campaign
 from tests.registration.test_brand_wizard import CONFIRM, _ready, step_url
+from tests.review.review_helpers import FIXED, REASON, submit_rejected_campaign
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

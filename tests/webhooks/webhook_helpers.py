@@ -3,30 +3,18 @@
 import json
 import uuid
 
-from compliance.models import Brand, Campaign, SubmissionState
+from compliance.models import Campaign
 from compliance.telnyx.signatures import sign_webhook
+from tests.factories import submitted_campaign
 
 WEBHOOK_URL = "/webhooks/telnyx/"
 
 
 def make_campaign(organisation, *, status="TCR_PENDING", campaign_id=None, **fields) -> Campaign:
-    brand = Brand.objects.create(
-        organisation=organisation,
-        display_name="Alice Bakery",
-        submission_state=SubmissionState.SUBMITTED,
-        brand_id=f"B{uuid.uuid4().hex[:12].upper()}",
-        status="OK",
-        identity_status="VERIFIED",
-    )
-    return Campaign.objects.create(
-        organisation=organisation,
-        brand=brand,
-        usecase="MARKETING",
-        submission_state=SubmissionState.SUBMITTED,
-        campaign_id=campaign_id or str(uuid.uuid4()),
-        campaign_status=status,
-        **fields,
-    )
+    """A submitted campaign of a registered brand, in `status`."""
+    if campaign_id:
+        fields["campaign_id"] = campaign_id
+    return submitted_campaign(organisation, status=status, **fields)
 
 
 def status_update(campaign_id: str, type_: str, status: str, description: str = "") -> dict:

@@ -5,7 +5,7 @@ from django.core import mail
 
 from compliance.models import CampaignEvent, Notification, WebhookEvent
 from compliance.services.webhooks import apply_campaign_status, apply_event, replay_pending_events
-from tests.compliance.webhook_helpers import make_campaign, post_signed, status_update
+from tests.webhooks.webhook_helpers import make_campaign, post_signed, status_update
 
 pytestmark = pytest.mark.django_db
 

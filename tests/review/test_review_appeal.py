@@ -22,7 +22,7 @@ from compliance.models import (
 )
 from compliance.services import review as services
 from sandbox import faults
-from tests.compliance.review_helpers import FIXED, REASON, UNBRANDED, submit_rejected_campaign
+from tests.review.review_helpers import FIXED, REASON, UNBRANDED, submit_rejected_campaign
 
 
 def url(name, campaign):

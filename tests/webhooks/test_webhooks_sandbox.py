@@ -21,10 +21,10 @@ from compliance.models import (
 )
 from compliance.services.reconcile import reconcile_all
 from compliance.services.webhooks import replay_pending_events
-from compliance.telnyx.schemas.brands import BrandCreate
 from compliance.telnyx.signatures import generate_keypair
 from sandbox import faults
-from tests.compliance.webhook_helpers import envelope, post_signed
+from tests.factories import registered_brand, verified_brand
+from tests.webhooks.webhook_helpers import envelope, post_signed
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -43,33 +43,8 @@ GOOD_CONTENT = {
 
 @pytest.fixture
 def brand(telnyx, organisation) -> Brand:
-    created = telnyx.create_brand(
-        BrandCreate(
-            entity_type="PRIVATE_PROFIT",
-            display_name="Alice Bakery",
-            company_name="Alice Bakery LLC",
-            ein="461234567",
-            country="US",
-            email="support@alicebakery.example",
-            vertical="RETAIL",
-            phone="+13125550001",
-            street="1 Main St",
-            city="Chicago",
-            state="IL",
-            postal_code="60601",
-            website="https://alicebakery.example",
-            mock=True,
-        )
-    )
-    return Brand.objects.create(
-        organisation=organisation,
-        display_name="Alice Bakery",
-        company_name="Alice Bakery LLC",
-        submission_state=SubmissionState.SUBMITTED,
-        brand_id=created.brand_id,
-        status=created.status or "",
-        identity_status=created.identity_status or "",
-    )
+    """Alice Bakery, registered at the sandbox; the app has not read its verification yet."""
+    return registered_brand(organisation, verified_brand(telnyx), identity_status="")
 
 
 def submit(telnyx, brand, webhook_url: str, **content) -> Campaign:

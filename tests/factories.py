@@ -1,10 +1,84 @@
-"""Campaign test data: sandbox brands made over real HTTP, and campaign content that passes
-both the sandbox's review (sandbox/campaign_review.py) and compliance/checks.py."""
+"""The shared test factories: one way to make each thing the tests, benchmarks and browser
+journeys need.
 
+- In the app's database: a draft brand, a registered brand, a campaign (submitted, in any
+  status), a live campaign, a messaging profile and its numbers.
+- At the sandbox, over real HTTP through the client: verified, unverified and sole-proprietor
+  brands.
+- Campaign content that passes both the sandbox's review and the app's checks.
+"""
+
+import uuid
+
+from compliance.models import Brand, Campaign, MessagingProfile, PhoneNumber, SubmissionState
 from compliance.telnyx.schemas.brands import BrandCreate
 from sandbox.models.brands import SandboxOtp
 
 BRAND_NAME = "Alice Bakery"
+
+# The brand every app-side factory registers unless told otherwise.
+ALICE_BAKERY = {
+    "entity_type": "PRIVATE_PROFIT",
+    "display_name": BRAND_NAME,
+    "company_name": "Alice Bakery LLC",
+    "website": "https://alicebakery.com",
+    "email": "support@alicebakery.com",
+    "phone": "+13125550001",
+    "vertical": "RETAIL",
+}
+
+
+def draft_brand(organisation, **fields) -> Brand:
+    """A brand the wizard has started and nobody has submitted."""
+    return Brand.objects.create(organisation=organisation, **(ALICE_BAKERY | fields))
+
+
+def registered_brand(organisation, brand_id: str | None = None, **fields) -> Brand:
+    """A brand Telnyx registered and verified (brand_id: its Telnyx id, random by default;
+    pass a sandbox brand's id when the test talks to the sandbox about it)."""
+    values = ALICE_BAKERY | {
+        "submission_state": SubmissionState.SUBMITTED,
+        "brand_id": brand_id or f"B{uuid.uuid4().hex[:12].upper()}",
+        "status": "OK",
+        "identity_status": "VERIFIED",
+    }
+    return Brand.objects.create(organisation=organisation, **(values | fields))
+
+
+def submitted_campaign(
+    organisation, *, brand: Brand | None = None, status: str = "TCR_PENDING", **fields
+) -> Campaign:
+    """A campaign Telnyx has accepted for review, in `status` (Telnyx id random by default)."""
+    values = {
+        "usecase": "MARKETING",
+        "submission_state": SubmissionState.SUBMITTED,
+        "campaign_id": str(uuid.uuid4()),
+        "campaign_status": status,
+    }
+    return Campaign.objects.create(
+        organisation=organisation,
+        brand=brand or registered_brand(organisation),
+        **(values | fields),
+    )
+
+
+def live_campaign(organisation, **fields) -> Campaign:
+    """A campaign the carriers have provisioned: numbers can be assigned to it."""
+    return submitted_campaign(organisation, **({"status": "MNO_PROVISIONED"} | fields))
+
+
+def messaging_profile(organisation, **fields) -> MessagingProfile:
+    values = {"telnyx_id": str(uuid.uuid4()), "name": "Alerts"}
+    return MessagingProfile.objects.create(organisation=organisation, **(values | fields))
+
+
+def phone_number(organisation, *, profile: MessagingProfile | None = None, **fields) -> PhoneNumber:
+    values = {"phone_number": f"+1312{uuid.uuid4().int % 10**7:07d}"}
+    return PhoneNumber.objects.create(
+        organisation=organisation,
+        profile=profile or messaging_profile(organisation),
+        **(values | fields),
+    )
 
 
 def verified_brand(telnyx, **overrides) -> str:

@@ -9,7 +9,7 @@ from django.db import connection
 
 from compliance.models import Notification, WebhookEvent
 from compliance.telnyx.signatures import sign_webhook
-from tests.compliance.webhook_helpers import WEBHOOK_URL, encode, make_campaign, status_update
+from tests.webhooks.webhook_helpers import WEBHOOK_URL, encode, make_campaign, status_update
 
 pytestmark = [
     pytest.mark.postgres_only,
@@ -47,7 +47,7 @@ def test_an_applier_passes_over_an_event_another_is_applying_instead_of_waiting(
     from django.db import transaction
 
     from compliance.services.webhooks import apply_pending_events
-    from tests.compliance.webhook_helpers import post_signed
+    from tests.webhooks.webhook_helpers import post_signed
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     held, other = (make_campaign(organisation, status="TCR_PENDING") for _ in range(2))
