@@ -17,10 +17,9 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F
-from django.tasks import task_backends
 from django.utils import timezone
 
-from compliance import brand_rules
+from compliance import brand_rules, deferred
 from compliance.masking import mask_name, scrub_digits
 from compliance.models import (
     Brand,
@@ -271,7 +270,7 @@ def _still_pending(brand: Brand, exc: TelnyxError) -> SubmitResult:
     delay = min(RETRY_MAX_SECONDS, RETRY_BASE_SECONDS * 2 ** (brand.submission_attempts - 1))
     if isinstance(exc, RateLimited) and exc.retry_after:
         delay = max(delay, exc.retry_after)
-    _enqueue_retry(brand.pk, delay)
+    deferred.schedule("retry_brand_submission", brand.pk, delay=delay)
     brand.refresh_from_db()
     return SubmitResult(
         brand,
@@ -279,15 +278,6 @@ def _still_pending(brand: Brand, exc: TelnyxError) -> SubmitResult:
         "Submission pending: Telnyx did not answer in time. We will retry automatically; "
         "your brand will not be registered twice.",
     )
-
-
-def _enqueue_retry(brand_pk: int, delay_seconds: float) -> None:
-    from compliance.tasks.brands import retry_brand_submission
-
-    task = retry_brand_submission
-    if task_backends[task.backend].supports_defer:
-        task = task.using(run_after=timezone.now() + timedelta(seconds=delay_seconds))
-    task.enqueue(brand_pk)
 
 
 def _refused(brand: Brand, exc: TelnyxError) -> SubmitResult:

@@ -11,7 +11,7 @@ retry (compliance/tasks/campaigns.py) first looks for it at Telnyx among the bra
 import json
 import logging
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
@@ -20,7 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from compliance import checks, lifecycle
+from compliance import checks, deferred, lifecycle
 from compliance.models import Brand, Campaign, CampaignEvent, SubmissionState
 from compliance.services.webhooks import read_back_campaign, replay_pending_events
 from compliance.telnyx.client import TelnyxClient, get_client
@@ -364,16 +364,8 @@ def _still_pending(campaign: Campaign, exc: TelnyxError, attempt: int) -> None:
     campaign.save(update_fields=["submission_error", "updated_at"])
     logger.warning("campaign %s submission attempt %s: %s", campaign.pk, attempt, exc)
     if attempt < MAX_SUBMISSION_ATTEMPTS:
-        from compliance.tasks.campaigns import retry_campaign_submission
-
         delay = getattr(exc, "retry_after", None) or 2**attempt
-        _enqueue(retry_campaign_submission, campaign.pk, attempt + 1, delay=delay)
-
-
-def _enqueue(task, *args, delay: float):
-    if settings.TASKS["default"]["BACKEND"].endswith("ImmediateBackend"):
-        return task.enqueue(*args)
-    return task.using(run_after=timezone.now() + timedelta(seconds=delay)).enqueue(*args)
+        deferred.schedule("retry_campaign_submission", campaign.pk, attempt + 1, delay=delay)
 
 
 def resume_submission(campaign_pk: int, attempt: int, *, client=None) -> Campaign | None:

@@ -28,7 +28,7 @@ from django.db import transaction
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
-from compliance import lifecycle
+from compliance import deferred, lifecycle
 from compliance.models import (
     Brand,
     BulkAssignment,
@@ -294,6 +294,11 @@ def refresh_assignments(
     return sum(1 for n in changed if n.assignment_status)
 
 
+def request_sync(organisation: Organisation) -> None:
+    """Read the organisation's profiles and numbers from Telnyx in the background."""
+    deferred.schedule("sync_organisation_task", organisation.pk)
+
+
 def sync_organisation(organisation: Organisation, client: TelnyxClient | None = None) -> SyncResult:
     """Copy the organisation's profiles, their numbers and the numbers' assignments from
     Telnyx. A profile deleted at Telnyx loses its numbers here."""
@@ -429,7 +434,6 @@ def start_bulk_assignment(
     organisation: Organisation, user, campaign: Campaign, numbers: QuerySet[PhoneNumber]
 ) -> BulkAssignment:
     """Record the job and its items, then hand it to the task worker."""
-    from compliance.tasks.numbers import run_bulk_assignment_task
 
     numbers = numbers.filter(organisation=organisation)
     ids = list(numbers.values_list("id", flat=True))
@@ -443,13 +447,12 @@ def start_bulk_assignment(
         BulkAssignmentItem.objects.bulk_create(
             [BulkAssignmentItem(job=job, number_id=i) for i in ids], batch_size=500
         )
-    transaction.on_commit(lambda: run_bulk_assignment_task.enqueue(job.pk))
+    deferred.schedule("run_bulk_assignment_task", job.pk, on_commit=True)
     return job
 
 
 def retry_failed_items(job: BulkAssignment) -> int:
     """Send the failed numbers again, in the background."""
-    from compliance.tasks.numbers import run_bulk_assignment_task
 
     with transaction.atomic():
         count = job.items.filter(state=BulkAssignmentItem.State.FAILED).update(
@@ -460,7 +463,7 @@ def retry_failed_items(job: BulkAssignment) -> int:
                 state=BulkAssignment.State.QUEUED, finished_at=None
             )
     if count:
-        transaction.on_commit(lambda: run_bulk_assignment_task.enqueue(job.pk))
+        deferred.schedule("run_bulk_assignment_task", job.pk, on_commit=True)
     return count
 
 
@@ -655,7 +658,6 @@ def start_profile_assignment(
     campaign: Campaign,
     client: TelnyxClient | None = None,
 ) -> ProfileAssignmentTask:
-    from compliance.tasks.numbers import follow_profile_assignment_task
 
     _check_campaign(campaign, adding=profile.numbers.count())
     client = client or get_client()
@@ -670,7 +672,7 @@ def start_profile_assignment(
         created_by=user,
         task_id=response.task_id,
     )
-    transaction.on_commit(lambda: follow_profile_assignment_task.enqueue(task.pk))
+    deferred.schedule("follow_profile_assignment_task", task.pk, on_commit=True)
     return task
 
 

@@ -30,7 +30,7 @@ from datetime import UTC, datetime
 from django.db import connections, router, transaction
 from django.utils import timezone
 
-from compliance import hot_sql, lifecycle
+from compliance import deferred, hot_sql, lifecycle
 from compliance.lifecycle import CampaignStatus
 from compliance.models import Brand, Campaign, CampaignEvent, WebhookEvent
 from compliance.services import messages, notifications
@@ -246,6 +246,11 @@ def _claim(event: WebhookEvent, now) -> bool:
 def _save_outcome(event: WebhookEvent) -> None:
     event.note = event.note[:255]
     event.save(update_fields=["outcome", "note", "error", "campaign"])
+
+
+def schedule_apply() -> None:
+    """Make sure an apply task starts after this moment (call it once the event is stored)."""
+    deferred.schedule_once("apply_pending_webhook_events")
 
 
 def apply_pending_events(batch: int = 200) -> int:

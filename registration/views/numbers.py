@@ -25,7 +25,6 @@ from compliance.models import (
 from compliance.services import messages as test_sms
 from compliance.services import numbers as service
 from compliance.services.numbers import NumberError
-from compliance.tasks.numbers import sync_organisation_task
 from compliance.tenancy import current_organisation, get_owned_or_404, scoped
 from registration.number_forms import (
     BulkAssignForm,
@@ -111,7 +110,7 @@ def number_export(request):
 @login_required
 @require_POST
 def number_sync(request):
-    sync_organisation_task.enqueue(current_organisation(request).pk)
+    service.request_sync(current_organisation(request))
     messages.info(request, "Reading your profiles and numbers from Telnyx; refresh in a moment.")
     return _redirect(request, reverse("number_list"))
 
