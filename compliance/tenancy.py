@@ -42,7 +42,9 @@ def scoped(request: HttpRequest, model_or_queryset: type[Model] | QuerySet) -> Q
     return queryset.filter(organisation=current_organisation(request))
 
 
-def get_owned_or_404(request: HttpRequest, model_or_queryset, **lookup) -> Model:
+def get_owned_or_404[M: Model](
+    request: HttpRequest, model_or_queryset: type[M] | QuerySet[M], **lookup
+) -> M:
     """The row of the user's organisation matching `lookup`, or 404 — also when a lookup value
     is not even of the field's type (a posted id that is not a UUID, say)."""
     try:

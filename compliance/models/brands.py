@@ -36,7 +36,6 @@ class Brand(OrgScoped):
     submission_state = models.CharField(
         max_length=10, choices=SubmissionState.choices, default=SubmissionState.DRAFT
     )
-    wizard_step = models.CharField(max_length=30, blank=True)
 
     # Identity (Telnyx wire names in comments where they differ).
     entity_type = models.CharField(max_length=20, choices=EntityType.choices, blank=True)

@@ -22,7 +22,6 @@ class Campaign(OrgScoped):
     submission_state = models.CharField(
         max_length=10, choices=SubmissionState.choices, default=SubmissionState.DRAFT
     )
-    wizard_step = models.CharField(max_length=30, blank=True)
 
     # Content (campaignBuilder body).
     usecase = models.CharField(max_length=40, blank=True)

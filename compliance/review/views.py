@@ -6,19 +6,19 @@ so lookups here are by public id across organisations (never through compliance.
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
-from django_htmx.http import HttpResponseClientRedirect
 
 from compliance import lifecycle
+from compliance.forms import CampaignEditForm
+from compliance.http import post_redirect
 from compliance.models import AuditEntry, Brand, Campaign
 from compliance.review import queue
 from compliance.review.access import reviewer_required
 from compliance.review.forms import (
     AppealForm,
     AuditFilterForm,
-    CampaignEditForm,
     MessageForm,
     NoteForm,
     QueueFilterForm,
@@ -47,8 +47,7 @@ def _query_without_page(request) -> str:
 
 
 def _back_to(request, campaign: Campaign):
-    url = reverse("review_campaign", args=[campaign.public_id])
-    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+    return post_redirect(request, reverse("review_campaign", args=[campaign.public_id]))
 
 
 def _warn_if_claimed_by_other(request, campaign: Campaign) -> None:

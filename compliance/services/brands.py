@@ -111,7 +111,7 @@ def start_draft(organisation: Organisation, user) -> Brand:
     return Brand.objects.create(organisation=organisation, created_by=user, country="US")
 
 
-def save_step(brand: Brand, values: dict, *, step: str) -> Brand:
+def save_step(brand: Brand, values: dict) -> Brand:
     """Store one wizard step's cleaned values on the draft. Editing a registered brand makes
     its changes unsent (DRAFT) until it is resubmitted."""
     if not brand.is_editable:
@@ -119,7 +119,6 @@ def save_step(brand: Brand, values: dict, *, step: str) -> Brand:
     for name, value in values.items():
         setattr(brand, name, value if value is not None else "")
         brand.field_errors.pop(name, None)
-    brand.wizard_step = step
     if brand.submission_state == SubmissionState.SUBMITTED:
         brand.submission_state = SubmissionState.DRAFT
     brand.save()

@@ -163,14 +163,12 @@ def start_campaign(organisation, user, brand: Brand) -> Campaign:
     return campaign
 
 
-def save_draft(campaign: Campaign, values: dict, *, step: str = "") -> Campaign:
+def save_draft(campaign: Campaign, values: dict) -> Campaign:
     """Store a wizard step's values on the draft (never on a submitted campaign)."""
     if campaign.submission_state not in (SubmissionState.DRAFT, SubmissionState.FAILED):
         raise CampaignError("This campaign was submitted; use Edit to change it.")
     for name, value in values.items():
         setattr(campaign, name, value)
-    if step:
-        campaign.wizard_step = step
     campaign.save()
     return campaign
 

@@ -9,11 +9,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, StreamingHttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
-from django_htmx.http import HttpResponseClientRedirect
 
+from compliance.http import post_redirect
 from compliance.models import (
     BulkAssignment,
     BulkAssignmentItem,
@@ -35,10 +35,6 @@ from registration.number_forms import (
 )
 
 PAGE_SIZE = 50
-
-
-def _redirect(request, url):
-    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
 
 
 def _numbers(request):
@@ -112,7 +108,7 @@ def number_export(request):
 def number_sync(request):
     service.request_sync(current_organisation(request))
     messages.info(request, "Reading your profiles and numbers from Telnyx; refresh in a moment.")
-    return _redirect(request, reverse("number_list"))
+    return post_redirect(request, reverse("number_list"))
 
 
 # -- one number --------------------------------------------------------------------------------
@@ -161,7 +157,7 @@ def number_action(request, public_id, action):
         return _number_page(
             request, number, form=form, error=exc.message, offer_move=exc.offer_move
         )
-    return _redirect(request, reverse("number_detail", args=[number.public_id]))
+    return post_redirect(request, reverse("number_detail", args=[number.public_id]))
 
 
 @login_required
@@ -190,10 +186,10 @@ def bulk_start(request):
         except NumberError as exc:
             messages.error(request, exc.message)
         else:
-            return _redirect(request, reverse("bulk_detail", args=[job.public_id]))
+            return post_redirect(request, reverse("bulk_detail", args=[job.public_id]))
     else:
         messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
-    return _redirect(
+    return post_redirect(
         request, reverse("number_list") + ("?" + request.GET.urlencode() if request.GET else "")
     )
 
@@ -222,7 +218,7 @@ def bulk_retry(request, public_id):
     job = get_owned_or_404(request, BulkAssignment, public_id=public_id)
     count = service.retry_failed_items(job)
     messages.info(request, f"Sending {count} failed numbers again.")
-    return _redirect(request, reverse("bulk_detail", args=[job.public_id]))
+    return post_redirect(request, reverse("bulk_detail", args=[job.public_id]))
 
 
 # -- messaging profiles ------------------------------------------------------------------------
@@ -236,7 +232,7 @@ def profile_list(request):
             form.add_error(None, exc.message)
         else:
             messages.success(request, f"Messaging profile {profile} created.")
-            return _redirect(request, reverse("profile_detail", args=[profile.public_id]))
+            return post_redirect(request, reverse("profile_detail", args=[profile.public_id]))
     profiles = scoped(request, MessagingProfile)
     return render(
         request, "registration/numbers/profiles.html", {"profiles": profiles, "form": form}
@@ -258,7 +254,7 @@ def profile_detail(request, public_id):
         except NumberError as exc:
             form.add_error(None, exc.message)
         else:
-            return _redirect(request, reverse("profile_task", args=[task.public_id]))
+            return post_redirect(request, reverse("profile_task", args=[task.public_id]))
     numbers = Paginator(
         profile.numbers.select_related("campaign__brand").order_by("phone_number"), PAGE_SIZE
     ).get_page(request.GET.get("page"))
@@ -304,7 +300,7 @@ def test_message(request):
         except NumberError as exc:
             form.add_error(None, exc.message)
         else:
-            return _redirect(request, reverse("test_message_detail", args=[message.public_id]))
+            return post_redirect(request, reverse("test_message_detail", args=[message.public_id]))
     return render(request, "registration/numbers/test_sms.html", {"form": form})
 
 

@@ -35,7 +35,7 @@ SOLE = {
 
 
 def registered(organisation, owner, values) -> Brand:
-    brand = services.save_step(services.start_draft(organisation, owner), values, step="review")
+    brand = services.save_step(services.start_draft(organisation, owner), values)
     services.submit_brand(organisation, brand.public_id)
     brand.refresh_from_db()
     return brand
@@ -83,7 +83,7 @@ def test_unverified_brand_page_shows_feedback_against_the_fields(
 
 def test_failed_registration_shows_its_reason(owner_client, organisation, owner, telnyx_sandbox):
     brand = services.start_draft(organisation, owner)
-    services.save_step(brand, COMPANY, step="review")
+    services.save_step(brand, COMPANY)
     Brand.objects.filter(pk=brand.pk).update(ein="12345")
     services.submit_brand(organisation, brand.public_id)
     page = owner_client.get(url("brand_detail", brand)).content.decode()

@@ -53,7 +53,7 @@ QUALIFIED_MARKETING = {
 
 def draft(organisation, owner, values) -> Brand:
     brand = brand_services.start_draft(organisation, owner)
-    return brand_services.save_step(brand, values, step="contact")
+    return brand_services.save_step(brand, values)
 
 
 def review_url(brand):
@@ -71,7 +71,6 @@ def campaign_draft(organisation):
         organisation=organisation,
         brand=registered_brand(organisation),
         qualification=QUALIFIED_MARKETING,
-        wizard_step="links",
         **SUBMITTED_CAMPAIGN,
     )
 

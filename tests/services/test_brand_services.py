@@ -43,7 +43,7 @@ SOLE = {
 
 def draft(organisation, owner, **values) -> Brand:
     brand = services.start_draft(organisation, owner)
-    return services.save_step(brand, COMPANY | values, step="review")
+    return services.save_step(brand, COMPANY | values)
 
 
 def test_submit_creates_one_brand_with_the_webhook_and_only_applicable_fields(
@@ -82,7 +82,7 @@ def test_edit_and_resubmit_updates_the_same_brand(telnyx_sandbox, organisation, 
     brand = draft(organisation, owner, ein="000000000")
     services.submit_brand(organisation, brand.public_id)
     brand.refresh_from_db()
-    services.save_step(brand, {"ein": "461234567"}, step="review")
+    services.save_step(brand, {"ein": "461234567"})
     assert brand.submission_state == SubmissionState.DRAFT
 
     result = services.submit_brand(organisation, brand.public_id)
@@ -216,7 +216,7 @@ def test_two_tabs_submitting_at_once_make_one_brand(telnyx_sandbox, organisation
 
 def _submitted(organisation, owner, values) -> Brand:
     brand = services.start_draft(organisation, owner)
-    services.save_step(brand, values, step="review")
+    services.save_step(brand, values)
     services.submit_brand(organisation, brand.public_id)
     brand.refresh_from_db()
     return services.refresh_brand(brand)
