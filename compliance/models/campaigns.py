@@ -9,18 +9,16 @@ import uuid
 from django.conf import settings
 from django.db import models
 
-from .brands import Brand, SubmissionState
+from .brands import Brand
 from .organisations import OrgScoped
+from .submission import Submittable
 
 
-class Campaign(OrgScoped):
+class Campaign(OrgScoped, Submittable):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     brand = models.ForeignKey(Brand, on_delete=models.PROTECT, related_name="campaigns")
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    submission_state = models.CharField(
-        max_length=10, choices=SubmissionState.choices, default=SubmissionState.DRAFT
     )
 
     # Content (campaignBuilder body).
@@ -67,12 +65,7 @@ class Campaign(OrgScoped):
     qualification = models.JSONField(default=dict, blank=True)
     deactivated_at = models.DateTimeField(null=True, blank=True)
     next_renewal_or_expiration = models.DateField(null=True, blank=True)
-    telnyx_response = models.JSONField(default=dict, blank=True)  # raw, for audit
-    submission_attempted_at = models.DateTimeField(null=True, blank=True)
-    submission_error = models.TextField(blank=True)
-    submitted_at = models.DateTimeField(null=True, blank=True)
     status_changed_at = models.DateTimeField(null=True, blank=True)
-    last_synced_at = models.DateTimeField(null=True, blank=True)
     appealed_at = models.DateTimeField(null=True, blank=True)
     # The content as last sent to Telnyx (at submission, or at an appeal after a reviewer's
     # edits), by model field name: what changed since is shown after a rejection.

@@ -16,10 +16,9 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 
-from compliance import brand_rules, deferred
+from compliance import brand_rules
 from compliance.masking import mask_name, scrub_digits
 from compliance.models import (
     Brand,
@@ -30,7 +29,7 @@ from compliance.models import (
     Vetting,
 )
 from compliance.models.otp import MAX_WRONG_PINS, WRONG_PIN_WINDOW
-from compliance.services import guardrails
+from compliance.services import guardrails, submission
 from compliance.telnyx.client import get_client
 from compliance.telnyx.errors import (
     BadRequest,
@@ -50,8 +49,6 @@ from compliance.telnyx.schemas.brands import (
 logger = logging.getLogger(__name__)
 
 MAX_SUBMISSION_ATTEMPTS = 5
-RETRY_BASE_SECONDS = 30
-RETRY_MAX_SECONDS = 600
 LOOKUP_SLACK = timedelta(minutes=10)  # clock skew between us and Telnyx
 REFRESH_AT_MOST_EVERY = timedelta(seconds=1)  # many tabs polling one brand
 
@@ -162,68 +159,71 @@ def update_body(brand: Brand) -> BrandUpdate:
 # -- submission ------------------------------------------------------------------------------
 def submit_brand(organisation: Organisation, public_id) -> SubmitResult:
     """Create the brand at Telnyx (or, once registered, send its changes). Safe to call twice:
-    only the call that moves the draft to PENDING sends anything."""
-    with transaction.atomic():
-        brand = Brand.objects.select_for_update().get(
-            organisation=organisation, public_id=public_id
-        )
-        if brand.submission_state not in (SubmissionState.DRAFT, SubmissionState.FAILED):
-            return SubmitResult(brand, "unchanged", _state_words(brand))
-        missing = missing_fields(brand)
-        if missing:
-            raise ActionRefused("Some required answers are missing: " + ", ".join(missing))
-        limit = guardrails.sole_proprietor_mobile_problem(brand)
-        if limit:
-            raise ActionRefused(limit)
-        look_first = brand.submission_attempted_at is not None and not brand.brand_id
-        brand.submission_state = SubmissionState.PENDING
-        brand.submission_attempted_at = timezone.now()
-        brand.submission_attempts = 1
-        brand.submission_error = ""
-        brand.field_errors = {}
-        brand.save()
-    return _send(brand, look_first=look_first)
+    only the call that reserves the draft (services/submission.py) sends anything."""
+    queryset = Brand.objects.filter(organisation=organisation, public_id=public_id)
+    earlier_attempt = queryset.values_list("submission_attempted_at", "brand_id").first()
+    brand, reserved = submission.reserve(queryset, _check_ready)
+    if not reserved:
+        return SubmitResult(brand, "unchanged", _state_words(brand))
+    # An earlier attempt of this draft may have created it at Telnyx: look before creating.
+    look_first = earlier_attempt is not None and earlier_attempt[0] is not None
+    return _send(brand, look_first=look_first and not earlier_attempt[1])
+
+
+def _check_ready(brand: Brand) -> None:
+    missing = missing_fields(brand)
+    if missing:
+        raise ActionRefused("Some required answers are missing: " + ", ".join(missing))
+    limit = guardrails.sole_proprietor_mobile_problem(brand)
+    if limit:
+        raise ActionRefused(limit)
+    brand.field_errors = {}
 
 
 def retry_submission(brand_pk: int) -> SubmitResult | None:
     """The background retry: claim the attempt (one worker only), then look before creating."""
-    brand = Brand.objects.filter(pk=brand_pk).first()
-    if brand is None or brand.submission_state != SubmissionState.PENDING:
+    brand = submission.claim_retry(Brand, brand_pk)
+    if brand is None:
         return None
-    claimed = Brand.objects.filter(
-        pk=brand_pk,
-        submission_state=SubmissionState.PENDING,
-        submission_attempts=brand.submission_attempts,
-    ).update(submission_attempts=F("submission_attempts") + 1)
-    if not claimed:
-        return None
-    brand.refresh_from_db()
-    if brand.submission_attempts > MAX_SUBMISSION_ATTEMPTS:
-        Brand.objects.filter(pk=brand.pk).update(
-            submission_state=SubmissionState.FAILED,
-            submission_error=(
-                f"Telnyx could not be reached after {MAX_SUBMISSION_ATTEMPTS} attempts. "
-                "Your answers are saved: submit again when you are ready."
-            ),
+    if submission.exhausted(brand, MAX_SUBMISSION_ATTEMPTS):
+        submission.refuse(
+            brand,
+            f"Telnyx could not be reached after {MAX_SUBMISSION_ATTEMPTS} attempts. "
+            "Your answers are saved: submit again when you are ready.",
         )
         return None
     return _send(brand, look_first=True)
 
 
 def _send(brand: Brand, *, look_first: bool) -> SubmitResult:
-    try:
+    def call() -> TelnyxBrand:
         with get_client() as client:
             if brand.brand_id:
-                response = client.update_brand(brand.brand_id, update_body(brand))
-            else:
-                response = _create_once(client, brand, look_first=look_first)
-                if brand.alt_business_id:
-                    response = client.update_brand(response.brand_id, update_body(brand))
-    except (RateLimited, Unavailable) as exc:
-        return _still_pending(brand, exc)
-    except TelnyxError as exc:
-        return _refused(brand, exc)
-    _record_submitted(brand, response)
+                return client.update_brand(brand.brand_id, update_body(brand))
+            response = _create_once(client, brand, look_first=look_first)
+            if brand.alt_business_id:
+                response = client.update_brand(response.brand_id, update_body(brand))
+            return response
+
+    sent = submission.send(call)
+    if sent.unanswered is not None:
+        submission.keep_pending(
+            brand,
+            sent.unanswered,
+            retry_task="retry_brand_submission",
+            message="Telnyx is not reachable right now; we will retry automatically.",
+        )
+        brand.refresh_from_db()
+        return SubmitResult(
+            brand,
+            "pending",
+            "Submission pending: Telnyx did not answer in time. We will retry automatically; "
+            "your brand will not be registered twice.",
+        )
+    if sent.refused is not None:
+        return _refused(brand, sent.refused)
+    assert sent.answer is not None
+    _record_submitted(brand, sent.answer)
     return SubmitResult(brand, "submitted", "Your brand was sent to Telnyx for registration.")
 
 
@@ -262,30 +262,11 @@ def _parse_time(value: str | None) -> datetime | None:
         return None
 
 
-def _still_pending(brand: Brand, exc: TelnyxError) -> SubmitResult:
-    Brand.objects.filter(pk=brand.pk).update(
-        submission_error="Telnyx is not reachable right now; we will retry automatically."
-    )
-    delay = min(RETRY_MAX_SECONDS, RETRY_BASE_SECONDS * 2 ** (brand.submission_attempts - 1))
-    if isinstance(exc, RateLimited) and exc.retry_after:
-        delay = max(delay, exc.retry_after)
-    deferred.schedule("retry_brand_submission", brand.pk, delay=delay)
-    brand.refresh_from_db()
-    return SubmitResult(
-        brand,
-        "pending",
-        "Submission pending: Telnyx did not answer in time. We will retry automatically; "
-        "your brand will not be registered twice.",
-    )
-
-
 def _refused(brand: Brand, exc: TelnyxError) -> SubmitResult:
     errors = field_errors_of(exc, brand) if isinstance(exc, (ValidationFailed, BadRequest)) else {}
-    message = plain_message(exc, brand)
-    Brand.objects.filter(pk=brand.pk).update(
-        submission_state=SubmissionState.FAILED, submission_error=message, field_errors=errors
-    )
+    submission.refuse(brand, plain_message(exc, brand), field_errors=errors)
     brand.refresh_from_db()
+    message = brand.submission_error
     return SubmitResult(brand, "failed", message)
 
 

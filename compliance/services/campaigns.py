@@ -20,8 +20,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from compliance import checks, deferred, lifecycle
+from compliance import checks, lifecycle
 from compliance.models import Brand, Campaign, CampaignEvent, SubmissionState
+from compliance.services import submission
 from compliance.services.webhooks import read_back_campaign, replay_pending_events
 from compliance.telnyx.client import TelnyxClient, get_client
 from compliance.telnyx.errors import (
@@ -287,34 +288,34 @@ def findings_by_model_field(found: list[checks.Finding]) -> dict[str, list[check
 def submit_campaign(campaign: Campaign, *, client: TelnyxClient | None = None) -> Campaign:
     """Submit the draft once. Raises CampaignError when the brand, the checks or Telnyx refuse
     it; returns the campaign SUBMITTED, or PENDING when Telnyx could not be reached (a
-    background task then finishes the job)."""
-    with transaction.atomic():
-        locked = Campaign.objects.select_for_update().select_related("brand").get(pk=campaign.pk)
-        if locked.campaign_id or locked.submission_state in (
-            SubmissionState.PENDING,
-            SubmissionState.SUBMITTED,
-        ):
-            return locked  # already submitted or in flight: never a second campaign
-        problem = brand_problem(locked.brand, campaign=locked)
-        if problem:
-            raise CampaignError(problem)
-        errors = checks.blocking(findings(locked))
-        if errors:
-            raise CampaignError(
-                "Fix the problems listed before submitting.",
-                {
-                    name: [f.message for f in found]
-                    for name, found in findings_by_model_field(errors).items()
-                },
-            )
-        locked.submission_state = SubmissionState.PENDING
-        locked.submission_attempted_at = timezone.now()
-        locked.submission_error = ""
-        # What is sent, kept to show what changed if carriers reject it (services.rejections).
-        locked.submitted_content = {name: getattr(locked, name) for name in CONTENT_FIELDS}
-        locked.submitted_content_at = locked.submission_attempted_at
-        locked.save()
-    return _with_client(client, lambda c: _post(locked, c, attempt=1))
+    background task then finishes the job; services/submission.py)."""
+    queryset = Campaign.objects.select_related("brand").filter(
+        pk=campaign.pk, campaign_id__isnull=True
+    )
+    if not queryset.exists():
+        return Campaign.objects.select_related("brand").get(pk=campaign.pk)  # already created
+    locked, reserved = submission.reserve(queryset, _check_ready)
+    if not reserved:
+        return locked  # in flight or submitted: never a second campaign
+    return _with_client(client, lambda c: _post(locked, c))
+
+
+def _check_ready(campaign: Campaign) -> None:
+    problem = brand_problem(campaign.brand, campaign=campaign)
+    if problem:
+        raise CampaignError(problem)
+    errors = checks.blocking(findings(campaign))
+    if errors:
+        raise CampaignError(
+            "Fix the problems listed before submitting.",
+            {
+                name: [f.message for f in found]
+                for name, found in findings_by_model_field(errors).items()
+            },
+        )
+    # What is sent, kept to show what changed if carriers reject it (services.rejections).
+    campaign.submitted_content = {name: getattr(campaign, name) for name in CONTENT_FIELDS}
+    campaign.submitted_content_at = timezone.now()
 
 
 def submit_params(campaign: Campaign) -> CampaignBuilderSubmitParams:
@@ -333,63 +334,58 @@ def webhook_url() -> str:
     return settings.APP_BASE_URL.rstrip("/") + "/webhooks/telnyx/"
 
 
-def _post(campaign: Campaign, client: TelnyxClient, *, attempt: int) -> Campaign:
-    try:
-        created = client.submit_campaign(submit_params(campaign))
-    except (Unavailable, RateLimited) as exc:
-        _still_pending(campaign, exc, attempt)
+def _post(campaign: Campaign, client: TelnyxClient) -> Campaign:
+    sent = submission.send(lambda: client.submit_campaign(submit_params(campaign)))
+    if sent.unanswered is not None:
+        _still_pending(campaign, sent.unanswered)
         return campaign
-    except TelnyxError as exc:
-        field_errors = _field_errors(exc)
-        campaign.submission_state = SubmissionState.FAILED
-        campaign.submission_error = _reason(exc)
-        campaign.save(update_fields=["submission_state", "submission_error", "updated_at"])
-        raise CampaignError("Telnyx refused the campaign: " + _reason(exc), field_errors) from exc
+    if sent.refused is not None:
+        submission.refuse(campaign, _reason(sent.refused))
+        raise CampaignError(
+            "Telnyx refused the campaign: " + _reason(sent.refused), _field_errors(sent.refused)
+        ) from sent.refused
+    assert sent.answer is not None
     return record_created(
-        campaign, created.campaign_id, created.model_dump(by_alias=True), client=client
+        campaign, sent.answer.campaign_id, sent.answer.model_dump(by_alias=True), client=client
     )
 
 
-def _still_pending(campaign: Campaign, exc: TelnyxError, attempt: int) -> None:
-    if attempt >= MAX_SUBMISSION_ATTEMPTS:
-        message = (
-            "Telnyx could not be reached after several tries; the submission is kept and "
-            "will be checked again. Contact support if this lasts."
+def _still_pending(campaign: Campaign, exc: TelnyxError) -> None:
+    logger.warning(
+        "campaign %s submission attempt %s: %s", campaign.pk, campaign.submission_attempts, exc
+    )
+    if campaign.submission_attempts >= MAX_SUBMISSION_ATTEMPTS:
+        # No more automatic retries; reconciliation looks for it again later.
+        Campaign.objects.filter(pk=campaign.pk).update(
+            submission_error="Telnyx could not be reached after several tries; the submission "
+            "is kept and will be checked again. Contact support if this lasts."
         )
-    else:
-        message = "Telnyx did not answer; the submission is kept and retried automatically."
-    campaign.submission_error = message
-    campaign.save(update_fields=["submission_error", "updated_at"])
-    logger.warning("campaign %s submission attempt %s: %s", campaign.pk, attempt, exc)
-    if attempt < MAX_SUBMISSION_ATTEMPTS:
-        delay = getattr(exc, "retry_after", None) or 2**attempt
-        deferred.schedule("retry_campaign_submission", campaign.pk, attempt + 1, delay=delay)
+        campaign.refresh_from_db(fields=["submission_error"])
+        return
+    submission.keep_pending(
+        campaign,
+        exc,
+        retry_task="retry_campaign_submission",
+        message="Telnyx did not answer; the submission is kept and retried automatically.",
+    )
 
 
-def resume_submission(campaign_pk: int, attempt: int, *, client=None) -> Campaign | None:
-    """The retry: find the campaign at Telnyx (by referenceId) or POST it again."""
-    campaign = Campaign.objects.select_related("brand").filter(pk=campaign_pk).first()
+def resume_submission(campaign_pk: int, *, client=None) -> Campaign | None:
+    """A retry (one worker only): find the campaign at Telnyx (by referenceId) or POST it
+    again."""
+    campaign = submission.claim_retry(Campaign, campaign_pk)
     if campaign is None or campaign.campaign_id:
         return campaign
-    claimed = Campaign.objects.filter(
-        pk=campaign.pk,
-        submission_state=SubmissionState.PENDING,
-        submission_attempted_at=campaign.submission_attempted_at,
-    ).update(submission_attempted_at=timezone.now())
-    if not claimed:
-        return campaign  # someone else is on it, or it settled
-    campaign.refresh_from_db()
 
     def resume(c: TelnyxClient) -> Campaign:
-        try:
-            found = find_at_telnyx(campaign, c)
-        except (Unavailable, RateLimited) as exc:
-            _still_pending(campaign, exc, attempt)
+        looked = submission.send(lambda: find_at_telnyx(campaign, c))
+        if looked.unanswered is not None:
+            _still_pending(campaign, looked.unanswered)
             return campaign
-        if found is not None:
-            return record_created(campaign, found["campaignId"], found, client=c)
+        if looked.answer is not None:
+            return record_created(campaign, looked.answer["campaignId"], looked.answer, client=c)
         try:
-            return _post(campaign, c, attempt=attempt)
+            return _post(campaign, c)
         except CampaignError:
             return campaign
 

@@ -27,7 +27,7 @@ from compliance.models import (
     ReviewNote,
 )
 from compliance.services import campaigns as campaign_services
-from compliance.services import notifications, rejections
+from compliance.services import notifications, rejections, submission
 from compliance.services.webhooks import read_back_campaign
 from compliance.telnyx.client import get_client
 from compliance.telnyx.errors import TelnyxError, Unavailable
@@ -362,10 +362,14 @@ def appeal(
                 note=override_reason,
             )
 
-    try:
+    def call():
         with get_client() as client:
-            answer = client.submit_appeal(locked.campaign_id, reason)
-    except TelnyxError as exc:
+            return client.submit_appeal(locked.campaign_id, reason)
+
+    # An appeal is one call, never retried automatically (services/submission.py).
+    sent = submission.send(call)
+    exc = sent.unanswered or sent.refused
+    if exc is not None:
         message = plain_telnyx_error(exc, "appeal")
         with transaction.atomic():
             record.state, record.error = Appeal.State.FAILED, message
@@ -381,7 +385,7 @@ def appeal(
             )
         raise TelnyxRefused(message) from exc
 
-    appealed_at = _appealed_at(answer) or timezone.now()
+    appealed_at = _appealed_at(sent.answer) or timezone.now()
     with transaction.atomic():
         record.state, record.appealed_at = Appeal.State.ACCEPTED, appealed_at
         record.save(update_fields=["state", "appealed_at"])

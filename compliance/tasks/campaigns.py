@@ -8,5 +8,5 @@ from compliance.services.campaigns import resume_submission
 
 @deferrable
 @task
-def retry_campaign_submission(campaign_pk: int, attempt: int) -> None:
-    resume_submission(campaign_pk, attempt)
+def retry_campaign_submission(campaign_pk: int) -> None:
+    resume_submission(campaign_pk)

@@ -271,7 +271,7 @@ def test_a_pending_submission_telnyx_did_receive_is_found_not_posted_again(brand
     created = telnyx.submit_campaign(
         services.submit_params(campaign)
     )  # reached Telnyx, answer lost
-    services.resume_submission(campaign.pk, attempt=2)
+    services.resume_submission(campaign.pk)
     campaign.refresh_from_db()
     assert campaign.campaign_id == created.campaign_id
     assert SandboxCampaign.objects.count() == 1
@@ -289,7 +289,7 @@ def test_a_submission_stays_pending_while_telnyx_is_down_and_the_user_is_told(
     assert campaign.submission_state == SubmissionState.PENDING
     assert 'hx-trigger="every 2s"' in response.text  # pending: the page polls
     faults.clear()
-    services.resume_submission(campaign.pk, attempt=1)
+    services.resume_submission(campaign.pk)
     campaign.refresh_from_db()
     assert campaign.submission_state == SubmissionState.SUBMITTED
     assert SandboxCampaign.objects.count() == 1

@@ -37,6 +37,7 @@ def test_a_periodic_run_enqueues_the_next_one_later(database_tasks, settings):
         "campaigns_checked": 0,
         "brands_checked": 0,
         "events_applied": 0,
+        "stale_submissions": 0,
         "changes": [],
         "errors": [],
     }
