@@ -18,7 +18,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from compliance import brand_rules
+from compliance import brand_rules, errors
 from compliance.masking import mask_name, scrub_digits
 from compliance.models import (
     Brand,
@@ -34,9 +34,7 @@ from compliance.telnyx.client import get_client
 from compliance.telnyx.errors import (
     BadRequest,
     NotFound,
-    RateLimited,
     TelnyxError,
-    Unavailable,
     ValidationFailed,
 )
 from compliance.telnyx.schemas.brands import (
@@ -61,8 +59,8 @@ _WIRE_TO_FIELD = {
 }
 
 
-class ActionRefused(Exception):
-    """The action cannot be done now; str(exc) says why, in plain words."""
+class ActionRefused(errors.Refusal):
+    """A brand action that cannot be done now; str(exc) says why, in plain words."""
 
 
 @dataclass(frozen=True)
@@ -72,24 +70,14 @@ class SubmitResult:
     message: str
 
 
-# -- errors in plain words -------------------------------------------------------------------
-def plain_message(exc: TelnyxError, brand: Brand | None = None) -> str:
-    if isinstance(exc, (Unavailable, RateLimited)):
-        return "Telnyx is not reachable right now. Please try again in a minute."
-    if isinstance(exc, NotFound):
-        return "Telnyx does not know this brand any more."
-    details = "; ".join(_masked(e.message, brand) for e in exc.errors if e.message)
-    return f"{exc.user_message} {details}".strip() if details else exc.user_message
+# -- errors in plain words (compliance/errors.py) -------------------------------------------
+def _words(exc: TelnyxError, brand: Brand | None, doing: str) -> str:
+    return errors.plain_words(exc, doing, thing="brand", mask=lambda text: _masked(text, brand))
 
 
 def field_errors_of(exc: TelnyxError, brand: Brand | None = None) -> dict[str, list[str]]:
     """Telnyx's errors keyed by Brand field name ("" for errors on no known field)."""
-    result: dict[str, list[str]] = {}
-    for wire, messages in exc.field_errors().items():
-        result.setdefault(_WIRE_TO_FIELD.get(wire, ""), []).extend(
-            _masked(m, brand) for m in messages
-        )
-    return result
+    return errors.field_errors(exc, _WIRE_TO_FIELD, mask=lambda text: _masked(text, brand))
 
 
 def _masked(text: str, brand: Brand | None) -> str:
@@ -263,8 +251,10 @@ def _parse_time(value: str | None) -> datetime | None:
 
 
 def _refused(brand: Brand, exc: TelnyxError) -> SubmitResult:
-    errors = field_errors_of(exc, brand) if isinstance(exc, (ValidationFailed, BadRequest)) else {}
-    submission.refuse(brand, plain_message(exc, brand), field_errors=errors)
+    by_field = (
+        field_errors_of(exc, brand) if isinstance(exc, (ValidationFailed, BadRequest)) else {}
+    )
+    submission.refuse(brand, _words(exc, brand, "register the brand"), field_errors=by_field)
     brand.refresh_from_db()
     message = brand.submission_error
     return SubmitResult(brand, "failed", message)
@@ -306,13 +296,13 @@ def _registered(brand: Brand) -> str:
     return brand.brand_id
 
 
-def _calling(brand: Brand | None, action):
+def _calling(brand: Brand | None, doing: str, action):
     """Run a Telnyx call for the brand; its failures become ActionRefused in plain words."""
     try:
         with get_client() as client:
             return action(client)
     except TelnyxError as exc:
-        raise ActionRefused(plain_message(exc, brand)) from exc
+        raise ActionRefused(_words(exc, brand, doing)) from exc
 
 
 def refresh_brand(brand: Brand, *, force: bool = True) -> Brand:
@@ -336,7 +326,7 @@ def refresh_brand(brand: Brand, *, force: bool = True) -> Brand:
             ]
         return response, feedback
 
-    response, feedback = _calling(brand, read)
+    response, feedback = _calling(brand, "read the brand back from Telnyx", read)
     _apply(brand, response)
     brand.feedback = feedback
     brand.save()
@@ -360,7 +350,7 @@ def feedback_by_field(brand: Brand) -> dict[str, list[str]]:
 
 def revet_brand(brand: Brand) -> Brand:
     brand_id = _registered(brand)
-    response = _calling(brand, lambda client: client.revet_brand(brand_id))
+    response = _calling(brand, "ask for a new vetting", lambda client: client.revet_brand(brand_id))
     _apply(brand, response)
     brand.revetted_at = timezone.now()
     brand.feedback = []
@@ -370,7 +360,9 @@ def revet_brand(brand: Brand) -> Brand:
 
 def resend_2fa_email(brand: Brand) -> Brand:
     brand_id = _registered(brand)
-    _calling(brand, lambda client: client.resend_2fa_email(brand_id))
+    _calling(
+        brand, "resend the confirmation e-mail", lambda client: client.resend_2fa_email(brand_id)
+    )
     brand.two_fa_email_sent_at = timezone.now()
     brand.save(update_fields=["two_fa_email_sent_at", "updated_at"])
     return brand
@@ -388,7 +380,7 @@ def delete_brand(brand: Brand) -> None:
         except NotFound:
             pass  # already gone at Telnyx
         except TelnyxError as exc:
-            raise ActionRefused(plain_message(exc, brand)) from exc
+            raise ActionRefused(_words(exc, brand, "delete the brand")) from exc
     brand.delete()
 
 
@@ -411,7 +403,11 @@ def trigger_otp(brand: Brand, pin_sms: str, success_sms: str) -> OtpVerification
     if last is not None and now < last.resend_available_at:
         seconds = int((last.resend_available_at - now).total_seconds()) + 1
         raise ActionRefused(f"A PIN was just sent. You can ask for a new one in {seconds} s.")
-    answer = _calling(brand, lambda client: client.trigger_sms_otp(brand_id, pin_sms, success_sms))
+    answer = _calling(
+        brand,
+        "send the PIN",
+        lambda client: client.trigger_sms_otp(brand_id, pin_sms, success_sms),
+    )
     return OtpVerification.objects.create(
         organisation=brand.organisation, brand=brand, reference_id=answer.reference_id
     )
@@ -442,7 +438,7 @@ def verify_otp(brand: Brand, pin: str) -> Brand:
             "this hour."
         ) from exc
     except TelnyxError as exc:
-        raise ActionRefused(plain_message(exc, brand)) from exc
+        raise ActionRefused(_words(exc, brand, "check the PIN")) from exc
     OtpAttempt.objects.create(organisation=brand.organisation, brand=brand, correct=True)
     brand.otp_verifications.filter(verified_at__isnull=True).update(verified_at=timezone.now())
     return refresh_brand(brand)
@@ -467,7 +463,7 @@ def otp_status(brand: Brand) -> OtpVerification | None:
     except NotFound:
         return verification
     except TelnyxError as exc:
-        raise ActionRefused(plain_message(exc, brand)) from exc
+        raise ActionRefused(_words(exc, brand, "read the PIN status")) from exc
     if status.reference_id == verification.reference_id:
         verification.delivery_status = status.delivery_status
         verification.delivery_status_date = status.delivery_status_date
@@ -483,7 +479,7 @@ def vetting_options() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     def read(client):
         return client.get_enum("extVettingProvider"), client.get_enum("vettingClass")
 
-    providers, classes = _calling(None, read)
+    providers, classes = _calling(None, "load the vetting providers", read)
     return _choices(providers), _choices(classes)
 
 
@@ -508,7 +504,9 @@ def _choices(data) -> list[tuple[str, str]]:
 
 def sync_vettings(brand: Brand) -> list[Vetting]:
     brand_id = _registered(brand)
-    for record in _calling(brand, lambda client: client.list_external_vettings(brand_id)):
+    for record in _calling(
+        brand, "read the vettings", lambda client: client.list_external_vettings(brand_id)
+    ):
         _store_vetting(brand, record)
     return list(brand.vettings.all())
 
@@ -524,9 +522,9 @@ def order_vetting(brand: Brand, evp_id: str, vetting_class: str) -> Vetting:
                 "A vetting of this class by this provider is already in progress, or one "
                 "succeeded in the last 180 days."
             ) from exc
-        raise ActionRefused(plain_message(exc, brand)) from exc
+        raise ActionRefused(_words(exc, brand, "order the vetting")) from exc
     except TelnyxError as exc:
-        raise ActionRefused(plain_message(exc, brand)) from exc
+        raise ActionRefused(_words(exc, brand, "order the vetting")) from exc
     return _store_vetting(brand, record)
 
 
@@ -534,6 +532,7 @@ def import_vetting(brand: Brand, evp_id: str, vetting_id: str, vetting_token: st
     brand_id = _registered(brand)
     record = _calling(
         brand,
+        "import the vetting",
         lambda client: client.import_external_vetting(brand_id, evp_id, vetting_id, vetting_token),
     )
     vetting = _store_vetting(brand, record)

@@ -20,16 +20,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from compliance import checks, lifecycle
+from compliance import checks, errors, lifecycle
 from compliance.models import Brand, Campaign, CampaignEvent, SubmissionState
 from compliance.services import submission
 from compliance.services.webhooks import read_back_campaign, replay_pending_events
 from compliance.telnyx.client import TelnyxClient, get_client
 from compliance.telnyx.errors import (
     BadRequest,
-    RateLimited,
     TelnyxError,
-    Unavailable,
     ValidationFailed,
 )
 from compliance.telnyx.schemas.campaigns import (
@@ -100,14 +98,9 @@ USECASE_WORDS = {
 }
 
 
-class CampaignError(Exception):
+class CampaignError(errors.Refusal):
     """Why a campaign action did not happen, in plain words; `field_errors` keyed by model
     field name ("" for the whole form)."""
-
-    def __init__(self, message: str, field_errors: dict[str, list[str]] | None = None):
-        self.message = message
-        self.field_errors = field_errors or {}
-        super().__init__(message)
 
 
 @dataclass(frozen=True)
@@ -304,13 +297,13 @@ def _check_ready(campaign: Campaign) -> None:
     problem = brand_problem(campaign.brand, campaign=campaign)
     if problem:
         raise CampaignError(problem)
-    errors = checks.blocking(findings(campaign))
-    if errors:
+    blocking = checks.blocking(findings(campaign))
+    if blocking:
         raise CampaignError(
             "Fix the problems listed before submitting.",
             {
                 name: [f.message for f in found]
-                for name, found in findings_by_model_field(errors).items()
+                for name, found in findings_by_model_field(blocking).items()
             },
         )
     # What is sent, kept to show what changed if carriers reject it (services.rejections).
@@ -532,20 +525,15 @@ def _with_client(client: TelnyxClient | None, action):
 
 
 def _reason(exc: TelnyxError) -> str:
-    return "; ".join(e.message for e in exc.errors) or exc.user_message
+    return errors.telnyx_details(exc) or exc.user_message
 
 
 def _plain(exc: TelnyxError, doing: str) -> str:
-    if isinstance(exc, (Unavailable, RateLimited)):
-        return f"Telnyx is not answering right now, so we could not {doing}. Try again shortly."
-    return f"We could not {doing}: {_reason(exc)}"
+    return errors.plain_words(exc, doing, thing="campaign")
 
 
 def _field_errors(exc: TelnyxError) -> dict[str, list[str]]:
-    result: dict[str, list[str]] = {}
-    for wire, messages in exc.field_errors().items():
-        result.setdefault(MODEL_FIELD.get(wire, ""), []).extend(messages)
-    return result
+    return errors.field_errors(exc, MODEL_FIELD)
 
 
 def _decimal(value) -> Decimal | None:

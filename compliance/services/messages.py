@@ -10,13 +10,12 @@ from datetime import datetime
 from django.db import transaction
 from django.utils.dateparse import parse_datetime
 
-from compliance import lifecycle, ratelimit
+from compliance import errors, lifecycle, ratelimit
 from compliance.models import Organisation, PhoneNumber, TestMessage, TestMessageEvent
 from compliance.services.numbers import (
     NumberError,
     app_webhook_url,
     normalise_e164,
-    plain_words,
 )
 from compliance.telnyx.client import TelnyxClient, get_client
 from compliance.telnyx.errors import TelnyxError
@@ -74,7 +73,7 @@ def send_test_message(
         )
     except TelnyxError as exc:
         message.status = "sending_failed"
-        message.errors = plain_words(exc)
+        message.errors = errors.plain_words(exc, "send the test message", thing="number")
         message.save(update_fields=["status", "errors"])
         return message
     recipient = (sent.to or [None])[0]

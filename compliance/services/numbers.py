@@ -28,7 +28,7 @@ from django.db import transaction
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
-from compliance import deferred, lifecycle
+from compliance import deferred, errors, lifecycle
 from compliance.models import (
     Brand,
     BulkAssignment,
@@ -64,33 +64,18 @@ LIVE_ASSIGNMENT = (
 )
 
 
-class NumberError(Exception):
+class NumberError(errors.Refusal):
     """A refusal to show the user, in plain words. `offer_move`: the number is assigned to
     another campaign, so the screen offers to move it instead."""
 
     def __init__(self, message: str, *, field: str = "", offer_move: bool = False):
-        self.message = message
+        super().__init__(message, {field: [message]} if field else None)
         self.field = field
         self.offer_move = offer_move
-        super().__init__(message)
 
 
 def app_webhook_url() -> str:
     return settings.APP_BASE_URL.rstrip("/") + WEBHOOK_PATH
-
-
-def plain_words(error: TelnyxError) -> str:
-    """What a Telnyx error means for the user."""
-    details = "; ".join(e.message for e in error.errors if e.message)
-    if isinstance(error, RateLimited):
-        return "Telnyx is rate limiting requests; try again in a few seconds."
-    if isinstance(error, Unavailable):
-        return "Telnyx could not be reached; nothing was changed. Try again shortly."
-    if isinstance(error, NotFound):
-        return "Telnyx does not know this number or campaign."
-    if isinstance(error, ValidationFailed) and details:
-        return f"Telnyx refused: {details}"
-    return details or error.user_message
 
 
 def normalise_e164(value: str) -> str:
@@ -198,7 +183,9 @@ def create_profile(
             webhook_url=app_webhook_url(),
         )
     except TelnyxError as exc:
-        raise NumberError(plain_words(exc)) from exc
+        raise NumberError(
+            errors.plain_words(exc, "create the messaging profile", thing="number")
+        ) from exc
     return MessagingProfile.objects.create(
         organisation=organisation,
         telnyx_id=created.id,
@@ -378,14 +365,14 @@ def assign_number(
                 offer_move=True,
             ) from exc
         if current is None or current.assignment_status == "FAILED_ASSIGNMENT":
-            raise NumberError(plain_words(exc)) from exc
+            raise NumberError(errors.plain_words(exc, "assign the number", thing="number")) from exc
         record = current  # an earlier attempt had assigned it already
     except Unavailable as exc:
         record = _read_back(client, number.phone_number)
         if record is None or record.campaign_id != campaign.campaign_id:
-            raise NumberError(plain_words(exc)) from exc
+            raise NumberError(errors.plain_words(exc, "assign the number", thing="number")) from exc
     except TelnyxError as exc:
-        raise NumberError(plain_words(exc)) from exc
+        raise NumberError(errors.plain_words(exc, "assign the number", thing="number")) from exc
     return _save_assignment(number, record)
 
 
@@ -402,7 +389,7 @@ def move_number(
     try:
         record = client.move_number(number.phone_number, campaign.campaign_id)
     except TelnyxError as exc:
-        raise NumberError(plain_words(exc)) from exc
+        raise NumberError(errors.plain_words(exc, "move the number", thing="number")) from exc
     return _save_assignment(number, record)
 
 
@@ -416,7 +403,7 @@ def unassign_number(number: PhoneNumber, client: TelnyxClient | None = None) -> 
     except NotFound:
         record = None  # already gone at Telnyx
     except TelnyxError as exc:
-        raise NumberError(plain_words(exc)) from exc
+        raise NumberError(errors.plain_words(exc, "unassign the number", thing="number")) from exc
     return _save_assignment(number, record)
 
 
@@ -425,7 +412,9 @@ def refresh_number(number: PhoneNumber, client: TelnyxClient | None = None) -> P
     try:
         record = _read_back(client, number.phone_number)
     except TelnyxError as exc:
-        raise NumberError(plain_words(exc)) from exc
+        raise NumberError(
+            errors.plain_words(exc, "read the number back from Telnyx", thing="number")
+        ) from exc
     return _save_assignment(number, record)
 
 
@@ -478,7 +467,10 @@ class Outcome:
 
 def _rate_limited(error: TelnyxError) -> Outcome:
     return Outcome(
-        "retry", reason=plain_words(error), retry_after=_retry_after(error), rate_limited=True
+        "retry",
+        reason=errors.plain_words(error, "assign the number", thing="number"),
+        retry_after=_retry_after(error),
+        rate_limited=True,
     )
 
 
@@ -497,7 +489,11 @@ def attempt_assignment(
         except TelnyxError as exc:
             if _is_rate_limit(exc):
                 return _rate_limited(exc)
-            return Outcome("retry", reason=plain_words(exc), retry_after=1.0)
+            return Outcome(
+                "retry",
+                reason=errors.plain_words(exc, "assign the number", thing="number"),
+                retry_after=1.0,
+            )
         if _holds(current, campaign_id):
             return Outcome("done", current)
     try:
@@ -511,19 +507,31 @@ def attempt_assignment(
             current = None
         if _holds(current, campaign_id):
             return Outcome("done", current)
-        return Outcome("failed", current, reason=plain_words(exc))
+        return Outcome(
+            "failed", current, reason=errors.plain_words(exc, "assign the number", thing="number")
+        )
     except Unavailable as exc:  # unclear: read back before anything else
         try:
             current = _read_back(client, phone_number)
         except TelnyxError:
-            return Outcome("retry", reason=plain_words(exc), retry_after=1.0)
+            return Outcome(
+                "retry",
+                reason=errors.plain_words(exc, "assign the number", thing="number"),
+                retry_after=1.0,
+            )
         if current is not None and current.campaign_id == campaign_id:
             return Outcome("done", current)
         if current is not None:
             return Outcome("failed", current, reason="Assigned to another campaign meanwhile.")
-        return Outcome("retry", reason=plain_words(exc), retry_after=0.5)
+        return Outcome(
+            "retry",
+            reason=errors.plain_words(exc, "assign the number", thing="number"),
+            retry_after=0.5,
+        )
     except TelnyxError as exc:
-        return Outcome("failed", reason=plain_words(exc))
+        return Outcome(
+            "failed", reason=errors.plain_words(exc, "assign the number", thing="number")
+        )
 
 
 def _holds(record: PhoneNumberCampaign | None, campaign_id: str) -> bool:
@@ -664,7 +672,9 @@ def start_profile_assignment(
     try:
         response = client.assign_by_profile(profile.telnyx_id, campaign_id=campaign.campaign_id)
     except TelnyxError as exc:
-        raise NumberError(plain_words(exc)) from exc
+        raise NumberError(
+            errors.plain_words(exc, "assign the profile's numbers", thing="number")
+        ) from exc
     task = ProfileAssignmentTask.objects.create(
         organisation=organisation,
         profile=profile,
@@ -687,7 +697,7 @@ def poll_profile_assignment(task_pk: int, client: TelnyxClient | None = None) ->
     try:
         remote = client.get_profile_assignment_task(task.task_id)
     except TelnyxError as exc:
-        task.error = plain_words(exc)
+        task.error = errors.plain_words(exc, "follow the assignment at Telnyx", thing="number")
         task.save(update_fields=["error", "updated_at"])
         return task.polls + 1 >= PROFILE_MAX_POLLS
     task.status = remote.status

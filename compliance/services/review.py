@@ -15,7 +15,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from compliance import lifecycle
+from compliance import errors, lifecycle
 from compliance.checks import Finding, blocking
 from compliance.models import (
     Appeal,
@@ -30,7 +30,7 @@ from compliance.services import campaigns as campaign_services
 from compliance.services import notifications, rejections, submission
 from compliance.services.webhooks import read_back_campaign
 from compliance.telnyx.client import get_client
-from compliance.telnyx.errors import TelnyxError, Unavailable
+from compliance.telnyx.errors import TelnyxError
 
 logger = logging.getLogger(__name__)
 
@@ -52,8 +52,8 @@ EDITABLE_FIELDS = {
 EDITABLE_WIRE_FIELDS = frozenset(EDITABLE_FIELDS.values())
 
 
-class ReviewError(Exception):
-    """An action refused, with a message for the reviewer."""
+class ReviewError(errors.Refusal):
+    """A reviewer action refused, with a message for the reviewer."""
 
 
 class ClaimConflict(ReviewError):
@@ -85,15 +85,6 @@ def _audit(actor, action, campaign: Campaign, *, before=None, after=None, note="
         after=after or {},
         note=note,
     )
-
-
-def plain_telnyx_error(exc: TelnyxError, what: str) -> str:
-    """A Telnyx error in words a reviewer can act on; `what` names the refused action."""
-    details = "; ".join(e.message for e in exc.errors)
-    if isinstance(exc, Unavailable):
-        head = f"Telnyx could not be reached or failed, so the {what} did not go through."
-        return f"{head} Try again in a few minutes." + (f" ({details})" if details else "")
-    return f"Telnyx refused the {what}: {details or exc.user_message}"
 
 
 # Claims ----------------------------------------------------------------------------------
@@ -219,7 +210,9 @@ def edit_campaign(campaign: Campaign, reviewer: AbstractBaseUser, values: dict) 
         with get_client() as client:
             client.update_campaign(campaign.campaign_id, **changed)
     except TelnyxError as exc:
-        raise TelnyxRefused(plain_telnyx_error(exc, "change")) from exc
+        raise TelnyxRefused(
+            errors.plain_words(exc, "save the change at Telnyx", thing="campaign")
+        ) from exc
     before = {name: getattr(campaign, name) for name in changed}
     with transaction.atomic():
         Campaign.objects.filter(pk=campaign.pk).update(**changed, updated_at=timezone.now())
@@ -370,7 +363,7 @@ def appeal(
     sent = submission.send(call)
     exc = sent.unanswered or sent.refused
     if exc is not None:
-        message = plain_telnyx_error(exc, "appeal")
+        message = errors.plain_words(exc, "send the appeal", thing="campaign")
         with transaction.atomic():
             record.state, record.error = Appeal.State.FAILED, message
             record.save(update_fields=["state", "error"])

@@ -115,7 +115,9 @@ def test_telnyx_down_on_an_action_is_a_message_not_a_500(
     faults.inject("503", 20, path_contains="/revet")
     response = owner_client.post(url("brand_action", brand, "revet"), follow=True)
     assert response.status_code == 200
-    assert "Telnyx is not reachable right now" in response.content.decode()
+    assert "Telnyx could not be reached, so we could not ask for a new vetting" in (
+        response.content.decode()
+    )
 
 
 def test_delete_asks_for_confirmation_then_deletes_everywhere(

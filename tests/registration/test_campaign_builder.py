@@ -344,7 +344,7 @@ def test_telnyx_faults_on_the_campaign_page_are_plain_words_not_errors(owner_cli
         reverse("campaign_refresh", args=[campaign.public_id]), follow=True
     )
     assert response.status_code == 200
-    assert "Telnyx is not answering right now" in response.text
+    assert "Telnyx could not be reached, so we could not read the campaign back" in response.text
 
 
 def test_sole_proprietor_brands_get_one_sole_proprietor_campaign(owner_client, organisation):

@@ -299,7 +299,7 @@ def test_telnyx_error_on_appeal_is_shown_and_nothing_is_recorded_as_appealed(
         url("review_appeal", rejected_campaign), {"appeal_reason": REASON, "confirm_cost": "on"}
     )
     assert response.status_code == 200
-    assert "Telnyx could not be reached or failed, so the appeal did not go through" in (
+    assert "Telnyx could not be reached, so we could not send the appeal" in (
         response.content.decode()
     )
     rejected_campaign.refresh_from_db()
@@ -308,7 +308,7 @@ def test_telnyx_error_on_appeal_is_shown_and_nothing_is_recorded_as_appealed(
     assert not rejected_campaign.events.filter(kind="appeal").exists()
     assert Appeal.objects.get().state == Appeal.State.FAILED
     failed = AuditEntry.objects.exclude(action="edit").get()
-    assert failed.action == "appeal_failed" and "did not go through" in failed.note
+    assert failed.action == "appeal_failed" and "nothing was changed" in failed.note
 
     # Nothing is left in flight: the next attempt goes through.
     reviewer_client.post(
@@ -339,7 +339,7 @@ def test_telnyx_error_on_edit_is_shown_and_nothing_is_stored(rejected_campaign, 
         url("review_edit", rejected_campaign), edit_data(rejected_campaign, **FIXED)
     )
     assert response.status_code == 200
-    assert "the change did not go through" in response.content.decode()
+    assert "so we could not save the change at Telnyx" in response.content.decode()
     rejected_campaign.refresh_from_db()
     assert rejected_campaign.sample1 == UNBRANDED["sample1"]
     assert not AuditEntry.objects.exists()

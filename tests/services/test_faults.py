@@ -63,7 +63,7 @@ def test_appeal_while_telnyx_is_down_is_told_and_a_retry_appeals_once(
     appeal_url = reverse("review_appeal", args=[campaign.public_id])
     faults.inject("503", 5, path_contains="/appeal", method="POST")
     page = reviewer_client.post(appeal_url, {"appeal_reason": REASON, **CONFIRM}).content.decode()
-    assert "Telnyx could not be reached or failed, so the appeal did not go through" in page
+    assert "Telnyx could not be reached, so we could not send the appeal" in page
     campaign.refresh_from_db()
     assert campaign.appealed_at is None and campaign.campaign_status == "TELNYX_FAILED"
     assert SandboxCampaign.objects.get(campaign_id=campaign.campaign_id).appealed_at is None
