@@ -438,3 +438,41 @@ def assignment_badge(status: AssignmentStatus | str) -> Badge:
 
 def assignment_is_pending(status: AssignmentStatus | str) -> bool:
     return AssignmentStatus(status) in ASSIGNMENT_PENDING
+
+
+# -- use cases as people read them ------------------------------------------------------------
+USECASE_LABELS = {
+    "2FA": "Two-factor authentication",
+    "ACCOUNT_NOTIFICATION": "Account notifications",
+    "CUSTOMER_CARE": "Customer care",
+    "DELIVERY_NOTIFICATION": "Delivery notifications",
+    "FRAUD_ALERT": "Fraud alerts",
+    "HIGHER_EDUCATION": "Higher education",
+    "LOW_VOLUME": "Low-volume mixed",
+    "MARKETING": "Marketing",
+    "MIXED": "Mixed",
+    "POLLING_VOTING": "Polling and voting",
+    "PUBLIC_SERVICE_ANNOUNCEMENT": "Public service announcements",
+    "SECURITY_ALERT": "Security alerts",
+    "SOLE_PROPRIETOR": "Sole proprietor",
+    "AGENTS_FRANCHISES": "Agents and franchises",
+    "CARRIER_EXEMPT": "Carrier-exempt",
+    "CHARITY": "Charity",
+    "EMERGENCY": "Emergency",
+    "K12_EDUCATION": "K-12 education",
+    "M2M": "Machine to machine",
+    "POLITICAL": "Political",
+    "PROXY": "Proxy",
+    "SOCIAL": "Social",
+    "SWEEPSTAKE": "Sweepstakes",
+    "TRIAL": "Trial",
+    "UCAAS_HIGH": "UCaaS, high volume",
+    "UCAAS_LOW": "UCaaS, low volume",
+}
+
+
+def usecase_label(code: str) -> str:
+    """A use case's name for people ("Two-factor authentication", not "2FA" or "2Fa")."""
+    if not code:
+        return ""
+    return USECASE_LABELS.get(code, code.replace("_", " ").capitalize())

@@ -7,6 +7,7 @@ each field as findings; services act.
 
 from django import forms
 
+from compliance import lifecycle
 from compliance.forms import CampaignModelForm
 from compliance.models import Campaign
 from compliance.services import campaigns as services
@@ -20,7 +21,7 @@ class UsecaseForm(forms.Form):
     def __init__(self, *args, usecases: list[str], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["usecase"].choices = [  # type: ignore[attr-defined]  # a ChoiceField
-            (u, f"{u.replace('_', ' ').title()} — {services.usecase_words(u)}") for u in usecases
+            (u, f"{lifecycle.usecase_label(u)} — {services.usecase_words(u)}") for u in usecases
         ]
 
 
@@ -34,7 +35,7 @@ class SubUsecasesForm(forms.Form):
         self.low, self.high = low, high
         excluded = {"MIXED", "LOW_VOLUME", "SOLE_PROPRIETOR"}
         self.fields["sub_usecases"].choices = [  # type: ignore[attr-defined]  # a ChoiceField
-            (u, u.replace("_", " ").title()) for u in usecases if u not in excluded
+            (u, lifecycle.usecase_label(u)) for u in usecases if u not in excluded
         ]
         self.fields["sub_usecases"].help_text = f"Pick {low} to {high}."
 

@@ -9,6 +9,8 @@ import uuid
 from django.conf import settings
 from django.db import models
 
+from compliance import lifecycle
+
 from .brands import Brand
 from .organisations import OrgScoped
 from .submission import Submittable
@@ -55,7 +57,8 @@ class Campaign(OrgScoped, Submittable):
     campaign_id = models.CharField(max_length=64, unique=True, null=True, blank=True)
     tcr_campaign_id = models.CharField(max_length=32, blank=True)
     campaign_status = models.CharField(max_length=30, blank=True)  # campaignStatus
-    submission_status = models.CharField(max_length=10, blank=True)  # submissionStatus
+    # Telnyx's submissionStatus (CREATED, PENDING, FAILED); ours is submission_state.
+    telnyx_submission_status = models.CharField(max_length=10, blank=True)
     failure_reasons = models.JSONField(default=list, blank=True)
     mno_metadata = models.JSONField(default=dict, blank=True)
     operation_status = models.JSONField(default=dict, blank=True)
@@ -83,7 +86,9 @@ class Campaign(OrgScoped, Submittable):
         ]
 
     def __str__(self) -> str:
-        return f"{self.usecase or 'New campaign'} for {self.brand}"
+        if not self.usecase:
+            return f"New campaign for {self.brand}"
+        return f"{lifecycle.usecase_label(self.usecase)} campaign for {self.brand}"
 
     @property
     def samples(self) -> list[str]:

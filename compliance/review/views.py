@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from compliance import lifecycle
+from compliance import lifecycle, presentation
 from compliance.forms import CampaignEditForm
 from compliance.http import post_redirect
 from compliance.models import AuditEntry, Brand, Campaign
@@ -107,8 +107,7 @@ def _render_review(request, campaign: Campaign, *, status: int = 200, **forms):
     context = {
         "campaign": campaign,
         "brand": campaign.brand,
-        "status_words": lifecycle.plain_words(campaign.campaign_status or None),
-        "status_badge": lifecycle.badge(campaign.campaign_status or None),
+        "status": presentation.campaign_status(campaign),
         "brand_words": lifecycle.brand_plain_words(
             campaign.brand.status or None, campaign.brand.identity_status or None
         ),

@@ -404,7 +404,7 @@ def record_created(
             campaign_id=campaign_id,
             tcr_campaign_id=record.get("tcrCampaignId") or "",
             campaign_status=record.get("campaignStatus") or "",
-            submission_status=record.get("submissionStatus") or "",
+            telnyx_submission_status=record.get("submissionStatus") or "",
             submission_state=SubmissionState.SUBMITTED,
             submission_error="",
             submitted_at=now,

@@ -30,7 +30,7 @@ from datetime import UTC, datetime
 from django.db import connections, router, transaction
 from django.utils import timezone
 
-from compliance import deferred, hot_sql, lifecycle
+from compliance import deferred, hot_sql, lifecycle, presentation
 from compliance.lifecycle import CampaignStatus
 from compliance.models import Brand, Campaign, CampaignEvent, WebhookEvent
 from compliance.services import messages, notifications
@@ -463,7 +463,12 @@ def apply_campaign_status(
             fields += ["campaign_status", "status_changed_at"]
         if telnyx_record is not None:
             _mirror_campaign(locked, telnyx_record)
-            fields += ["failure_reasons", "submission_status", "telnyx_response", "last_synced_at"]
+            fields += [
+                "failure_reasons",
+                "telnyx_submission_status",
+                "telnyx_response",
+                "last_synced_at",
+            ]
         locked.save(update_fields=fields)
         change = StatusChange(before, after)
         if change.changed or always_record:
@@ -553,8 +558,9 @@ def apply_brand_record(brand: Brand, response) -> bool:
 
 
 def _notify_campaign_change(campaign: Campaign, change: StatusChange, detail: str) -> None:
-    title = f"Campaign {campaign}: {change.after}"
-    body = lifecycle.plain_words(change.after)
+    status = presentation.campaign_status_code(change.after)
+    title = f"{campaign}: {status.label}"
+    body = status.sentence
     if detail:
         body += f"\n\nTelnyx says: {detail}"
     notifications.notify(campaign.organisation, title, body, campaign=campaign)
@@ -569,7 +575,7 @@ def _notify_campaign_change(campaign: Campaign, change: StatusChange, detail: st
 
 def _mirror_campaign(campaign: Campaign, record: dict) -> None:
     campaign.failure_reasons = _reasons_list(record.get("failureReasons"))
-    campaign.submission_status = _text(record.get("submissionStatus"), 10)
+    campaign.telnyx_submission_status = _text(record.get("submissionStatus"), 10)
     campaign.tcr_campaign_id = _text(record.get("tcrCampaignId"), 32) or campaign.tcr_campaign_id
     campaign.telnyx_response = record
     campaign.last_synced_at = timezone.now()

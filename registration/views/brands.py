@@ -45,30 +45,11 @@ def _brand_for(request, public_id) -> Brand:
     return get_owned_or_404(request, Brand, public_id=public_id)
 
 
-def _badge(brand: Brand) -> tuple[str, str]:
-    """(css class, words) for a brand's state, ours first, then Telnyx's."""
-    if brand.submission_state == SubmissionState.PENDING:
-        return "info", "Submission pending"
-    if brand.submission_state == SubmissionState.FAILED:
-        return "bad", "Needs changes"
-    if not brand.brand_id:
-        return "", "Draft"
-    badge = lifecycle.brand_badge(brand.status or None, brand.identity_status or None)
-    words = (
-        "Registering"
-        if lifecycle.brand_is_pending(brand.status or None)
-        else (brand.identity_status or brand.status).replace("_", " ").capitalize()
-    )
-    if brand.submission_state == SubmissionState.DRAFT:
-        words += " · unsent changes"
-    return str(badge), words
-
-
 # -- list and new ----------------------------------------------------------------------------
 @login_required
 @require_GET
 def brand_list(request):
-    brands = [(brand, _badge(brand)) for brand in scoped(request, Brand)]
+    brands = scoped(request, Brand)
     return render(request, "registration/brands/list.html", {"brands": brands})
 
 
@@ -209,7 +190,6 @@ def _detail_context(brand: Brand) -> dict:
     ]
     return {
         "brand": brand,
-        "badge": _badge(brand),
         "pending": pending,
         "plain_words": lifecycle.brand_plain_words(
             brand.status or None, brand.identity_status or None

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from compliance import lifecycle
+from compliance import lifecycle, presentation
 from compliance.forms import CampaignEditForm, CostConfirmationForm
 from compliance.http import HtmxHttpRequest, post_redirect
 from compliance.models import Brand, Campaign, SubmissionState
@@ -217,11 +217,10 @@ def _detail_context(campaign):
     carriers = sorted(set(campaign.mno_metadata) | set(campaign.operation_status))
     return {
         "campaign": campaign,
-        "status_words": lifecycle.plain_words(status) if known or not status else status,
-        "badge": lifecycle.badge(status) if known or not status else "info",
+        "status": presentation.campaign_status(campaign),
         "submission_words": (
-            lifecycle.submission_plain_words(campaign.submission_status)
-            if campaign.submission_status in lifecycle.SubmissionStatus.__members__
+            lifecycle.submission_plain_words(campaign.telnyx_submission_status)
+            if campaign.telnyx_submission_status in lifecycle.SubmissionStatus.__members__
             else ""
         ),
         "appeal": lifecycle.appeal_allowed(status) if known else (False, ""),

@@ -130,7 +130,7 @@ def submit(page, *, shots: str = "") -> None:
     assert page.get_by_role("heading", level=2).inner_text() == "Review and submit"
     assert_accessible_basics(page)
     review = page.locator("dl.review").inner_text()
-    assert "CUSTOMER_CARE" in review and "https://alicebakery.com/privacy" in review
+    assert "Customer care" in review and "https://alicebakery.com/privacy" in review
     assert page.locator("#step-form .finding.error").count() == 0
     if shots:
         screenshot(page, f"{shots}-builder-review")

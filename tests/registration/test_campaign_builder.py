@@ -79,7 +79,7 @@ def test_the_usecase_step_lists_use_cases_in_plain_words_and_qualify_shows_fees(
 ):
     campaign = start(owner_client, brand)
     page = owner_client.get(step_url(campaign, "usecase"))
-    assert "Customer Care — Conversations with customers" in page.text
+    assert "Customer care — Conversations with customers" in page.text
     assert "Sole Proprietor" not in page.text
     response = owner_client.post(step_url(campaign, "usecase"), {"usecase": "MIXED"})
     assert response.url == step_url(campaign, "sub-usecases")

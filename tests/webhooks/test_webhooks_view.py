@@ -63,7 +63,8 @@ def test_the_organisation_is_notified_in_app_and_by_email(
     assert notification.organisation == campaign.organisation
     assert notification.audience == Notification.Audience.CUSTOMER
     assert notification.campaign == campaign
-    assert "MNO_ACCEPTED" in notification.title
+    assert "Accepted by the carriers" in notification.title
+    assert "MNO_ACCEPTED" not in notification.title  # people read words, not codes
     assert sorted(m.to[0] for m in mail.outbox) == ["alice@example.com", "bob@example.com"]
     assert "carriers approved your campaign" in mail.outbox[0].body.lower()
     assert "/notifications/" in mail.outbox[0].body
