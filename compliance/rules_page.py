@@ -32,7 +32,7 @@ def rules_markdown() -> str:
     lines = [
         "# Compliance rules checked before submission",
         "",
-        "Generated from `compliance/checks.py` by `manage.py rules_doc`; do not edit by hand.",
+        "Generated from `compliance/checks/` by `manage.py rules_doc`; do not edit by hand.",
         "Severity: error blocks submission, warning does not, info informs. Guidance rules",
         "have nothing in the content to check; they are shown and used to explain rejections.",
         "The source keys are those of shared/compliance/RULES.md. Website rules (W) are checked",

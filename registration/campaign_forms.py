@@ -1,7 +1,7 @@
 """Campaign builder forms (one per wizard step), the edit form and the steps (walked by
 registration/wizard.py).
 
-Forms validate shape; the compliance rules live in compliance/checks.py and are shown next to
+Forms validate shape; the compliance rules live in compliance/checks/ and are shown next to
 each field as findings; services act.
 """
 

@@ -1,0 +1,139 @@
+"""Rules on the opt-in, opt-out and help keywords and their replies (K…)."""
+
+from __future__ import annotations
+
+import re
+
+from compliance.checks.content import CampaignContent, _list
+from compliance.checks.engine import Hit, declare_rule
+from compliance.checks.text import (
+    _NO_MORE_RE,
+    _OPT_OUT_CONFIRM_RE,
+    _brand_known,
+    _domain,
+    _emails,
+    _has_contact,
+    _length_hits,
+    _urls,
+    has_phone,
+    names_brand,
+)
+
+# --- Keyword replies -----------------------------------------------------------------------
+
+
+@declare_rule(
+    id="K1",
+    field="helpMessage",
+    severity="E",
+    title="HELP and STOP replies are complete",
+    fix="HELP reply: 20–320 characters with a phone number, email or website to reach you. STOP "
+    "reply: 20–320 characters naming the brand and confirming no more messages will be sent.",
+    sources="W10; S3; A1 OPT_OUT_MESSAGE_NON_COMPLIANT",
+    keywords=(
+        "help message",
+        "opt-out message",
+        "optout message",
+        "stop message",
+        "opt out confirmation",
+        "opt-out reply",
+        "help reply",
+    ),
+)
+def help_and_stop_replies_are_complete(c: CampaignContent):
+    yield from _length_hits(
+        "helpMessage", c.help_message, 20, 320, warn_above=255, label="The help message"
+    )
+    if c.help_message and not _has_contact(c.help_message):
+        yield Hit("The help message gives no phone number, email or website to get help.")
+    yield from _length_hits(
+        "optoutMessage", c.optout_message, 20, 320, warn_above=255, label="The opt-out message"
+    )
+    msg = c.optout_message
+    if msg:
+        missing = []
+        if not _OPT_OUT_CONFIRM_RE.search(msg):
+            missing.append("confirm the opt-out")
+        if not _NO_MORE_RE.search(msg):
+            missing.append("say no more messages will be sent")
+        if _brand_known(c.brand) and not names_brand(msg, c.brand):
+            missing.append("name the brand")
+        if missing:
+            yield Hit("The opt-out message does not " + ", ".join(missing) + ".", "optoutMessage")
+
+
+_KEYWORD_LIST_RE = re.compile(r"^[A-Za-z0-9]+(,[A-Za-z0-9]+)*$")
+
+
+@declare_rule(
+    id="K2",
+    field="optoutKeywords",
+    severity="E",
+    title="Keyword lists are valid and include STOP and HELP",
+    fix="List keywords comma-separated without spaces (e.g. STOP,END,CANCEL,UNSUBSCRIBE,QUIT); "
+    "opt-out keywords include STOP and help keywords include HELP.",
+    sources="W10; S3; TC",
+    keywords=("optoutkeywords", "opt-out keywords", "help keywords", "keyword list", "keywords"),
+)
+def keyword_lists_are_valid_and_include_stop_and_help(c: CampaignContent):
+    lists = (
+        ("optoutKeywords", c.optout_keywords, "STOP"),
+        ("helpKeywords", c.help_keywords, "HELP"),
+        ("optinKeywords", c.optin_keywords, None),
+    )
+    for name, value, required in lists:
+        words = [w.upper() for w in _list(value)]
+        if required and required not in words:
+            yield Hit(f"{name} must include {required}.", name)
+        if value and not _KEYWORD_LIST_RE.match(value):
+            yield Hit(f"{name} must be letters and digits separated by commas, no spaces.", name)
+        if len(value) > 255:
+            yield Hit(f"{name} is longer than 255 characters.", name)
+
+
+@declare_rule(
+    id="K3",
+    field="subscriberOptin",
+    severity="E",
+    title="Opt-in, opt-out and help are all supported",
+    fix="Set subscriberOptin, subscriberOptout and subscriberHelp to true; TCR will not create the "
+    "campaign otherwise.",
+    sources="T3",
+    keywords=("subscriberoptin", "subscriberoptout", "subscriberhelp", "subscriber opt"),
+)
+def opt_in_opt_out_and_help_are_all_supported(c: CampaignContent):
+    for name, value in (
+        ("subscriberOptin", c.subscriber_optin),
+        ("subscriberOptout", c.subscriber_optout),
+        ("subscriberHelp", c.subscriber_help),
+    ):
+        if value is not True:
+            yield Hit(f"{name} must be true.", name)
+
+
+@declare_rule(
+    id="K4",
+    field="helpMessage",
+    severity="W",
+    title="Help reply names the brand and its own contact",
+    fix="Start the HELP reply with the brand name and give support contact on the brand's own "
+    "domain or phone number.",
+    sources="A1 HELP_MESSAGE_NON_COMPLIANT / HELP_MESSAGE_MISMATCH",
+    keywords=("help message mismatch", "help message non compliant"),
+)
+def help_reply_names_the_brand_and_its_own_contact(c: CampaignContent):
+    msg = c.help_message
+    if not msg or not _brand_known(c.brand):
+        return
+    if not names_brand(msg, c.brand):
+        yield Hit("The help message does not name the brand.")
+    domain = _domain(c.brand.website)
+    contacts = [e.split("@")[1].lower() for e in _emails(msg)]
+    contacts += [_domain(u) for u in _urls(msg)]
+    foreign = [
+        d for d in contacts if domain and d and not (d == domain or d.endswith("." + domain))
+    ]
+    if foreign and not has_phone(msg):
+        yield Hit(
+            f"The help message's contact ({foreign[0]}) is not on the brand's domain {domain}."
+        )

@@ -1,0 +1,238 @@
+"""Rules on the message flow, how subscribers opt in (M…)."""
+
+from __future__ import annotations
+
+import re
+
+from compliance.checks.content import CampaignContent, _list
+from compliance.checks.engine import Hit, Severity, declare_rule
+from compliance.checks.samples import _has_opt_out
+from compliance.checks.text import (
+    _BAD_CONSENT_RE,
+    _FREQUENCY_RE,
+    _HELP_RE,
+    _OPT_IN_METHOD_RE,
+    _RATES_RE,
+    _SCRIPT_RE,
+    _VERBAL_RE,
+    _WEB_METHOD_RE,
+    _affirmed,
+    _brand_known,
+    _length_hits,
+    _urls,
+    names_brand,
+)
+
+# --- Message flow --------------------------------------------------------------------------
+
+
+@declare_rule(
+    id="M1",
+    field="messageFlow",
+    severity="E",
+    title="Message flow is 40–2048 characters",
+    fix="Describe, in 40–2048 characters, exactly how a subscriber opts in.",
+    sources="T2; W10; S3",
+    keywords=("message flow length", "messageflow too short", "call to action missing"),
+)
+def message_flow_is_40_2048_characters(c: CampaignContent):
+    yield from _length_hits("messageFlow", c.message_flow, 40, 2048, label="The message flow")
+
+
+@declare_rule(
+    id="M2",
+    field="messageFlow",
+    severity="E",
+    title="Message flow names how consent is collected",
+    fix="Say how people opt in (website form, keyword, verbal, IVR, paper form, point of sale, QR "
+    "code) and link the page with the form; for verbal or IVR opt-in quote the script.",
+    sources="B1 2100/2105; S3; A1 OPT_IN_WORKFLOW_MISSING",
+    keywords=(
+        "opt-in workflow",
+        "opt in workflow",
+        "opt-in method",
+        "call to action",
+        "cta",
+        "consent collection",
+        "how consent",
+        "2100",
+        "2105",
+        "opt-in process",
+        "opt-in source",
+        "unable to verify opt-in",
+    ),
+)
+def message_flow_names_how_consent_is_collected(c: CampaignContent):
+    flow = c.message_flow
+    if not flow:
+        return  # M1 says so
+    if not _OPT_IN_METHOD_RE.search(flow):
+        yield Hit("The message flow does not say how subscribers opt in.")
+        return
+    if _WEB_METHOD_RE.search(flow) and not _urls(flow):
+        yield Hit("The message flow mentions a website or online form but does not link it.")
+    if _VERBAL_RE.search(flow) and not _SCRIPT_RE.search(flow):
+        yield Hit("Verbal or IVR opt-in needs the script that is read or played.")
+
+
+@declare_rule(
+    id="M3",
+    field="messageFlow",
+    severity="W",
+    title="The call to action has every required element",
+    fix="Make the opt-in text state the brand, the kinds of messages, the frequency, “Msg & data "
+    "rates may apply”, HELP, STOP, and link the privacy policy and terms.",
+    sources="B2 2133–2138; A1 OPT_IN_WORKFLOW_NON_COMPLIANT_*",
+    keywords=(
+        "2133",
+        "2134",
+        "2135",
+        "2136",
+        "2137",
+        "2138",
+        "message frequency",
+        "data rates",
+        "msg & data rates",
+        "privacy policy link",
+        "terms and conditions",
+    ),
+)
+def the_call_to_action_has_every_required_element(c: CampaignContent):
+    if c.usecase in ("MARKETING", "MIXED") and not c.privacy_policy_link:
+        yield Hit(
+            f"{c.usecase} campaigns need a privacy policy link.",
+            "privacyPolicyLink",
+            Severity.ERROR,
+        )
+    for name, link in (
+        ("privacyPolicyLink", c.privacy_policy_link),
+        ("termsAndConditionsLink", c.terms_and_conditions_link),
+    ):
+        if len(link) > 255:
+            yield Hit(f"{name} is longer than 255 characters.", name, Severity.ERROR)
+        elif link and not _urls(link):
+            yield Hit(f"{name} is not a URL.", name, Severity.ERROR)
+    flow = c.message_flow
+    if len(flow) < 40:
+        return
+    cta = f"{flow}\n{c.optin_message}"
+    missing = []
+    if _brand_known(c.brand) and not names_brand(cta, c.brand):
+        missing.append("the brand")
+    if not _FREQUENCY_RE.search(cta):
+        missing.append("message frequency")
+    if not _RATES_RE.search(cta):
+        missing.append("“Msg & data rates may apply”")
+    if not _HELP_RE.search(cta):
+        missing.append("HELP")
+    if not _has_opt_out(cta):
+        missing.append("STOP")
+    if not (c.privacy_policy_link or re.search(r"(?i)privacy", flow)):
+        missing.append("a privacy policy link")
+    if not (c.terms_and_conditions_link or re.search(r"(?i)\bterms\b", flow)):
+        missing.append("a terms link")
+    if missing:
+        yield Hit("The call to action does not state " + ", ".join(missing) + ".")
+
+
+@declare_rule(
+    id="M4",
+    field="messageFlow",
+    severity="E",
+    title="Consent is explicit, unchecked and not shared",
+    fix="Collect consent with an unchecked box or an explicit action, separate from other terms; "
+    "never pre-check it, infer it, or share opt-in data with partners.",
+    sources="A1 OPT_IN_WORKFLOW_CHECKBOX_INVALID; OPT_IN_WORKFLOW_CONSENT_MARKETING_NOT_SEPARATED; "
+    "OPT_IN_DATA_SHARED_WITH_THIRD_PARTIES; B1 2101; LocalDealMarket#65",
+    keywords=(
+        "pre-checked",
+        "prechecked",
+        "checkbox",
+        "implied consent",
+        "consent bundled",
+        "not separated",
+        "shared with third parties",
+        "2101",
+        "third parties",
+    ),
+)
+def consent_is_explicit_unchecked_and_not_shared(c: CampaignContent):
+    for name, text in (
+        ("messageFlow", c.message_flow),
+        ("optinMessage", c.optin_message),
+        ("description", c.description),
+    ):
+        found = _affirmed(_BAD_CONSENT_RE, text)
+        if found:
+            yield Hit(
+                f"{name} says “{found}”: consent must be explicit and opt-in data never shared.",
+                name,
+            )
+
+
+@declare_rule(
+    id="M5",
+    field="messageFlow",
+    severity="W",
+    title="Opt-in page links use HTTPS",
+    fix="Link the opt-in page over https:// so reviewers can load it (and add a screenshot URL if "
+    "the form sits behind a login).",
+    sources="B1 2103/2104; B2 2139; SplitTime/OpenSplitTime#1216",
+    keywords=("2103", "2104", "2139", "opt-in page", "unable to access", "screenshot"),
+)
+def opt_in_page_links_use_https(c: CampaignContent):
+    for url in _urls(c.message_flow):
+        if url.lower().startswith("http://"):
+            yield Hit(f"{url} is not https://.")
+
+
+@declare_rule(
+    id="M6",
+    field="optinMessage",
+    severity="E",
+    title="Opt-in confirmation is complete",
+    fix="When you set opt-in keywords, write the confirmation sent back: brand, message frequency, "
+    "“Msg & data rates may apply”, “Reply HELP for help” and “Reply STOP to opt out”.",
+    sources="W10; A1 OPT_IN_MESSAGE_*; S3",
+    keywords=("opt-in message", "optin message", "opt in confirmation", "confirmation message"),
+)
+def opt_in_confirmation_is_complete(c: CampaignContent):
+    msg = c.optin_message
+    if _list(c.optin_keywords) and not msg:
+        yield Hit("Opt-in keywords are set but there is no opt-in message.")
+    if not msg:
+        return
+    yield from _length_hits(
+        "optinMessage", msg, 20, 320, warn_above=255, label="The opt-in message"
+    )
+    missing = []
+    if _brand_known(c.brand) and not names_brand(msg, c.brand):
+        missing.append("the brand")
+    if not _FREQUENCY_RE.search(msg):
+        missing.append("message frequency")
+    if not _RATES_RE.search(msg):
+        missing.append("“Msg & data rates may apply”")
+    if not _HELP_RE.search(msg):
+        missing.append("HELP")
+    if not _has_opt_out(msg):
+        missing.append("opt-out (STOP)")
+    if missing:
+        yield Hit("The opt-in message does not state " + ", ".join(missing) + ".")
+
+
+@declare_rule(
+    id="M7",
+    field="messageFlow",
+    severity="W",
+    title="Message flow names the brand",
+    fix="Name the registered brand in the message flow, as the subscriber sees it when opting in.",
+    sources="B2 2133; A1 OPT_IN_WORKFLOW_MISMATCH",
+    keywords=("opt-in workflow mismatch", "workflow mismatch"),
+)
+def message_flow_names_the_brand(c: CampaignContent):
+    if (
+        len(c.message_flow) >= 40
+        and _brand_known(c.brand)
+        and not names_brand(c.message_flow, c.brand)
+    ):
+        yield Hit("The message flow does not name the brand.")
