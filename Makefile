@@ -66,12 +66,13 @@ e2e: $(STAMP) chromium
 bench: $(STAMP)
 	$(PY) bench/run.py
 
-# Style, the rooms' import directions (pyproject.toml [tool.importlinter], docs/ARCHITECTURE.md)
-# and that the wire vocabulary is current.
+# Style, the rooms' import directions (pyproject.toml [tool.importlinter], docs/ARCHITECTURE.md),
+# types (mypy with django-stubs) and that the wire vocabulary is current.
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
 	$(PY) -m compliance.telnyx.generate_vocabulary --check
 
 fmt: $(STAMP)

@@ -506,14 +506,14 @@ def _guard_host(url: str, limits: Limits, timeout: float) -> None:
     if limits.allow_local_hosts:
         return
     parts = urlsplit(url)
-    for address in _resolve(parts.hostname, parts.port or 443, timeout):
+    for address in _resolve(parts.hostname or "", parts.port or 443, timeout):
         ip = ipaddress.ip_address(address.split("%")[0])
         if not ip.is_global:
             raise _refused(f"{parts.hostname} points to a private network address ({ip})")
 
 
 def _tls_reason(exc: BaseException) -> str | None:
-    seen = exc
+    seen: BaseException | None = exc
     while seen is not None:
         if isinstance(seen, ssl.SSLCertVerificationError):
             return seen.verify_message or "certificate verification failed"
@@ -535,7 +535,7 @@ def fetch(url: str, limits: Limits) -> Page:
     """GET the page within the limits, following same-domain redirects by hand."""
     deadline = time.monotonic() + limits.total_seconds
     url = normalise_url(url, limits)
-    home = registrable_domain(urlsplit(url).hostname)
+    home = registrable_domain(urlsplit(url).hostname or "")
 
     def remaining() -> float:
         left = deadline - time.monotonic()

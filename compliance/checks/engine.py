@@ -4,7 +4,8 @@ decorator that registers a rule."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from enum import StrEnum
 
 
@@ -64,7 +65,7 @@ class Rule:
     fix: str
     sources: tuple[str, ...]
     scope: str = CAMPAIGN
-    check: Check | None = field(default=None, compare=False, repr=False)
+    check: Check | None = dataclass_field(default=None, compare=False, repr=False)
     keywords: tuple[str, ...] = ()  # phrases of carrier/Telnyx rejection texts (match_rejection)
 
     @property

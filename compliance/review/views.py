@@ -4,15 +4,18 @@ Every view is wrapped in `reviewer_required`; reviewers see every organisation's
 so lookups here are by public id across organisations (never through compliance.tenancy).
 """
 
+from uuid import UUID
+
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from compliance import lifecycle, presentation
 from compliance.forms import CampaignEditForm
-from compliance.http import post_redirect
+from compliance.http import HtmxHttpRequest, SignedInRequest, post_redirect
 from compliance.models import AuditEntry, Brand, Campaign
 from compliance.review import queue
 from compliance.review.access import reviewer_required
@@ -61,7 +64,7 @@ def _warn_if_claimed_by_other(request, campaign: Campaign) -> None:
 
 @reviewer_required
 @require_GET
-def review_queue(request):
+def review_queue(request: HtmxHttpRequest) -> HttpResponse:
     form = QueueFilterForm(request.GET)
     filters = form.filters()
     counts = queue.counts()
@@ -81,7 +84,7 @@ def review_queue(request):
 
 @reviewer_required
 @require_GET
-def review_brand(request, public_id):
+def review_brand(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     brand = get_object_or_404(Brand.objects.select_related("organisation"), public_id=public_id)
     return render(
         request,
@@ -136,7 +139,7 @@ def _editable_values(campaign: Campaign) -> dict:
 
 @reviewer_required
 @require_GET
-def review_campaign(request, public_id):
+def review_campaign(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     return _render_review(request, _campaign(public_id))
 
 
@@ -145,7 +148,7 @@ def review_campaign(request, public_id):
 
 @reviewer_required
 @require_POST
-def claim_campaign(request, public_id):
+def claim_campaign(request: SignedInRequest, public_id: UUID) -> HttpResponse:
     campaign = _campaign(public_id)
     try:
         services.claim(campaign, request.user)
@@ -158,7 +161,7 @@ def claim_campaign(request, public_id):
 
 @reviewer_required
 @require_POST
-def unclaim_campaign(request, public_id):
+def unclaim_campaign(request: SignedInRequest, public_id: UUID) -> HttpResponse:
     campaign = _campaign(public_id)
     try:
         services.unclaim(campaign, request.user)
@@ -171,7 +174,7 @@ def unclaim_campaign(request, public_id):
 
 @reviewer_required
 @require_POST
-def add_note(request, public_id):
+def add_note(request: SignedInRequest, public_id: UUID) -> HttpResponse:
     campaign = _campaign(public_id)
     form = NoteForm(request.POST)
     if not form.is_valid():
@@ -184,7 +187,7 @@ def add_note(request, public_id):
 
 @reviewer_required
 @require_POST
-def message_customer(request, public_id):
+def message_customer(request: SignedInRequest, public_id: UUID) -> HttpResponse:
     campaign = _campaign(public_id)
     form = MessageForm(request.POST)
     if not form.is_valid():
@@ -199,7 +202,7 @@ def message_customer(request, public_id):
 
 @reviewer_required
 @require_POST
-def edit_campaign(request, public_id):
+def edit_campaign(request: SignedInRequest, public_id: UUID) -> HttpResponse:
     campaign = _campaign(public_id)
     form = CampaignEditForm(request.POST, initial=_editable_values(campaign))
     if not form.is_valid():
@@ -224,7 +227,7 @@ def edit_campaign(request, public_id):
 
 @reviewer_required
 @require_POST
-def check_edit(request, public_id):
+def check_edit(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     """The findings for the edit form's current values (HTMX, while the reviewer types)."""
     campaign = _campaign(public_id)
     form = CampaignEditForm(request.POST, initial=_editable_values(campaign))
@@ -239,7 +242,7 @@ def check_edit(request, public_id):
 
 @reviewer_required
 @require_POST
-def appeal_campaign(request, public_id):
+def appeal_campaign(request: SignedInRequest, public_id: UUID) -> HttpResponse:
     campaign = _campaign(public_id)
     form = AppealForm(request.POST, gated=bool(services.appeal_gate(campaign)))
     if not form.is_valid():
@@ -280,12 +283,12 @@ def _render_audit(request, entries, *, campaign: Campaign | None = None):
 
 @reviewer_required
 @require_GET
-def campaign_audit(request, public_id):
+def campaign_audit(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     campaign = _campaign(public_id)
     return _render_audit(request, AuditEntry.objects.filter(campaign=campaign), campaign=campaign)
 
 
 @reviewer_required
 @require_GET
-def audit_log(request):
+def audit_log(request: HtmxHttpRequest) -> HttpResponse:
     return _render_audit(request, AuditEntry.objects.all())

@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from compliance import brand_rules, errors
+from compliance.http import telnyx_webhook_url
 from compliance.masking import mask_name, scrub_digits
 from compliance.models import (
     Brand,
@@ -127,7 +128,7 @@ def create_body(brand: Brand) -> BrandCreate:
     fields.pop("alt_business_id_type", None)
     return BrandCreate(
         entity_type=brand.entity_type,
-        webhook_url=settings.APP_BASE_URL.rstrip("/") + "/webhooks/telnyx/",
+        webhook_url=telnyx_webhook_url(),
         mock=settings.TELNYX_MOCK_BRANDS or None,
         **fields,
     )
@@ -139,7 +140,7 @@ def update_body(brand: Brand) -> BrandUpdate:
         fields.pop("alt_business_id_type", None)
     return BrandUpdate(
         entity_type=brand.entity_type,
-        webhook_url=settings.APP_BASE_URL.rstrip("/") + "/webhooks/telnyx/",
+        webhook_url=telnyx_webhook_url(),
         **fields,
     )
 
@@ -149,12 +150,15 @@ def submit_brand(organisation: Organisation, public_id) -> SubmitResult:
     """Create the brand at Telnyx (or, once registered, send its changes). Safe to call twice:
     only the call that reserves the draft (services/submission.py) sends anything."""
     queryset = Brand.objects.filter(organisation=organisation, public_id=public_id)
-    earlier_attempt = queryset.values_list("submission_attempted_at", "brand_id").first()
+    earlier_attempt = queryset.values_list("submission_attempted_at", "brand_id").first() or (
+        None,
+        None,
+    )
     brand, reserved = submission.reserve(queryset, _check_ready)
     if not reserved:
         return SubmitResult(brand, "unchanged", _state_words(brand))
     # An earlier attempt of this draft may have created it at Telnyx: look before creating.
-    look_first = earlier_attempt is not None and earlier_attempt[0] is not None
+    look_first = earlier_attempt[0] is not None
     return _send(brand, look_first=look_first and not earlier_attempt[1])
 
 
@@ -431,8 +435,9 @@ def verify_otp(brand: Brand, pin: str) -> Brand:
     except BadRequest as exc:
         OtpAttempt.objects.create(organisation=brand.organisation, brand=brand, correct=False)
         left = MAX_WRONG_PINS - OtpAttempt.objects.wrong_in_window(brand).count()
-        if left <= 0:
-            raise ActionRefused(_lock_message(otp_locked_until(brand))) from exc
+        until = otp_locked_until(brand)
+        if left <= 0 and until is not None:
+            raise ActionRefused(_lock_message(until)) from exc
         raise ActionRefused(
             f"That PIN is wrong or has expired. {left} tr{'y' if left == 1 else 'ies'} left "
             "this hour."

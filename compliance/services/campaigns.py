@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from compliance import checks, errors, lifecycle
+from compliance.http import telnyx_webhook_url
 from compliance.models import Brand, Campaign, CampaignEvent, SubmissionState
 from compliance.services import submission
 from compliance.services.webhooks import read_back_campaign, replay_pending_events
@@ -193,7 +193,8 @@ def qualify(campaign: Campaign, usecase: str, *, client: TelnyxClient | None = N
     sub-usecase limits) on the draft. Returns a Qualification."""
 
     def ask(c: TelnyxClient):
-        return c.qualify_by_usecase(campaign.brand.brand_id, usecase), c.get_usecase_cost(usecase)
+        brand_id = campaign.brand.brand_id or ""  # brand_problem() refuses unregistered brands
+        return c.qualify_by_usecase(brand_id, usecase), c.get_usecase_cost(usecase)
 
     try:
         answer, cost = _with_client(client, ask)
@@ -315,16 +316,14 @@ def submit_params(campaign: Campaign) -> CampaignBuilderSubmitParams:
     content = {k: v for k, v in wire_content(campaign).items() if v not in ("", None)}
     if not content.get("subUsecases"):
         content.pop("subUsecases", None)
-    return CampaignBuilderSubmitParams(
-        brandId=campaign.brand.brand_id,
-        referenceId=str(campaign.public_id),
-        webhookURL=webhook_url(),
-        **content,
+    return CampaignBuilderSubmitParams.model_validate(
+        {
+            "brandId": campaign.brand.brand_id,
+            "referenceId": str(campaign.public_id),
+            "webhookURL": telnyx_webhook_url(),
+            **content,
+        }
     )
-
-
-def webhook_url() -> str:
-    return settings.APP_BASE_URL.rstrip("/") + "/webhooks/telnyx/"
 
 
 def _post(campaign: Campaign, client: TelnyxClient) -> Campaign:
@@ -387,7 +386,7 @@ def resume_submission(campaign_pk: int, *, client=None) -> Campaign | None:
 
 def find_at_telnyx(campaign: Campaign, client: TelnyxClient) -> dict | None:
     reference = str(campaign.public_id)
-    for record in client.iter_campaigns(campaign.brand.brand_id):
+    for record in client.iter_campaigns(campaign.brand.brand_id or ""):
         if record.reference_id == reference:
             return record.model_dump(by_alias=True)
     return None
@@ -430,14 +429,15 @@ def record_created(
 # -- after submission ---------------------------------------------------------------------------
 def refresh_campaign(campaign: Campaign, *, client: TelnyxClient | None = None) -> Campaign:
     """Read the campaign, its carriers and its cost back from Telnyx."""
-    if not campaign.campaign_id:
+    campaign_id = campaign.campaign_id
+    if not campaign_id:
         return campaign
 
     def read(c: TelnyxClient):
         read_back_campaign(campaign, client=c)
         return (
-            c.get_mno_metadata(campaign.campaign_id),
-            c.get_operation_status(campaign.campaign_id),
+            c.get_mno_metadata(campaign_id),
+            c.get_operation_status(campaign_id),
             c.get_usecase_cost(campaign.usecase),
         )
 

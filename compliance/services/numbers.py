@@ -29,6 +29,7 @@ from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
 from compliance import deferred, errors, lifecycle
+from compliance.http import telnyx_webhook_url
 from compliance.models import (
     Brand,
     BulkAssignment,
@@ -53,7 +54,6 @@ from compliance.telnyx.schemas.numbers import PhoneNumberCampaign
 
 logger = logging.getLogger(__name__)
 
-WEBHOOK_PATH = "/webhooks/telnyx/"
 MAX_ATTEMPTS = 5  # per bulk item; a 429 does not count (nothing was processed)
 STALE_IN_FLIGHT = timedelta(minutes=5)  # an item claimed by a worker that died
 PROFILE_POLL_SECONDS = 2.0
@@ -72,10 +72,6 @@ class NumberError(errors.Refusal):
         super().__init__(message, {field: [message]} if field else None)
         self.field = field
         self.offer_move = offer_move
-
-
-def app_webhook_url() -> str:
-    return settings.APP_BASE_URL.rstrip("/") + WEBHOOK_PATH
 
 
 def normalise_e164(value: str) -> str:
@@ -180,7 +176,7 @@ def create_profile(
         created = client.create_messaging_profile(
             name=name,
             whitelisted_destinations=whitelisted_destinations,
-            webhook_url=app_webhook_url(),
+            webhook_url=telnyx_webhook_url(),
         )
     except TelnyxError as exc:
         raise NumberError(
@@ -188,7 +184,7 @@ def create_profile(
         ) from exc
     return MessagingProfile.objects.create(
         organisation=organisation,
-        telnyx_id=created.id,
+        telnyx_id=created.id or "",
         name=created.name or name,
         whitelisted_destinations=created.whitelisted_destinations or whitelisted_destinations,
         webhook_url=created.webhook_url or "",
@@ -216,7 +212,7 @@ class SyncResult:
 
 
 def _existing_numbers(phone_numbers: list[str]) -> dict[str, PhoneNumber]:
-    found = {}
+    found: dict = {}
     for start in range(0, len(phone_numbers), 900):
         chunk = phone_numbers[start : start + 900]
         found |= {n.phone_number: n for n in PhoneNumber.objects.filter(phone_number__in=chunk)}
@@ -229,7 +225,8 @@ def _store_profile_numbers(profile: MessagingProfile, remote: list) -> int:
     organisation = profile.organisation
     remote = [item for item in remote if item.phone_number]
     existing = _existing_numbers([item.phone_number for item in remote])
-    new, changed = [], []
+    new: list = []
+    changed: list = []
     for item in remote:
         number = existing.get(item.phone_number) or PhoneNumber(phone_number=item.phone_number)
         if number.pk and number.organisation_id != organisation.pk:
@@ -279,6 +276,13 @@ def refresh_assignments(
         changed.append(number)
     PhoneNumber.objects.bulk_update(changed, ASSIGNMENT_FIELDS, batch_size=500)
     return sum(1 for n in changed if n.assignment_status)
+
+
+def _telnyx_id(campaign: Campaign) -> str:
+    """A submitted campaign's Telnyx id (numbers are only ever assigned to live campaigns)."""
+    if not campaign.campaign_id:
+        raise NumberError("This campaign has not been created at Telnyx yet.")
+    return campaign.campaign_id
 
 
 def request_sync(organisation: Organisation) -> None:
@@ -355,7 +359,7 @@ def assign_number(
     _check_campaign(campaign, except_number=number)
     client = client or get_client()
     try:
-        record = client.assign_number(number.phone_number, campaign.campaign_id)
+        record = client.assign_number(number.phone_number, _telnyx_id(campaign))
     except ValidationFailed as exc:
         current = _read_back(client, number.phone_number)
         if current is not None and current.campaign_id != campaign.campaign_id:
@@ -368,9 +372,10 @@ def assign_number(
             raise NumberError(errors.plain_words(exc, "assign the number", thing="number")) from exc
         record = current  # an earlier attempt had assigned it already
     except Unavailable as exc:
-        record = _read_back(client, number.phone_number)
-        if record is None or record.campaign_id != campaign.campaign_id:
+        found = _read_back(client, number.phone_number)
+        if found is None or found.campaign_id != campaign.campaign_id:
             raise NumberError(errors.plain_words(exc, "assign the number", thing="number")) from exc
+        record = found
     except TelnyxError as exc:
         raise NumberError(errors.plain_words(exc, "assign the number", thing="number")) from exc
     return _save_assignment(number, record)
@@ -387,7 +392,7 @@ def move_number(
     _check_campaign(campaign, except_number=number)
     client = client or get_client()
     try:
-        record = client.move_number(number.phone_number, campaign.campaign_id)
+        record = client.move_number(number.phone_number, _telnyx_id(campaign))
     except TelnyxError as exc:
         raise NumberError(errors.plain_words(exc, "move the number", thing="number")) from exc
     return _save_assignment(number, record)
@@ -615,7 +620,7 @@ def run_bulk_assignment(
     concurrency = concurrency or settings.NUMBERS_BULK_CONCURRENCY
     pacer = pacer or Pacer.per_second(settings.NUMBERS_BULK_RATE)
     client = client or get_client()
-    campaign_id = job.campaign.campaign_id
+    campaign_id = _telnyx_id(job.campaign)
     campaigns = {campaign_id: job.campaign}
 
     def send(item: BulkAssignmentItem) -> Outcome:
@@ -712,7 +717,8 @@ def poll_profile_assignment(task_pk: int, client: TelnyxClient | None = None) ->
 
 
 def _store_task_numbers(task: ProfileAssignmentTask, client: TelnyxClient) -> None:
-    statuses, page = {}, 1
+    statuses: dict = {}
+    page = 1
     while True:  # this list has no totalRecords: walk until a short page
         records = client.list_profile_assignment_numbers(
             task.task_id, page=page, records_per_page=500

@@ -138,12 +138,12 @@ class _ReadBacks:
     def __init__(self, pool: ThreadPoolExecutor, pace: Pacer, depth: int):
         self.pool, self.pace, self.depth = pool, pace, max(1, depth)
 
-    def each(self, rows: Iterator[Model], get) -> Iterator[tuple[Model, Future]]:
+    def each[M: Model](self, rows: Iterator[M], get) -> Iterator[tuple[M, Future]]:
         def paced(row):
             self.pace.wait()
             return get(row)
 
-        in_flight: deque[tuple[Model, Future]] = deque()
+        in_flight: deque[tuple[M, Future]] = deque()
         for row in rows:
             in_flight.append((row, self.pool.submit(paced, row)))
             if len(in_flight) >= self.depth:
@@ -151,7 +151,7 @@ class _ReadBacks:
         yield from in_flight
 
 
-def _pages(queryset: QuerySet) -> Iterator[Model]:
+def _pages[M: Model](queryset: QuerySet[M]) -> Iterator[M]:
     """The rows in primary-key order, PAGE_SIZE at a time (keyset paging: rows that change
     while we walk are neither skipped nor repeated)."""
     last_pk = 0

@@ -9,7 +9,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
@@ -96,7 +96,7 @@ def active_claim(campaign: Campaign) -> ReviewClaim | None:
     )
 
 
-def claim_warning(campaign: Campaign, reviewer: AbstractBaseUser) -> str:
+def claim_warning(campaign: Campaign, reviewer: User) -> str:
     """A warning when the campaign is claimed by another reviewer; "" otherwise."""
     current = active_claim(campaign)
     if current is None or current.reviewer_id == reviewer.pk:
@@ -107,7 +107,7 @@ def claim_warning(campaign: Campaign, reviewer: AbstractBaseUser) -> str:
     )
 
 
-def claim(campaign: Campaign, reviewer: AbstractBaseUser) -> ReviewClaim:
+def claim(campaign: Campaign, reviewer: User) -> ReviewClaim:
     """Claim the campaign; ClaimConflict when another reviewer holds it."""
     with transaction.atomic():
         current = active_claim(campaign)
@@ -130,7 +130,7 @@ def claim(campaign: Campaign, reviewer: AbstractBaseUser) -> ReviewClaim:
     return new
 
 
-def unclaim(campaign: Campaign, reviewer: AbstractBaseUser) -> None:
+def unclaim(campaign: Campaign, reviewer: User) -> None:
     """Release the reviewer's own claim."""
     with transaction.atomic():
         current = active_claim(campaign)
@@ -152,16 +152,14 @@ def unclaim(campaign: Campaign, reviewer: AbstractBaseUser) -> None:
 # Notes and messages ------------------------------------------------------------------------
 
 
-def add_note(campaign: Campaign, reviewer: AbstractBaseUser, body: str) -> ReviewNote:
+def add_note(campaign: Campaign, reviewer: User, body: str) -> ReviewNote:
     with transaction.atomic():
         note = ReviewNote.objects.create(campaign=campaign, author=reviewer, body=body)
         _audit(reviewer, AuditEntry.Action.NOTE, campaign, after={"note": body})
     return note
 
 
-def message_customer(
-    campaign: Campaign, reviewer: AbstractBaseUser, title: str, body: str
-) -> Notification:
+def message_customer(campaign: Campaign, reviewer: User, title: str, body: str) -> Notification:
     """An in-app notification to the campaign's organisation."""
     with transaction.atomic():
         notification = notifications.notify(
@@ -190,7 +188,7 @@ def edit_blockers(findings: list[Finding]) -> list[Finding]:
     return [f for f in blocking(findings) if f.field in EDITABLE_WIRE_FIELDS]
 
 
-def edit_campaign(campaign: Campaign, reviewer: AbstractBaseUser, values: dict) -> dict:
+def edit_campaign(campaign: Campaign, reviewer: User, values: dict) -> dict:
     """PUT the changed editable fields to Telnyx, then store them. Returns the changes as
     {field: (before, after)}; EditBlocked when the checks find errors in editable fields,
     TelnyxRefused when Telnyx answers with an error (nothing is stored then)."""
@@ -218,7 +216,9 @@ def edit_campaign(campaign: Campaign, reviewer: AbstractBaseUser, values: dict) 
         Campaign.objects.filter(pk=campaign.pk).update(**changed, updated_at=timezone.now())
         for name, value in changed.items():
             setattr(campaign, name, value)
-        labels = ", ".join(Campaign._meta.get_field(n).verbose_name for n in changed)
+        labels = ", ".join(
+            str(getattr(Campaign._meta.get_field(n), "verbose_name", n)) for n in changed
+        )
         CampaignEvent.objects.create(
             campaign=campaign,
             kind=CampaignEvent.Kind.EDIT,
@@ -296,9 +296,7 @@ ABANDONED_APPEAL = (
 )
 
 
-def appeal(
-    campaign: Campaign, reviewer: AbstractBaseUser, reason: str, *, override_reason: str = ""
-) -> Appeal:
+def appeal(campaign: Campaign, reviewer: User, reason: str, *, override_reason: str = "") -> Appeal:
     """POST /10dlc/campaign/{id}/appeal. The Appeal row is written under a lock before the
     call (one in flight per campaign); appealed_at is recorded only once Telnyx accepted.
     While a rule the rejection points at still fails, the appeal is refused unless the
@@ -384,10 +382,10 @@ def appeal(
         record.save(update_fields=["state", "appealed_at"])
         # Only appealed_at: the decision webhook may already have moved the status meanwhile.
         # The content under review is the campaign as it stood when the appeal was sent.
-        sent = rejections.snapshot(locked)
+        under_review = rejections.snapshot(locked)
         Campaign.objects.filter(pk=locked.pk).update(
             appealed_at=appealed_at,
-            submitted_content=sent,
+            submitted_content=under_review,
             submitted_content_at=record.requested_at,
         )
         campaign.appealed_at = appealed_at

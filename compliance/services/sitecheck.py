@@ -28,7 +28,7 @@ def request_site_check(
         brand = campaign.brand
     if brand is None:
         raise ValueError("request_site_check needs a brand or a campaign")
-    pages = []
+    pages: list[tuple[Campaign | None, str, str]] = []
     if brand.website:
         pages.append((None, SiteCheck.Kind.WEBSITE, brand.website))
     if campaign is not None and campaign.privacy_policy_link:

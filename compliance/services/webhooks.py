@@ -184,9 +184,10 @@ def _build_insert_sql(quote: Callable[[str], str]) -> str:
     # Identifiers come from the model and are quoted; every value is a parameter.
     meta = WebhookEvent._meta
     fields = [f for f in meta.concrete_fields if not f.primary_key]
-    columns = ", ".join(quote(f.column) for f in fields)
+    columns = ", ".join(quote(f.column or "") for f in fields)
     placeholders = ", ".join(["%s"] * len(fields))
-    key, pk = quote(meta.get_field("dedup_key").column), quote(meta.pk.column)
+    key = quote(meta.get_field("dedup_key").column or "")
+    pk = quote(meta.pk.column or "")
     insert = f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES ({placeholders})"  # noqa: S608
     return f"{insert} ON CONFLICT ({key}) DO NOTHING RETURNING {pk}"
 
@@ -238,8 +239,12 @@ def _claim(event: WebhookEvent, now) -> bool:
     """Mark the event processed in the open transaction, unless it is already, or another
     worker holds it (SKIP LOCKED on PostgreSQL: appliers running side by side pass over each
     other's events instead of queueing behind each other's transactions)."""
-    free = WebhookEvent.objects.filter(pk=event.pk, processed_at__isnull=True)
-    free = free.order_by().select_for_update(skip_locked=True).values("pk")
+    free = (
+        WebhookEvent.objects.filter(pk=event.pk, processed_at__isnull=True)
+        .order_by()
+        .select_for_update(skip_locked=True)
+        .values("pk")
+    )
     return WebhookEvent.objects.filter(pk__in=free).update(processed_at=now) == 1
 
 
@@ -328,9 +333,10 @@ def _find_campaign(ref: str) -> Campaign | None:
 ReadBack = Callable[[], None]
 
 
-def _unknown(event: WebhookEvent, what: str, ref: str) -> None:
+def _unknown(event: WebhookEvent, what: str, ref: str) -> ReadBack | None:
     event.outcome = Outcome.UNKNOWN_CAMPAIGN
     event.note = f"No {what} {ref or '(no id)'} in this app (yet); stored for replay."
+    return None  # nothing to read back: the event waits for its campaign or brand
 
 
 def _apply_campaign_event(event: WebhookEvent, parsed: ParsedEvent) -> ReadBack | None:
@@ -381,7 +387,8 @@ def _apply_number_event(event: WebhookEvent, parsed: ParsedEvent) -> None:
     """A phone-number event of a campaign: recorded in the campaign's timeline."""
     campaign = _find_campaign(parsed.campaign_ref)
     if campaign is None:
-        return _unknown(event, "campaign", parsed.campaign_ref)
+        _unknown(event, "campaign", parsed.campaign_ref)
+        return
     event.campaign = campaign
     number = parsed.text("phoneNumber")
     detail = parsed.text("description") or _reasons_text(parsed.payload.get("reasons"))
@@ -454,8 +461,8 @@ def apply_campaign_status(
             .get(pk=campaign.pk)
         )
         before = locked.campaign_status
-        after = lifecycle.next_status(before or None, proposed, authoritative=authoritative)
-        after = str(after) if after else before
+        moved = lifecycle.next_status(before or None, proposed, authoritative=authoritative)
+        after = str(moved) if moved else before
         fields = ["updated_at"]
         if after != before:
             locked.campaign_status = after
@@ -499,6 +506,7 @@ def read_back_campaign(
     if client is None:
         with get_client() as own_client:
             return read_back_campaign(campaign, client=own_client, kind=kind)
+    assert campaign.campaign_id  # only created campaigns are read back
     return apply_campaign_record(campaign, client.get_campaign(campaign.campaign_id), kind=kind)
 
 
@@ -526,6 +534,7 @@ def read_back_brand(brand: Brand, *, client: TelnyxClient | None = None) -> bool
     if client is None:
         with get_client() as own_client:
             return read_back_brand(brand, client=own_client)
+    assert brand.brand_id  # only registered brands are read back
     return apply_brand_record(brand, client.get_brand(brand.brand_id))
 
 

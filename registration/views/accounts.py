@@ -2,10 +2,12 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from compliance import accounts, ratelimit
+from compliance.http import HtmxHttpRequest
 from registration.forms import SignUpForm
 
 
@@ -57,7 +59,7 @@ class PasswordResetView(auth_views.PasswordResetView):
 
 
 @require_http_methods(["GET", "POST"])
-def signup(request):
+def signup(request: HtmxHttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("home")
     form = SignUpForm(request.POST or None)
@@ -80,5 +82,6 @@ def signup(request):
 
 
 @login_required
-def home(request):
+@require_GET
+def home(request: HtmxHttpRequest) -> HttpResponse:
     return render(request, "home.html")

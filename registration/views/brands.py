@@ -48,14 +48,14 @@ def _brand_for(request, public_id) -> Brand:
 # -- list and new ----------------------------------------------------------------------------
 @login_required
 @require_GET
-def brand_list(request):
+def brand_list(request: HtmxHttpRequest) -> HttpResponse:
     brands = scoped(request, Brand)
     return render(request, "registration/brands/list.html", {"brands": brands})
 
 
 @login_required
 @require_POST
-def brand_new(request):
+def brand_new(request: HtmxHttpRequest) -> HttpResponse:
     brand = services.start_draft(current_organisation(request), request.user)
     return post_redirect(request, reverse("brand_wizard", args=[brand.public_id]))
 
@@ -206,7 +206,7 @@ def _detail_context(brand: Brand) -> dict:
 
 @login_required
 @require_GET
-def brand_detail(request, public_id):
+def brand_detail(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     brand = _brand_for(request, public_id)
     if brand.brand_id:
         try:
@@ -218,7 +218,7 @@ def brand_detail(request, public_id):
 
 @login_required
 @require_GET
-def brand_status(request, public_id):
+def brand_status(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     """HTMX polling target: the status panel, polling itself while the brand is pending."""
     brand = _brand_for(request, public_id)
     error = None
@@ -239,7 +239,7 @@ ACTIONS = {
 
 @login_required
 @require_POST
-def brand_action(request, public_id, action):
+def brand_action(request: HtmxHttpRequest, public_id: UUID, action: str) -> HttpResponse:
     brand = _brand_for(request, public_id)
     if action not in ACTIONS:
         raise Http404("No such action.")
@@ -255,7 +255,7 @@ def brand_action(request, public_id, action):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def brand_delete(request, public_id):
+def brand_delete(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     brand = _brand_for(request, public_id)
     if request.method == "POST":
         name = str(brand)
@@ -295,13 +295,13 @@ def _sole_proprietor_for(request, public_id) -> Brand:
 
 @login_required
 @require_GET
-def brand_otp(request, public_id):
+def brand_otp(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     return _otp_page(request, _sole_proprietor_for(request, public_id))
 
 
 @login_required
 @require_POST
-def brand_otp_send(request, public_id):
+def brand_otp_send(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     brand = _sole_proprietor_for(request, public_id)
     form = OtpSendForm(request.POST)
     if not form.is_valid():
@@ -317,7 +317,7 @@ def brand_otp_send(request, public_id):
 
 @login_required
 @require_POST
-def brand_otp_verify(request, public_id):
+def brand_otp_verify(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     brand = _sole_proprietor_for(request, public_id)
     form = OtpVerifyForm(request.POST)
     if not form.is_valid():
@@ -358,7 +358,7 @@ def _registered_for(request, public_id) -> Brand:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def brand_vetting(request, public_id):
+def brand_vetting(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     brand = _registered_for(request, public_id)
     if request.method == "GET":
         return _vetting_page(request, brand)
@@ -368,6 +368,7 @@ def brand_vetting(request, public_id):
         messages.error(request, str(exc))
         return post_redirect(request, reverse("brand_vetting", args=[brand.public_id]))
     importing = request.POST.get("kind") == "import"
+    form: VettingImportForm | VettingOrderForm
     if importing:
         form = VettingImportForm(request.POST, providers=providers)
     else:
@@ -376,7 +377,7 @@ def brand_vetting(request, public_id):
         key = "import_form" if importing else "order_form"
         return _vetting_page(request, brand, **{key: form})
     try:
-        if importing:
+        if isinstance(form, VettingImportForm):
             services.import_vetting(brand, **form.cleaned_data)
         else:
             services.order_vetting(brand, **form.order)

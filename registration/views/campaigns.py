@@ -14,7 +14,7 @@ from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from compliance import lifecycle, presentation
 from compliance.forms import CampaignEditForm, CostConfirmationForm
@@ -28,7 +28,7 @@ from compliance.services.sitecheck import (
     request_site_check,
 )
 from compliance.tenancy import current_organisation, get_owned_or_404, scoped
-from registration.campaign_forms import WIZARD
+from registration.campaign_forms import WIZARD, CampaignStep
 from registration.wizard import walk
 
 POLL_RESYNC_SECONDS = 10
@@ -43,7 +43,8 @@ def _step_url(campaign: Campaign, slug: str) -> str:
 
 
 @login_required
-def campaign_list(request):
+@require_GET
+def campaign_list(request: HtmxHttpRequest) -> HttpResponse:
     campaigns = scoped(request, Campaign).select_related("brand")
     brands = services.campaign_brands(current_organisation(request))
     return render(
@@ -54,7 +55,8 @@ def campaign_list(request):
 
 
 @login_required
-def campaign_new(request):
+@require_http_methods(["GET", "POST"])
+def campaign_new(request: HtmxHttpRequest) -> HttpResponse:
     """Start a draft from a registered brand (?brand=<public_id> or the form)."""
     brands = services.campaign_brands(current_organisation(request))
     if request.method == "POST":
@@ -74,7 +76,8 @@ def campaign_new(request):
 
 
 @login_required
-def campaign_resume(request, public_id):
+@require_GET
+def campaign_resume(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     campaign = _campaign(request, public_id)
     if campaign.submission_state == SubmissionState.DRAFT:
         return redirect(_step_url(campaign, WIZARD.first_incomplete(campaign).id))
@@ -163,11 +166,11 @@ def _render_step(request, campaign, current, form, *, error=None, status=200):
 
 @login_required
 @require_POST
-def campaign_checks(request, public_id, step):
+def campaign_checks(request: HtmxHttpRequest, public_id: UUID, step: str) -> HttpResponse:
     """Live checks: the findings for what the user is typing, next to each field (HTMX)."""
     campaign = _campaign(request, public_id)
     current = WIZARD.by_id.get(step)
-    if current is None:
+    if not isinstance(current, CampaignStep):
         raise Http404("No such step.")
     # Choice steps (use case, kinds of messages) are checked on save, not as the user types.
     form = current.form(campaign, request.POST) if current.checks_live else None
@@ -187,7 +190,8 @@ def campaign_checks(request, public_id, step):
 
 
 @login_required
-def campaign_detail(request, public_id):
+@require_GET
+def campaign_detail(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     campaign = _campaign(request, public_id)
     if campaign.submission_state == SubmissionState.DRAFT:
         return redirect(_step_url(campaign, WIZARD.first_incomplete(campaign).id))
@@ -237,7 +241,7 @@ def _detail_context(campaign):
 
 @login_required
 @require_POST
-def campaign_refresh(request, public_id):
+def campaign_refresh(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     campaign = _campaign(request, public_id)
     try:
         services.refresh_campaign(campaign)
@@ -248,7 +252,8 @@ def campaign_refresh(request, public_id):
 
 
 @login_required
-def campaign_edit(request, public_id):
+@require_http_methods(["GET", "POST"])
+def campaign_edit(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     campaign = _campaign(request, public_id)
     form = CampaignEditForm(request.POST or None, instance=campaign)
     if request.method == "POST" and form.is_valid():
@@ -267,7 +272,8 @@ def campaign_edit(request, public_id):
 
 
 @login_required
-def campaign_deactivate(request, public_id):
+@require_http_methods(["GET", "POST"])
+def campaign_deactivate(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     campaign = _campaign(request, public_id)
     if request.method not in ("GET", "POST"):
         return HttpResponseNotAllowed(["GET", "POST"])

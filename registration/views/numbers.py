@@ -4,16 +4,17 @@ progress, and test SMS. Every lookup goes through compliance.tenancy: another
 organisation's id is a 404. Telnyx's refusals come back as plain words, never a 500."""
 
 import csv
+from uuid import UUID
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, StreamingHttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from compliance.http import post_redirect
+from compliance.http import HtmxHttpRequest, post_redirect
 from compliance.models import (
     BulkAssignment,
     BulkAssignmentItem,
@@ -43,7 +44,8 @@ def _numbers(request):
 
 # -- numbers list ------------------------------------------------------------------------------
 @login_required
-def number_list(request):
+@require_GET
+def number_list(request: HtmxHttpRequest) -> HttpResponse:
     organisation = current_organisation(request)
     filters = NumberFilterForm(request.GET or None, organisation=organisation)
     matching = filters.filter(_numbers(request))
@@ -72,7 +74,8 @@ def organisation_has_numbers(request) -> bool:
 
 
 @login_required
-def number_export(request):
+@require_GET
+def number_export(request: HtmxHttpRequest) -> StreamingHttpResponse:
     """CSV of the numbers screen with its current filter (streamed)."""
     filters = NumberFilterForm(request.GET or None, organisation=current_organisation(request))
     rows = filters.filter(_numbers(request)).iterator(chunk_size=1000)
@@ -105,7 +108,7 @@ def number_export(request):
 
 @login_required
 @require_POST
-def number_sync(request):
+def number_sync(request: HtmxHttpRequest) -> HttpResponse:
     service.request_sync(current_organisation(request))
     messages.info(request, "Reading your profiles and numbers from Telnyx; refresh in a moment.")
     return post_redirect(request, reverse("number_list"))
@@ -128,13 +131,14 @@ def _number_page(request, number, *, form=None, error=None, offer_move=False, st
 
 
 @login_required
-def number_detail(request, public_id):
+@require_GET
+def number_detail(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     return _number_page(request, get_owned_or_404(request, _numbers(request), public_id=public_id))
 
 
 @login_required
 @require_POST
-def number_action(request, public_id, action):
+def number_action(request: HtmxHttpRequest, public_id: UUID, action: str) -> HttpResponse:
     """assign (POST), move (PUT) or unassign (DELETE, after the confirmation page)."""
     if action not in ("assign", "move", "unassign"):
         raise Http404("No such action.")
@@ -161,7 +165,8 @@ def number_action(request, public_id, action):
 
 
 @login_required
-def number_unassign_confirm(request, public_id):
+@require_GET
+def number_unassign_confirm(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     number = get_owned_or_404(request, _numbers(request), public_id=public_id)
     return render(request, "registration/numbers/unassign.html", {"number": number})
 
@@ -169,7 +174,7 @@ def number_unassign_confirm(request, public_id):
 # -- bulk --------------------------------------------------------------------------------------
 @login_required
 @require_POST
-def bulk_start(request):
+def bulk_start(request: HtmxHttpRequest) -> HttpResponse:
     organisation = current_organisation(request)
     filters = NumberFilterForm(request.GET or None, organisation=organisation)
     matching = filters.filter(_numbers(request))
@@ -188,14 +193,15 @@ def bulk_start(request):
         else:
             return post_redirect(request, reverse("bulk_detail", args=[job.public_id]))
     else:
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
     return post_redirect(
         request, reverse("number_list") + ("?" + request.GET.urlencode() if request.GET else "")
     )
 
 
 @login_required
-def bulk_detail(request, public_id):
+@require_GET
+def bulk_detail(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     job = get_owned_or_404(
         request, BulkAssignment.objects.select_related("campaign"), public_id=public_id
     )
@@ -214,7 +220,7 @@ def bulk_detail(request, public_id):
 
 @login_required
 @require_POST
-def bulk_retry(request, public_id):
+def bulk_retry(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     job = get_owned_or_404(request, BulkAssignment, public_id=public_id)
     count = service.retry_failed_items(job)
     messages.info(request, f"Sending {count} failed numbers again.")
@@ -223,7 +229,8 @@ def bulk_retry(request, public_id):
 
 # -- messaging profiles ------------------------------------------------------------------------
 @login_required
-def profile_list(request):
+@require_http_methods(["GET", "POST"])
+def profile_list(request: HtmxHttpRequest) -> HttpResponse:
     form = MessagingProfileForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -240,7 +247,8 @@ def profile_list(request):
 
 
 @login_required
-def profile_detail(request, public_id):
+@require_http_methods(["GET", "POST"])
+def profile_detail(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     profile = get_owned_or_404(request, MessagingProfile, public_id=public_id)
     organisation = current_organisation(request)
     form = CampaignChoiceForm(
@@ -271,7 +279,8 @@ def profile_detail(request, public_id):
 
 
 @login_required
-def profile_task(request, public_id):
+@require_GET
+def profile_task(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     task = get_owned_or_404(
         request,
         ProfileAssignmentTask.objects.select_related("profile", "campaign"),
@@ -285,7 +294,8 @@ def profile_task(request, public_id):
 
 # -- test SMS ----------------------------------------------------------------------------------
 @login_required
-def test_message(request):
+@require_http_methods(["GET", "POST"])
+def test_message(request: HtmxHttpRequest) -> HttpResponse:
     organisation = current_organisation(request)
     form = TestMessageForm(request.POST or None, numbers=test_sms.sending_numbers(organisation))
     if request.method == "POST" and form.is_valid():
@@ -305,7 +315,8 @@ def test_message(request):
 
 
 @login_required
-def test_message_detail(request, public_id):
+@require_GET
+def test_message_detail(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     message = get_owned_or_404(
         request, TestMessage.objects.select_related("from_number"), public_id=public_id
     )
