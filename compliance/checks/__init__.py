@@ -41,7 +41,6 @@ from compliance.checks import (  # noqa: F401  (importing a family registers its
     description,
     keywords,
     message_flow,
-    resubmission,
     samples,
     sole_proprietor,
     usecase,
@@ -51,6 +50,7 @@ from compliance.checks.engine import (
     BRAND,
     CAMPAIGN,
     GUIDANCE,
+    REGISTRY,
     RULES,
     SECTIONS,
     SITE,
@@ -101,7 +101,10 @@ __all__ = [
 # --- Public API ----------------------------------------------------------------------------
 
 _SECTION_ORDER = {key: i for i, (key, _) in enumerate(SECTIONS)}
-RULES.sort(key=lambda r: (_SECTION_ORDER[r.id[0]], int(r.id[1:])))
+RULES[:] = sorted(
+    (r for r in REGISTRY.values() if r.scope != SITE),
+    key=lambda r: (_SECTION_ORDER[r.id[0]], int(r.id[1:])),
+)
 _BY_ID = {r.id: r for r in RULES}
 # P3 has a campaign side too (the OTP must be verified before the campaign).
 _CAMPAIGN_EXTRA: list[tuple[Rule, Check]] = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from compliance.checks.content import BrandContent, CampaignContent, _camel
-from compliance.checks.engine import BRAND, Hit, Severity, declare_rule
+from compliance.checks.engine import Hit, Severity, checks
 from compliance.checks.text import _EMAIL_RE, _LEGAL_SUFFIX_RE, _PHONE_RE, _domain, _emails, _norm
 
 # --- Brand ---------------------------------------------------------------------------------
@@ -48,16 +48,7 @@ _LEGAL_ENTITY_RE = re.compile(
 )
 
 
-@declare_rule(
-    id="B1",
-    field="ein",
-    severity="E",
-    title="EIN has 9 digits",
-    fix="Enter the 9-digit EIN from the IRS letter (CP-575), as 12-3456789.",
-    sources="TB; T14",
-    keywords=("ein", "tax id", "tax identification", "invalid ein"),
-    scope=BRAND,
-)
+@checks("B1")
 def ein_has_9_digits(b: BrandContent):
     if b.sole_proprietor:
         return
@@ -69,26 +60,7 @@ def ein_has_9_digits(b: BrandContent):
         yield Hit(f"“{b.ein}” is not a 9-digit EIN (12-3456789).")
 
 
-@declare_rule(
-    id="B2",
-    field="companyName",
-    severity="W",
-    title="Legal name as the IRS has it",
-    fix="Enter the legal name exactly as on the IRS letter (CP-575), with its suffix and "
-    "punctuation (e.g. “Sweet Crumbs Bakery, LLC”).",
-    sources="T12; T3; P1",
-    keywords=(
-        "legal name",
-        "company name mismatch",
-        "name mismatch",
-        "ein mismatch",
-        "does not match irs",
-        "cp-575",
-        "identity",
-        "unverified",
-    ),
-    scope=BRAND,
-)
+@checks("B2")
 def legal_name_as_the_irs_has_it(b: BrandContent):
     if b.sole_proprietor:
         return
@@ -103,17 +75,7 @@ def legal_name_as_the_irs_has_it(b: BrandContent):
         )
 
 
-@declare_rule(
-    id="B3",
-    field="street",
-    severity="W",
-    title="USPS-standard address",
-    fix="Use the USPS-standard street address (no PO box for businesses), a 2-letter state and a "
-    "5-digit ZIP code.",
-    sources="T12; A1 BRAND_ADDRESS_INVALID; support.diallink.com/en/articles/13189010",
-    keywords=("address", "po box", "invalid address", "usps"),
-    scope=BRAND,
-)
+@checks("B3")
 def usps_standard_address(b: BrandContent):
     if not b.sole_proprietor and _PO_BOX_RE.search(b.street):
         yield Hit("A business address may not be a PO box.")
@@ -132,17 +94,7 @@ def usps_standard_address(b: BrandContent):
             yield Hit(f"{name} is empty.", name)
 
 
-@declare_rule(
-    id="B4",
-    field="email",
-    severity="E",
-    title="Business email on the brand's domain",
-    fix="Use an email address on your business domain (e.g. you@sweetcrumbs.com), not Gmail, "
-    "Yahoo or another free provider.",
-    sources="A1 BRAND_EMAIL_PUBLIC_DOMAIN; UNOFFICIAL_SUPPORT_EMAIL",
-    keywords=("email", "public domain", "free email", "unofficial support email"),
-    scope=BRAND,
-)
+@checks("B4")
 def business_email_on_the_brand_s_domain(b: BrandContent):
     if not b.email:
         yield Hit("Enter the brand's email address.")
@@ -168,33 +120,13 @@ def _digits(ein: str) -> str:
     return re.sub(r"\D", "", ein)
 
 
-@declare_rule(
-    id="B5",
-    field="ein",
-    severity="W",
-    title="EIN used by one brand only",
-    fix="Register each business once; reuse its existing brand instead of creating another with "
-    "the same EIN.",
-    sources="A1 BRAND_MULTI_USE",
-    keywords=("multi use", "duplicate brand", "ein already", "already registered"),
-    scope=BRAND,
-)
+@checks("B5")
 def ein_used_by_one_brand_only(b: BrandContent):
     if b.ein and _digits(b.ein) in {_digits(e) for e in b.eins_of_other_brands}:
         yield Hit("This EIN is already used on another brand.")
 
 
-@declare_rule(
-    id="B6",
-    field="companyName",
-    severity="E",
-    title="The brand is the end business, not the platform",
-    fix="Register the business that sends the messages, not the software platform (ISV) that "
-    "sends them for it.",
-    sources="A1 BRAND_INVALID_BUSINESS_CONNECTION; P2 1002",
-    keywords=("business connection", "isv", "reseller", "1002", "end business"),
-    scope=BRAND,
-)
+@checks("B6")
 def the_brand_is_the_end_business_not_the_platform(b: BrandContent):
     platforms = {_norm(p) for p in b.platform_names}
     for name, value in (("companyName", b.company_name), ("displayName", b.display_name)):
@@ -203,15 +135,7 @@ def the_brand_is_the_end_business_not_the_platform(b: BrandContent):
             yield Hit(f"“{value}” is the messaging platform, not the business.", name)
 
 
-@declare_rule(
-    id="B7",
-    field="phone",
-    severity="W",
-    title="Same phone and email everywhere",
-    fix="Use the same support phone number and email on the brand, the samples and the website.",
-    sources="goconvey 10DLC review guide; A1 CAMPAIGN_ATTRIBUTES_MISMATCH",
-    keywords=("attributes mismatch", "contact mismatch", "phone mismatch"),
-)
+@checks("B7")
 def same_phone_and_email_everywhere(c: CampaignContent):
     brand_phone = re.sub(r"\D", "", c.brand.phone)[-10:]
     brand_email = c.brand.email.lower()
@@ -229,23 +153,7 @@ def same_phone_and_email_everywhere(c: CampaignContent):
                 yield Hit(f"{name} gives {email}, not an address of the brand's.", name)
 
 
-@declare_rule(
-    id="B8",
-    field="stockSymbol",
-    severity="I",
-    title="Public companies: stock details and 2FA email",
-    fix="For PUBLIC_PROFIT enter stockSymbol, stockExchange and businessContactEmail; answer the "
-    "verification email Telnyx then sends within 7 days (the brand is unverified after 30).",
-    sources="TB; T6",
-    keywords=(
-        "stock symbol",
-        "stock exchange",
-        "public profit",
-        "2fa email",
-        "businesscontactemail",
-    ),
-    scope=BRAND,
-)
+@checks("B8")
 def public_companies_stock_details_and_2fa_email(b: BrandContent):
     if b.entity_type != "PUBLIC_PROFIT":
         return
@@ -280,17 +188,7 @@ BRAND_MAX_LENGTHS = {
 }
 
 
-@declare_rule(
-    id="B9",
-    field="displayName",
-    severity="E",
-    title="Brand fields within their maximum lengths",
-    fix="Shorten the field to Telnyx's maximum (100 for names, email, street, city, website; "
-    "20 for EIN, phones and state; 10 for ZIP and stock symbol); country is 2 letters.",
-    sources="TB",
-    keywords=("too long", "maximum length", "max length", "exceeds"),
-    scope=BRAND,
-)
+@checks("B9")
 def brand_fields_within_their_maximum_lengths(b: BrandContent):
     for attr, limit in BRAND_MAX_LENGTHS.items():
         value = getattr(b, attr)
@@ -302,31 +200,14 @@ def brand_fields_within_their_maximum_lengths(b: BrandContent):
         yield Hit("country must be a 2-letter code (US).", "country")
 
 
-@declare_rule(
-    id="B10",
-    field="brandId",
-    severity="E",
-    title="Brand verified before campaigns",
-    fix="Wait until the brand's identity is VERIFIED, VETTED_VERIFIED or SELF_DECLARED (fix its "
-    "feedback or order vetting) before creating a campaign.",
-    sources="B9; T3",
-    keywords=("brand not verified", "unverified brand", "identity status", "identitystatus"),
-)
+@checks("B10")
 def brand_verified_before_campaigns(c: CampaignContent):
     status = c.brand.identity_status
     if status and status not in ("VERIFIED", "VETTED_VERIFIED", "SELF_DECLARED"):
         yield Hit(f"The brand's identity is {status}; campaigns need a verified brand.")
 
 
-@declare_rule(
-    id="B11",
-    field="brandId",
-    severity="I",
-    title="At most 100 campaigns per brand",
-    fix="Deactivate campaigns you no longer use; a brand holds at most 100.",
-    sources="Twilio 30930",
-    keywords=("campaign limit", "too many campaigns", "30930"),
-)
+@checks("B11")
 def at_most_100_campaigns_per_brand(c: CampaignContent):
     count = c.brand.existing_campaign_count
     if count is not None and count >= 100:

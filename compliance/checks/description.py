@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from compliance.checks.content import CampaignContent
-from compliance.checks.engine import Hit, declare_rule
+from compliance.checks.engine import Hit, checks
 from compliance.checks.text import (
     _COMPANY_RE,
     _P2P_RE,
@@ -18,35 +18,12 @@ from compliance.checks.text import (
 # --- Description ---------------------------------------------------------------------------
 
 
-@declare_rule(
-    id="D1",
-    field="description",
-    severity="E",
-    title="Description is 40–4096 characters",
-    fix="Describe the campaign in 40–4096 characters: who sends, who receives, and why.",
-    sources="W10; S3",
-    keywords=("description too short", "campaign description length", "description length"),
-)
+@checks("D1")
 def description_is_40_4096_characters(c: CampaignContent):
     yield from _length_hits("description", c.description, 40, 4096, label="The description")
 
 
-@declare_rule(
-    id="D2",
-    field="description",
-    severity="W",
-    title="Description says who sends, who receives and why",
-    fix="Say who sends (your brand), who receives (e.g. customers who opted in on our website) and "
-    "why (e.g. appointment reminders and order updates).",
-    sources="S3; Twilio 30886; A1 CAMPAIGN_UNCLEAR",
-    keywords=(
-        "campaign unclear",
-        "description unclear",
-        "vague description",
-        "30886",
-        "insufficient description",
-    ),
-)
+@checks("D2")
 def description_says_who_sends_who_receives_and_why(c: CampaignContent):
     if len(c.description) < 40:
         return  # D1 already says so
@@ -61,21 +38,7 @@ def description_says_who_sends_who_receives_and_why(c: CampaignContent):
         yield Hit("The description does not say " + ", ".join(missing) + ".")
 
 
-@declare_rule(
-    id="D3",
-    field="description",
-    severity="W",
-    title="Only the registered brand is named",
-    fix="Name only the registered brand (or its DBA) as the sender; one campaign serves one brand.",
-    sources="A1 CAMPAIGN_TO_BRAND_MISMATCH; CAMPAIGN_MULTI_BRAND",
-    keywords=(
-        "multi brand",
-        "multiple brands",
-        "brand mismatch",
-        "campaign to brand mismatch",
-        "different company",
-    ),
-)
+@checks("D3")
 def only_the_registered_brand_is_named(c: CampaignContent):
     if not _brand_known(c.brand):
         return
@@ -86,16 +49,7 @@ def only_the_registered_brand_is_named(c: CampaignContent):
                 break
 
 
-@declare_rule(
-    id="D4",
-    field="description",
-    severity="W",
-    title="Business messaging, not personal texting",
-    fix="Describe messages from the business to its customers; personal and peer-to-peer texting "
-    "cannot be registered as 10DLC campaigns.",
-    sources="A1 CAMPAIGN_NOT_QUALIFIED_P2P",
-    keywords=("p2p", "peer to peer", "personal use", "not qualified"),
-)
+@checks("D4")
 def business_messaging_not_personal_texting(c: CampaignContent):
     found = _affirmed(_P2P_RE, c.description)
     if found:

@@ -3,10 +3,12 @@ decorator that registers a rule."""
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from dataclasses import field as dataclass_field
 from enum import StrEnum
+from pathlib import Path
 
 
 class Severity(StrEnum):
@@ -77,38 +79,41 @@ class Rule:
         return self.check is not None or self.scope == SITE
 
 
-RULES: list[Rule] = []
+CATALOGUE = Path(__file__).with_name("rules.toml")
 _LEVELS = {"E": Severity.ERROR, "W": Severity.WARNING, "I": Severity.INFO}
 
 
-def declare_rule(
-    *,
-    id: str,  # noqa: A002
-    field: str,
-    severity: str,
-    title: str,
-    fix: str,
-    sources: str,
-    scope: str = CAMPAIGN,
-    keywords: tuple[str, ...] = (),
-):
-    """Register the rule (decorating its check; called bare for a rule without one).
-    `severity` is RULES.md's letter (E, W, I); `sources` its source ids, ";"-separated."""
-
-    def register(fn: Check | None = None):
-        RULES.append(
-            Rule(
-                id=id,
-                field=field,
-                severity=_LEVELS[severity],
-                title=title,
-                fix=fix,
-                sources=tuple(s.strip() for s in sources.split(";")),
-                scope=scope,
-                check=fn,
-                keywords=tuple(keywords),
-            )
+def _load_catalogue() -> dict[str, Rule]:
+    """Every rule of rules.toml, by id, without its check (families attach theirs)."""
+    entries = tomllib.loads(CATALOGUE.read_text(encoding="utf-8"))["rule"]
+    return {
+        entry["id"]: Rule(
+            id=entry["id"],
+            field=entry["field"],
+            severity=_LEVELS[entry["severity"]],
+            title=entry["title"],
+            fix=entry["fix"],
+            sources=tuple(entry["sources"]),
+            scope=entry["scope"],
+            keywords=tuple(entry["keywords"]),
         )
+        for entry in entries
+    }
+
+
+REGISTRY: dict[str, Rule] = _load_catalogue()
+# The campaign and brand rules, in the rules page's order; compliance.checks fills it once every
+# family module has attached its checks (the website rules W* are compliance.sitecheck's).
+RULES: list[Rule] = []
+
+
+def checks(rule_id: str) -> Callable[[Check], Check]:
+    """Attach the decorated function as the check of rule `rule_id` of the catalogue."""
+
+    def attach(fn: Check) -> Check:
+        if rule_id not in REGISTRY:
+            raise LookupError(f"Rule {rule_id} is not in {CATALOGUE.name}")
+        REGISTRY[rule_id] = replace(REGISTRY[rule_id], check=fn)
         return fn
 
-    return register
+    return attach

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from compliance.checks.content import CampaignContent, _list
-from compliance.checks.engine import Hit, declare_rule
+from compliance.checks.engine import Hit, checks
 from compliance.checks.text import (
     _NO_MORE_RE,
     _OPT_OUT_CONFIRM_RE,
@@ -22,24 +22,7 @@ from compliance.checks.text import (
 # --- Keyword replies -----------------------------------------------------------------------
 
 
-@declare_rule(
-    id="K1",
-    field="helpMessage",
-    severity="E",
-    title="HELP and STOP replies are complete",
-    fix="HELP reply: 20–320 characters with a phone number, email or website to reach you. STOP "
-    "reply: 20–320 characters naming the brand and confirming no more messages will be sent.",
-    sources="W10; S3; A1 OPT_OUT_MESSAGE_NON_COMPLIANT",
-    keywords=(
-        "help message",
-        "opt-out message",
-        "optout message",
-        "stop message",
-        "opt out confirmation",
-        "opt-out reply",
-        "help reply",
-    ),
-)
+@checks("K1")
 def help_and_stop_replies_are_complete(c: CampaignContent):
     yield from _length_hits(
         "helpMessage", c.help_message, 20, 320, warn_above=255, label="The help message"
@@ -65,16 +48,7 @@ def help_and_stop_replies_are_complete(c: CampaignContent):
 _KEYWORD_LIST_RE = re.compile(r"^[A-Za-z0-9]+(,[A-Za-z0-9]+)*$")
 
 
-@declare_rule(
-    id="K2",
-    field="optoutKeywords",
-    severity="E",
-    title="Keyword lists are valid and include STOP and HELP",
-    fix="List keywords comma-separated without spaces (e.g. STOP,END,CANCEL,UNSUBSCRIBE,QUIT); "
-    "opt-out keywords include STOP and help keywords include HELP.",
-    sources="W10; S3; TC",
-    keywords=("optoutkeywords", "opt-out keywords", "help keywords", "keyword list", "keywords"),
-)
+@checks("K2")
 def keyword_lists_are_valid_and_include_stop_and_help(c: CampaignContent):
     lists = (
         ("optoutKeywords", c.optout_keywords, "STOP"),
@@ -91,16 +65,7 @@ def keyword_lists_are_valid_and_include_stop_and_help(c: CampaignContent):
             yield Hit(f"{name} is longer than 255 characters.", name)
 
 
-@declare_rule(
-    id="K3",
-    field="subscriberOptin",
-    severity="E",
-    title="Opt-in, opt-out and help are all supported",
-    fix="Set subscriberOptin, subscriberOptout and subscriberHelp to true; TCR will not create the "
-    "campaign otherwise.",
-    sources="T3",
-    keywords=("subscriberoptin", "subscriberoptout", "subscriberhelp", "subscriber opt"),
-)
+@checks("K3")
 def opt_in_opt_out_and_help_are_all_supported(c: CampaignContent):
     for name, value in (
         ("subscriberOptin", c.subscriber_optin),
@@ -111,16 +76,7 @@ def opt_in_opt_out_and_help_are_all_supported(c: CampaignContent):
             yield Hit(f"{name} must be true.", name)
 
 
-@declare_rule(
-    id="K4",
-    field="helpMessage",
-    severity="W",
-    title="Help reply names the brand and its own contact",
-    fix="Start the HELP reply with the brand name and give support contact on the brand's own "
-    "domain or phone number.",
-    sources="A1 HELP_MESSAGE_NON_COMPLIANT / HELP_MESSAGE_MISMATCH",
-    keywords=("help message mismatch", "help message non compliant"),
-)
+@checks("K4")
 def help_reply_names_the_brand_and_its_own_contact(c: CampaignContent):
     msg = c.help_message
     if not msg or not _brand_known(c.brand):

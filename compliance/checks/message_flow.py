@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from compliance.checks.content import CampaignContent, _list
-from compliance.checks.engine import Hit, Severity, declare_rule
+from compliance.checks.engine import Hit, Severity, checks
 from compliance.checks.samples import _has_opt_out
 from compliance.checks.text import (
     _BAD_CONSENT_RE,
@@ -26,42 +26,12 @@ from compliance.checks.text import (
 # --- Message flow --------------------------------------------------------------------------
 
 
-@declare_rule(
-    id="M1",
-    field="messageFlow",
-    severity="E",
-    title="Message flow is 40–2048 characters",
-    fix="Describe, in 40–2048 characters, exactly how a subscriber opts in.",
-    sources="T2; W10; S3",
-    keywords=("message flow length", "messageflow too short", "call to action missing"),
-)
+@checks("M1")
 def message_flow_is_40_2048_characters(c: CampaignContent):
     yield from _length_hits("messageFlow", c.message_flow, 40, 2048, label="The message flow")
 
 
-@declare_rule(
-    id="M2",
-    field="messageFlow",
-    severity="E",
-    title="Message flow names how consent is collected",
-    fix="Say how people opt in (website form, keyword, verbal, IVR, paper form, point of sale, QR "
-    "code) and link the page with the form; for verbal or IVR opt-in quote the script.",
-    sources="B1 2100/2105; S3; A1 OPT_IN_WORKFLOW_MISSING",
-    keywords=(
-        "opt-in workflow",
-        "opt in workflow",
-        "opt-in method",
-        "call to action",
-        "cta",
-        "consent collection",
-        "how consent",
-        "2100",
-        "2105",
-        "opt-in process",
-        "opt-in source",
-        "unable to verify opt-in",
-    ),
-)
+@checks("M2")
 def message_flow_names_how_consent_is_collected(c: CampaignContent):
     flow = c.message_flow
     if not flow:
@@ -75,28 +45,7 @@ def message_flow_names_how_consent_is_collected(c: CampaignContent):
         yield Hit("Verbal or IVR opt-in needs the script that is read or played.")
 
 
-@declare_rule(
-    id="M3",
-    field="messageFlow",
-    severity="W",
-    title="The call to action has every required element",
-    fix="Make the opt-in text state the brand, the kinds of messages, the frequency, “Msg & data "
-    "rates may apply”, HELP, STOP, and link the privacy policy and terms.",
-    sources="B2 2133–2138; A1 OPT_IN_WORKFLOW_NON_COMPLIANT_*",
-    keywords=(
-        "2133",
-        "2134",
-        "2135",
-        "2136",
-        "2137",
-        "2138",
-        "message frequency",
-        "data rates",
-        "msg & data rates",
-        "privacy policy link",
-        "terms and conditions",
-    ),
-)
+@checks("M3")
 def the_call_to_action_has_every_required_element(c: CampaignContent):
     if c.usecase in ("MARKETING", "MIXED") and not c.privacy_policy_link:
         yield Hit(
@@ -135,27 +84,7 @@ def the_call_to_action_has_every_required_element(c: CampaignContent):
         yield Hit("The call to action does not state " + ", ".join(missing) + ".")
 
 
-@declare_rule(
-    id="M4",
-    field="messageFlow",
-    severity="E",
-    title="Consent is explicit, unchecked and not shared",
-    fix="Collect consent with an unchecked box or an explicit action, separate from other terms; "
-    "never pre-check it, infer it, or share opt-in data with partners.",
-    sources="A1 OPT_IN_WORKFLOW_CHECKBOX_INVALID; OPT_IN_WORKFLOW_CONSENT_MARKETING_NOT_SEPARATED; "
-    "OPT_IN_DATA_SHARED_WITH_THIRD_PARTIES; B1 2101; LocalDealMarket#65",
-    keywords=(
-        "pre-checked",
-        "prechecked",
-        "checkbox",
-        "implied consent",
-        "consent bundled",
-        "not separated",
-        "shared with third parties",
-        "2101",
-        "third parties",
-    ),
-)
+@checks("M4")
 def consent_is_explicit_unchecked_and_not_shared(c: CampaignContent):
     for name, text in (
         ("messageFlow", c.message_flow),
@@ -170,32 +99,14 @@ def consent_is_explicit_unchecked_and_not_shared(c: CampaignContent):
             )
 
 
-@declare_rule(
-    id="M5",
-    field="messageFlow",
-    severity="W",
-    title="Opt-in page links use HTTPS",
-    fix="Link the opt-in page over https:// so reviewers can load it (and add a screenshot URL if "
-    "the form sits behind a login).",
-    sources="B1 2103/2104; B2 2139; SplitTime/OpenSplitTime#1216",
-    keywords=("2103", "2104", "2139", "opt-in page", "unable to access", "screenshot"),
-)
+@checks("M5")
 def opt_in_page_links_use_https(c: CampaignContent):
     for url in _urls(c.message_flow):
         if url.lower().startswith("http://"):
             yield Hit(f"{url} is not https://.")
 
 
-@declare_rule(
-    id="M6",
-    field="optinMessage",
-    severity="E",
-    title="Opt-in confirmation is complete",
-    fix="When you set opt-in keywords, write the confirmation sent back: brand, message frequency, "
-    "“Msg & data rates may apply”, “Reply HELP for help” and “Reply STOP to opt out”.",
-    sources="W10; A1 OPT_IN_MESSAGE_*; S3",
-    keywords=("opt-in message", "optin message", "opt in confirmation", "confirmation message"),
-)
+@checks("M6")
 def opt_in_confirmation_is_complete(c: CampaignContent):
     msg = c.optin_message
     if _list(c.optin_keywords) and not msg:
@@ -220,15 +131,7 @@ def opt_in_confirmation_is_complete(c: CampaignContent):
         yield Hit("The opt-in message does not state " + ", ".join(missing) + ".")
 
 
-@declare_rule(
-    id="M7",
-    field="messageFlow",
-    severity="W",
-    title="Message flow names the brand",
-    fix="Name the registered brand in the message flow, as the subscriber sees it when opting in.",
-    sources="B2 2133; A1 OPT_IN_WORKFLOW_MISMATCH",
-    keywords=("opt-in workflow mismatch", "workflow mismatch"),
-)
+@checks("M7")
 def message_flow_names_the_brand(c: CampaignContent):
     if (
         len(c.message_flow) >= 40

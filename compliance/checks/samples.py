@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 
 from compliance.checks.content import CampaignContent
-from compliance.checks.engine import Hit, Severity, declare_rule
+from compliance.checks.engine import Hit, Severity, checks
 from compliance.checks.text import (
     _AFFILIATE_RE,
     _CODE_RE,
@@ -33,16 +33,7 @@ from compliance.checks.text import (
 # --- Samples -------------------------------------------------------------------------------
 
 
-@declare_rule(
-    id="S1",
-    field="sample1",
-    severity="E",
-    title="2–5 sample messages of 20–1024 characters",
-    fix="Write at least two realistic messages (three is better), each 20–1024 characters; keep "
-    "them under 255 so they fit Telnyx's update limit and as few SMS segments as possible.",
-    sources="W10; S3; TU; Twilio 30893",
-    keywords=("sample message", "samples missing", "insufficient sample", "number of samples"),
-)
+@checks("S1")
 def two_to_five_samples_of_20_to_1024_characters(c: CampaignContent):
     filled = c.filled_samples
     if len(filled) < 2:
@@ -60,24 +51,7 @@ def two_to_five_samples_of_20_to_1024_characters(c: CampaignContent):
         )
 
 
-@declare_rule(
-    id="S2",
-    field="sample1",
-    severity="E",
-    title="Samples name the brand",
-    fix="Start each sample with the brand name, e.g. “Sweet Crumbs Bakery: …”, or include the "
-    "brand's website domain.",
-    sources="Twilio 30893; A1 SAMPLE_MESSAGE_MISMATCH; S3",
-    keywords=(
-        "brand name not in sample",
-        "brand name missing",
-        "sample message mismatch",
-        "does not identify the brand",
-        "brand not identified",
-        "brand name",
-        "names the brand",
-    ),
-)
+@checks("S2")
 def samples_name_the_brand(c: CampaignContent):
     if not _brand_known(c.brand):
         return
@@ -94,23 +68,7 @@ def _has_opt_out(text: str) -> bool:
     return bool(_OPT_OUT_UPPER_RE.search(text) or _OPT_OUT_PHRASE_RE.search(text))
 
 
-@declare_rule(
-    id="S3",
-    field="sample1",
-    severity="E",
-    title="Opt-out wording in a sample",
-    fix="Add “Reply STOP to opt out” (or END, CANCEL, UNSUBSCRIBE, QUIT) to at least one sample, "
-    "ideally the first message a subscriber gets.",
-    sources="Twilio 30893; A1; S3",
-    keywords=(
-        "opt-out language",
-        "opt out language",
-        "missing opt-out",
-        "opt-out instructions",
-        "stop language",
-        "no opt-out",
-    ),
-)
+@checks("S3")
 def opt_out_wording_in_a_sample(c: CampaignContent):
     filled = c.filled_samples
     if filled and not any(_has_opt_out(text) for _, text in filled):
@@ -128,15 +86,7 @@ def _glued(text: str) -> list[str]:
     return found
 
 
-@declare_rule(
-    id="S4",
-    field="sample1",
-    severity="E",
-    title="Opt-out keyword stands alone",
-    fix="Write the keyword as its own word: “Reply STOP to end”, not “STOP2END” or “STOPEND”.",
-    sources="wire2air and linkedip support pages on campaign rejections",
-    keywords=("stop2end", "opt-out keyword format", "keyword must stand alone"),
-)
+@checks("S4")
 def opt_out_keyword_stands_alone(c: CampaignContent):
     for name, text in [*c.filled_samples, ("optinMessage", c.optin_message)]:
         glued = _glued(text)
@@ -144,22 +94,7 @@ def opt_out_keyword_stands_alone(c: CampaignContent):
             yield Hit(f"{name}: the opt-out keyword is glued to other text in “{glued[0]}”.", name)
 
 
-@declare_rule(
-    id="S5",
-    field="sample1",
-    severity="W",
-    title="Samples read like real messages",
-    fix="Write samples as the subscriber will see them; put variable parts in [brackets] "
-    "(“Hi [first name], …”), not {{…}}, and avoid “test”, lorem ipsum or 3-word samples.",
-    sources="Twilio 30893; A1 SAMPLE_MESSAGE_USE_CASE_MISMATCH",
-    keywords=(
-        "placeholder",
-        "template variable",
-        "generic sample",
-        "sample too short",
-        "test message",
-    ),
-)
+@checks("S5")
 def samples_read_like_real_messages(c: CampaignContent):
     for name, text in c.filled_samples:
         bad = _search(_PLACEHOLDER_RE, text)
@@ -173,23 +108,7 @@ def samples_read_like_real_messages(c: CampaignContent):
             yield Hit(f"Sample {name[-1]} has fewer than 4 words.", name)
 
 
-@declare_rule(
-    id="S6",
-    field="sample1",
-    severity="E",
-    title="No public URL shorteners",
-    fix="Use the full link on your own domain (or a branded short domain you own) instead of "
-    "bit.ly, tinyurl.com and other public shorteners.",
-    sources="A1 SAMPLE_MESSAGE_SHORT_URL; S3; nmogil/A2P10DLC-Scanner urlShorteners.ts",
-    keywords=(
-        "url shortener",
-        "shortened url",
-        "short url",
-        "shortened link",
-        "bit.ly",
-        "public shortener",
-    ),
-)
+@checks("S6")
 def no_public_url_shorteners(c: CampaignContent):
     for name, text in [
         *c.filled_samples,
@@ -201,25 +120,7 @@ def no_public_url_shorteners(c: CampaignContent):
             yield Hit(f"{name} uses the public URL shortener {match.group(1).lower()}.", name)
 
 
-@declare_rule(
-    id="S7",
-    field="embeddedLink",
-    severity="E",
-    title="Link and phone flags match the samples",
-    fix="Tick “embedded link” if and only if a sample contains a URL, and “embedded phone” if and "
-    "only if a sample contains a phone number.",
-    sources="B3 601; Twilio 30889; A1 SAMPLE_MESSAGE_PHONE_NUMBER",
-    keywords=(
-        "embedded link",
-        "embeddedlink",
-        "embedded phone",
-        "embeddedphone",
-        "phone number in sample",
-        "link in sample",
-        "attribute mismatch",
-        "30889",
-    ),
-)
+@checks("S7")
 def link_and_phone_flags_match_the_samples(c: CampaignContent):
     filled = c.filled_samples
     if not filled:
@@ -239,22 +140,7 @@ def link_and_phone_flags_match_the_samples(c: CampaignContent):
         yield Hit("embeddedPhone is set but no sample contains a phone number.", "embeddedPhone")
 
 
-@declare_rule(
-    id="S8",
-    field="sample1",
-    severity="W",
-    title="Samples fit the use case",
-    fix="Make the samples show the use case: promotions for MARKETING, a 4–8 digit code for 2FA, "
-    "no promotional wording in notifications, one sample per sub-use-case for MIXED.",
-    sources="B3 602; A1 USE_CASE_MISMATCH; S3",
-    keywords=(
-        "use case mismatch",
-        "usecase mismatch",
-        "does not match the use case",
-        "not consistent with use case",
-        "602",
-    ),
-)
+@checks("S8")
 def samples_fit_the_use_case(c: CampaignContent):
     filled = c.filled_samples
     if not filled:
@@ -283,26 +169,7 @@ def _content_fields(c: CampaignContent) -> list[tuple[str, str]]:
     return [(n, t) for n, t in c.text_fields() if n not in ("optoutMessage", "helpMessage")]
 
 
-@declare_rule(
-    id="S9",
-    field="sample1",
-    severity="E",
-    title="No SHAFT-C or banned content",
-    fix="Remove cannabis/CBD, gambling, high-risk finance (payday loans, crypto), illegal drugs, "
-    "sexual or hateful content: carriers never allow it and a rejection cannot be resubmitted.",
-    sources="A1 Disallowed Content and Age Gate; B3 701; P2 1001",
-    keywords=(
-        "shaft",
-        "prohibited content",
-        "disallowed content",
-        "banned content",
-        "cannabis",
-        "gambling",
-        "701",
-        "1001",
-        "restricted content",
-    ),
-)
+@checks("S9")
 def no_shaft_c_or_banned_content(c: CampaignContent):
     for name, text in _content_fields(c):
         for match in BANNED_RE.finditer(text):
@@ -313,16 +180,7 @@ def no_shaft_c_or_banned_content(c: CampaignContent):
                 break
 
 
-@declare_rule(
-    id="S10",
-    field="description",
-    severity="W",
-    title="No lead generation or affiliate marketing",
-    fix="Send only your own brand's messages; carriers refuse lead generation, affiliate offers "
-    "and sharing of subscriber lists, and the rejection cannot be resubmitted.",
-    sources="A1 CAMPAIGN_NON_COMPLIANT_CONTENT_AFFILIATE_MARKETING",
-    keywords=("affiliate", "lead generation", "lead gen", "third party marketing"),
-)
+@checks("S10")
 def no_lead_generation_or_affiliate_marketing(c: CampaignContent):
     for name, text in _content_fields(c):
         found = _affirmed(_AFFILIATE_RE, text)
@@ -334,16 +192,7 @@ def no_lead_generation_or_affiliate_marketing(c: CampaignContent):
             )
 
 
-@declare_rule(
-    id="S11",
-    field="sample2",
-    severity="W",
-    title="Samples differ and no text is reused across fields",
-    fix="Write each sample as a different real message, and write the description, message flow "
-    "and replies in their own words.",
-    sources="A1 CAMPAIGN_TEMPLATE_REUSE",
-    keywords=("template reuse", "duplicate sample", "identical samples", "reused"),
-)
+@checks("S11")
 def samples_differ_and_no_text_is_reused_across_fields(c: CampaignContent):
     filled = c.filled_samples
     for i, (name_a, a) in enumerate(filled):
@@ -364,15 +213,7 @@ def samples_differ_and_no_text_is_reused_across_fields(c: CampaignContent):
         seen.setdefault(key, name)
 
 
-@declare_rule(
-    id="S12",
-    field="description",
-    severity="W",
-    title="Fields are in English",
-    fix="Write the fields in English, or add an English translation next to the other language.",
-    sources="A1 CAMPAIGN_NON_ENGLISH_CONTENT; DCA2 code 506",
-    keywords=("non-english", "non english", "not in english", "english translation", "506"),
-)
+@checks("S12")
 def fields_are_in_english(c: CampaignContent):
     for name, text in c.text_fields():
         if not _is_english(text):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from compliance.checks.content import CampaignContent
-from compliance.checks.engine import Hit, declare_rule
+from compliance.checks.engine import Hit, checks
 from compliance.checks.samples import _content_fields
 from compliance.checks.text import (
     _AGE_GATE_RE,
@@ -16,16 +16,7 @@ from compliance.checks.text import (
 # --- Use case and flags --------------------------------------------------------------------
 
 
-@declare_rule(
-    id="U1",
-    field="directLending",
-    severity="E",
-    title="Lending content is declared",
-    fix="Set directLending to true if the messages are about loans or lending, or remove the "
-    "lending content.",
-    sources="A1 CAMPAIGN_UNDECLARED_DIRECT_LENDING; P2 1003; S3",
-    keywords=("direct lending", "directlending", "undeclared lending", "loan", "1003"),
-)
+@checks("U1")
 def lending_content_is_declared(c: CampaignContent):
     if c.direct_lending:
         return
@@ -36,24 +27,7 @@ def lending_content_is_declared(c: CampaignContent):
             return
 
 
-@declare_rule(
-    id="U2",
-    field="ageGated",
-    severity="E",
-    title="Age-restricted content is age gated",
-    fix="Set ageGated to true for alcohol, firearms, tobacco or vape content, and describe a full "
-    "date-of-birth age gate in the message flow (a yes/no question is not enough).",
-    sources="A1 Age Gate",
-    keywords=(
-        "age gate",
-        "age-gated",
-        "agegated",
-        "age restricted",
-        "alcohol",
-        "tobacco",
-        "firearm",
-    ),
-)
+@checks("U2")
 def age_restricted_content_is_age_gated(c: CampaignContent):
     if not c.age_gated:
         for name, text in _content_fields(c):
@@ -68,15 +42,7 @@ def age_restricted_content_is_age_gated(c: CampaignContent):
         )
 
 
-@declare_rule(
-    id="U3",
-    field="usecase",
-    severity="W",
-    title="Test and tiny programs use LOW_VOLUME",
-    fix="Use the LOW_VOLUME use case for tests, demos and programs sending very few messages.",
-    sources="S3",
-    keywords=("low volume", "test campaign", "demo"),
-)
+@checks("U3")
 def test_and_tiny_programs_use_low_volume(c: CampaignContent):
     if c.usecase in ("LOW_VOLUME", "SOLE_PROPRIETOR"):
         return
@@ -85,15 +51,7 @@ def test_and_tiny_programs_use_low_volume(c: CampaignContent):
         yield Hit(f"The description mentions “{found}”; consider LOW_VOLUME.")
 
 
-@declare_rule(
-    id="U4",
-    field="usecase",
-    severity="E",
-    title="The brand qualifies for the use case",
-    fix="Pick a use case the brand qualified for (Telnyx qualify-by-usecase); others are refused.",
-    sources="T13; R1; Twilio 30900",
-    keywords=("not qualified for", "does not qualify", "qualify", "30900", "usecase not allowed"),
-)
+@checks("U4")
 def the_brand_qualifies_for_the_use_case(c: CampaignContent):
     if not c.usecase:
         yield Hit("Choose a use case.")
@@ -101,15 +59,7 @@ def the_brand_qualifies_for_the_use_case(c: CampaignContent):
         yield Hit(f"The brand did not qualify for {c.usecase}.")
 
 
-@declare_rule(
-    id="U5",
-    field="subUsecases",
-    severity="E",
-    title="Sub-use-case count is within limits",
-    fix="Pick between the minimum and maximum sub-use-cases qualify returns (2–5 for MIXED).",
-    sources="S3; T13",
-    keywords=("subusecases", "sub use case", "sub-usecase", "sub-use-case"),
-)
+@checks("U5")
 def sub_use_case_count_is_within_limits(c: CampaignContent):
     low, high = c.brand.min_sub_usecases, c.brand.max_sub_usecases
     if c.usecase == "MIXED":
