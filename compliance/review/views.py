@@ -149,26 +149,24 @@ def review_campaign(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
 @reviewer_required
 @require_POST
 def claim_campaign(request: SignedInRequest, public_id: UUID) -> HttpResponse:
-    campaign = _campaign(public_id)
-    try:
-        services.claim(campaign, request.user)
-    except services.ReviewError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, "You claimed this campaign.")
-    return _back_to(request, campaign)
+    return _act(request, public_id, services.claim, "You claimed this campaign.")
 
 
 @reviewer_required
 @require_POST
 def unclaim_campaign(request: SignedInRequest, public_id: UUID) -> HttpResponse:
+    return _act(request, public_id, services.unclaim, "You released your claim.")
+
+
+def _act(request: SignedInRequest, public_id: UUID, action, done: str) -> HttpResponse:
+    """Run a reviewer action on the campaign; its refusal or `done` as the page's message."""
     campaign = _campaign(public_id)
     try:
-        services.unclaim(campaign, request.user)
+        action(campaign, request.user)
     except services.ReviewError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, "You released your claim.")
+        messages.success(request, done)
     return _back_to(request, campaign)
 
 
