@@ -13,13 +13,14 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser)
 
-.PHONY: help run test e2e bench lint fmt check-deploy venv chromium clean vocabulary
+.PHONY: help run test e2e bench eval lint fmt check-deploy venv chromium clean vocabulary
 
 help:
 	@echo "make run    set everything up and serve the demo on http://$(HOST):$(PORT)"
 	@echo "make test   set everything up and run the whole test suite"
 	@echo "make e2e    browser tests only (installs Debian's chromium if missing)"
 	@echo "make bench  benchmarks (prints figures)"
+	@echo "make eval   the compliance checker measured on the labelled corpus"
 
 $(PY):
 	@if [ -z "$(PYTHON)" ]; then \
@@ -62,6 +63,10 @@ chromium:
 e2e: $(STAMP) chromium
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) -m pytest tests/e2e $(PYTEST_ARGS)
+
+# The checker's verdicts measured on the labelled corpus (tests/corpus/).
+eval: $(STAMP)
+	$(PY) -m compliance.evaluation.corpus
 
 bench: $(STAMP)
 	$(PY) bench/run.py
