@@ -136,6 +136,9 @@ class CampaignContent:
     """A campaign as the campaignBuilder body has it (snake_case here, camelCase on the wire)."""
 
     usecase: str = ""
+    # Campaign Verify's token for a POLITICAL campaign: kept by the app (Telnyx's spec has no
+    # field for it), checked before a political campaign is submitted.
+    campaign_verify_token: str = ""
     sub_usecases: tuple[str, ...] = ()
     description: str = ""
     message_flow: str = ""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from compliance.checks.content import CampaignContent
-from compliance.checks.engine import Hit, checks
+from compliance.checks.engine import Hit, Severity, checks
 from compliance.checks.text import (
     _COMPANY_RE,
     _P2P_RE,
@@ -35,7 +35,9 @@ def description_says_who_sends_who_receives_and_why(c: CampaignContent):
     if not _PURPOSE_RE.search(c.description):
         missing.append("what the messages are for")
     if missing:
-        yield Hit("The description does not say " + ", ".join(missing) + ".")
+        # Missing two of the three is what reviewers reject outright ("We text customers.").
+        severity = Severity.ERROR if len(missing) >= 2 else None
+        yield Hit("The description does not say " + ", ".join(missing) + ".", severity=severity)
 
 
 @checks("D3")

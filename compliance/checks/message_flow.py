@@ -11,7 +11,7 @@ from compliance.checks.text import (
     _BAD_CONSENT_RE,
     _FREQUENCY_RE,
     _HELP_RE,
-    _OPT_IN_METHOD_RE,
+    _OPT_IN_MECHANISM_RE,
     _RATES_RE,
     _SCRIPT_RE,
     _VERBAL_RE,
@@ -36,8 +36,11 @@ def message_flow_names_how_consent_is_collected(c: CampaignContent):
     flow = c.message_flow
     if not flow:
         return  # M1 says so
-    if not _OPT_IN_METHOD_RE.search(flow):
-        yield Hit("The message flow does not say how subscribers opt in.")
+    if not _OPT_IN_MECHANISM_RE.search(flow):
+        yield Hit(
+            "The message flow does not say how subscribers opt in: name the form, checkbox, "
+            "keyword, app setting or script, not only a place (“on our website”)."
+        )
         return
     if _WEB_METHOD_RE.search(flow) and not _urls(flow):
         yield Hit("The message flow mentions a website or online form but does not link it.")
@@ -82,6 +85,17 @@ def the_call_to_action_has_every_required_element(c: CampaignContent):
         missing.append("a terms link")
     if missing:
         yield Hit("The call to action does not state " + ", ".join(missing) + ".")
+    disclosed = sum(
+        bool(check(flow))
+        for check in (_FREQUENCY_RE.search, _RATES_RE.search, _HELP_RE.search, _has_opt_out)
+    )
+    if not disclosed:
+        yield Hit(
+            "Where subscribers opt in, they must be told the message frequency, that message "
+            "and data rates may apply, and how to get help (HELP) and stop (STOP); the message "
+            "flow shows none or one of these.",
+            severity=Severity.ERROR,
+        )
 
 
 @checks("M4")

@@ -18,16 +18,20 @@ from compliance.checks.text import (
     _SHORTENER_RE,
     BANNED_RE,
     OPT_OUT_WORDS,
+    PHISHING_RE,
     _affirmed,
     _brand_known,
+    _domain,
     _is_english,
     _length_hits,
     _negated,
     _norm,
     _search,
+    _urls,
     has_link,
     has_phone,
     names_brand,
+    registrable_domain,
 )
 
 # --- Samples -------------------------------------------------------------------------------
@@ -149,14 +153,16 @@ def samples_fit_the_use_case(c: CampaignContent):
         yield Hit("MARKETING samples show no offer, sale or promotion.")
     if c.usecase == "2FA" and not any(_CODE_RE.search(t) for _, t in filled):
         yield Hit("2FA samples show no 4–8 digit code (or [code] placeholder).")
-    if c.usecase in _NOTIFICATION_USECASES:
+    if c.usecase in _NOTIFICATION_USECASES or c.usecase == "CUSTOMER_CARE":
         for name, text in filled:
             promo = _search(_PROMO_RE, text)
             if promo:
+                # Carriers reject promotions sent under a non-marketing use case (error 602).
                 yield Hit(
                     f"Sample {name[-1]} has promotional wording (“{promo}”), which does not "
-                    f"belong in {c.usecase}.",
+                    f"belong in {c.usecase}: register a MARKETING or MIXED campaign for it.",
                     name,
+                    Severity.ERROR,
                 )
     if c.usecase == "MIXED" and len(filled) < len(c.sub_usecases):
         yield Hit(
@@ -218,3 +224,26 @@ def fields_are_in_english(c: CampaignContent):
     for name, text in c.text_fields():
         if not _is_english(text):
             yield Hit(f"{name} does not read as English.", name)
+
+
+@checks("S13")
+def links_stay_on_the_brand_domain_and_read_honestly(c: CampaignContent):
+    """Phishing-style wording, and links to a domain other than the brand's website (a public
+    shortener is S6's), are what carriers' filters and reviewers treat as phishing."""
+    home = registrable_domain(_domain(c.brand.website)) if c.brand.website else ""
+    for name, text in c.filled_samples:
+        wording = _search(PHISHING_RE, text)
+        if wording:
+            yield Hit(f"Sample {name[-1]} reads like phishing (“{wording}”).", name)
+            continue
+        for url in _urls(text):
+            domain = _domain(url)
+            if not domain or _SHORTENER_RE.search(url):
+                continue
+            if home and registrable_domain(domain) != home:
+                yield Hit(
+                    f"Sample {name[-1]} links to {domain}, not to the brand's own website "
+                    f"({home}).",
+                    name,
+                )
+                break

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from compliance.checks.content import CampaignContent
 from compliance.checks.engine import Hit, checks
 from compliance.checks.samples import _content_fields
@@ -10,7 +12,9 @@ from compliance.checks.text import (
     _LENDING_RE,
     _TEST_PROGRAM_RE,
     AGE_GATED_RE,
+    POLITICAL_RE,
     _affirmed,
+    _negated,
 )
 
 # --- Use case and flags --------------------------------------------------------------------
@@ -27,11 +31,32 @@ def lending_content_is_declared(c: CampaignContent):
             return
 
 
+# A spirit that flavours food ("bourbon caramel truffles", "rum-glazed ham") is not alcohol for
+# sale: the same sentence names a dish.
+_FOOD_CONTEXT_RE = re.compile(
+    r"(?i)\b(glaze[ds]?|glazed|caramels?|truffles?|cakes?|cupcakes?|ham|sauce|beans|bbq|barbecue|"
+    r"ribs|brisket|smoked|infused|flavou?red|chocolates?|candy|candies|ice cream|cookies?|"
+    r"brownies?|pies?|salmon|marinated|mocktails?|sin alcohol|non-?alcoholic|alcohol-?free)\b"
+)
+
+
+def _sold_age_restricted(text: str) -> str | None:
+    """The first age-restricted product the text offers, outside food and negation."""
+    for match in AGE_GATED_RE.finditer(text):
+        start = max(text.rfind(mark, 0, match.start()) for mark in ".!?\n") + 1
+        ends = [i for i in (text.find(mark, match.end()) for mark in ".!?\n") if i != -1]
+        sentence = text[start : min(ends) if ends else len(text)]
+        if _FOOD_CONTEXT_RE.search(sentence) or _negated(text, match.start()):
+            continue
+        return match.group(0)
+    return None
+
+
 @checks("U2")
 def age_restricted_content_is_age_gated(c: CampaignContent):
     if not c.age_gated:
         for name, text in _content_fields(c):
-            found = _affirmed(AGE_GATED_RE, text)
+            found = _sold_age_restricted(text)
             if found:
                 yield Hit(f"{name} mentions “{found}” but ageGated is not set.")
                 return
@@ -71,3 +96,22 @@ def sub_use_case_count_is_within_limits(c: CampaignContent):
         yield Hit(f"{c.usecase} allows at most {high} sub-use-cases; {n} chosen.")
     if len(set(c.sub_usecases)) != n:
         yield Hit("Each sub-use-case may be chosen only once.")
+
+
+@checks("U6")
+def political_content_uses_the_political_use_case(c: CampaignContent):
+    """Election and ballot content only in a POLITICAL campaign, with its Campaign Verify
+    token (TCR's political use case; carriers refuse political content elsewhere)."""
+    if c.usecase == "POLITICAL":
+        if not c.campaign_verify_token.strip():
+            yield Hit("POLITICAL campaigns need the Campaign Verify token of the committee.")
+        return
+    for name, text in _content_fields(c):
+        found = _affirmed(POLITICAL_RE, text)
+        if found:
+            yield Hit(
+                f"{name} has political content (“{found}”): it needs its own POLITICAL "
+                "campaign with a Campaign Verify token.",
+                name,
+            )
+            return

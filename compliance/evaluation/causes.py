@@ -16,11 +16,11 @@ CAUSE_RULES: dict[str, tuple[str, ...]] = {
     "age_gate_missing": ("U2",),
     "lending_undeclared": ("U1",),
     "url_shortener": ("S6",),
-    "phishing_link": (),
+    "phishing_link": ("S13",),
     "flag_mismatch": ("S7",),
     "description_vague": ("D2",),
     "help_incomplete": ("K1", "K4"),
     "samples_insufficient": ("S1", "S11"),
-    "political_without_token": (),
+    "political_without_token": ("U6",),
     "agency_as_brand": ("B6", "D3"),
 }

@@ -175,8 +175,8 @@ def test_a_submission_keeps_a_copy_of_what_was_sent(telnyx, owner_client, organi
         entity_type="PRIVATE_PROFIT",
         display_name="Alice Bakery",
         company_name="Alice Bakery LLC",
-        website="https://alicebakery.com",
-        email="support@alicebakery.com",
+        website="https://alicebakery.example",  # the campaign's links are on this domain
+        email="support@alicebakery.example",
         phone="+13125550001",
         vertical="RETAIL",
         submission_state=SubmissionState.SUBMITTED,
