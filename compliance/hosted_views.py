@@ -86,7 +86,9 @@ def sms_terms(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 def opt_in(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     pages = _pages(slug)
     program = hosted_program(pages)
-    form = OptInForm(request.POST or None, disclosure=program.disclosure)
+    form = OptInForm(
+        request.POST if request.method == "POST" else None, disclosure=program.disclosure
+    )
     status = 200
     if request.method == "POST":
         if ratelimit.hit(ratelimit.OPT_IN_PER_IP, ratelimit.client_ip(request)):

@@ -134,3 +134,13 @@ def assignment_status(code: str | None) -> Status:
         lifecycle.assignment_plain_words(code),
         code,
     )
+
+
+# Characters a spreadsheet reads as the start of a formula (OWASP CSV injection).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value: object) -> str:
+    """A value as a CSV cell that a spreadsheet shows as text, never runs as a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text

@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "compliance.middleware.PrivatePagesMiddleware",
 ]
 
 ROOT_URLCONF = "compliance.urls"

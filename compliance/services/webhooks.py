@@ -93,6 +93,10 @@ def parse_event(body: bytes) -> ParsedEvent:
         raise MalformedEvent("the body is not UTF-8 JSON") from None
     if not isinstance(data, dict):
         raise MalformedEvent("the body is not a JSON object")
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:  # "\ud800": valid JSON, but no database stores it
+        raise MalformedEvent("the body holds a lone surrogate") from None
     if "data" in data:
         return _parse_envelope(data["data"])
     _check_text_fields(data)

@@ -62,7 +62,7 @@ class PasswordResetView(auth_views.PasswordResetView):
 def signup(request: HtmxHttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("home")
-    form = SignUpForm(request.POST or None)
+    form = SignUpForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if ratelimit.hit(ratelimit.SIGNUP_PER_IP, ratelimit.client_ip(request)):
             form.is_valid()

@@ -255,7 +255,7 @@ def campaign_refresh(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def campaign_edit(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     campaign = _campaign(request, public_id)
-    form = CampaignEditForm(request.POST or None, instance=campaign)
+    form = CampaignEditForm(request.POST if request.method == "POST" else None, instance=campaign)
     if request.method == "POST" and form.is_valid():
         try:
             services.edit_campaign(_campaign(request, public_id), form.cleaned_data)

@@ -14,6 +14,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from compliance import presentation
 from compliance.http import HtmxHttpRequest, post_redirect
 from compliance.models import (
     BulkAssignment,
@@ -90,16 +91,15 @@ def number_export(request: HtmxHttpRequest) -> StreamingHttpResponse:
     def lines():
         yield writer.writerow(header)
         for n in rows:
-            yield writer.writerow(
-                [
-                    n.phone_number,
-                    n.profile.name if n.profile else "",
-                    n.number_type,
-                    n.telnyx_campaign_id,
-                    n.assignment_status,
-                    n.failure_reasons,
-                ]
-            )
+            cells = [
+                n.phone_number,
+                n.profile.name if n.profile else "",
+                n.number_type,
+                n.telnyx_campaign_id,
+                n.assignment_status,
+                n.failure_reasons,
+            ]
+            yield writer.writerow([presentation.spreadsheet_cell(cell) for cell in cells])
 
     response = StreamingHttpResponse(lines(), content_type="text/csv")
     response["Content-Disposition"] = 'attachment; filename="numbers.csv"'
@@ -231,7 +231,7 @@ def bulk_retry(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def profile_list(request: HtmxHttpRequest) -> HttpResponse:
-    form = MessagingProfileForm(request.POST or None)
+    form = MessagingProfileForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             profile = service.create_profile(current_organisation(request), **form.cleaned_data)
@@ -252,7 +252,8 @@ def profile_detail(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     profile = get_owned_or_404(request, MessagingProfile, public_id=public_id)
     organisation = current_organisation(request)
     form = CampaignChoiceForm(
-        request.POST or None, campaigns=service.assignable_campaigns(organisation)
+        request.POST if request.method == "POST" else None,
+        campaigns=service.assignable_campaigns(organisation),
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -297,7 +298,10 @@ def profile_task(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def test_message(request: HtmxHttpRequest) -> HttpResponse:
     organisation = current_organisation(request)
-    form = TestMessageForm(request.POST or None, numbers=test_sms.sending_numbers(organisation))
+    form = TestMessageForm(
+        request.POST if request.method == "POST" else None,
+        numbers=test_sms.sending_numbers(organisation),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             message = test_sms.send_test_message(

@@ -1,0 +1,75 @@
+"""Regression tests for the outside tester's findings (issue 20), one per finding, named for
+what now holds. Findings 9 (webhook input) are in tests/webhooks/test_webhooks_hostile_input.py."""
+
+import pytest
+from django.urls import reverse
+
+from compliance import ratelimit
+from compliance.models import MessagingProfile, PhoneNumber
+from tests import factories
+from tests.hosted.test_hosted_pages import opt_in_url
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _fresh_limits():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+# -- finding 10: an empty or JSON POST once over the limit is a 429 with words, not a 500 ------
+@pytest.mark.parametrize("body", [{}, None])
+def test_sign_up_over_its_limit_answers_429_to_an_empty_or_json_post(client, body):
+    for _ in range(ratelimit.SIGNUP_PER_IP.limit):
+        client.post(reverse("signup"), {"username": ""})
+    if body is None:
+        response = client.post(reverse("signup"), "{}", content_type="application/json")
+    else:
+        response = client.post(reverse("signup"), body)
+    assert response.status_code == 429
+    assert "Too many sign-ups" in response.content.decode()
+
+
+def test_the_public_opt_in_over_its_limit_answers_429_to_an_empty_post(client, organisation):
+    from compliance.services.hosted import ensure_hosted_pages
+
+    brand = factories.registered_brand(organisation)
+    ensure_hosted_pages(brand)
+    for _ in range(ratelimit.OPT_IN_PER_IP.limit):
+        client.post(opt_in_url(brand), {"phone": ""})
+    response = client.post(opt_in_url(brand), {})
+    assert response.status_code == 429
+    assert "Too many sign-ups" in response.content.decode()
+
+
+# -- finding 11: the numbers CSV never writes a live spreadsheet formula ----------------------
+def test_the_numbers_csv_writes_formula_like_cells_as_text(owner_client, organisation):
+    profile = MessagingProfile.objects.create(
+        organisation=organisation,
+        telnyx_id="p-1",
+        name='=HYPERLINK("https://evil.example","click")',
+    )
+    PhoneNumber.objects.create(
+        organisation=organisation, phone_number="+13125550111", profile=profile
+    )
+    response = owner_client.get(reverse("number_export"))
+    body = b"".join(response.streaming_content).decode()
+    assert "'=HYPERLINK" in body
+    assert ",=HYPERLINK" not in body and '"=HYPERLINK' not in body
+
+
+# -- finding 12: signed-in pages and the CSV are never cached ----------------------------------
+@pytest.mark.parametrize("name", ["brand_list", "campaign_list", "number_export", "home"])
+def test_signed_in_pages_and_exports_are_not_cached(owner_client, name):
+    response = owner_client.get(reverse(name))
+    assert "no-store" in response.headers.get("Cache-Control", "")
+    assert "private" in response.headers.get("Cache-Control", "")
+
+
+def test_public_pages_keep_their_own_caching(client):
+    response = client.get(reverse("rules"))
+    assert "no-store" not in response.headers.get("Cache-Control", "")
