@@ -7,7 +7,9 @@ with the raw code kept for the technical-details disclosure, never a crash and n
 code as the label.
 """
 
+import re
 from dataclasses import dataclass
+from datetime import datetime
 
 from compliance import lifecycle
 from compliance.lifecycle import Badge
@@ -143,4 +145,28 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 def spreadsheet_cell(value: object) -> str:
     """A value as a CSV cell that a spreadsheet shows as text, never runs as a formula."""
     text = "" if value is None else str(value)
+    if text[:1] in ("+", "-") and text[1:].replace(" ", "").isdigit():
+        return text  # a phone number (+13125550001) or a number, not a formula
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+# An ISO 8601 timestamp inside a text Telnyx wrote ("2026-12-03T07:14:16.555921+00:00").
+_ISO_TIMESTAMP_RE = re.compile(
+    r"\b(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?"
+    r"(Z|[+-]\d{2}:?\d{2})?"
+)
+
+
+def plain_dates(text: str) -> str:
+    """The text with every ISO timestamp written for people ("December 3, 2026 at 07:14")."""
+
+    def human(match: re.Match) -> str:
+        try:
+            year, month, day, hour, minute = (int(part) for part in match.groups()[:5])
+            when = datetime(year, month, day, hour, minute)
+        except ValueError:
+            return match.group(0)
+        zone = " UTC" if match.group(7) in ("Z", "+00:00", "+0000") else ""
+        return f"{when:%B} {when.day}, {when:%Y at %H:%M}{zone}"
+
+    return _ISO_TIMESTAMP_RE.sub(human, text or "")

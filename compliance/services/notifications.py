@@ -50,11 +50,18 @@ def notify_reviewers(
     return _notify(Audience.REVIEWERS, reviewers, organisation, title, body, campaign, brand)
 
 
+def one_line(text: str) -> str:
+    """A title as one line: line breaks and other control characters (a brand name typed with
+    a line break, a reviewer's subject) become spaces, so it can head a page and an e-mail
+    (mail headers refuse line breaks)."""
+    return " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
+
+
 def _notify(audience, recipients, organisation, title, body, campaign, brand) -> Notification:
     notification = Notification.objects.create(
         organisation=organisation,
         audience=audience,
-        title=title[:200],
+        title=one_line(title)[:200],
         body=body,
         campaign=campaign,
         brand=brand,

@@ -32,7 +32,7 @@ from django.utils import timezone
 
 from compliance import deferred, hot_sql, lifecycle, presentation
 from compliance.lifecycle import CampaignStatus
-from compliance.models import Brand, Campaign, CampaignEvent, WebhookEvent
+from compliance.models import Brand, Campaign, CampaignEvent, ReviewClaim, WebhookEvent
 from compliance.services import messages, notifications
 from compliance.telnyx.client import TelnyxClient, get_client
 from compliance.telnyx.errors import TelnyxError
@@ -528,7 +528,11 @@ def apply_campaign_record(
         authoritative=True,
         event_status=reported,
         description=f"Telnyx reports the campaign as {reported or 'without a status'}.",
-        detail="; ".join(_reasons_list(record.get("failureReasons"))),
+        # failureReasons stay on the record after a successful appeal: quote them only when
+        # the status read back is a rejection, never beside an acceptance.
+        detail="; ".join(_reasons_list(record.get("failureReasons")))
+        if proposed in lifecycle.APPEALABLE or proposed in lifecycle.TERMINAL
+        else "",
         telnyx_record=record,
     )
 
@@ -577,6 +581,8 @@ def _notify_campaign_change(campaign: Campaign, change: StatusChange, detail: st
     if detail:
         body += f"\n\nTelnyx says: {detail}"
     notifications.notify(campaign.organisation, title, body, campaign=campaign)
+    if change.after in lifecycle.CAN_CARRY_TRAFFIC:
+        ReviewClaim.release_closed_case(campaign)
     if change.after in lifecycle.APPEALABLE:
         notifications.notify_reviewers(
             campaign.organisation,

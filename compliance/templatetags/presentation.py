@@ -68,3 +68,9 @@ def usecases(codes: list[str]) -> str:
 def campaign_status_label(code: str) -> str:
     """A bare campaignStatus as a label: {{ event.to_status|campaign_status_label }}."""
     return presentation.campaign_status_code(code or None).label if code else ""
+
+
+@register.filter
+def plain_dates(text: str) -> str:
+    """Telnyx's texts with their ISO timestamps written for people."""
+    return presentation.plain_dates(text)

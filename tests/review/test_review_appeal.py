@@ -358,3 +358,56 @@ def test_checks_rerun_while_the_reviewer_types(
         r'class="finding error"><code>S\d+</code> <strong>sample1</strong>',
         (dirty.content.decode()),
     )
+
+
+# -- appeal outcomes told right (issue 18.5) ---------------------------------------------------
+def test_a_successful_appeal_closes_the_case_and_quotes_no_old_reason(
+    rejected_campaign, reviewer_client, reviewer, telnyx
+):
+    from compliance.models import Notification, ReviewClaim
+
+    campaign = rejected_campaign
+    reviewer_client.post(url("review_claim", campaign))
+    reviewer_client.post(url("review_edit", campaign), edit_data(campaign, **FIXED))
+    reviewer_client.post(
+        url("review_appeal", campaign), {"appeal_reason": REASON, "confirm_cost": "on"}
+    )
+    campaign.refresh_from_db()
+    assert campaign.campaign_status == "MNO_PROVISIONED"
+
+    claim = ReviewClaim.objects.get(campaign=campaign)
+    assert claim.released_at is not None  # the case is closed: nobody holds it any more
+    after_appeal = Notification.objects.filter(
+        campaign=campaign, created_at__gte=campaign.appealed_at
+    ).exclude(title__icontains="Rejected")
+    assert after_appeal.filter(title__icontains="Live").exists()
+    # The rejection's reasons (the sandbox's "T5 …") are never quoted beside an acceptance.
+    assert all("T5" not in n.body for n in after_appeal), [n.body for n in after_appeal]
+
+
+def test_the_appeal_list_says_sent_for_review_never_accepted(
+    rejected_campaign, reviewer_client, reviewer
+):
+    campaign = rejected_campaign
+    Campaign.objects.filter(pk=campaign.pk).update(**FIXED)
+    services.appeal(campaign, reviewer, REASON)
+    page = reviewer_client.get(url("review_campaign", campaign)).content.decode()
+    assert "Sent to Telnyx for review" in page
+    assert "Accepted by Telnyx" not in page
+
+
+def test_telnyx_timestamps_in_event_texts_are_written_for_people(
+    reviewer_client, organisation, make_submitted_campaign
+):
+    from compliance.models import CampaignEvent
+
+    campaign = make_submitted_campaign(organisation, campaign_status="TELNYX_FAILED")
+    CampaignEvent.objects.create(
+        campaign=campaign,
+        kind=CampaignEvent.Kind.WEBHOOK,
+        description="Review of the appeal of 2026-12-03T07:14:16.555921+00:00: still unbranded",
+        to_status="TELNYX_FAILED",
+    )
+    page = reviewer_client.get(url("review_campaign", campaign)).content.decode()
+    assert "December 3, 2026 at 07:14 UTC" in page
+    assert "2026-12-03T07:14" not in page

@@ -73,3 +73,47 @@ def test_signed_in_pages_and_exports_are_not_cached(owner_client, name):
 def test_public_pages_keep_their_own_caching(client):
     response = client.get(reverse("rules"))
     assert "no-store" not in response.headers.get("Cache-Control", "")
+
+
+# -- finding 6: a line break in a name or title never breaks notifications ---------------------
+def test_a_line_break_in_a_reviewer_message_title_is_sent_as_one_line(
+    reviewer_client, organisation, owner, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    from compliance.models import Notification
+
+    campaign = factories.live_campaign(organisation)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = reviewer_client.post(
+            reverse("review_message", args=[campaign.public_id]),
+            {"title": "Please fix\r\nthe samples", "body": "Sample 2 does not name the brand."},
+        )
+    assert response.status_code in (200, 302)
+    notification = Notification.objects.get(campaign=campaign)
+    assert "\n" not in notification.title and "\r" not in notification.title
+    assert mail.outbox and "\n" not in mail.outbox[-1].subject
+
+
+def test_a_line_break_in_a_brand_name_does_not_stop_the_webhook_notices(
+    organisation, owner, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    from compliance.lifecycle import CampaignStatus
+    from compliance.models import Brand, CampaignEvent, Notification
+    from compliance.services.webhooks import apply_campaign_status
+
+    campaign = factories.submitted_campaign(organisation, status="MNO_PENDING")
+    Brand.objects.filter(pk=campaign.brand_id).update(display_name="Alice\nBakery")
+    campaign.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        apply_campaign_status(
+            campaign,
+            CampaignStatus.MNO_PROVISIONED,
+            kind=CampaignEvent.Kind.RECONCILE,
+            authoritative=True,
+        )
+    notification = Notification.objects.get(campaign=campaign)
+    assert "\n" not in notification.title
+    assert all("\n" not in m.subject for m in mail.outbox)
