@@ -71,6 +71,7 @@ class CampaignModelForm(forms.ModelForm):
             "terms_and_conditions": "I agree to the carriers' terms and conditions",
             "privacy_policy_link": "Privacy policy link",
             "terms_and_conditions_link": "Terms and conditions link",
+            "campaign_verify_token": "Campaign Verify token of the political committee",
         }
 
 

@@ -148,6 +148,13 @@ class SubUsecasesStep(CampaignStep):
         )
 
 
+class CampaignVerifyStep(CampaignStep):
+    """POLITICAL campaigns only: the committee's Campaign Verify token (TCR requires it)."""
+
+    def applies_to(self, campaign: Campaign) -> bool:
+        return campaign.usecase == "POLITICAL"
+
+
 class CampaignReviewStep(CampaignStep):
     """Review and submit: the builder's view handles it (cost confirmation, submission)."""
 
@@ -160,6 +167,13 @@ class CampaignReviewStep(CampaignStep):
 WIZARD = Wizard(
     UsecaseStep("usecase", "Use case", ("usecase",), help="Carriers price and review by use case."),
     SubUsecasesStep("sub-usecases", "Kinds of messages", ("sub_usecases",)),
+    CampaignVerifyStep(
+        "campaign-verify",
+        "Campaign Verify",
+        ("campaign_verify_token",),
+        ("campaign_verify_token",),
+        help="Political campaigns need the token Campaign Verify issued to the committee.",
+    ),
     CampaignStep(
         "description", "Description", ("description",), ("description",), offers_texts=True
     ),

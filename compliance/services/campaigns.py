@@ -267,7 +267,10 @@ def findings(campaign: Campaign, overrides: dict | None = None) -> list[checks.F
             q.min_sub_usecases,
             q.max_sub_usecases,
         )
-    content = checks.CampaignContent.from_wire(wire_content(campaign, overrides), brand=context)
+    token = (overrides or {}).get("campaign_verify_token", campaign.campaign_verify_token)
+    content = checks.CampaignContent.from_wire(
+        wire_content(campaign, overrides) | {"campaignVerifyToken": token}, brand=context
+    )
     return checks.check_campaign(content)
 
 
