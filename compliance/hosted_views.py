@@ -91,7 +91,8 @@ def opt_in(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     )
     status = 200
     if request.method == "POST":
-        if ratelimit.hit(ratelimit.OPT_IN_PER_IP, ratelimit.client_ip(request)):
+        # Per page and address: a burst on one brand's page never blocks another brand's.
+        if ratelimit.hit(ratelimit.OPT_IN_PER_IP, f"{slug}|{ratelimit.client_ip(request)}"):
             form.is_valid()
             form.add_error(
                 None,

@@ -18,11 +18,8 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
     def post(self, request, *args, **kwargs):
-        username = request.POST.get("username", "")
-        over_ip = ratelimit.hit(ratelimit.LOGIN_PER_IP, ratelimit.client_ip(request))
-        over_user = ratelimit.is_over(ratelimit.LOGIN_PER_USER, username)
-        if over_ip or over_user:
-            limit = ratelimit.LOGIN_PER_IP if over_ip else ratelimit.LOGIN_PER_USER
+        limit = ratelimit.login_refusal(request, request.POST.get("username", ""))
+        if limit is not None:
             form = self.get_form()
             form.errors.clear()
             form.add_error(
@@ -33,7 +30,7 @@ class LoginView(auth_views.LoginView):
         return super().post(request, *args, **kwargs)
 
     def form_invalid(self, form):
-        ratelimit.hit(ratelimit.LOGIN_PER_USER, self.request.POST.get("username", ""))
+        ratelimit.count_failed_login(self.request, self.request.POST.get("username", ""))
         return super().form_invalid(form)
 
     def form_valid(self, form):

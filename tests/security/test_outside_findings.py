@@ -117,3 +117,73 @@ def test_a_line_break_in_a_brand_name_does_not_stop_the_webhook_notices(
     notification = Notification.objects.get(campaign=campaign)
     assert "\n" not in notification.title
     assert all("\n" not in m.subject for m in mail.outbox)
+
+
+# -- finding 1: the admin sign-in is rate limited like the app's --------------------------------
+def test_admin_login_is_refused_after_five_wrong_passwords_even_with_the_right_one(client):
+    from django.contrib.auth.models import User
+
+    User.objects.create_user("rita", "rita@example.com", "right-password-42", is_staff=True)
+    url = reverse("admin:login")
+    for _ in range(ratelimit.LOGIN_PER_USER.limit):
+        assert client.post(url, {"username": "rita", "password": "wrong"}).status_code == 200
+    response = client.post(url, {"username": "rita", "password": "right-password-42"})
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+# -- finding 5: limits key on the client behind a trusted proxy, and count failures only -------
+def test_clients_behind_the_trusted_proxy_have_their_own_sign_in_limits(client, settings):
+    settings.TRUSTED_PROXIES = ["10.0.0.0/8"]
+    url = reverse("login")
+    for n in range(ratelimit.LOGIN_PER_IP.limit):
+        client.post(
+            url,
+            {"username": f"nobody-{n}", "password": "wrong"},
+            REMOTE_ADDR="10.0.0.5",
+            HTTP_X_FORWARDED_FOR="203.0.113.7",
+        )
+    blocked = client.post(
+        url,
+        {"username": "another", "password": "wrong"},
+        REMOTE_ADDR="10.0.0.5",
+        HTTP_X_FORWARDED_FOR="203.0.113.7",
+    )
+    other_client = client.post(
+        url,
+        {"username": "another", "password": "wrong"},
+        REMOTE_ADDR="10.0.0.5",
+        HTTP_X_FORWARDED_FOR="198.51.100.20",
+    )
+    assert blocked.status_code == 429
+    assert other_client.status_code == 200  # a wrong password, not a shared limit
+
+
+def test_a_forwarded_header_from_an_untrusted_address_is_ignored(rf, settings):
+    settings.TRUSTED_PROXIES = ["10.0.0.0/8"]
+    spoofed = rf.get("/", REMOTE_ADDR="203.0.113.9", HTTP_X_FORWARDED_FOR="198.51.100.1")
+    proxied = rf.get("/", REMOTE_ADDR="10.1.2.3", HTTP_X_FORWARDED_FOR="198.51.100.1, 10.4.4.4")
+    assert ratelimit.client_ip(spoofed) == "203.0.113.9"
+    assert ratelimit.client_ip(proxied) == "198.51.100.1"
+
+
+def test_successful_sign_ins_do_not_count_towards_the_address_limit(client, owner):
+    from tests.conftest import PASSWORD
+
+    for _ in range(ratelimit.LOGIN_PER_IP.limit + 2):
+        response = client.post(reverse("login"), {"username": owner.username, "password": PASSWORD})
+        assert response.status_code == 302
+        client.logout()
+
+
+def test_a_burst_on_one_brands_opt_in_page_does_not_block_another_brands(client, organisation):
+    from compliance.services.hosted import ensure_hosted_pages
+
+    first = factories.registered_brand(organisation)
+    second = factories.registered_brand(organisation, display_name="Other Bakery")
+    ensure_hosted_pages(first)
+    ensure_hosted_pages(second)
+    for _ in range(ratelimit.OPT_IN_PER_IP.limit + 1):
+        client.post(opt_in_url(first), {"phone": ""})
+    assert client.post(opt_in_url(first), {}).status_code == 429
+    assert client.post(opt_in_url(second), {}).status_code == 200
