@@ -11,21 +11,30 @@ class Section:
     url_name: str
     help: str
     reviewers_only: bool = False
+    # The customer's own screens: only for a member of an organisation (a reviewer without
+    # one would meet a 404 there).
+    members_only: bool = False
 
 
 SECTIONS = [
-    Section("Brands", "brand_list", "register your business with The Campaign Registry."),
-    Section("Campaigns", "campaign_list", "what you send, checked before carriers see it."),
-    Section("Numbers", "number_list", "assign your phone numbers to live campaigns."),
+    Section(
+        "Brands", "brand_list", "register your business with The Campaign Registry.", False, True
+    ),
+    Section(
+        "Campaigns", "campaign_list", "what you send, checked before carriers see it.", False, True
+    ),
+    Section("Numbers", "number_list", "assign your phone numbers to live campaigns.", False, True),
     Section("Review", "review_queue", "rejected campaigns across every organisation.", True),
     Section("Rules", "rules", "what carriers reject, and how to avoid it."),
 ]
 
 
-def nav_items(path: str, *, reviewer: bool) -> list[dict]:
+def nav_items(path: str, *, reviewer: bool, member: bool = True) -> list[dict]:
     items = []
     for section in SECTIONS:
         if section.reviewers_only and not reviewer:
+            continue
+        if section.members_only and not member:
             continue
         try:
             url = reverse(section.url_name)

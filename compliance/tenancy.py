@@ -62,9 +62,12 @@ def is_reviewer(user: AbstractBaseUser | AnonymousUser) -> bool:
 def organisation_context(request: HttpRequest) -> dict:
     user = getattr(request, "user", None)
     reviewer = user is not None and is_reviewer(user)
+    organisation = organisation_of(user) if user is not None else None
     return {
-        "current_organisation": organisation_of(user) if user is not None else None,
+        "current_organisation": organisation,
         "user_is_reviewer": reviewer,
-        "nav_items": nav_items(request.path, reviewer=reviewer),
+        "nav_items": nav_items(
+            request.path, reviewer=reviewer, member=organisation is not None or not reviewer
+        ),
         "sandbox_mode": settings.SANDBOX_MODE,
     }

@@ -187,3 +187,21 @@ def test_a_burst_on_one_brands_opt_in_page_does_not_block_another_brands(client,
         client.post(opt_in_url(first), {"phone": ""})
     assert client.post(opt_in_url(first), {}).status_code == 429
     assert client.post(opt_in_url(second), {}).status_code == 200
+
+
+# -- issue 19.7: the reviewer's menu leads only where a reviewer can go -------------------------
+def test_every_link_on_the_reviewers_pages_opens(reviewer_client):
+    import re
+
+    page = reviewer_client.get(reverse("review_queue")).content.decode()
+    links = sorted(
+        {href for href in re.findall(r'href="(/[^"#?]*)"', page) if not href.startswith("/static")}
+    )
+    assert links
+    broken = {}
+    for href in links:
+        status = reviewer_client.get(href).status_code
+        if status >= 400:
+            broken[href] = status
+    assert broken == {}
+    assert 'href="/brands/"' not in page  # a reviewer has no brands of their own
