@@ -45,7 +45,9 @@ run: $(STAMP)
 	@trap 'kill 0' INT TERM EXIT; \
 	  export TELNYX_BASE_URL=$${TELNYX_BASE_URL:-http://$(HOST):$(PORT)/sandbox/telnyx/v2} \
 	    APP_BASE_URL=$${APP_BASE_URL:-http://$(HOST):$(PORT)}; \
-	  $(PY) manage.py db_worker & \
+	  $(PY) manage.py db_worker --queue-name webhooks & \
+	  $(PY) manage.py db_worker --queue-name default & \
+	  $(PY) manage.py db_worker --queue-name slow & \
 	  $(PY) manage.py demo_registrations & \
 	  $(PY) manage.py runserver $(HOST):$(PORT); \
 	  wait

@@ -163,6 +163,10 @@ else:
 TASKS = {
     "default": {
         "BACKEND": os.getenv("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        # Fair queues: webhook applies, user-facing work and slow work (site checks) are
+        # served by separate db_worker processes (`make run`), so a burst of one
+        # organisation's site checks never delays anyone's webhooks.
+        "QUEUES": ["default", "webhooks", "slow"],
     }
 }
 

@@ -8,7 +8,7 @@ from compliance.checks import BrandContext
 from compliance.models import SiteCheck
 
 
-@task()
+@task(queue_name="slow")
 def run_site_check(check_id: int) -> str:
     """Fetch and judge the page of one SiteCheck; store the findings. Returns the status."""
     check = SiteCheck.objects.select_related("brand").get(pk=check_id)

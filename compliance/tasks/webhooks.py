@@ -15,7 +15,7 @@ from compliance import hot_sql
 from compliance.services.webhooks import apply_pending_events
 
 
-@task
+@task(queue_name="webhooks")
 def apply_pending_webhook_events() -> int:
     return apply_pending_events()
 
