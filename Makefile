@@ -13,13 +13,14 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser)
 
-.PHONY: help run test e2e bench lint fmt check-deploy venv chromium clean
+.PHONY: help run test e2e bench eval lint fmt check-deploy venv chromium clean vocabulary
 
 help:
 	@echo "make run    set everything up and serve the demo on http://$(HOST):$(PORT)"
 	@echo "make test   set everything up and run the whole test suite"
 	@echo "make e2e    browser tests only (installs Debian's chromium if missing)"
 	@echo "make bench  benchmarks (prints figures)"
+	@echo "make eval   the compliance checker measured on the labelled corpus"
 
 $(PY):
 	@if [ -z "$(PYTHON)" ]; then \
@@ -65,16 +66,29 @@ e2e: $(STAMP) chromium
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) -m pytest tests/e2e $(PYTEST_ARGS)
 
+# The checker's verdicts measured on the labelled corpus (tests/corpus/).
+eval: $(STAMP)
+	$(PY) -m compliance.evaluation.corpus
+
 bench: $(STAMP)
 	$(PY) bench/run.py
 
+# Style, the rooms' import directions (pyproject.toml [tool.importlinter], docs/ARCHITECTURE.md),
+# types (mypy with django-stubs) and that the wire vocabulary is current.
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
+	$(PY) -m compliance.telnyx.generate_vocabulary --check
 
 fmt: $(STAMP)
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
+
+# Telnyx's wire vocabulary (compliance/telnyx/fields.py) from ../shared/telnyx/.
+vocabulary: $(STAMP)
+	$(PY) -m compliance.telnyx.generate_vocabulary
 
 check-deploy: $(STAMP)
 	DEBUG=0 SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \

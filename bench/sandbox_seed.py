@@ -44,6 +44,7 @@ def campaign_world(
     from compliance.models.numbers import BulkAssignment, MessagingProfile, PhoneNumber
     from sandbox.models.brands import SandboxBrand
     from sandbox.models.campaigns import SandboxCampaign
+    from tests import factories
 
     org = organisation(prefix)
     BulkAssignment.objects.filter(organisation=org).delete()
@@ -62,15 +63,7 @@ def campaign_world(
         status="OK",
         identity_status="VERIFIED",
     )
-    brand = Brand.objects.create(
-        organisation=org,
-        brand_id=brand_id,
-        display_name="Bench brand",
-        entity_type="PRIVATE_PROFIT",
-        submission_state=SubmissionState.SUBMITTED,
-        status="OK",
-        identity_status="VERIFIED",
-    )
+    brand = factories.registered_brand(org, brand_id, display_name="Bench brand")
     ids = [f"{prefix}-{i:05d}" for i in range(campaigns)]
     SandboxCampaign.objects.bulk_create(
         SandboxCampaign(

@@ -41,11 +41,11 @@ def _brand_step_context(public_id, step_name: str) -> dict:
     """The wizard step's context, built once per process from the draft (with an unbound
     form): the floor re-renders it without reading or writing anything."""
     from compliance.models import Brand
-    from registration.brand_forms import STEPS_BY_NAME
+    from registration.brand_forms import WIZARD
     from registration.views.brands import _wizard_context
 
     brand = Brand.objects.get(public_id=public_id)
-    step = STEPS_BY_NAME[step_name]
+    step = WIZARD.by_id[step_name]
     return _wizard_context(brand, step, step.form(brand))
 
 

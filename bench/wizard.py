@@ -133,6 +133,7 @@ def _user_with_draft(index: int) -> dict:
     from django.test import Client
 
     from compliance.models import Brand, Membership, Organisation, SubmissionState
+    from tests import factories
 
     username = f"bench-wizard-{index:02d}"
     organisation, _ = Organisation.objects.get_or_create(
@@ -146,15 +147,8 @@ def _user_with_draft(index: int) -> dict:
         user=user, defaults={"organisation": organisation, "role": Membership.Role.OWNER}
     )
     Brand.objects.filter(organisation=organisation).delete()
-    brand = Brand.objects.create(
-        organisation=organisation,
-        created_by=user,
-        submission_state=SubmissionState.DRAFT,
-        entity_type="PRIVATE_PROFIT",
-        display_name="Alice Bakery",
-        company_name="Alice Bakery LLC",
-        ein="461234567",
-        vertical="RETAIL",
+    brand = factories.draft_brand(
+        organisation, created_by=user, submission_state=SubmissionState.DRAFT, ein="461234567"
     )
     client = Client(SERVER_NAME="127.0.0.1")
     client.force_login(user)

@@ -12,7 +12,8 @@ only those and the services send only those.
 """
 
 import re
-from typing import Annotated
+from collections.abc import Mapping
+from typing import Annotated, Any
 from urllib.parse import urlsplit
 
 import phonenumbers
@@ -46,7 +47,7 @@ REQUIRED_COMMON = tuple(f for f in COMMON_FIELDS if f != "website")
 
 def applicable_fields(entity_type: str) -> tuple[str, ...]:
     """The Brand fields asked and sent for this entity type (besides entity_type)."""
-    fields = COMMON_FIELDS
+    fields: tuple[str, ...] = COMMON_FIELDS
     if entity_type in COMPANY_TYPES:
         fields += COMPANY_FIELDS
     if entity_type == "PUBLIC_PROFIT":
@@ -207,9 +208,10 @@ NORMALISERS = {
 # -- the wire schema, field by field ---------------------------------------------------------
 def _adapter(name: str) -> TypeAdapter:
     field = (BrandUpdate.model_fields | BrandCreate.model_fields)[name]
+    annotation: Any = field.annotation
     if field.metadata:
-        return TypeAdapter(Annotated[field.annotation, *field.metadata])
-    return TypeAdapter(field.annotation)
+        annotation = Annotated[annotation, *field.metadata]
+    return TypeAdapter(annotation)
 
 
 _ADAPTERS: dict[str, TypeAdapter] = {}
@@ -229,7 +231,7 @@ def wire_error(name: str, value) -> str | None:
     return None
 
 
-def _plain(error: dict) -> str:
+def _plain(error: Mapping[str, Any]) -> str:
     context = error.get("ctx") or {}
     if error["type"] == "string_too_long":
         return f"At most {context.get('max_length')} characters."

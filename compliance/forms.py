@@ -2,7 +2,11 @@
 
 from django import forms
 
+from compliance.models import Campaign
+from compliance.services import campaigns as campaign_services
 from compliance.services.guardrails import Fee
+
+TEXTAREA = forms.Textarea(attrs={"rows": 3})
 
 COST_NOT_CONFIRMED = "Tick the box to confirm that you accept the cost; nothing was sent."
 
@@ -21,3 +25,59 @@ class CostConfirmationForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fee = fee
         self.fields["confirm_cost"] = cost_confirmation_field(fee)
+
+
+class CampaignModelForm(forms.ModelForm):
+    """A campaign's content fields with the words the customer and the reviewer read."""
+
+    class Meta:
+        model = Campaign
+        fields: tuple = ()
+        widgets = {
+            name: TEXTAREA
+            for name in (
+                "description",
+                "message_flow",
+                "sample1",
+                "sample2",
+                "sample3",
+                "sample4",
+                "sample5",
+                "optin_message",
+                "optout_message",
+                "help_message",
+            )
+        }
+        labels = {
+            "description": "Describe the campaign: who sends what, to whom, and why",
+            "message_flow": "How do people agree to receive these messages?",
+            "sample1": "Sample message 1",
+            "sample2": "Sample message 2",
+            "sample3": "Sample message 3 (optional)",
+            "sample4": "Sample message 4 (optional)",
+            "sample5": "Sample message 5 (optional)",
+            "optin_keywords": "Opt-in keywords (comma-separated)",
+            "optout_keywords": "Opt-out keywords (comma-separated)",
+            "help_keywords": "Help keywords (comma-separated)",
+            "embedded_link": "Messages contain links",
+            "embedded_link_sample": "An example link",
+            "embedded_phone": "Messages contain phone numbers",
+            "number_pool": "Sends from a pool of more than 49 numbers",
+            "age_gated": "Age-gated content (alcohol, tobacco …)",
+            "direct_lending": "Direct lending or loan arrangements",
+            "subscriber_optin": "Subscribers opt in",
+            "subscriber_optout": "Subscribers can opt out",
+            "subscriber_help": "Subscribers can ask for help",
+            "terms_and_conditions": "I agree to the carriers' terms and conditions",
+            "privacy_policy_link": "Privacy policy link",
+            "terms_and_conditions_link": "Terms and conditions link",
+            "campaign_verify_token": "Campaign Verify token of the political committee",
+        }
+
+
+class CampaignEditForm(CampaignModelForm):
+    """The fields Telnyx lets anyone change on a submitted campaign (PUT): the customer's
+    edit page and the reviewer's edit use this one form."""
+
+    class Meta(CampaignModelForm.Meta):
+        fields = campaign_services.EDITABLE_FIELDS

@@ -10,10 +10,12 @@ The forms are CSRF-protected and rate-limited per IP.
 
 import phonenumbers
 from django import forms
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from compliance import ratelimit
+from compliance.http import HtmxHttpRequest
 from compliance.models import HostedPages
 from compliance.models.hosted import disclosure_hash
 from compliance.services.hosted import hosted_program, record_opt_in
@@ -71,7 +73,7 @@ def _pages(slug: str) -> HostedPages:
 
 
 @require_GET
-def sms_terms(request, slug: str):
+def sms_terms(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     program = hosted_program(_pages(slug))
     return render(
         request,
@@ -81,13 +83,16 @@ def sms_terms(request, slug: str):
 
 
 @require_http_methods(["GET", "POST"])
-def opt_in(request, slug: str):
+def opt_in(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     pages = _pages(slug)
     program = hosted_program(pages)
-    form = OptInForm(request.POST or None, disclosure=program.disclosure)
+    form = OptInForm(
+        request.POST if request.method == "POST" else None, disclosure=program.disclosure
+    )
     status = 200
     if request.method == "POST":
-        if ratelimit.hit(ratelimit.OPT_IN_PER_IP, ratelimit.client_ip(request)):
+        # Per page and address: a burst on one brand's page never blocks another brand's.
+        if ratelimit.hit(ratelimit.OPT_IN_PER_IP, f"{slug}|{ratelimit.client_ip(request)}"):
             form.is_valid()
             form.add_error(
                 None,
@@ -110,7 +115,7 @@ def opt_in(request, slug: str):
 
 
 @require_GET
-def opt_in_done(request, slug: str):
+def opt_in_done(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     return render(
         request, "compliance/hosted/opt_in_done.html", {"program": hosted_program(_pages(slug))}
     )

@@ -104,66 +104,16 @@ Groups
 from dataclasses import dataclass
 from enum import StrEnum
 
-
-class CampaignStatus(StrEnum):
-    TCR_PENDING = "TCR_PENDING"
-    TCR_SUSPENDED = "TCR_SUSPENDED"
-    TCR_EXPIRED = "TCR_EXPIRED"
-    TCR_ACCEPTED = "TCR_ACCEPTED"
-    TCR_FAILED = "TCR_FAILED"
-    TELNYX_ACCEPTED = "TELNYX_ACCEPTED"
-    TELNYX_FAILED = "TELNYX_FAILED"
-    MNO_PENDING = "MNO_PENDING"
-    MNO_ACCEPTED = "MNO_ACCEPTED"
-    MNO_REJECTED = "MNO_REJECTED"
-    MNO_PROVISIONED = "MNO_PROVISIONED"
-    MNO_PROVISIONING_FAILED = "MNO_PROVISIONING_FAILED"
-
-
-class SubmissionStatus(StrEnum):
-    CREATED = "CREATED"
-    FAILED = "FAILED"
-    PENDING = "PENDING"
-
-
-class EventType(StrEnum):
-    TELNYX_EVENT = "TELNYX_EVENT"
-    REGISTRATION = "REGISTRATION"
-    MNO_REVIEW = "MNO_REVIEW"
-    TELNYX_REVIEW = "TELNYX_REVIEW"
-    NUMBER_POOL_PROVISIONED = "NUMBER_POOL_PROVISIONED"
-    NUMBER_POOL_DEPROVISIONED = "NUMBER_POOL_DEPROVISIONED"
-    TCR_EVENT = "TCR_EVENT"
-    VERIFIED = "VERIFIED"
-
-
-class EventStatus(StrEnum):
-    ACCEPTED = "ACCEPTED"
-    REJECTED = "REJECTED"
-    DORMANT = "DORMANT"
-    SUCCESS = "success"
-    FAILED = "failed"
-
-
-class BrandIdentityStatus(StrEnum):
-    VERIFIED = "VERIFIED"
-    UNVERIFIED = "UNVERIFIED"
-    SELF_DECLARED = "SELF_DECLARED"
-    VETTED_VERIFIED = "VETTED_VERIFIED"
-
-
-class BrandStatus(StrEnum):
-    OK = "OK"
-    REGISTRATION_PENDING = "REGISTRATION_PENDING"
-    REGISTRATION_FAILED = "REGISTRATION_FAILED"
-
-
-class AssignmentStatus(StrEnum):
-    FAILED_ASSIGNMENT = "FAILED_ASSIGNMENT"
-    PENDING_ASSIGNMENT = "PENDING_ASSIGNMENT"
-    ASSIGNED = "ASSIGNED"
-    PENDING_UNASSIGNMENT = "PENDING_UNASSIGNMENT"
-    FAILED_UNASSIGNMENT = "FAILED_UNASSIGNMENT"
+# The wire's status enums are declared once, in the generated vocabulary.
+from compliance.telnyx.fields import (  # noqa: F401  (re-exported for the domain)
+    AssignmentStatus,
+    BrandIdentityStatus,
+    BrandStatus,
+    CampaignStatus,
+    EventStatus,
+    EventType,
+    SubmissionStatus,
+)
 
 
 class Badge(StrEnum):
@@ -350,7 +300,7 @@ _UNCLEAR_SUMMARIES = {
 }
 
 
-def _parse(enum: type[StrEnum], value: str | None) -> StrEnum | None:
+def _parse[E: StrEnum](enum: type[E], value: str | None) -> E | None:
     folded = (value or "").strip().casefold()
     return next((member for member in enum if member.value.casefold() == folded), None)
 
@@ -445,7 +395,7 @@ def brand_badge(
 ) -> Badge:
     if brand_is_pending(status):
         return Badge.INFO
-    if BrandStatus(status) == BrandStatus.REGISTRATION_FAILED:
+    if status == BrandStatus.REGISTRATION_FAILED:
         return Badge.BAD
     if identity_status is None:
         return Badge.INFO
@@ -488,3 +438,41 @@ def assignment_badge(status: AssignmentStatus | str) -> Badge:
 
 def assignment_is_pending(status: AssignmentStatus | str) -> bool:
     return AssignmentStatus(status) in ASSIGNMENT_PENDING
+
+
+# -- use cases as people read them ------------------------------------------------------------
+USECASE_LABELS = {
+    "2FA": "Two-factor authentication",
+    "ACCOUNT_NOTIFICATION": "Account notifications",
+    "CUSTOMER_CARE": "Customer care",
+    "DELIVERY_NOTIFICATION": "Delivery notifications",
+    "FRAUD_ALERT": "Fraud alerts",
+    "HIGHER_EDUCATION": "Higher education",
+    "LOW_VOLUME": "Low-volume mixed",
+    "MARKETING": "Marketing",
+    "MIXED": "Mixed",
+    "POLLING_VOTING": "Polling and voting",
+    "PUBLIC_SERVICE_ANNOUNCEMENT": "Public service announcements",
+    "SECURITY_ALERT": "Security alerts",
+    "SOLE_PROPRIETOR": "Sole proprietor",
+    "AGENTS_FRANCHISES": "Agents and franchises",
+    "CARRIER_EXEMPT": "Carrier-exempt",
+    "CHARITY": "Charity",
+    "EMERGENCY": "Emergency",
+    "K12_EDUCATION": "K-12 education",
+    "M2M": "Machine to machine",
+    "POLITICAL": "Political",
+    "PROXY": "Proxy",
+    "SOCIAL": "Social",
+    "SWEEPSTAKE": "Sweepstakes",
+    "TRIAL": "Trial",
+    "UCAAS_HIGH": "UCaaS, high volume",
+    "UCAAS_LOW": "UCaaS, low volume",
+}
+
+
+def usecase_label(code: str) -> str:
+    """A use case's name for people ("Two-factor authentication", not "2FA" or "2Fa")."""
+    if not code:
+        return ""
+    return USECASE_LABELS.get(code, code.replace("_", " ").capitalize())

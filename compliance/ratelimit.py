@@ -6,8 +6,10 @@ the limit; views turn that into a clear message.
 """
 
 import hashlib
+import ipaddress
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.cache import cache
 
 
@@ -57,5 +59,41 @@ def reset(limit: Limit, key: str) -> None:
     cache.delete(_cache_key(limit, key))
 
 
+def _trusted(address: str) -> bool:
+    try:
+        ip = ipaddress.ip_address(address.strip())
+    except ValueError:
+        return False
+    return any(ip in ipaddress.ip_network(net, strict=False) for net in settings.TRUSTED_PROXIES)
+
+
 def client_ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    """The address of the client, not of the TLS proxy in front of the app: X-Forwarded-For is
+    read only when the connection comes from a trusted proxy (settings.TRUSTED_PROXIES), right
+    to left, skipping the trusted hops; a client cannot spoof it by sending the header."""
+    remote = request.META.get("REMOTE_ADDR", "") or "unknown"
+    if not _trusted(remote):
+        return remote
+    hops = [h.strip() for h in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    for hop in reversed([h for h in hops if h]):
+        if not _trusted(hop):
+            try:
+                return str(ipaddress.ip_address(hop))
+            except ValueError:
+                return remote  # a forged or broken header: fall back to the proxy's address
+    return remote
+
+
+# -- sign-in attempts: failures count, per account and per address --------------------------
+def login_refusal(request, username: str) -> Limit | None:
+    """The limit a sign-in attempt is over (it is refused before the password is checked)."""
+    if is_over(LOGIN_PER_IP, client_ip(request)):
+        return LOGIN_PER_IP
+    if is_over(LOGIN_PER_USER, username):
+        return LOGIN_PER_USER
+    return None
+
+
+def count_failed_login(request, username: str) -> None:
+    hit(LOGIN_PER_IP, client_ip(request))
+    hit(LOGIN_PER_USER, username)

@@ -1,10 +1,13 @@
 """The public rules page (/rules/) and its Markdown twin (docs/RULES.md), both from the registry
 in compliance.checks, so what users read is what the checks do."""
 
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import path
+from django.views.decorators.http import require_GET
 
 from compliance.checks import RULES, SECTIONS, Rule
+from compliance.http import HtmxHttpRequest
 from compliance.sitecheck import SITE_RULES
 
 # The content rules of compliance.checks, then the website and privacy-policy rules (W1–W5)
@@ -16,7 +19,8 @@ def rule_sections() -> list[tuple[str, list[Rule]]]:
     return [(title, [r for r in ALL_RULES if r.section == title]) for _, title in SECTIONS]
 
 
-def rules(request):
+@require_GET
+def rules(request: HtmxHttpRequest) -> HttpResponse:
     return render(request, "compliance/rules.html", {"sections": rule_sections()})
 
 
@@ -32,7 +36,7 @@ def rules_markdown() -> str:
     lines = [
         "# Compliance rules checked before submission",
         "",
-        "Generated from `compliance/checks.py` by `manage.py rules_doc`; do not edit by hand.",
+        "Generated from `compliance/checks/` by `manage.py rules_doc`; do not edit by hand.",
         "Severity: error blocks submission, warning does not, info informs. Guidance rules",
         "have nothing in the content to check; they are shown and used to explain rejections.",
         "The source keys are those of shared/compliance/RULES.md. Website rules (W) are checked",

@@ -60,7 +60,12 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "compliance.middleware.PrivatePagesMiddleware",
 ]
+
+# The reverse proxies (IP addresses or networks) in front of the app, e.g. "10.0.0.0/8": only
+# through them is X-Forwarded-For believed when rate limits key on the client's address.
+TRUSTED_PROXIES = [p.strip() for p in os.getenv("TRUSTED_PROXIES", "").split(",") if p.strip()]
 
 ROOT_URLCONF = "compliance.urls"
 WSGI_APPLICATION = "compliance.wsgi.application"

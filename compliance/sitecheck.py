@@ -46,70 +46,15 @@ from django.conf import settings
 # words as the campaign text.
 from compliance.checks import AGE_GATED_RE as AGE_GATED_WORDS
 from compliance.checks import BANNED_RE as BANNED_WORDS
-from compliance.checks import SITE, BrandContext, Finding, Rule, Severity, names_brand
+from compliance.checks import SITE, BrandContext, Finding, Severity, names_brand
+from compliance.checks.engine import REGISTRY
 
 WEBSITE, PRIVACY = "website", "privacy"
 FIELDS = {WEBSITE: "website", PRIVACY: "privacyPolicyLink"}
 USER_AGENT = "Tendlc-SiteCheck/1.0 (10DLC compliance pre-check)"
 
-SITE_RULES = {
-    r.id: r
-    for r in (
-        Rule(
-            "W1",
-            "website",
-            Severity.ERROR,
-            "The brand site loads over valid TLS and stays on its domain",
-            "Serve the website over https:// with a valid certificate, make its address answer "
-            "with the page itself (no error, no redirect to another domain), and enter that "
-            "exact address.",
-            ("B1 1100/1101/1103", "T12", "A1 BRAND_URL_INVALID"),
-            scope=SITE,
-        ),
-        Rule(
-            "W2",
-            "website",
-            Severity.WARNING,
-            "A real business website",
-            "Give the address of your own business website with public content about what you "
-            "do, not a social-media page, a login page or a page with only a form.",
-            ("A1 BRAND_URL_AUTHENTICATION_REQUIRED", "A1 BRAND_URL_FORM_ONLY"),
-            scope=SITE,
-        ),
-        Rule(
-            "W3",
-            "website",
-            Severity.WARNING,
-            "The site names the brand",
-            "Show the brand name (as registered, or its DBA) on the website's home page.",
-            ("T12", "A1 BRAND_URL_INSUFFICIENT_CONTENT"),
-            scope=SITE,
-        ),
-        Rule(
-            "W4",
-            "privacyPolicyLink",
-            Severity.ERROR,
-            "The privacy policy names the brand and never shares SMS opt-in data",
-            "Publish the privacy policy on your domain, name the brand in it, and add: “No "
-            "mobile information will be shared with third parties or affiliates for marketing "
-            "or promotional purposes. Text messaging originator opt-in data and consent will "
-            "not be shared with any third parties.” Remove “we share with partners” wording "
-            "for phone numbers.",
-            ("Twilio 30932", "A1 PRIVACY_POLICY_*", "agentmessage.io privacy-policy-rejections"),
-            scope=SITE,
-        ),
-        Rule(
-            "W5",
-            "website",
-            Severity.WARNING,
-            "No SHAFT-C content on the site",
-            "Remove cannabis, gambling, high-risk finance, drugs, adult or hateful content from "
-            "the site; alcohol, firearms and tobacco need an age-gated campaign.",
-            ("A1 BRAND_NON_COMPLIANT_SWEEPSTAKES",),
-            scope=SITE,
-        ),
-    )
-}
+# The website rules (W*) are in the catalogue with the others (compliance/checks/rules.toml).
+SITE_RULES = {rule.id: rule for rule in REGISTRY.values() if rule.scope == SITE}
 
 # Hosts that are a profile on someone else's platform, not the business's own site (W2).
 SOCIAL_DOMAINS = frozenset(
@@ -506,14 +451,14 @@ def _guard_host(url: str, limits: Limits, timeout: float) -> None:
     if limits.allow_local_hosts:
         return
     parts = urlsplit(url)
-    for address in _resolve(parts.hostname, parts.port or 443, timeout):
+    for address in _resolve(parts.hostname or "", parts.port or 443, timeout):
         ip = ipaddress.ip_address(address.split("%")[0])
         if not ip.is_global:
             raise _refused(f"{parts.hostname} points to a private network address ({ip})")
 
 
 def _tls_reason(exc: BaseException) -> str | None:
-    seen = exc
+    seen: BaseException | None = exc
     while seen is not None:
         if isinstance(seen, ssl.SSLCertVerificationError):
             return seen.verify_message or "certificate verification failed"
@@ -535,7 +480,7 @@ def fetch(url: str, limits: Limits) -> Page:
     """GET the page within the limits, following same-domain redirects by hand."""
     deadline = time.monotonic() + limits.total_seconds
     url = normalise_url(url, limits)
-    home = registrable_domain(urlsplit(url).hostname)
+    home = registrable_domain(urlsplit(url).hostname or "")
 
     def remaining() -> float:
         left = deadline - time.monotonic()

@@ -5,7 +5,7 @@ organisation is indistinguishable from a missing one (404).
 """
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, PermissionsMixin
 from django.core.exceptions import ValidationError
 from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest
@@ -18,7 +18,7 @@ REVIEWER_PERMISSION = "compliance.review_campaigns"
 REVIEWERS_GROUP = "Reviewers"
 
 
-def organisation_of(user: AbstractBaseUser) -> Organisation | None:
+def organisation_of(user: AbstractBaseUser | AnonymousUser) -> Organisation | None:
     if not user.is_authenticated:
         return None
     membership = getattr(user, "membership", None)
@@ -42,7 +42,9 @@ def scoped(request: HttpRequest, model_or_queryset: type[Model] | QuerySet) -> Q
     return queryset.filter(organisation=current_organisation(request))
 
 
-def get_owned_or_404(request: HttpRequest, model_or_queryset, **lookup) -> Model:
+def get_owned_or_404[M: Model](
+    request: HttpRequest, model_or_queryset: type[M] | QuerySet[M], **lookup
+) -> M:
     """The row of the user's organisation matching `lookup`, or 404 — also when a lookup value
     is not even of the field's type (a posted id that is not a UUID, say)."""
     try:
@@ -51,15 +53,17 @@ def get_owned_or_404(request: HttpRequest, model_or_queryset, **lookup) -> Model
         raise Http404("No such record.") from exc
 
 
-def is_reviewer(user: AbstractBaseUser) -> bool:
-    return user.is_authenticated and user.has_perm(REVIEWER_PERMISSION)
+def is_reviewer(user: AbstractBaseUser | AnonymousUser) -> bool:
+    if not user.is_authenticated or not isinstance(user, PermissionsMixin):
+        return False
+    return user.has_perm(REVIEWER_PERMISSION)
 
 
 def organisation_context(request: HttpRequest) -> dict:
     user = getattr(request, "user", None)
-    reviewer = bool(user) and is_reviewer(user)
+    reviewer = user is not None and is_reviewer(user)
     return {
-        "current_organisation": organisation_of(user) if user else None,
+        "current_organisation": organisation_of(user) if user is not None else None,
         "user_is_reviewer": reviewer,
         "nav_items": nav_items(request.path, reviewer=reviewer),
         "sandbox_mode": settings.SANDBOX_MODE,

@@ -6,7 +6,8 @@ Order of checks, each refusal logged with its reason and leaving no trace in the
 signature headers) or 401 (stale, future or invalid signature) from the signature check; 503
 when the configured public key itself is unusable (Telnyx retries once it is fixed); 400 for a
 signed body that is not JSON of a known shape. An accepted event is stored first, then applied
-by a task (compliance/tasks/webhooks.py); a duplicate answers 200 and changes nothing.
+by a background task (services.webhooks.schedule_apply); a duplicate answers 200 and changes
+nothing.
 """
 
 import logging
@@ -16,7 +17,6 @@ from django.urls import path
 from django.views.decorators.csrf import csrf_exempt
 
 from compliance.services import webhooks
-from compliance.tasks.webhooks import schedule_apply
 from compliance.telnyx.signatures import Reason, SignatureError, verify_webhook
 from compliance.webhook_keys import webhook_public_key
 
@@ -58,9 +58,9 @@ def telnyx_webhook(request: HttpRequest):
     if not created:
         logger.info("webhook %s is a duplicate (%s)", event.pk, event.dedup_key)
         if event.processed_at is None:  # stored, but the first delivery failed to schedule it
-            schedule_apply()
+            webhooks.schedule_apply()
         return _answer(200, "duplicate")
-    schedule_apply()
+    webhooks.schedule_apply()
     return _answer(200, "accepted")
 
 

@@ -1,4 +1,4 @@
-"""The brand wizard's forms and steps.
+"""The brand wizard's forms and steps (walked by registration/wizard.py).
 
 Rules are not written here: each field normalises with compliance.brand_rules (phone, EIN,
 state, ZIP, website, email) and then checks the result against the Telnyx wire schema
@@ -13,13 +13,16 @@ from django import forms
 from compliance import brand_rules
 from compliance.forms import cost_confirmation_field
 from compliance.models import Brand
+from compliance.services import brands as brand_services
 from compliance.services import guardrails
+from compliance.services.sitecheck import request_site_check
 from compliance.telnyx.schemas.brands import (
     ALT_BUSINESS_ID_TYPES,
     OTP_PLACEHOLDER,
     STOCK_EXCHANGES,
     VERTICALS,
 )
+from registration.wizard import Step, Wizard
 
 ENTITY_SENTENCES = {
     "PRIVATE_PROFIT": "A company owned privately, such as an LLC or a corporation not on a "
@@ -135,14 +138,14 @@ class Row:
 class BrandStepForm(forms.Form):
     """The fields `names` of a step, required as the entity type requires."""
 
-    def __init__(self, *args, brand: Brand, names: tuple[str, ...], notes=None, **kwargs):
-        initial = {n: getattr(brand, n) for n in names}
-        super().__init__(*args, initial=initial, **kwargs)
+    def __init__(self, data=None, *, brand: Brand, names: tuple[str, ...], notes=None):
+        super().__init__(data, initial={n: getattr(brand, n) for n in names})
         required = brand_rules.required_fields(brand.entity_type)
         self.notes = notes or {}
         for name in names:
             info = FIELDS[name]
             options = {"label": info.label, "help_text": info.help, "required": name in required}
+            field: forms.Field
             if info.choices:
                 field = BrandChoiceField(name, choices=info.choices, **options)
             else:
@@ -176,57 +179,103 @@ class EntityTypeForm(forms.Form):
         widget=forms.RadioSelect,
     )
 
-    def __init__(self, *args, brand: Brand, names=(), notes=None, **kwargs):
-        super().__init__(*args, initial={"entity_type": brand.entity_type}, **kwargs)
+    def __init__(self, data=None, *, brand: Brand):
+        super().__init__(data, initial={"entity_type": brand.entity_type})
 
     def choices_with_sentences(self):
         return [(radio, ENTITY_SENTENCES[radio.data["value"]]) for radio in self["entity_type"]]
 
 
-# -- steps, pretix-style ---------------------------------------------------------------------
-@dataclass(frozen=True)
-class Step:
-    name: str
-    title: str
-    form_class: type[forms.Form] | None
-    partial: str
-    candidates: tuple[str, ...] = ()
+# -- steps (registration/wizard.py) -----------------------------------------------------------
+def field_notes(brand: Brand) -> dict[str, list[str]]:
+    """What Telnyx said about each field: the last submission's 422 and brand feedback."""
+    notes = brand_services.feedback_by_field(brand)
+    for name, errors in brand.field_errors.items():
+        notes.setdefault(name, []).extend(errors)
+    return notes
 
-    def applies_to(self, brand: Brand) -> bool:
-        return self.name == "entity-type" or bool(brand.entity_type)
 
-    @property
-    def validates_fields(self) -> bool:
-        """Whether its fields are validated one by one as the user types (BrandStepForm)."""
-        return self.form_class is not None and issubclass(self.form_class, BrandStepForm)
+class BrandStep(Step):
+    """A step of the brand wizard: which brand fields it asks."""
 
     def field_names(self, brand: Brand) -> tuple[str, ...]:
-        if self.name == "entity-type":
-            return ("entity_type",)
+        return ()
+
+
+class EntityTypeStep(BrandStep):
+    """The first question: every other step depends on its answer."""
+
+    def __init__(self) -> None:
+        super().__init__("entity-type", "Entity type", partial="step-entity-type")
+
+    def field_names(self, brand: Brand) -> tuple[str, ...]:
+        return ("entity_type",)
+
+    def is_complete(self, brand: Brand) -> bool:
+        return bool(brand.entity_type)
+
+    def form(self, brand: Brand, data=None) -> forms.Form:
+        return EntityTypeForm(data, brand=brand)
+
+    def save(self, request, brand: Brand, form: forms.BaseForm) -> bool:
+        brand_services.save_step(brand, form.cleaned_data)
+        return True
+
+    def next(self, wizard: Wizard, brand: Brand) -> Step:
+        # A new entity type may make earlier answers irrelevant or new ones required.
+        return wizard.first_incomplete(brand)
+
+
+class BrandFieldsStep(BrandStep):
+    """A page of brand fields, asked as the entity type requires and checked field by field
+    as the user leaves each one."""
+
+    validates_fields = True
+
+    def __init__(self, id: str, title: str, candidates: tuple[str, ...]) -> None:  # noqa: A002
+        super().__init__(id, title, partial="step-fields")
+        self.candidates = candidates
+
+    def applies_to(self, brand: Brand) -> bool:
+        return bool(brand.entity_type)
+
+    def field_names(self, brand: Brand) -> tuple[str, ...]:
         applicable = brand_rules.applicable_fields(brand.entity_type)
         return tuple(n for n in self.candidates if n in applicable)
 
     def is_complete(self, brand: Brand) -> bool:
-        if self.form_class is None:
-            return False  # the review step is where the user submits
-        required = (
-            ("entity_type",)
-            if self.name == "entity-type"
-            else brand_rules.required_fields(brand.entity_type)
-        )
+        required = brand_rules.required_fields(brand.entity_type)
         return all(getattr(brand, n) for n in self.field_names(brand) if n in required)
 
-    def form(self, brand: Brand, data=None, notes=None):
-        return self.form_class(data, brand=brand, names=self.field_names(brand), notes=notes)
+    def form(self, brand: Brand, data=None) -> BrandStepForm:
+        return BrandStepForm(
+            data, brand=brand, names=self.field_names(brand), notes=field_notes(brand)
+        )
+
+    def save(self, request, brand: Brand, form: forms.BaseForm) -> bool:
+        brand_services.save_step(brand, form.cleaned_data)
+        if form.cleaned_data.get("website"):
+            request_site_check(brand=brand)
+        return True
 
 
-STEPS = (
-    Step("entity-type", "Entity type", EntityTypeForm, "step-entity-type"),
-    Step(
+class BrandReviewStep(BrandStep):
+    """Review and submit: the wizard's view handles it (cost confirmation, submission)."""
+
+    final = True
+
+    def __init__(self) -> None:
+        super().__init__("review", "Review and submit", partial="step-review")
+
+    def applies_to(self, brand: Brand) -> bool:
+        return bool(brand.entity_type)
+
+
+WIZARD = Wizard(
+    EntityTypeStep(),
+    BrandFieldsStep(
         "identity",
         "Identity",
-        BrandStepForm,
-        "step-fields",
         (
             "company_name",
             "first_name",
@@ -241,11 +290,9 @@ STEPS = (
             "vertical",
         ),
     ),
-    Step(
+    BrandFieldsStep(
         "contact",
         "Address and contact",
-        BrandStepForm,
-        "step-fields",
         (
             "street",
             "city",
@@ -258,25 +305,8 @@ STEPS = (
             "website",
         ),
     ),
-    Step("review", "Review and submit", None, "step-review"),
+    BrandReviewStep(),
 )
-STEPS_BY_NAME = {step.name: step for step in STEPS}
-
-
-def steps_for(brand: Brand) -> list[Step]:
-    return [step for step in STEPS if step.applies_to(brand)]
-
-
-def first_incomplete(brand: Brand) -> Step:
-    for step in steps_for(brand):
-        if not step.is_complete(brand):
-            return step
-    return STEPS[-1]
-
-
-def step_after(brand: Brand, step: Step) -> Step:
-    steps = steps_for(brand)
-    return steps[min(steps.index(step) + 1, len(steps) - 1)]
 
 
 # -- OTP and vetting -------------------------------------------------------------------------

@@ -1,17 +1,18 @@
-"""Campaign builder forms (one per wizard step), the edit form and the steps that walk them.
+"""Campaign builder forms (one per wizard step), the edit form and the steps (walked by
+registration/wizard.py).
 
-Forms validate shape; the compliance rules live in compliance/checks.py and are shown next to
+Forms validate shape; the compliance rules live in compliance/checks/ and are shown next to
 each field as findings; services act.
 """
 
-from dataclasses import dataclass
-
 from django import forms
 
+from compliance import lifecycle
+from compliance.forms import CampaignModelForm
 from compliance.models import Campaign
 from compliance.services import campaigns as services
-
-TEXTAREA = forms.Textarea(attrs={"rows": 3})
+from compliance.services.sitecheck import request_site_check
+from registration.wizard import Step, Wizard
 
 
 class UsecaseForm(forms.Form):
@@ -19,8 +20,8 @@ class UsecaseForm(forms.Form):
 
     def __init__(self, *args, usecases: list[str], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["usecase"].choices = [
-            (u, f"{u.replace('_', ' ').title()} — {services.usecase_words(u)}") for u in usecases
+        self.fields["usecase"].choices = [  # type: ignore[attr-defined]  # a ChoiceField
+            (u, f"{lifecycle.usecase_label(u)} — {services.usecase_words(u)}") for u in usecases
         ]
 
 
@@ -33,8 +34,8 @@ class SubUsecasesForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.low, self.high = low, high
         excluded = {"MIXED", "LOW_VOLUME", "SOLE_PROPRIETOR"}
-        self.fields["sub_usecases"].choices = [
-            (u, u.replace("_", " ").title()) for u in usecases if u not in excluded
+        self.fields["sub_usecases"].choices = [  # type: ignore[attr-defined]  # a ChoiceField
+            (u, lifecycle.usecase_label(u)) for u in usecases if u not in excluded
         ]
         self.fields["sub_usecases"].help_text = f"Pick {low} to {high}."
 
@@ -45,100 +46,153 @@ class SubUsecasesForm(forms.Form):
         return chosen
 
 
-class CampaignModelForm(forms.ModelForm):
-    class Meta:
-        model = Campaign
-        fields: tuple = ()
-        widgets = {
-            name: TEXTAREA
-            for name in (
-                "description",
-                "message_flow",
-                "sample1",
-                "sample2",
-                "sample3",
-                "sample4",
-                "sample5",
-                "optin_message",
-                "optout_message",
-                "help_message",
-            )
-        }
-        labels = {
-            "description": "Describe the campaign: who sends what, to whom, and why",
-            "message_flow": "How do people agree to receive these messages?",
-            "sample1": "Sample message 1",
-            "sample2": "Sample message 2",
-            "sample3": "Sample message 3 (optional)",
-            "sample4": "Sample message 4 (optional)",
-            "sample5": "Sample message 5 (optional)",
-            "optin_keywords": "Opt-in keywords (comma-separated)",
-            "optout_keywords": "Opt-out keywords (comma-separated)",
-            "help_keywords": "Help keywords (comma-separated)",
-            "embedded_link": "Messages contain links",
-            "embedded_link_sample": "An example link",
-            "embedded_phone": "Messages contain phone numbers",
-            "number_pool": "Sends from a pool of more than 49 numbers",
-            "age_gated": "Age-gated content (alcohol, tobacco …)",
-            "direct_lending": "Direct lending or loan arrangements",
-            "subscriber_optin": "Subscribers opt in",
-            "subscriber_optout": "Subscribers can opt out",
-            "subscriber_help": "Subscribers can ask for help",
-            "terms_and_conditions": "I agree to the carriers' terms and conditions",
-            "privacy_policy_link": "Privacy policy link",
-            "terms_and_conditions_link": "Terms and conditions link",
-        }
-
-
 def step_form(*names: str) -> type[CampaignModelForm]:
     meta = type("Meta", (CampaignModelForm.Meta,), {"fields": names})
     return type("StepForm", (CampaignModelForm,), {"Meta": meta})
 
 
-class EditForm(CampaignModelForm):
-    class Meta(CampaignModelForm.Meta):
-        fields = services.EDITABLE_FIELDS
+# -- steps (registration/wizard.py) -----------------------------------------------------------
+class CampaignStep(Step):
+    """A page of the builder: the draft fields it asks for and which must be filled."""
 
+    #: Offers the generated compliance texts (registration/views/texts.py).
+    offers_texts = False
+    #: Offers the brand's hosted opt-in form / hosted SMS terms page.
+    offers_hosted_opt_in = False
+    offers_hosted_terms = False
 
-@dataclass(frozen=True)
-class Step:
-    """One page of the builder: which draft fields it asks for and when it is done."""
-
-    slug: str
-    title: str
-    fields: tuple[str, ...] = ()
-    required: tuple[str, ...] = ()
-    form_class: type | None = None
-    help: str = ""
-
-    def applies_to(self, campaign: Campaign) -> bool:
-        if self.slug == "sub-usecases":
-            q = services.qualification_of(campaign)
-            return bool(q and q.max_sub_usecases)
-        return True
+    def __init__(
+        self,
+        id: str,  # noqa: A002
+        title: str,
+        fields: tuple[str, ...] = (),
+        required: tuple[str, ...] = (),
+        *,
+        help: str = "",  # noqa: A002
+        offers_texts: bool = False,
+        offers_hosted_opt_in: bool = False,
+        offers_hosted_terms: bool = False,
+    ) -> None:
+        super().__init__(id, title, help=help)
+        self.fields, self.required = fields, required
+        self.offers_texts = offers_texts
+        self.offers_hosted_opt_in = offers_hosted_opt_in
+        self.offers_hosted_terms = offers_hosted_terms
 
     def is_complete(self, campaign: Campaign) -> bool:
-        if self.slug == "usecase":
-            return services.qualification_of(campaign) is not None
-        if self.slug == "sub-usecases":
-            return bool(campaign.sub_usecases)
-        if self.slug == "review":
-            return False
         return all(getattr(campaign, name) for name in self.required)
 
+    def form(self, campaign: Campaign, data=None) -> forms.BaseForm:
+        return step_form(*self.fields)(data, instance=campaign)
 
-STEPS = (
-    Step("usecase", "Use case", ("usecase",), help="Carriers price and review by use case."),
-    Step("sub-usecases", "Kinds of messages", ("sub_usecases",)),
-    Step("description", "Description", ("description",), ("description",)),
-    Step("message-flow", "Consent", ("message_flow",), ("message_flow",)),
-    Step(
+    def save(self, request, campaign: Campaign, form: forms.BaseForm) -> bool:
+        try:
+            services.save_draft(campaign, form.cleaned_data)
+        except services.CampaignError as exc:
+            form.add_error(None, exc.message)
+            return False
+        if form.cleaned_data.get("privacy_policy_link"):
+            request_site_check(campaign=campaign)
+        return True
+
+
+class UsecaseStep(CampaignStep):
+    """The use case, qualified with Telnyx for the brand before the builder goes on."""
+
+    checks_live = False
+
+    def is_complete(self, campaign: Campaign) -> bool:
+        return services.qualification_of(campaign) is not None
+
+    def form(self, campaign: Campaign, data=None) -> UsecaseForm:
+        usecases = services.usecases()
+        if campaign.brand.is_sole_proprietor:
+            usecases = ["SOLE_PROPRIETOR"]
+        else:
+            usecases = [u for u in usecases if u != "SOLE_PROPRIETOR"]
+        return UsecaseForm(data, usecases=usecases, initial={"usecase": campaign.usecase})
+
+    def save(self, request, campaign: Campaign, form: forms.BaseForm) -> bool:
+        try:
+            answer = services.qualify(campaign, form.cleaned_data["usecase"])
+        except services.CampaignError as exc:
+            form.add_error(None, exc.message)
+            return False
+        if not answer.qualifies:
+            form.add_error("usecase", f"This brand does not qualify: {answer.reason}")
+            return False
+        return True
+
+
+class SubUsecasesStep(CampaignStep):
+    """The kinds of messages a mixed campaign combines (only use cases that take them)."""
+
+    checks_live = False
+
+    def applies_to(self, campaign: Campaign) -> bool:
+        q = services.qualification_of(campaign)
+        return bool(q and q.max_sub_usecases)
+
+    def is_complete(self, campaign: Campaign) -> bool:
+        return bool(campaign.sub_usecases)
+
+    def form(self, campaign: Campaign, data=None) -> SubUsecasesForm:
+        q = services.qualification_of(campaign)
+        assert q is not None  # applies_to
+        return SubUsecasesForm(
+            data,
+            usecases=services.usecases(),
+            low=q.min_sub_usecases,
+            high=q.max_sub_usecases,
+            initial={"sub_usecases": campaign.sub_usecases},
+        )
+
+
+class CampaignVerifyStep(CampaignStep):
+    """POLITICAL campaigns only: the committee's Campaign Verify token (TCR requires it)."""
+
+    def applies_to(self, campaign: Campaign) -> bool:
+        return campaign.usecase == "POLITICAL"
+
+
+class CampaignReviewStep(CampaignStep):
+    """Review and submit: the builder's view handles it (cost confirmation, submission)."""
+
+    final = True
+
+    def is_complete(self, campaign: Campaign) -> bool:
+        return False
+
+
+WIZARD = Wizard(
+    UsecaseStep("usecase", "Use case", ("usecase",), help="Carriers price and review by use case."),
+    SubUsecasesStep("sub-usecases", "Kinds of messages", ("sub_usecases",)),
+    CampaignVerifyStep(
+        "campaign-verify",
+        "Campaign Verify",
+        ("campaign_verify_token",),
+        ("campaign_verify_token",),
+        help="Political campaigns need the token Campaign Verify issued to the committee.",
+    ),
+    CampaignStep(
+        "description", "Description", ("description",), ("description",), offers_texts=True
+    ),
+    CampaignStep(
+        "message-flow",
+        "Consent",
+        ("message_flow",),
+        ("message_flow",),
+        offers_texts=True,
+        offers_hosted_opt_in=True,
+    ),
+    CampaignStep(
         "samples",
         "Sample messages",
         ("sample1", "sample2", "sample3", "sample4", "sample5"),
         ("sample1", "sample2"),
+        offers_texts=True,
     ),
-    Step(
+    CampaignStep(
         "keywords",
         "Keywords and replies",
         (
@@ -150,8 +204,9 @@ STEPS = (
             "help_message",
         ),
         ("optout_keywords", "help_keywords", "help_message"),
+        offers_texts=True,
     ),
-    Step(
+    CampaignStep(
         "flags",
         "What the messages contain",
         (
@@ -167,44 +222,11 @@ STEPS = (
             "terms_and_conditions",
         ),
     ),
-    Step("links", "Privacy and terms", ("privacy_policy_link", "terms_and_conditions_link")),
-    Step("review", "Review and submit"),
+    CampaignStep(
+        "links",
+        "Privacy and terms",
+        ("privacy_policy_link", "terms_and_conditions_link"),
+        offers_hosted_terms=True,
+    ),
+    CampaignReviewStep("review", "Review and submit"),
 )
-STEP_BY_SLUG = {step.slug: step for step in STEPS}
-
-
-def steps_for(campaign: Campaign) -> list[Step]:
-    return [step for step in STEPS if step.applies_to(campaign)]
-
-
-def next_step(campaign: Campaign, after: Step) -> Step:
-    steps = steps_for(campaign)
-    index = steps.index(after) if after in steps else -1
-    return steps[min(index + 1, len(steps) - 1)]
-
-
-def first_incomplete(campaign: Campaign) -> Step:
-    return next((s for s in steps_for(campaign) if not s.is_complete(campaign)), STEPS[-1])
-
-
-def form_for(step: Step, campaign: Campaign, data=None):
-    """The step's form (None for the review step)."""
-    if step.slug == "usecase":
-        usecases = services.usecases()
-        if campaign.brand.is_sole_proprietor:
-            usecases = ["SOLE_PROPRIETOR"]
-        else:
-            usecases = [u for u in usecases if u != "SOLE_PROPRIETOR"]
-        return UsecaseForm(data, usecases=usecases, initial={"usecase": campaign.usecase})
-    if step.slug == "sub-usecases":
-        q = services.qualification_of(campaign)
-        return SubUsecasesForm(
-            data,
-            usecases=services.usecases(),
-            low=q.min_sub_usecases,
-            high=q.max_sub_usecases,
-            initial={"sub_usecases": campaign.sub_usecases},
-        )
-    if step.fields:
-        return step_form(*step.fields)(data, instance=campaign)
-    return None

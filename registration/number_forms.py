@@ -72,7 +72,7 @@ class CampaignChoiceForm(forms.Form):
 
 
 class BulkAssignForm(CampaignChoiceForm):
-    numbers = forms.ModelMultipleChoiceField(
+    numbers: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
         queryset=None, required=False, to_field_name="public_id"
     )
     all_matching = forms.BooleanField(required=False, label="All numbers matching the filter")
@@ -108,7 +108,7 @@ class MessagingProfileForm(forms.Form):
 class TestMessageForm(forms.Form):
     __test__ = False
 
-    from_number = forms.ModelChoiceField(
+    from_number: forms.ModelChoiceField = forms.ModelChoiceField(
         queryset=None, to_field_name="public_id", label="From", empty_label=None
     )
     to = forms.CharField(label="To", max_length=20, help_text="e.g. +13125550199")

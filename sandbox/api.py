@@ -16,7 +16,12 @@ from sandbox import faults
 
 TIMEOUT_SLEEP_SECONDS = 3.0
 
-_JSON_TYPES = {"string": str, "boolean": bool, "integer": int, "number": (int, float)}
+_JSON_TYPES: dict[str, type | tuple[type, ...]] = {
+    "string": str,
+    "boolean": bool,
+    "integer": int,
+    "number": (int, float),
+}
 
 
 class ApiError(Exception):
@@ -57,7 +62,11 @@ _TITLES = {
 
 
 def error_item(detail: str, *, pointer: str = "", code: str = "10015", title: str = "") -> dict:
-    item = {"code": code, "title": title or "Invalid parameter", "detail": detail}
+    item: dict[str, object] = {
+        "code": code,
+        "title": title or "Invalid parameter",
+        "detail": detail,
+    }
     if pointer:
         item["source"] = {"pointer": pointer}
     return item
@@ -138,10 +147,10 @@ def validate(body: dict, schema: str, *, partial: bool = False) -> None:
         if spec["required"] and not partial and body.get(name) in (None, ""):
             errors.append(error_item(f"{name} is required.", pointer=f"/{name}"))
     for name, value in body.items():
-        spec = specs.get(name)
-        if spec is None:
+        if name not in specs:
             errors.append(error_item(f"{name} is not a known field.", pointer=f"/{name}"))
             continue
+        spec = specs[name]
         if value is None:
             continue
         if spec["enum"] and not _in_enum(value, spec["enum"]):

@@ -21,7 +21,8 @@ Telnyx's review rejects (TELNYX_FAILED) a campaign when:
   T2 messageFlow shorter than 40 characters;
   T3 fewer samples than the use case's minMsgSamples (2; 1 for LOW_VOLUME, SOLE_PROPRIETOR);
   T4 no sample has opt-out language (STOP, END, CANCEL, UNSUBSCRIBE, QUIT, STOPALL);
-  T5 no sample names the brand (its displayName or companyName).
+  T5 no sample names the brand as a reader would know it (its display or legal name, any
+     case, without "LLC", "&" read as "and", or its first distinctive word).
 The carriers reject (MNO_REJECTED) a campaign that passed Telnyx's review when:
   M1 a sample carries a public URL shortener link (bit.ly, tinyurl.com …);
   M2 embeddedLink disagrees with the samples (a link without the flag, or the flag without one);
@@ -44,7 +45,48 @@ T_MOBILE = "10035"  # the id the sandbox treats as T-Mobile (isTMobileRegistered
 ALLOWED_IDENTITY = frozenset({"VERIFIED", "VETTED_VERIFIED", "SELF_DECLARED"})
 
 SAMPLE_FIELDS = ("sample1", "sample2", "sample3", "sample4", "sample5")
-_OPT_OUT_RE = re.compile(r"\b(STOP|END|CANCEL|UNSUBSCRIBE|QUIT|STOPALL)\b", re.IGNORECASE)
+_OPT_OUT_RE = re.compile(
+    r"\b(STOP|END|CANCEL|UNSUBSCRIBE|QUIT|STOPALL|ALTO|PARAR|CANCELAR)\b", re.IGNORECASE
+)
+# A reviewer reads "Crumb & Co" and "crumb and co", "St. Mark's" and "St Marks" as one name,
+# and knows a business by its name without "LLC" or by its first distinctive word.
+_LEGAL_SUFFIXES = frozenset(
+    [
+        "llc",
+        "inc",
+        "incorporated",
+        "corp",
+        "corporation",
+        "co",
+        "company",
+        "ltd",
+        "limited",
+        "llp",
+        "lp",
+        "pllc",
+        "pc",
+        "pa",
+        "plc",
+    ]
+)
+_GENERIC = frozenset(
+    [
+        "the",
+        "and",
+        "of",
+        "a",
+        "an",
+        "my",
+        "our",
+        "city",
+        "first",
+        "new",
+        "best",
+        "home",
+        "group",
+        "services",
+    ]
+)
 _URL_RE = re.compile(
     r"(?i)\b(?:https?://|www\.)\S+|\b[a-z0-9-]+\.(?:com|net|org|ly|io|co|us)\b/?\S*"
 )
@@ -65,6 +107,7 @@ class BrandFacts:
     entity_type: str
     identity_status: str
     mock: bool = False
+    website: str = ""
 
     @property
     def sole_proprietor(self) -> bool:
@@ -113,6 +156,40 @@ def qualification_problem(brand: BrandFacts, usecase: str) -> str:
     return ""
 
 
+def _words(text: str) -> list[str]:
+    text = re.sub(r"['’]s\b", "s", text.casefold())
+    return [w for w in re.findall(r"[a-z0-9]+", text) if w != "and"]
+
+
+def _names_of(brand: BrandFacts) -> set[str]:
+    """The ways a human recognises the brand in a message."""
+    names = set()
+    for name in (brand.display_name, brand.company_name):
+        words = [w for w in _words(name) if w not in _LEGAL_SUFFIXES]
+        if not words:
+            continue
+        names.add(" ".join(words))
+        if len(words) >= 2:
+            names.add(" ".join(words[:2]))
+        if len(words[0]) >= 4 and words[0] not in _GENERIC:
+            names.add(words[0])
+    # The brand's own web address names it too ("sweetcrumbs.com/orders").
+    host = re.sub(r"^(https?://)?(www\.)?", "", brand.website.casefold()).split("/")[0]
+    if host:
+        names.add(" ".join(_words(host)))
+    return names
+
+
+def names_the_brand(text: str, brand: BrandFacts) -> bool:
+    said = " " + " ".join(_words(text)) + " "
+    return any(f" {name} " in said for name in _names_of(brand))
+
+
+def has_link(text: str) -> bool:
+    """A web address; an e-mail address (hello@bakery.com) is not a link."""
+    return any(_URL_RE.search(token) for token in text.split() if "@" not in token)
+
+
 def _samples(content: dict) -> list[str]:
     return [str(content.get(name) or "") for name in SAMPLE_FIELDS if content.get(name)]
 
@@ -130,8 +207,7 @@ def telnyx_review(content: dict, usecase: str, brand: BrandFacts) -> list[str]:
         reasons.append(f"T3: the use case needs at least {needed} sample messages")
     if samples and not any(_OPT_OUT_RE.search(s) for s in samples):
         reasons.append("T4: no sample message tells subscribers how to opt out (Reply STOP)")
-    names = [n.casefold() for n in (brand.display_name, brand.company_name) if n]
-    if samples and names and not any(n in s.casefold() for s in samples for n in names):
+    if samples and _names_of(brand) and not any(names_the_brand(s, brand) for s in samples):
         reasons.append("T5: no sample message names the brand")
     return reasons
 
@@ -142,11 +218,11 @@ def mno_review(content: dict) -> list[str]:
     reasons = []
     if any(_SHORTENER_RE.search(s) for s in samples):
         reasons.append("M1: a sample message uses a public URL shortener")
-    has_link = any(_URL_RE.search(s) for s in samples)
-    if has_link != bool(content.get("embeddedLink")):
+    linked = any(has_link(s) for s in samples)
+    if linked != bool(content.get("embeddedLink")):
         reasons.append(
             "M2: embeddedLink does not match the samples"
-            + (" (a sample has a link)" if has_link else " (no sample has a link)")
+            + (" (a sample has a link)" if linked else " (no sample has a link)")
         )
     has_phone = any(_PHONE_RE.search(s) for s in samples)
     if has_phone != bool(content.get("embeddedPhone")):

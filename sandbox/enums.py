@@ -55,7 +55,7 @@ VETTING_CLASSES = ("STANDARD",)
 
 
 def _values(schema: str, field: str) -> list[str]:
-    return list(FIELDS[schema][field]["enum"])
+    return list(FIELDS[schema][field]["enum"] or ())
 
 
 ENUMS: dict[str, object] = {

@@ -1,6 +1,6 @@
 """The 10DLC domain's models, one module per concern."""
 
-from .brands import Brand, SubmissionState
+from .brands import Brand
 from .campaigns import Campaign, CampaignEvent
 from .hosted import HostedPages, OptInRecord
 from .notifications import Notification
@@ -18,6 +18,7 @@ from .organisations import Membership, Organisation, OrganisationQuerySet, OrgSc
 from .otp import OtpAttempt, OtpVerification
 from .review import Appeal, AuditEntry, AuditTrailIsAppendOnly, ReviewClaim, ReviewNote
 from .sitecheck import SiteCheck
+from .submission import SubmissionState, Submittable
 from .vetting import Vetting
 from .webhooks import WebhookEvent
 
@@ -44,6 +45,7 @@ __all__ = [
     "OrganisationQuerySet",
     "SiteCheck",
     "SubmissionState",
+    "Submittable",
     "Vetting",
     "PhoneNumber",
     "ProfileAssignmentNumber",

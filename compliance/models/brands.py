@@ -10,18 +10,10 @@ from django.conf import settings
 from django.db import models
 
 from .organisations import OrgScoped
+from .submission import SubmissionState, Submittable
 
 
-class SubmissionState(models.TextChoices):
-    """Where our side of a submission stands (Telnyx's own status is a separate field)."""
-
-    DRAFT = "draft", "Draft"
-    PENDING = "pending", "Submission pending"  # recorded before the call; a task retries it
-    SUBMITTED = "submitted", "Submitted"
-    FAILED = "failed", "Submission failed"  # Telnyx refused it (422); fix and resubmit
-
-
-class Brand(OrgScoped):
+class Brand(OrgScoped, Submittable):
     class EntityType(models.TextChoices):
         PRIVATE_PROFIT = "PRIVATE_PROFIT", "Private company"
         PUBLIC_PROFIT = "PUBLIC_PROFIT", "Publicly traded company"
@@ -33,11 +25,6 @@ class Brand(OrgScoped):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    submission_state = models.CharField(
-        max_length=10, choices=SubmissionState.choices, default=SubmissionState.DRAFT
-    )
-    wizard_step = models.CharField(max_length=30, blank=True)
-
     # Identity (Telnyx wire names in comments where they differ).
     entity_type = models.CharField(max_length=20, choices=EntityType.choices, blank=True)
     display_name = models.CharField(max_length=100, blank=True)  # displayName
@@ -72,14 +59,8 @@ class Brand(OrgScoped):
     feedback = models.JSONField(default=list, blank=True)
     # Telnyx's 422 on the last submission, keyed by this model's field names ("" = general).
     field_errors = models.JSONField(default=dict, blank=True)
-    submission_attempts = models.PositiveSmallIntegerField(default=0)
     revetted_at = models.DateTimeField(null=True, blank=True)
     two_fa_email_sent_at = models.DateTimeField(null=True, blank=True)
-    telnyx_response = models.JSONField(default=dict, blank=True)  # raw, for audit
-    submission_attempted_at = models.DateTimeField(null=True, blank=True)
-    submission_error = models.TextField(blank=True)
-    submitted_at = models.DateTimeField(null=True, blank=True)
-    last_synced_at = models.DateTimeField(null=True, blank=True)
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -9,20 +9,19 @@ import uuid
 from django.conf import settings
 from django.db import models
 
-from .brands import Brand, SubmissionState
+from compliance import lifecycle
+
+from .brands import Brand
 from .organisations import OrgScoped
+from .submission import Submittable
 
 
-class Campaign(OrgScoped):
+class Campaign(OrgScoped, Submittable):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     brand = models.ForeignKey(Brand, on_delete=models.PROTECT, related_name="campaigns")
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    submission_state = models.CharField(
-        max_length=10, choices=SubmissionState.choices, default=SubmissionState.DRAFT
-    )
-    wizard_step = models.CharField(max_length=30, blank=True)
 
     # Content (campaignBuilder body).
     usecase = models.CharField(max_length=40, blank=True)
@@ -53,12 +52,16 @@ class Campaign(OrgScoped):
     privacy_policy_link = models.URLField(max_length=255, blank=True)
     terms_and_conditions_link = models.URLField(max_length=255, blank=True)
     auto_renewal = models.BooleanField(default=True)
+    # Campaign Verify's token for a POLITICAL campaign: the checker requires it (rule U6).
+    # Telnyx's spec has no field for it, so it is kept here and never sent in the body.
+    campaign_verify_token = models.CharField(max_length=100, blank=True)
 
     # Telnyx's side.
     campaign_id = models.CharField(max_length=64, unique=True, null=True, blank=True)
     tcr_campaign_id = models.CharField(max_length=32, blank=True)
     campaign_status = models.CharField(max_length=30, blank=True)  # campaignStatus
-    submission_status = models.CharField(max_length=10, blank=True)  # submissionStatus
+    # Telnyx's submissionStatus (CREATED, PENDING, FAILED); ours is submission_state.
+    telnyx_submission_status = models.CharField(max_length=10, blank=True)
     failure_reasons = models.JSONField(default=list, blank=True)
     mno_metadata = models.JSONField(default=dict, blank=True)
     operation_status = models.JSONField(default=dict, blank=True)
@@ -68,12 +71,7 @@ class Campaign(OrgScoped):
     qualification = models.JSONField(default=dict, blank=True)
     deactivated_at = models.DateTimeField(null=True, blank=True)
     next_renewal_or_expiration = models.DateField(null=True, blank=True)
-    telnyx_response = models.JSONField(default=dict, blank=True)  # raw, for audit
-    submission_attempted_at = models.DateTimeField(null=True, blank=True)
-    submission_error = models.TextField(blank=True)
-    submitted_at = models.DateTimeField(null=True, blank=True)
     status_changed_at = models.DateTimeField(null=True, blank=True)
-    last_synced_at = models.DateTimeField(null=True, blank=True)
     appealed_at = models.DateTimeField(null=True, blank=True)
     # The content as last sent to Telnyx (at submission, or at an appeal after a reviewer's
     # edits), by model field name: what changed since is shown after a rejection.
@@ -91,7 +89,9 @@ class Campaign(OrgScoped):
         ]
 
     def __str__(self) -> str:
-        return f"{self.usecase or 'New campaign'} for {self.brand}"
+        if not self.usecase:
+            return f"New campaign for {self.brand}"
+        return f"{lifecycle.usecase_label(self.usecase)} campaign for {self.brand}"
 
     @property
     def samples(self) -> list[str]:

@@ -8,6 +8,7 @@ edited or deleted (not by the app, not by the admin).
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 
 class AuditTrailIsAppendOnly(Exception):
@@ -109,6 +110,14 @@ class ReviewClaim(models.Model):
     def __str__(self) -> str:
         return f"{self.campaign} claimed by {self.reviewer}"
 
+    @classmethod
+    def release_closed_case(cls, campaign) -> int:
+        """A campaign live again (its appeal succeeded) needs no reviewer: release its claim,
+        kept as history. How many claims were released."""
+        return cls.objects.filter(campaign=campaign, released_at__isnull=True).update(
+            released_at=timezone.now()
+        )
+
 
 class ReviewNote(models.Model):
     """A reviewer's internal note on a campaign. Never shown to the customer."""
@@ -137,7 +146,8 @@ class Appeal(models.Model):
 
     class State(models.TextChoices):
         SENDING = "sending", "Being sent to Telnyx"
-        ACCEPTED = "accepted", "Accepted by Telnyx"
+        # Telnyx took the appeal for review; the outcome is the campaign status that follows.
+        ACCEPTED = "accepted", "Sent to Telnyx for review"
         FAILED = "failed", "Refused or not delivered"
 
     campaign = models.ForeignKey(

@@ -149,17 +149,3 @@ class AppealForm(forms.Form):
         if problem:
             raise forms.ValidationError(problem)
         return reason
-
-
-class CampaignEditForm(forms.ModelForm):
-    """The fields Telnyx lets us change on a submitted campaign (PUT)."""
-
-    class Meta:
-        model = Campaign
-        fields = list(services.EDITABLE_FIELDS)
-        widgets = {
-            "message_flow": forms.Textarea(attrs={"rows": 4}),
-            **{f"sample{i}": forms.Textarea(attrs={"rows": 2}) for i in range(1, 6)},
-            "help_message": forms.Textarea(attrs={"rows": 2}),
-        }
-        labels = {f"sample{i}": f"Sample message {i}" for i in range(1, 6)}

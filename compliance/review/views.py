@@ -4,21 +4,24 @@ Every view is wrapped in `reviewer_required`; reviewers see every organisation's
 so lookups here are by public id across organisations (never through compliance.tenancy).
 """
 
+from uuid import UUID
+
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
-from django_htmx.http import HttpResponseClientRedirect
 
-from compliance import lifecycle
+from compliance import lifecycle, presentation
+from compliance.forms import CampaignEditForm
+from compliance.http import HtmxHttpRequest, SignedInRequest, post_redirect
 from compliance.models import AuditEntry, Brand, Campaign
 from compliance.review import queue
 from compliance.review.access import reviewer_required
 from compliance.review.forms import (
     AppealForm,
     AuditFilterForm,
-    CampaignEditForm,
     MessageForm,
     NoteForm,
     QueueFilterForm,
@@ -47,8 +50,7 @@ def _query_without_page(request) -> str:
 
 
 def _back_to(request, campaign: Campaign):
-    url = reverse("review_campaign", args=[campaign.public_id])
-    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+    return post_redirect(request, reverse("review_campaign", args=[campaign.public_id]))
 
 
 def _warn_if_claimed_by_other(request, campaign: Campaign) -> None:
@@ -62,7 +64,7 @@ def _warn_if_claimed_by_other(request, campaign: Campaign) -> None:
 
 @reviewer_required
 @require_GET
-def review_queue(request):
+def review_queue(request: HtmxHttpRequest) -> HttpResponse:
     form = QueueFilterForm(request.GET)
     filters = form.filters()
     counts = queue.counts()
@@ -82,7 +84,7 @@ def review_queue(request):
 
 @reviewer_required
 @require_GET
-def review_brand(request, public_id):
+def review_brand(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     brand = get_object_or_404(Brand.objects.select_related("organisation"), public_id=public_id)
     return render(
         request,
@@ -108,8 +110,7 @@ def _render_review(request, campaign: Campaign, *, status: int = 200, **forms):
     context = {
         "campaign": campaign,
         "brand": campaign.brand,
-        "status_words": lifecycle.plain_words(campaign.campaign_status or None),
-        "status_badge": lifecycle.badge(campaign.campaign_status or None),
+        "status": presentation.campaign_status(campaign),
         "brand_words": lifecycle.brand_plain_words(
             campaign.brand.status or None, campaign.brand.identity_status or None
         ),
@@ -138,7 +139,7 @@ def _editable_values(campaign: Campaign) -> dict:
 
 @reviewer_required
 @require_GET
-def review_campaign(request, public_id):
+def review_campaign(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     return _render_review(request, _campaign(public_id))
 
 
@@ -147,33 +148,31 @@ def review_campaign(request, public_id):
 
 @reviewer_required
 @require_POST
-def claim_campaign(request, public_id):
+def claim_campaign(request: SignedInRequest, public_id: UUID) -> HttpResponse:
+    return _act(request, public_id, services.claim, "You claimed this campaign.")
+
+
+@reviewer_required
+@require_POST
+def unclaim_campaign(request: SignedInRequest, public_id: UUID) -> HttpResponse:
+    return _act(request, public_id, services.unclaim, "You released your claim.")
+
+
+def _act(request: SignedInRequest, public_id: UUID, action, done: str) -> HttpResponse:
+    """Run a reviewer action on the campaign; its refusal or `done` as the page's message."""
     campaign = _campaign(public_id)
     try:
-        services.claim(campaign, request.user)
+        action(campaign, request.user)
     except services.ReviewError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, "You claimed this campaign.")
+        messages.success(request, done)
     return _back_to(request, campaign)
 
 
 @reviewer_required
 @require_POST
-def unclaim_campaign(request, public_id):
-    campaign = _campaign(public_id)
-    try:
-        services.unclaim(campaign, request.user)
-    except services.ReviewError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, "You released your claim.")
-    return _back_to(request, campaign)
-
-
-@reviewer_required
-@require_POST
-def add_note(request, public_id):
+def add_note(request: SignedInRequest, public_id: UUID) -> HttpResponse:
     campaign = _campaign(public_id)
     form = NoteForm(request.POST)
     if not form.is_valid():
@@ -186,7 +185,7 @@ def add_note(request, public_id):
 
 @reviewer_required
 @require_POST
-def message_customer(request, public_id):
+def message_customer(request: SignedInRequest, public_id: UUID) -> HttpResponse:
     campaign = _campaign(public_id)
     form = MessageForm(request.POST)
     if not form.is_valid():
@@ -201,7 +200,7 @@ def message_customer(request, public_id):
 
 @reviewer_required
 @require_POST
-def edit_campaign(request, public_id):
+def edit_campaign(request: SignedInRequest, public_id: UUID) -> HttpResponse:
     campaign = _campaign(public_id)
     form = CampaignEditForm(request.POST, initial=_editable_values(campaign))
     if not form.is_valid():
@@ -226,7 +225,7 @@ def edit_campaign(request, public_id):
 
 @reviewer_required
 @require_POST
-def check_edit(request, public_id):
+def check_edit(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     """The findings for the edit form's current values (HTMX, while the reviewer types)."""
     campaign = _campaign(public_id)
     form = CampaignEditForm(request.POST, initial=_editable_values(campaign))
@@ -241,7 +240,7 @@ def check_edit(request, public_id):
 
 @reviewer_required
 @require_POST
-def appeal_campaign(request, public_id):
+def appeal_campaign(request: SignedInRequest, public_id: UUID) -> HttpResponse:
     campaign = _campaign(public_id)
     form = AppealForm(request.POST, gated=bool(services.appeal_gate(campaign)))
     if not form.is_valid():
@@ -282,12 +281,12 @@ def _render_audit(request, entries, *, campaign: Campaign | None = None):
 
 @reviewer_required
 @require_GET
-def campaign_audit(request, public_id):
+def campaign_audit(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     campaign = _campaign(public_id)
     return _render_audit(request, AuditEntry.objects.filter(campaign=campaign), campaign=campaign)
 
 
 @reviewer_required
 @require_GET
-def audit_log(request):
+def audit_log(request: HtmxHttpRequest) -> HttpResponse:
     return _render_audit(request, AuditEntry.objects.all())

@@ -16,11 +16,10 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F
-from django.tasks import task_backends
 from django.utils import timezone
 
-from compliance import brand_rules
+from compliance import brand_rules, errors
+from compliance.http import telnyx_webhook_url
 from compliance.masking import mask_name, scrub_digits
 from compliance.models import (
     Brand,
@@ -31,14 +30,12 @@ from compliance.models import (
     Vetting,
 )
 from compliance.models.otp import MAX_WRONG_PINS, WRONG_PIN_WINDOW
-from compliance.services import guardrails
+from compliance.services import guardrails, submission
 from compliance.telnyx.client import get_client
 from compliance.telnyx.errors import (
     BadRequest,
     NotFound,
-    RateLimited,
     TelnyxError,
-    Unavailable,
     ValidationFailed,
 )
 from compliance.telnyx.schemas.brands import (
@@ -51,8 +48,6 @@ from compliance.telnyx.schemas.brands import (
 logger = logging.getLogger(__name__)
 
 MAX_SUBMISSION_ATTEMPTS = 5
-RETRY_BASE_SECONDS = 30
-RETRY_MAX_SECONDS = 600
 LOOKUP_SLACK = timedelta(minutes=10)  # clock skew between us and Telnyx
 REFRESH_AT_MOST_EVERY = timedelta(seconds=1)  # many tabs polling one brand
 
@@ -65,8 +60,8 @@ _WIRE_TO_FIELD = {
 }
 
 
-class ActionRefused(Exception):
-    """The action cannot be done now; str(exc) says why, in plain words."""
+class ActionRefused(errors.Refusal):
+    """A brand action that cannot be done now; str(exc) says why, in plain words."""
 
 
 @dataclass(frozen=True)
@@ -76,24 +71,14 @@ class SubmitResult:
     message: str
 
 
-# -- errors in plain words -------------------------------------------------------------------
-def plain_message(exc: TelnyxError, brand: Brand | None = None) -> str:
-    if isinstance(exc, (Unavailable, RateLimited)):
-        return "Telnyx is not reachable right now. Please try again in a minute."
-    if isinstance(exc, NotFound):
-        return "Telnyx does not know this brand any more."
-    details = "; ".join(_masked(e.message, brand) for e in exc.errors if e.message)
-    return f"{exc.user_message} {details}".strip() if details else exc.user_message
+# -- errors in plain words (compliance/errors.py) -------------------------------------------
+def _words(exc: TelnyxError, brand: Brand | None, doing: str) -> str:
+    return errors.plain_words(exc, doing, thing="brand", mask=lambda text: _masked(text, brand))
 
 
 def field_errors_of(exc: TelnyxError, brand: Brand | None = None) -> dict[str, list[str]]:
     """Telnyx's errors keyed by Brand field name ("" for errors on no known field)."""
-    result: dict[str, list[str]] = {}
-    for wire, messages in exc.field_errors().items():
-        result.setdefault(_WIRE_TO_FIELD.get(wire, ""), []).extend(
-            _masked(m, brand) for m in messages
-        )
-    return result
+    return errors.field_errors(exc, _WIRE_TO_FIELD, mask=lambda text: _masked(text, brand))
 
 
 def _masked(text: str, brand: Brand | None) -> str:
@@ -112,7 +97,7 @@ def start_draft(organisation: Organisation, user) -> Brand:
     return Brand.objects.create(organisation=organisation, created_by=user, country="US")
 
 
-def save_step(brand: Brand, values: dict, *, step: str) -> Brand:
+def save_step(brand: Brand, values: dict) -> Brand:
     """Store one wizard step's cleaned values on the draft. Editing a registered brand makes
     its changes unsent (DRAFT) until it is resubmitted."""
     if not brand.is_editable:
@@ -120,7 +105,6 @@ def save_step(brand: Brand, values: dict, *, step: str) -> Brand:
     for name, value in values.items():
         setattr(brand, name, value if value is not None else "")
         brand.field_errors.pop(name, None)
-    brand.wizard_step = step
     if brand.submission_state == SubmissionState.SUBMITTED:
         brand.submission_state = SubmissionState.DRAFT
     brand.save()
@@ -144,7 +128,7 @@ def create_body(brand: Brand) -> BrandCreate:
     fields.pop("alt_business_id_type", None)
     return BrandCreate(
         entity_type=brand.entity_type,
-        webhook_url=settings.APP_BASE_URL.rstrip("/") + "/webhooks/telnyx/",
+        webhook_url=telnyx_webhook_url(),
         mock=settings.TELNYX_MOCK_BRANDS or None,
         **fields,
     )
@@ -156,7 +140,7 @@ def update_body(brand: Brand) -> BrandUpdate:
         fields.pop("alt_business_id_type", None)
     return BrandUpdate(
         entity_type=brand.entity_type,
-        webhook_url=settings.APP_BASE_URL.rstrip("/") + "/webhooks/telnyx/",
+        webhook_url=telnyx_webhook_url(),
         **fields,
     )
 
@@ -164,68 +148,74 @@ def update_body(brand: Brand) -> BrandUpdate:
 # -- submission ------------------------------------------------------------------------------
 def submit_brand(organisation: Organisation, public_id) -> SubmitResult:
     """Create the brand at Telnyx (or, once registered, send its changes). Safe to call twice:
-    only the call that moves the draft to PENDING sends anything."""
-    with transaction.atomic():
-        brand = Brand.objects.select_for_update().get(
-            organisation=organisation, public_id=public_id
-        )
-        if brand.submission_state not in (SubmissionState.DRAFT, SubmissionState.FAILED):
-            return SubmitResult(brand, "unchanged", _state_words(brand))
-        missing = missing_fields(brand)
-        if missing:
-            raise ActionRefused("Some required answers are missing: " + ", ".join(missing))
-        limit = guardrails.sole_proprietor_mobile_problem(brand)
-        if limit:
-            raise ActionRefused(limit)
-        look_first = brand.submission_attempted_at is not None and not brand.brand_id
-        brand.submission_state = SubmissionState.PENDING
-        brand.submission_attempted_at = timezone.now()
-        brand.submission_attempts = 1
-        brand.submission_error = ""
-        brand.field_errors = {}
-        brand.save()
-    return _send(brand, look_first=look_first)
+    only the call that reserves the draft (services/submission.py) sends anything."""
+    queryset = Brand.objects.filter(organisation=organisation, public_id=public_id)
+    earlier_attempt = queryset.values_list("submission_attempted_at", "brand_id").first() or (
+        None,
+        None,
+    )
+    brand, reserved = submission.reserve(queryset, _check_ready)
+    if not reserved:
+        return SubmitResult(brand, "unchanged", _state_words(brand))
+    # An earlier attempt of this draft may have created it at Telnyx: look before creating.
+    look_first = earlier_attempt[0] is not None
+    return _send(brand, look_first=look_first and not earlier_attempt[1])
+
+
+def _check_ready(brand: Brand) -> None:
+    missing = missing_fields(brand)
+    if missing:
+        raise ActionRefused("Some required answers are missing: " + ", ".join(missing))
+    limit = guardrails.sole_proprietor_mobile_problem(brand)
+    if limit:
+        raise ActionRefused(limit)
+    brand.field_errors = {}
 
 
 def retry_submission(brand_pk: int) -> SubmitResult | None:
     """The background retry: claim the attempt (one worker only), then look before creating."""
-    brand = Brand.objects.filter(pk=brand_pk).first()
-    if brand is None or brand.submission_state != SubmissionState.PENDING:
+    brand = submission.claim_retry(Brand, brand_pk)
+    if brand is None:
         return None
-    claimed = Brand.objects.filter(
-        pk=brand_pk,
-        submission_state=SubmissionState.PENDING,
-        submission_attempts=brand.submission_attempts,
-    ).update(submission_attempts=F("submission_attempts") + 1)
-    if not claimed:
-        return None
-    brand.refresh_from_db()
-    if brand.submission_attempts > MAX_SUBMISSION_ATTEMPTS:
-        Brand.objects.filter(pk=brand.pk).update(
-            submission_state=SubmissionState.FAILED,
-            submission_error=(
-                f"Telnyx could not be reached after {MAX_SUBMISSION_ATTEMPTS} attempts. "
-                "Your answers are saved: submit again when you are ready."
-            ),
+    if submission.exhausted(brand, MAX_SUBMISSION_ATTEMPTS):
+        submission.refuse(
+            brand,
+            f"Telnyx could not be reached after {MAX_SUBMISSION_ATTEMPTS} attempts. "
+            "Your answers are saved: submit again when you are ready.",
         )
         return None
     return _send(brand, look_first=True)
 
 
 def _send(brand: Brand, *, look_first: bool) -> SubmitResult:
-    try:
+    def call() -> TelnyxBrand:
         with get_client() as client:
             if brand.brand_id:
-                response = client.update_brand(brand.brand_id, update_body(brand))
-            else:
-                response = _create_once(client, brand, look_first=look_first)
-                if brand.alt_business_id:
-                    response = client.update_brand(response.brand_id, update_body(brand))
-    except (RateLimited, Unavailable) as exc:
-        return _still_pending(brand, exc)
-    except TelnyxError as exc:
-        return _refused(brand, exc)
-    _record_submitted(brand, response)
+                return client.update_brand(brand.brand_id, update_body(brand))
+            response = _create_once(client, brand, look_first=look_first)
+            if brand.alt_business_id:
+                response = client.update_brand(response.brand_id, update_body(brand))
+            return response
+
+    sent = submission.send(call)
+    if sent.unanswered is not None:
+        submission.keep_pending(
+            brand,
+            sent.unanswered,
+            retry_task="retry_brand_submission",
+            message="Telnyx is not reachable right now; we will retry automatically.",
+        )
+        brand.refresh_from_db()
+        return SubmitResult(
+            brand,
+            "pending",
+            "Submission pending: Telnyx did not answer in time. We will retry automatically; "
+            "your brand will not be registered twice.",
+        )
+    if sent.refused is not None:
+        return _refused(brand, sent.refused)
+    assert sent.answer is not None
+    _record_submitted(brand, sent.answer)
     return SubmitResult(brand, "submitted", "Your brand was sent to Telnyx for registration.")
 
 
@@ -264,39 +254,13 @@ def _parse_time(value: str | None) -> datetime | None:
         return None
 
 
-def _still_pending(brand: Brand, exc: TelnyxError) -> SubmitResult:
-    Brand.objects.filter(pk=brand.pk).update(
-        submission_error="Telnyx is not reachable right now; we will retry automatically."
-    )
-    delay = min(RETRY_MAX_SECONDS, RETRY_BASE_SECONDS * 2 ** (brand.submission_attempts - 1))
-    if isinstance(exc, RateLimited) and exc.retry_after:
-        delay = max(delay, exc.retry_after)
-    _enqueue_retry(brand.pk, delay)
-    brand.refresh_from_db()
-    return SubmitResult(
-        brand,
-        "pending",
-        "Submission pending: Telnyx did not answer in time. We will retry automatically; "
-        "your brand will not be registered twice.",
-    )
-
-
-def _enqueue_retry(brand_pk: int, delay_seconds: float) -> None:
-    from compliance.tasks.brands import retry_brand_submission
-
-    task = retry_brand_submission
-    if task_backends[task.backend].supports_defer:
-        task = task.using(run_after=timezone.now() + timedelta(seconds=delay_seconds))
-    task.enqueue(brand_pk)
-
-
 def _refused(brand: Brand, exc: TelnyxError) -> SubmitResult:
-    errors = field_errors_of(exc, brand) if isinstance(exc, (ValidationFailed, BadRequest)) else {}
-    message = plain_message(exc, brand)
-    Brand.objects.filter(pk=brand.pk).update(
-        submission_state=SubmissionState.FAILED, submission_error=message, field_errors=errors
+    by_field = (
+        field_errors_of(exc, brand) if isinstance(exc, (ValidationFailed, BadRequest)) else {}
     )
+    submission.refuse(brand, _words(exc, brand, "register the brand"), field_errors=by_field)
     brand.refresh_from_db()
+    message = brand.submission_error
     return SubmitResult(brand, "failed", message)
 
 
@@ -336,13 +300,13 @@ def _registered(brand: Brand) -> str:
     return brand.brand_id
 
 
-def _calling(brand: Brand | None, action):
+def _calling(brand: Brand | None, doing: str, action):
     """Run a Telnyx call for the brand; its failures become ActionRefused in plain words."""
     try:
         with get_client() as client:
             return action(client)
     except TelnyxError as exc:
-        raise ActionRefused(plain_message(exc, brand)) from exc
+        raise ActionRefused(_words(exc, brand, doing)) from exc
 
 
 def refresh_brand(brand: Brand, *, force: bool = True) -> Brand:
@@ -366,7 +330,7 @@ def refresh_brand(brand: Brand, *, force: bool = True) -> Brand:
             ]
         return response, feedback
 
-    response, feedback = _calling(brand, read)
+    response, feedback = _calling(brand, "read the brand back from Telnyx", read)
     _apply(brand, response)
     brand.feedback = feedback
     brand.save()
@@ -390,7 +354,7 @@ def feedback_by_field(brand: Brand) -> dict[str, list[str]]:
 
 def revet_brand(brand: Brand) -> Brand:
     brand_id = _registered(brand)
-    response = _calling(brand, lambda client: client.revet_brand(brand_id))
+    response = _calling(brand, "ask for a new vetting", lambda client: client.revet_brand(brand_id))
     _apply(brand, response)
     brand.revetted_at = timezone.now()
     brand.feedback = []
@@ -400,7 +364,9 @@ def revet_brand(brand: Brand) -> Brand:
 
 def resend_2fa_email(brand: Brand) -> Brand:
     brand_id = _registered(brand)
-    _calling(brand, lambda client: client.resend_2fa_email(brand_id))
+    _calling(
+        brand, "resend the confirmation e-mail", lambda client: client.resend_2fa_email(brand_id)
+    )
     brand.two_fa_email_sent_at = timezone.now()
     brand.save(update_fields=["two_fa_email_sent_at", "updated_at"])
     return brand
@@ -418,7 +384,7 @@ def delete_brand(brand: Brand) -> None:
         except NotFound:
             pass  # already gone at Telnyx
         except TelnyxError as exc:
-            raise ActionRefused(plain_message(exc, brand)) from exc
+            raise ActionRefused(_words(exc, brand, "delete the brand")) from exc
     brand.delete()
 
 
@@ -441,7 +407,11 @@ def trigger_otp(brand: Brand, pin_sms: str, success_sms: str) -> OtpVerification
     if last is not None and now < last.resend_available_at:
         seconds = int((last.resend_available_at - now).total_seconds()) + 1
         raise ActionRefused(f"A PIN was just sent. You can ask for a new one in {seconds} s.")
-    answer = _calling(brand, lambda client: client.trigger_sms_otp(brand_id, pin_sms, success_sms))
+    answer = _calling(
+        brand,
+        "send the PIN",
+        lambda client: client.trigger_sms_otp(brand_id, pin_sms, success_sms),
+    )
     return OtpVerification.objects.create(
         organisation=brand.organisation, brand=brand, reference_id=answer.reference_id
     )
@@ -465,14 +435,15 @@ def verify_otp(brand: Brand, pin: str) -> Brand:
     except BadRequest as exc:
         OtpAttempt.objects.create(organisation=brand.organisation, brand=brand, correct=False)
         left = MAX_WRONG_PINS - OtpAttempt.objects.wrong_in_window(brand).count()
-        if left <= 0:
-            raise ActionRefused(_lock_message(otp_locked_until(brand))) from exc
+        until = otp_locked_until(brand)
+        if left <= 0 and until is not None:
+            raise ActionRefused(_lock_message(until)) from exc
         raise ActionRefused(
             f"That PIN is wrong or has expired. {left} tr{'y' if left == 1 else 'ies'} left "
             "this hour."
         ) from exc
     except TelnyxError as exc:
-        raise ActionRefused(plain_message(exc, brand)) from exc
+        raise ActionRefused(_words(exc, brand, "check the PIN")) from exc
     OtpAttempt.objects.create(organisation=brand.organisation, brand=brand, correct=True)
     brand.otp_verifications.filter(verified_at__isnull=True).update(verified_at=timezone.now())
     return refresh_brand(brand)
@@ -497,7 +468,7 @@ def otp_status(brand: Brand) -> OtpVerification | None:
     except NotFound:
         return verification
     except TelnyxError as exc:
-        raise ActionRefused(plain_message(exc, brand)) from exc
+        raise ActionRefused(_words(exc, brand, "read the PIN status")) from exc
     if status.reference_id == verification.reference_id:
         verification.delivery_status = status.delivery_status
         verification.delivery_status_date = status.delivery_status_date
@@ -513,7 +484,7 @@ def vetting_options() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     def read(client):
         return client.get_enum("extVettingProvider"), client.get_enum("vettingClass")
 
-    providers, classes = _calling(None, read)
+    providers, classes = _calling(None, "load the vetting providers", read)
     return _choices(providers), _choices(classes)
 
 
@@ -538,7 +509,9 @@ def _choices(data) -> list[tuple[str, str]]:
 
 def sync_vettings(brand: Brand) -> list[Vetting]:
     brand_id = _registered(brand)
-    for record in _calling(brand, lambda client: client.list_external_vettings(brand_id)):
+    for record in _calling(
+        brand, "read the vettings", lambda client: client.list_external_vettings(brand_id)
+    ):
         _store_vetting(brand, record)
     return list(brand.vettings.all())
 
@@ -554,9 +527,9 @@ def order_vetting(brand: Brand, evp_id: str, vetting_class: str) -> Vetting:
                 "A vetting of this class by this provider is already in progress, or one "
                 "succeeded in the last 180 days."
             ) from exc
-        raise ActionRefused(plain_message(exc, brand)) from exc
+        raise ActionRefused(_words(exc, brand, "order the vetting")) from exc
     except TelnyxError as exc:
-        raise ActionRefused(plain_message(exc, brand)) from exc
+        raise ActionRefused(_words(exc, brand, "order the vetting")) from exc
     return _store_vetting(brand, record)
 
 
@@ -564,6 +537,7 @@ def import_vetting(brand: Brand, evp_id: str, vetting_id: str, vetting_token: st
     brand_id = _registered(brand)
     record = _calling(
         brand,
+        "import the vetting",
         lambda client: client.import_external_vetting(brand_id, evp_id, vetting_id, vetting_token),
     )
     vetting = _store_vetting(brand, record)

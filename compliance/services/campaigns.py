@@ -11,24 +11,23 @@ retry (compliance/tasks/campaigns.py) first looks for it at Telnyx among the bra
 import json
 import logging
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from compliance import checks, lifecycle
+from compliance import checks, errors, lifecycle
+from compliance.http import telnyx_webhook_url
 from compliance.models import Brand, Campaign, CampaignEvent, SubmissionState
+from compliance.services import submission
 from compliance.services.webhooks import read_back_campaign, replay_pending_events
 from compliance.telnyx.client import TelnyxClient, get_client
 from compliance.telnyx.errors import (
     BadRequest,
-    RateLimited,
     TelnyxError,
-    Unavailable,
     ValidationFailed,
 )
 from compliance.telnyx.schemas.campaigns import (
@@ -99,14 +98,9 @@ USECASE_WORDS = {
 }
 
 
-class CampaignError(Exception):
+class CampaignError(errors.Refusal):
     """Why a campaign action did not happen, in plain words; `field_errors` keyed by model
     field name ("" for the whole form)."""
-
-    def __init__(self, message: str, field_errors: dict[str, list[str]] | None = None):
-        self.message = message
-        self.field_errors = field_errors or {}
-        super().__init__(message)
 
 
 @dataclass(frozen=True)
@@ -163,14 +157,12 @@ def start_campaign(organisation, user, brand: Brand) -> Campaign:
     return campaign
 
 
-def save_draft(campaign: Campaign, values: dict, *, step: str = "") -> Campaign:
+def save_draft(campaign: Campaign, values: dict) -> Campaign:
     """Store a wizard step's values on the draft (never on a submitted campaign)."""
     if campaign.submission_state not in (SubmissionState.DRAFT, SubmissionState.FAILED):
         raise CampaignError("This campaign was submitted; use Edit to change it.")
     for name, value in values.items():
         setattr(campaign, name, value)
-    if step:
-        campaign.wizard_step = step
     campaign.save()
     return campaign
 
@@ -201,7 +193,8 @@ def qualify(campaign: Campaign, usecase: str, *, client: TelnyxClient | None = N
     sub-usecase limits) on the draft. Returns a Qualification."""
 
     def ask(c: TelnyxClient):
-        return c.qualify_by_usecase(campaign.brand.brand_id, usecase), c.get_usecase_cost(usecase)
+        brand_id = campaign.brand.brand_id or ""  # brand_problem() refuses unregistered brands
+        return c.qualify_by_usecase(brand_id, usecase), c.get_usecase_cost(usecase)
 
     try:
         answer, cost = _with_client(client, ask)
@@ -274,7 +267,10 @@ def findings(campaign: Campaign, overrides: dict | None = None) -> list[checks.F
             q.min_sub_usecases,
             q.max_sub_usecases,
         )
-    content = checks.CampaignContent.from_wire(wire_content(campaign, overrides), brand=context)
+    token = (overrides or {}).get("campaign_verify_token", campaign.campaign_verify_token)
+    content = checks.CampaignContent.from_wire(
+        wire_content(campaign, overrides) | {"campaignVerifyToken": token}, brand=context
+    )
     return checks.check_campaign(content)
 
 
@@ -289,117 +285,102 @@ def findings_by_model_field(found: list[checks.Finding]) -> dict[str, list[check
 def submit_campaign(campaign: Campaign, *, client: TelnyxClient | None = None) -> Campaign:
     """Submit the draft once. Raises CampaignError when the brand, the checks or Telnyx refuse
     it; returns the campaign SUBMITTED, or PENDING when Telnyx could not be reached (a
-    background task then finishes the job)."""
-    with transaction.atomic():
-        locked = Campaign.objects.select_for_update().select_related("brand").get(pk=campaign.pk)
-        if locked.campaign_id or locked.submission_state in (
-            SubmissionState.PENDING,
-            SubmissionState.SUBMITTED,
-        ):
-            return locked  # already submitted or in flight: never a second campaign
-        problem = brand_problem(locked.brand, campaign=locked)
-        if problem:
-            raise CampaignError(problem)
-        errors = checks.blocking(findings(locked))
-        if errors:
-            raise CampaignError(
-                "Fix the problems listed before submitting.",
-                {
-                    name: [f.message for f in found]
-                    for name, found in findings_by_model_field(errors).items()
-                },
-            )
-        locked.submission_state = SubmissionState.PENDING
-        locked.submission_attempted_at = timezone.now()
-        locked.submission_error = ""
-        # What is sent, kept to show what changed if carriers reject it (services.rejections).
-        locked.submitted_content = {name: getattr(locked, name) for name in CONTENT_FIELDS}
-        locked.submitted_content_at = locked.submission_attempted_at
-        locked.save()
-    return _with_client(client, lambda c: _post(locked, c, attempt=1))
+    background task then finishes the job; services/submission.py)."""
+    queryset = Campaign.objects.select_related("brand").filter(
+        pk=campaign.pk, campaign_id__isnull=True
+    )
+    if not queryset.exists():
+        return Campaign.objects.select_related("brand").get(pk=campaign.pk)  # already created
+    locked, reserved = submission.reserve(queryset, _check_ready)
+    if not reserved:
+        return locked  # in flight or submitted: never a second campaign
+    return _with_client(client, lambda c: _post(locked, c))
+
+
+def _check_ready(campaign: Campaign) -> None:
+    problem = brand_problem(campaign.brand, campaign=campaign)
+    if problem:
+        raise CampaignError(problem)
+    blocking = checks.blocking(findings(campaign))
+    if blocking:
+        raise CampaignError(
+            "Fix the problems listed before submitting.",
+            {
+                name: [f.message for f in found]
+                for name, found in findings_by_model_field(blocking).items()
+            },
+        )
+    # What is sent, kept to show what changed if carriers reject it (services.rejections).
+    campaign.submitted_content = {name: getattr(campaign, name) for name in CONTENT_FIELDS}
+    campaign.submitted_content_at = timezone.now()
 
 
 def submit_params(campaign: Campaign) -> CampaignBuilderSubmitParams:
     content = {k: v for k, v in wire_content(campaign).items() if v not in ("", None)}
     if not content.get("subUsecases"):
         content.pop("subUsecases", None)
-    return CampaignBuilderSubmitParams(
-        brandId=campaign.brand.brand_id,
-        referenceId=str(campaign.public_id),
-        webhookURL=webhook_url(),
-        **content,
+    return CampaignBuilderSubmitParams.model_validate(
+        {
+            "brandId": campaign.brand.brand_id,
+            "referenceId": str(campaign.public_id),
+            "webhookURL": telnyx_webhook_url(),
+            **content,
+        }
     )
 
 
-def webhook_url() -> str:
-    return settings.APP_BASE_URL.rstrip("/") + "/webhooks/telnyx/"
-
-
-def _post(campaign: Campaign, client: TelnyxClient, *, attempt: int) -> Campaign:
-    try:
-        created = client.submit_campaign(submit_params(campaign))
-    except (Unavailable, RateLimited) as exc:
-        _still_pending(campaign, exc, attempt)
+def _post(campaign: Campaign, client: TelnyxClient) -> Campaign:
+    sent = submission.send(lambda: client.submit_campaign(submit_params(campaign)))
+    if sent.unanswered is not None:
+        _still_pending(campaign, sent.unanswered)
         return campaign
-    except TelnyxError as exc:
-        field_errors = _field_errors(exc)
-        campaign.submission_state = SubmissionState.FAILED
-        campaign.submission_error = _reason(exc)
-        campaign.save(update_fields=["submission_state", "submission_error", "updated_at"])
-        raise CampaignError("Telnyx refused the campaign: " + _reason(exc), field_errors) from exc
+    if sent.refused is not None:
+        submission.refuse(campaign, _reason(sent.refused))
+        raise CampaignError(
+            "Telnyx refused the campaign: " + _reason(sent.refused), _field_errors(sent.refused)
+        ) from sent.refused
+    assert sent.answer is not None
     return record_created(
-        campaign, created.campaign_id, created.model_dump(by_alias=True), client=client
+        campaign, sent.answer.campaign_id, sent.answer.model_dump(by_alias=True), client=client
     )
 
 
-def _still_pending(campaign: Campaign, exc: TelnyxError, attempt: int) -> None:
-    if attempt >= MAX_SUBMISSION_ATTEMPTS:
-        message = (
-            "Telnyx could not be reached after several tries; the submission is kept and "
-            "will be checked again. Contact support if this lasts."
+def _still_pending(campaign: Campaign, exc: TelnyxError) -> None:
+    logger.warning(
+        "campaign %s submission attempt %s: %s", campaign.pk, campaign.submission_attempts, exc
+    )
+    if campaign.submission_attempts >= MAX_SUBMISSION_ATTEMPTS:
+        # No more automatic retries; reconciliation looks for it again later.
+        Campaign.objects.filter(pk=campaign.pk).update(
+            submission_error="Telnyx could not be reached after several tries; the submission "
+            "is kept and will be checked again. Contact support if this lasts."
         )
-    else:
-        message = "Telnyx did not answer; the submission is kept and retried automatically."
-    campaign.submission_error = message
-    campaign.save(update_fields=["submission_error", "updated_at"])
-    logger.warning("campaign %s submission attempt %s: %s", campaign.pk, attempt, exc)
-    if attempt < MAX_SUBMISSION_ATTEMPTS:
-        from compliance.tasks.campaigns import retry_campaign_submission
-
-        delay = getattr(exc, "retry_after", None) or 2**attempt
-        _enqueue(retry_campaign_submission, campaign.pk, attempt + 1, delay=delay)
+        campaign.refresh_from_db(fields=["submission_error"])
+        return
+    submission.keep_pending(
+        campaign,
+        exc,
+        retry_task="retry_campaign_submission",
+        message="Telnyx did not answer; the submission is kept and retried automatically.",
+    )
 
 
-def _enqueue(task, *args, delay: float):
-    if settings.TASKS["default"]["BACKEND"].endswith("ImmediateBackend"):
-        return task.enqueue(*args)
-    return task.using(run_after=timezone.now() + timedelta(seconds=delay)).enqueue(*args)
-
-
-def resume_submission(campaign_pk: int, attempt: int, *, client=None) -> Campaign | None:
-    """The retry: find the campaign at Telnyx (by referenceId) or POST it again."""
-    campaign = Campaign.objects.select_related("brand").filter(pk=campaign_pk).first()
+def resume_submission(campaign_pk: int, *, client=None) -> Campaign | None:
+    """A retry (one worker only): find the campaign at Telnyx (by referenceId) or POST it
+    again."""
+    campaign = submission.claim_retry(Campaign, campaign_pk)
     if campaign is None or campaign.campaign_id:
         return campaign
-    claimed = Campaign.objects.filter(
-        pk=campaign.pk,
-        submission_state=SubmissionState.PENDING,
-        submission_attempted_at=campaign.submission_attempted_at,
-    ).update(submission_attempted_at=timezone.now())
-    if not claimed:
-        return campaign  # someone else is on it, or it settled
-    campaign.refresh_from_db()
 
     def resume(c: TelnyxClient) -> Campaign:
-        try:
-            found = find_at_telnyx(campaign, c)
-        except (Unavailable, RateLimited) as exc:
-            _still_pending(campaign, exc, attempt)
+        looked = submission.send(lambda: find_at_telnyx(campaign, c))
+        if looked.unanswered is not None:
+            _still_pending(campaign, looked.unanswered)
             return campaign
-        if found is not None:
-            return record_created(campaign, found["campaignId"], found, client=c)
+        if looked.answer is not None:
+            return record_created(campaign, looked.answer["campaignId"], looked.answer, client=c)
         try:
-            return _post(campaign, c, attempt=attempt)
+            return _post(campaign, c)
         except CampaignError:
             return campaign
 
@@ -408,7 +389,7 @@ def resume_submission(campaign_pk: int, attempt: int, *, client=None) -> Campaig
 
 def find_at_telnyx(campaign: Campaign, client: TelnyxClient) -> dict | None:
     reference = str(campaign.public_id)
-    for record in client.iter_campaigns(campaign.brand.brand_id):
+    for record in client.iter_campaigns(campaign.brand.brand_id or ""):
         if record.reference_id == reference:
             return record.model_dump(by_alias=True)
     return None
@@ -425,7 +406,7 @@ def record_created(
             campaign_id=campaign_id,
             tcr_campaign_id=record.get("tcrCampaignId") or "",
             campaign_status=record.get("campaignStatus") or "",
-            submission_status=record.get("submissionStatus") or "",
+            telnyx_submission_status=record.get("submissionStatus") or "",
             submission_state=SubmissionState.SUBMITTED,
             submission_error="",
             submitted_at=now,
@@ -451,14 +432,15 @@ def record_created(
 # -- after submission ---------------------------------------------------------------------------
 def refresh_campaign(campaign: Campaign, *, client: TelnyxClient | None = None) -> Campaign:
     """Read the campaign, its carriers and its cost back from Telnyx."""
-    if not campaign.campaign_id:
+    campaign_id = campaign.campaign_id
+    if not campaign_id:
         return campaign
 
     def read(c: TelnyxClient):
         read_back_campaign(campaign, client=c)
         return (
-            c.get_mno_metadata(campaign.campaign_id),
-            c.get_operation_status(campaign.campaign_id),
+            c.get_mno_metadata(campaign_id),
+            c.get_operation_status(campaign_id),
             c.get_usecase_cost(campaign.usecase),
         )
 
@@ -546,20 +528,15 @@ def _with_client(client: TelnyxClient | None, action):
 
 
 def _reason(exc: TelnyxError) -> str:
-    return "; ".join(e.message for e in exc.errors) or exc.user_message
+    return errors.telnyx_details(exc) or exc.user_message
 
 
 def _plain(exc: TelnyxError, doing: str) -> str:
-    if isinstance(exc, (Unavailable, RateLimited)):
-        return f"Telnyx is not answering right now, so we could not {doing}. Try again shortly."
-    return f"We could not {doing}: {_reason(exc)}"
+    return errors.plain_words(exc, doing, thing="campaign")
 
 
 def _field_errors(exc: TelnyxError) -> dict[str, list[str]]:
-    result: dict[str, list[str]] = {}
-    for wire, messages in exc.field_errors().items():
-        result.setdefault(MODEL_FIELD.get(wire, ""), []).extend(messages)
-    return result
+    return errors.field_errors(exc, MODEL_FIELD)
 
 
 def _decimal(value) -> Decimal | None:

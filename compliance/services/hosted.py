@@ -11,11 +11,10 @@ campaign, and stored verbatim (with its SHA-256) with each consent.
 import ipaddress
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 
 from compliance import texts
+from compliance.http import absolute_url
 from compliance.models import Brand, Campaign, HostedPages, OptInRecord
 
 
@@ -25,14 +24,10 @@ class HostedPageUrls:
     opt_in: str
 
 
-def _absolute(path: str) -> str:
-    return settings.APP_BASE_URL.rstrip("/") + path
-
-
 def urls_of(pages: HostedPages) -> HostedPageUrls:
     return HostedPageUrls(
-        sms_terms=_absolute(reverse("hosted_sms_terms", args=[pages.slug])),
-        opt_in=_absolute(reverse("hosted_opt_in", args=[pages.slug])),
+        sms_terms=absolute_url("hosted_sms_terms", pages.slug),
+        opt_in=absolute_url("hosted_opt_in", pages.slug),
     )
 
 
@@ -53,6 +48,8 @@ def ensure_hosted_pages(brand: Brand) -> HostedPageUrls:
                 pages = HostedPages.objects.filter(brand=brand).first()
                 if pages:
                     break
+    if pages is None:
+        raise RuntimeError("Could not create the brand's hosted pages (slug collisions).")
     if not pages.enabled:
         pages.enabled = True
         pages.save(update_fields=["enabled"])
@@ -87,7 +84,7 @@ def answers_for(brand: Brand, campaign: Campaign | None = None, **overrides) -> 
         opt_in_url=hosted.opt_in if hosted else "",
     )
     values.update({k: v for k, v in overrides.items() if v})
-    return texts.Answers(**values)
+    return texts.Answers(**values)  # type: ignore[arg-type]  # field by field, as declared
 
 
 @dataclass(frozen=True)

@@ -10,13 +10,12 @@ from datetime import datetime
 from django.db import transaction
 from django.utils.dateparse import parse_datetime
 
-from compliance import lifecycle, ratelimit
+from compliance import errors, lifecycle, ratelimit
+from compliance.http import telnyx_webhook_url
 from compliance.models import Organisation, PhoneNumber, TestMessage, TestMessageEvent
 from compliance.services.numbers import (
     NumberError,
-    app_webhook_url,
     normalise_e164,
-    plain_words,
 )
 from compliance.telnyx.client import TelnyxClient, get_client
 from compliance.telnyx.errors import TelnyxError
@@ -70,14 +69,14 @@ def send_test_message(
     client = client or get_client()
     try:
         sent = client.send_message(
-            from_=number.phone_number, to=to, text=text, webhook_url=app_webhook_url()
+            from_=number.phone_number, to=to, text=text, webhook_url=telnyx_webhook_url()
         )
     except TelnyxError as exc:
         message.status = "sending_failed"
-        message.errors = plain_words(exc)
+        message.errors = errors.plain_words(exc, "send the test message", thing="number")
         message.save(update_fields=["status", "errors"])
         return message
-    recipient = (sent.to or [None])[0]
+    recipient = sent.to[0] if sent.to else None
     message.telnyx_message_id = sent.id
     message.status = (recipient.status if recipient else None) or "queued"
     message.save(update_fields=["telnyx_message_id", "status"])

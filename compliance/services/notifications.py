@@ -10,13 +10,12 @@ a mail server failure is logged and never undoes the notification.
 import logging
 import smtplib
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, mailers
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 
+from compliance.http import absolute_url
 from compliance.models import Brand, Campaign, Notification, Organisation
 from compliance.tenancy import REVIEWER_PERMISSION
 
@@ -51,11 +50,18 @@ def notify_reviewers(
     return _notify(Audience.REVIEWERS, reviewers, organisation, title, body, campaign, brand)
 
 
+def one_line(text: str) -> str:
+    """A title as one line: line breaks and other control characters (a brand name typed with
+    a line break, a reviewer's subject) become spaces, so it can head a page and an e-mail
+    (mail headers refuse line breaks)."""
+    return " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
+
+
 def _notify(audience, recipients, organisation, title, body, campaign, brand) -> Notification:
     notification = Notification.objects.create(
         organisation=organisation,
         audience=audience,
-        title=title[:200],
+        title=one_line(title)[:200],
         body=body,
         campaign=campaign,
         brand=brand,
@@ -91,7 +97,7 @@ def _email_after_commit(notification: Notification, recipients: list[str]) -> No
 
 
 def _send(notification: Notification, recipients: list[str]) -> None:
-    link = settings.APP_BASE_URL.rstrip("/") + reverse("notifications")
+    link = absolute_url("notifications")
     text = f"{notification.body}\n\nSee your notifications: {link}\n".lstrip()
     messages = [
         EmailMessage(f"[Tendlc] {notification.title}", text, to=[address]) for address in recipients

@@ -28,7 +28,8 @@ from django.db import transaction
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
-from compliance import lifecycle
+from compliance import deferred, errors, lifecycle
+from compliance.http import telnyx_webhook_url
 from compliance.models import (
     Brand,
     BulkAssignment,
@@ -53,7 +54,6 @@ from compliance.telnyx.schemas.numbers import PhoneNumberCampaign
 
 logger = logging.getLogger(__name__)
 
-WEBHOOK_PATH = "/webhooks/telnyx/"
 MAX_ATTEMPTS = 5  # per bulk item; a 429 does not count (nothing was processed)
 STALE_IN_FLIGHT = timedelta(minutes=5)  # an item claimed by a worker that died
 PROFILE_POLL_SECONDS = 2.0
@@ -64,33 +64,14 @@ LIVE_ASSIGNMENT = (
 )
 
 
-class NumberError(Exception):
+class NumberError(errors.Refusal):
     """A refusal to show the user, in plain words. `offer_move`: the number is assigned to
     another campaign, so the screen offers to move it instead."""
 
     def __init__(self, message: str, *, field: str = "", offer_move: bool = False):
-        self.message = message
+        super().__init__(message, {field: [message]} if field else None)
         self.field = field
         self.offer_move = offer_move
-        super().__init__(message)
-
-
-def app_webhook_url() -> str:
-    return settings.APP_BASE_URL.rstrip("/") + WEBHOOK_PATH
-
-
-def plain_words(error: TelnyxError) -> str:
-    """What a Telnyx error means for the user."""
-    details = "; ".join(e.message for e in error.errors if e.message)
-    if isinstance(error, RateLimited):
-        return "Telnyx is rate limiting requests; try again in a few seconds."
-    if isinstance(error, Unavailable):
-        return "Telnyx could not be reached; nothing was changed. Try again shortly."
-    if isinstance(error, NotFound):
-        return "Telnyx does not know this number or campaign."
-    if isinstance(error, ValidationFailed) and details:
-        return f"Telnyx refused: {details}"
-    return details or error.user_message
 
 
 def normalise_e164(value: str) -> str:
@@ -195,13 +176,15 @@ def create_profile(
         created = client.create_messaging_profile(
             name=name,
             whitelisted_destinations=whitelisted_destinations,
-            webhook_url=app_webhook_url(),
+            webhook_url=telnyx_webhook_url(),
         )
     except TelnyxError as exc:
-        raise NumberError(plain_words(exc)) from exc
+        raise NumberError(
+            errors.plain_words(exc, "create the messaging profile", thing="number")
+        ) from exc
     return MessagingProfile.objects.create(
         organisation=organisation,
-        telnyx_id=created.id,
+        telnyx_id=created.id or "",
         name=created.name or name,
         whitelisted_destinations=created.whitelisted_destinations or whitelisted_destinations,
         webhook_url=created.webhook_url or "",
@@ -229,7 +212,7 @@ class SyncResult:
 
 
 def _existing_numbers(phone_numbers: list[str]) -> dict[str, PhoneNumber]:
-    found = {}
+    found: dict = {}
     for start in range(0, len(phone_numbers), 900):
         chunk = phone_numbers[start : start + 900]
         found |= {n.phone_number: n for n in PhoneNumber.objects.filter(phone_number__in=chunk)}
@@ -242,7 +225,8 @@ def _store_profile_numbers(profile: MessagingProfile, remote: list) -> int:
     organisation = profile.organisation
     remote = [item for item in remote if item.phone_number]
     existing = _existing_numbers([item.phone_number for item in remote])
-    new, changed = [], []
+    new: list = []
+    changed: list = []
     for item in remote:
         number = existing.get(item.phone_number) or PhoneNumber(phone_number=item.phone_number)
         if number.pk and number.organisation_id != organisation.pk:
@@ -292,6 +276,18 @@ def refresh_assignments(
         changed.append(number)
     PhoneNumber.objects.bulk_update(changed, ASSIGNMENT_FIELDS, batch_size=500)
     return sum(1 for n in changed if n.assignment_status)
+
+
+def _telnyx_id(campaign: Campaign) -> str:
+    """A submitted campaign's Telnyx id (numbers are only ever assigned to live campaigns)."""
+    if not campaign.campaign_id:
+        raise NumberError("This campaign has not been created at Telnyx yet.")
+    return campaign.campaign_id
+
+
+def request_sync(organisation: Organisation) -> None:
+    """Read the organisation's profiles and numbers from Telnyx in the background."""
+    deferred.schedule("sync_organisation_task", organisation.pk)
 
 
 def sync_organisation(organisation: Organisation, client: TelnyxClient | None = None) -> SyncResult:
@@ -363,7 +359,7 @@ def assign_number(
     _check_campaign(campaign, except_number=number)
     client = client or get_client()
     try:
-        record = client.assign_number(number.phone_number, campaign.campaign_id)
+        record = client.assign_number(number.phone_number, _telnyx_id(campaign))
     except ValidationFailed as exc:
         current = _read_back(client, number.phone_number)
         if current is not None and current.campaign_id != campaign.campaign_id:
@@ -373,14 +369,15 @@ def assign_number(
                 offer_move=True,
             ) from exc
         if current is None or current.assignment_status == "FAILED_ASSIGNMENT":
-            raise NumberError(plain_words(exc)) from exc
+            raise NumberError(errors.plain_words(exc, "assign the number", thing="number")) from exc
         record = current  # an earlier attempt had assigned it already
     except Unavailable as exc:
-        record = _read_back(client, number.phone_number)
-        if record is None or record.campaign_id != campaign.campaign_id:
-            raise NumberError(plain_words(exc)) from exc
+        found = _read_back(client, number.phone_number)
+        if found is None or found.campaign_id != campaign.campaign_id:
+            raise NumberError(errors.plain_words(exc, "assign the number", thing="number")) from exc
+        record = found
     except TelnyxError as exc:
-        raise NumberError(plain_words(exc)) from exc
+        raise NumberError(errors.plain_words(exc, "assign the number", thing="number")) from exc
     return _save_assignment(number, record)
 
 
@@ -395,9 +392,9 @@ def move_number(
     _check_campaign(campaign, except_number=number)
     client = client or get_client()
     try:
-        record = client.move_number(number.phone_number, campaign.campaign_id)
+        record = client.move_number(number.phone_number, _telnyx_id(campaign))
     except TelnyxError as exc:
-        raise NumberError(plain_words(exc)) from exc
+        raise NumberError(errors.plain_words(exc, "move the number", thing="number")) from exc
     return _save_assignment(number, record)
 
 
@@ -411,7 +408,7 @@ def unassign_number(number: PhoneNumber, client: TelnyxClient | None = None) -> 
     except NotFound:
         record = None  # already gone at Telnyx
     except TelnyxError as exc:
-        raise NumberError(plain_words(exc)) from exc
+        raise NumberError(errors.plain_words(exc, "unassign the number", thing="number")) from exc
     return _save_assignment(number, record)
 
 
@@ -420,7 +417,9 @@ def refresh_number(number: PhoneNumber, client: TelnyxClient | None = None) -> P
     try:
         record = _read_back(client, number.phone_number)
     except TelnyxError as exc:
-        raise NumberError(plain_words(exc)) from exc
+        raise NumberError(
+            errors.plain_words(exc, "read the number back from Telnyx", thing="number")
+        ) from exc
     return _save_assignment(number, record)
 
 
@@ -429,7 +428,6 @@ def start_bulk_assignment(
     organisation: Organisation, user, campaign: Campaign, numbers: QuerySet[PhoneNumber]
 ) -> BulkAssignment:
     """Record the job and its items, then hand it to the task worker."""
-    from compliance.tasks.numbers import run_bulk_assignment_task
 
     numbers = numbers.filter(organisation=organisation)
     ids = list(numbers.values_list("id", flat=True))
@@ -443,13 +441,12 @@ def start_bulk_assignment(
         BulkAssignmentItem.objects.bulk_create(
             [BulkAssignmentItem(job=job, number_id=i) for i in ids], batch_size=500
         )
-    transaction.on_commit(lambda: run_bulk_assignment_task.enqueue(job.pk))
+    deferred.schedule("run_bulk_assignment_task", job.pk, on_commit=True)
     return job
 
 
 def retry_failed_items(job: BulkAssignment) -> int:
     """Send the failed numbers again, in the background."""
-    from compliance.tasks.numbers import run_bulk_assignment_task
 
     with transaction.atomic():
         count = job.items.filter(state=BulkAssignmentItem.State.FAILED).update(
@@ -460,7 +457,7 @@ def retry_failed_items(job: BulkAssignment) -> int:
                 state=BulkAssignment.State.QUEUED, finished_at=None
             )
     if count:
-        transaction.on_commit(lambda: run_bulk_assignment_task.enqueue(job.pk))
+        deferred.schedule("run_bulk_assignment_task", job.pk, on_commit=True)
     return count
 
 
@@ -475,7 +472,10 @@ class Outcome:
 
 def _rate_limited(error: TelnyxError) -> Outcome:
     return Outcome(
-        "retry", reason=plain_words(error), retry_after=_retry_after(error), rate_limited=True
+        "retry",
+        reason=errors.plain_words(error, "assign the number", thing="number"),
+        retry_after=_retry_after(error),
+        rate_limited=True,
     )
 
 
@@ -494,7 +494,11 @@ def attempt_assignment(
         except TelnyxError as exc:
             if _is_rate_limit(exc):
                 return _rate_limited(exc)
-            return Outcome("retry", reason=plain_words(exc), retry_after=1.0)
+            return Outcome(
+                "retry",
+                reason=errors.plain_words(exc, "assign the number", thing="number"),
+                retry_after=1.0,
+            )
         if _holds(current, campaign_id):
             return Outcome("done", current)
     try:
@@ -508,19 +512,31 @@ def attempt_assignment(
             current = None
         if _holds(current, campaign_id):
             return Outcome("done", current)
-        return Outcome("failed", current, reason=plain_words(exc))
+        return Outcome(
+            "failed", current, reason=errors.plain_words(exc, "assign the number", thing="number")
+        )
     except Unavailable as exc:  # unclear: read back before anything else
         try:
             current = _read_back(client, phone_number)
         except TelnyxError:
-            return Outcome("retry", reason=plain_words(exc), retry_after=1.0)
+            return Outcome(
+                "retry",
+                reason=errors.plain_words(exc, "assign the number", thing="number"),
+                retry_after=1.0,
+            )
         if current is not None and current.campaign_id == campaign_id:
             return Outcome("done", current)
         if current is not None:
             return Outcome("failed", current, reason="Assigned to another campaign meanwhile.")
-        return Outcome("retry", reason=plain_words(exc), retry_after=0.5)
+        return Outcome(
+            "retry",
+            reason=errors.plain_words(exc, "assign the number", thing="number"),
+            retry_after=0.5,
+        )
     except TelnyxError as exc:
-        return Outcome("failed", reason=plain_words(exc))
+        return Outcome(
+            "failed", reason=errors.plain_words(exc, "assign the number", thing="number")
+        )
 
 
 def _holds(record: PhoneNumberCampaign | None, campaign_id: str) -> bool:
@@ -604,7 +620,7 @@ def run_bulk_assignment(
     concurrency = concurrency or settings.NUMBERS_BULK_CONCURRENCY
     pacer = pacer or Pacer.per_second(settings.NUMBERS_BULK_RATE)
     client = client or get_client()
-    campaign_id = job.campaign.campaign_id
+    campaign_id = _telnyx_id(job.campaign)
     campaigns = {campaign_id: job.campaign}
 
     def send(item: BulkAssignmentItem) -> Outcome:
@@ -655,14 +671,15 @@ def start_profile_assignment(
     campaign: Campaign,
     client: TelnyxClient | None = None,
 ) -> ProfileAssignmentTask:
-    from compliance.tasks.numbers import follow_profile_assignment_task
 
     _check_campaign(campaign, adding=profile.numbers.count())
     client = client or get_client()
     try:
         response = client.assign_by_profile(profile.telnyx_id, campaign_id=campaign.campaign_id)
     except TelnyxError as exc:
-        raise NumberError(plain_words(exc)) from exc
+        raise NumberError(
+            errors.plain_words(exc, "assign the profile's numbers", thing="number")
+        ) from exc
     task = ProfileAssignmentTask.objects.create(
         organisation=organisation,
         profile=profile,
@@ -670,7 +687,7 @@ def start_profile_assignment(
         created_by=user,
         task_id=response.task_id,
     )
-    transaction.on_commit(lambda: follow_profile_assignment_task.enqueue(task.pk))
+    deferred.schedule("follow_profile_assignment_task", task.pk, on_commit=True)
     return task
 
 
@@ -685,7 +702,7 @@ def poll_profile_assignment(task_pk: int, client: TelnyxClient | None = None) ->
     try:
         remote = client.get_profile_assignment_task(task.task_id)
     except TelnyxError as exc:
-        task.error = plain_words(exc)
+        task.error = errors.plain_words(exc, "follow the assignment at Telnyx", thing="number")
         task.save(update_fields=["error", "updated_at"])
         return task.polls + 1 >= PROFILE_MAX_POLLS
     task.status = remote.status
@@ -700,7 +717,8 @@ def poll_profile_assignment(task_pk: int, client: TelnyxClient | None = None) ->
 
 
 def _store_task_numbers(task: ProfileAssignmentTask, client: TelnyxClient) -> None:
-    statuses, page = {}, 1
+    statuses: dict = {}
+    page = 1
     while True:  # this list has no totalRecords: walk until a short page
         records = client.list_profile_assignment_numbers(
             task.task_id, page=page, records_per_page=500

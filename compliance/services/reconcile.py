@@ -26,6 +26,7 @@ from django.db.models import Model, Q, QuerySet
 from compliance import lifecycle
 from compliance.models import Brand, Campaign
 from compliance.pacing import Pacer
+from compliance.services import submission
 from compliance.services.webhooks import (
     apply_brand_record,
     apply_campaign_record,
@@ -44,6 +45,7 @@ class ReconcileReport:
     campaigns_checked: int = 0
     brands_checked: int = 0
     events_applied: int = 0
+    stale_submissions: int = 0  # pending submissions with no retry coming, retried now
     changes: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
@@ -52,6 +54,7 @@ class ReconcileReport:
             "campaigns_checked": self.campaigns_checked,
             "brands_checked": self.brands_checked,
             "events_applied": self.events_applied,
+            "stale_submissions": self.stale_submissions,
             "changes": self.changes,
             "errors": self.errors,
         }
@@ -81,6 +84,9 @@ def reconcile_all(
         with get_client() as own_client:
             return reconcile_all(client=own_client, sleep=sleep)
     report = ReconcileReport(events_applied=apply_pending_events())
+    report.stale_submissions = len(submission.heal_stale(Brand, "retry_brand_submission")) + len(
+        submission.heal_stale(Campaign, "retry_campaign_submission")
+    )
     pace = Pacer(settings.RECONCILE_MIN_INTERVAL, sleep=sleep)
     with ThreadPoolExecutor(max_workers=settings.RECONCILE_CONCURRENCY) as pool:
         reads = _ReadBacks(pool, pace, settings.RECONCILE_CONCURRENCY)
@@ -132,12 +138,12 @@ class _ReadBacks:
     def __init__(self, pool: ThreadPoolExecutor, pace: Pacer, depth: int):
         self.pool, self.pace, self.depth = pool, pace, max(1, depth)
 
-    def each(self, rows: Iterator[Model], get) -> Iterator[tuple[Model, Future]]:
+    def each[M: Model](self, rows: Iterator[M], get) -> Iterator[tuple[M, Future]]:
         def paced(row):
             self.pace.wait()
             return get(row)
 
-        in_flight: deque[tuple[Model, Future]] = deque()
+        in_flight: deque[tuple[M, Future]] = deque()
         for row in rows:
             in_flight.append((row, self.pool.submit(paced, row)))
             if len(in_flight) >= self.depth:
@@ -145,7 +151,7 @@ class _ReadBacks:
         yield from in_flight
 
 
-def _pages(queryset: QuerySet) -> Iterator[Model]:
+def _pages[M: Model](queryset: QuerySet[M]) -> Iterator[M]:
     """The rows in primary-key order, PAGE_SIZE at a time (keyset paging: rows that change
     while we walk are neither skipped nor repeated)."""
     last_pk = 0

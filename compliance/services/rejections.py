@@ -14,8 +14,6 @@ have nothing to check and never block.
 
 from dataclasses import dataclass, field
 
-from django.utils import timezone
-
 from compliance import checks, lifecycle
 from compliance.models import Campaign, CampaignEvent
 from compliance.services import campaigns as campaign_services
@@ -60,18 +58,9 @@ def snapshot(campaign: Campaign) -> dict:
     return {name: getattr(campaign, name) for name in campaign_services.CONTENT_FIELDS}
 
 
-def record_submitted_content(campaign: Campaign) -> None:
-    """Keep a copy of the content being sent (submission, or an appeal after edits)."""
-    now = timezone.now()
-    content = snapshot(campaign)
-    Campaign.objects.filter(pk=campaign.pk).update(
-        submitted_content=content, submitted_content_at=now
-    )
-    campaign.submitted_content, campaign.submitted_content_at = content, now
-
-
 def _label(name: str) -> str:
-    return str(Campaign._meta.get_field(name).verbose_name).capitalize()
+    field = Campaign._meta.get_field(name)
+    return str(getattr(field, "verbose_name", name)).capitalize()
 
 
 def changes_since_submission(campaign: Campaign) -> list[tuple[str, object, object]] | None:

@@ -9,13 +9,13 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from compliance import lifecycle
+from compliance import errors, lifecycle
 from compliance.checks import Finding, blocking
 from compliance.models import (
     Appeal,
@@ -27,10 +27,10 @@ from compliance.models import (
     ReviewNote,
 )
 from compliance.services import campaigns as campaign_services
-from compliance.services import notifications, rejections
+from compliance.services import notifications, rejections, submission
 from compliance.services.webhooks import read_back_campaign
 from compliance.telnyx.client import get_client
-from compliance.telnyx.errors import TelnyxError, Unavailable
+from compliance.telnyx.errors import TelnyxError
 
 logger = logging.getLogger(__name__)
 
@@ -52,8 +52,8 @@ EDITABLE_FIELDS = {
 EDITABLE_WIRE_FIELDS = frozenset(EDITABLE_FIELDS.values())
 
 
-class ReviewError(Exception):
-    """An action refused, with a message for the reviewer."""
+class ReviewError(errors.Refusal):
+    """A reviewer action refused, with a message for the reviewer."""
 
 
 class ClaimConflict(ReviewError):
@@ -87,15 +87,6 @@ def _audit(actor, action, campaign: Campaign, *, before=None, after=None, note="
     )
 
 
-def plain_telnyx_error(exc: TelnyxError, what: str) -> str:
-    """A Telnyx error in words a reviewer can act on; `what` names the refused action."""
-    details = "; ".join(e.message for e in exc.errors)
-    if isinstance(exc, Unavailable):
-        head = f"Telnyx could not be reached or failed, so the {what} did not go through."
-        return f"{head} Try again in a few minutes." + (f" ({details})" if details else "")
-    return f"Telnyx refused the {what}: {details or exc.user_message}"
-
-
 # Claims ----------------------------------------------------------------------------------
 
 
@@ -105,7 +96,7 @@ def active_claim(campaign: Campaign) -> ReviewClaim | None:
     )
 
 
-def claim_warning(campaign: Campaign, reviewer: AbstractBaseUser) -> str:
+def claim_warning(campaign: Campaign, reviewer: User) -> str:
     """A warning when the campaign is claimed by another reviewer; "" otherwise."""
     current = active_claim(campaign)
     if current is None or current.reviewer_id == reviewer.pk:
@@ -116,7 +107,7 @@ def claim_warning(campaign: Campaign, reviewer: AbstractBaseUser) -> str:
     )
 
 
-def claim(campaign: Campaign, reviewer: AbstractBaseUser) -> ReviewClaim:
+def claim(campaign: Campaign, reviewer: User) -> ReviewClaim:
     """Claim the campaign; ClaimConflict when another reviewer holds it."""
     with transaction.atomic():
         current = active_claim(campaign)
@@ -139,7 +130,7 @@ def claim(campaign: Campaign, reviewer: AbstractBaseUser) -> ReviewClaim:
     return new
 
 
-def unclaim(campaign: Campaign, reviewer: AbstractBaseUser) -> None:
+def unclaim(campaign: Campaign, reviewer: User) -> None:
     """Release the reviewer's own claim."""
     with transaction.atomic():
         current = active_claim(campaign)
@@ -161,16 +152,14 @@ def unclaim(campaign: Campaign, reviewer: AbstractBaseUser) -> None:
 # Notes and messages ------------------------------------------------------------------------
 
 
-def add_note(campaign: Campaign, reviewer: AbstractBaseUser, body: str) -> ReviewNote:
+def add_note(campaign: Campaign, reviewer: User, body: str) -> ReviewNote:
     with transaction.atomic():
         note = ReviewNote.objects.create(campaign=campaign, author=reviewer, body=body)
         _audit(reviewer, AuditEntry.Action.NOTE, campaign, after={"note": body})
     return note
 
 
-def message_customer(
-    campaign: Campaign, reviewer: AbstractBaseUser, title: str, body: str
-) -> Notification:
+def message_customer(campaign: Campaign, reviewer: User, title: str, body: str) -> Notification:
     """An in-app notification to the campaign's organisation."""
     with transaction.atomic():
         notification = notifications.notify(
@@ -199,7 +188,7 @@ def edit_blockers(findings: list[Finding]) -> list[Finding]:
     return [f for f in blocking(findings) if f.field in EDITABLE_WIRE_FIELDS]
 
 
-def edit_campaign(campaign: Campaign, reviewer: AbstractBaseUser, values: dict) -> dict:
+def edit_campaign(campaign: Campaign, reviewer: User, values: dict) -> dict:
     """PUT the changed editable fields to Telnyx, then store them. Returns the changes as
     {field: (before, after)}; EditBlocked when the checks find errors in editable fields,
     TelnyxRefused when Telnyx answers with an error (nothing is stored then)."""
@@ -219,13 +208,17 @@ def edit_campaign(campaign: Campaign, reviewer: AbstractBaseUser, values: dict) 
         with get_client() as client:
             client.update_campaign(campaign.campaign_id, **changed)
     except TelnyxError as exc:
-        raise TelnyxRefused(plain_telnyx_error(exc, "change")) from exc
+        raise TelnyxRefused(
+            errors.plain_words(exc, "save the change at Telnyx", thing="campaign")
+        ) from exc
     before = {name: getattr(campaign, name) for name in changed}
     with transaction.atomic():
         Campaign.objects.filter(pk=campaign.pk).update(**changed, updated_at=timezone.now())
         for name, value in changed.items():
             setattr(campaign, name, value)
-        labels = ", ".join(Campaign._meta.get_field(n).verbose_name for n in changed)
+        labels = ", ".join(
+            str(getattr(Campaign._meta.get_field(n), "verbose_name", n)) for n in changed
+        )
         CampaignEvent.objects.create(
             campaign=campaign,
             kind=CampaignEvent.Kind.EDIT,
@@ -303,9 +296,7 @@ ABANDONED_APPEAL = (
 )
 
 
-def appeal(
-    campaign: Campaign, reviewer: AbstractBaseUser, reason: str, *, override_reason: str = ""
-) -> Appeal:
+def appeal(campaign: Campaign, reviewer: User, reason: str, *, override_reason: str = "") -> Appeal:
     """POST /10dlc/campaign/{id}/appeal. The Appeal row is written under a lock before the
     call (one in flight per campaign); appealed_at is recorded only once Telnyx accepted.
     While a rule the rejection points at still fails, the appeal is refused unless the
@@ -362,11 +353,15 @@ def appeal(
                 note=override_reason,
             )
 
-    try:
+    def call():
         with get_client() as client:
-            answer = client.submit_appeal(locked.campaign_id, reason)
-    except TelnyxError as exc:
-        message = plain_telnyx_error(exc, "appeal")
+            return client.submit_appeal(locked.campaign_id, reason)
+
+    # An appeal is one call, never retried automatically (services/submission.py).
+    sent = submission.send(call)
+    exc = sent.unanswered or sent.refused
+    if exc is not None:
+        message = errors.plain_words(exc, "send the appeal", thing="campaign")
         with transaction.atomic():
             record.state, record.error = Appeal.State.FAILED, message
             record.save(update_fields=["state", "error"])
@@ -381,16 +376,16 @@ def appeal(
             )
         raise TelnyxRefused(message) from exc
 
-    appealed_at = _appealed_at(answer) or timezone.now()
+    appealed_at = _appealed_at(sent.answer) or timezone.now()
     with transaction.atomic():
         record.state, record.appealed_at = Appeal.State.ACCEPTED, appealed_at
         record.save(update_fields=["state", "appealed_at"])
         # Only appealed_at: the decision webhook may already have moved the status meanwhile.
         # The content under review is the campaign as it stood when the appeal was sent.
-        sent = rejections.snapshot(locked)
+        under_review = rejections.snapshot(locked)
         Campaign.objects.filter(pk=locked.pk).update(
             appealed_at=appealed_at,
-            submitted_content=sent,
+            submitted_content=under_review,
             submitted_content_at=record.requested_at,
         )
         campaign.appealed_at = appealed_at

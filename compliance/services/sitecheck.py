@@ -12,9 +12,9 @@ website alone starts nothing); the "check again" button and a submission pass `a
 
 from django.utils import timezone
 
+from compliance import deferred
 from compliance.models import Brand, Campaign, SiteCheck
 from compliance.models.sitecheck import STALLED_AFTER
-from compliance.tasks.sitecheck import run_site_check
 
 
 def request_site_check(
@@ -28,7 +28,7 @@ def request_site_check(
         brand = campaign.brand
     if brand is None:
         raise ValueError("request_site_check needs a brand or a campaign")
-    pages = []
+    pages: list[tuple[Campaign | None, str, str]] = []
     if brand.website:
         pages.append((None, SiteCheck.Kind.WEBSITE, brand.website))
     if campaign is not None and campaign.privacy_policy_link:
@@ -51,7 +51,7 @@ def _start(brand: Brand, campaign: Campaign | None, kind: str, url: str, again: 
     check = SiteCheck.objects.create(
         organisation=brand.organisation, brand=brand, campaign=campaign, kind=kind, url=url
     )
-    run_site_check.enqueue(check.pk)
+    deferred.schedule("run_site_check", check.pk)
     check.refresh_from_db()
     return check
 

@@ -30,9 +30,9 @@ from datetime import UTC, datetime
 from django.db import connections, router, transaction
 from django.utils import timezone
 
-from compliance import hot_sql, lifecycle
+from compliance import deferred, hot_sql, lifecycle, presentation
 from compliance.lifecycle import CampaignStatus
-from compliance.models import Brand, Campaign, CampaignEvent, WebhookEvent
+from compliance.models import Brand, Campaign, CampaignEvent, ReviewClaim, WebhookEvent
 from compliance.services import messages, notifications
 from compliance.telnyx.client import TelnyxClient, get_client
 from compliance.telnyx.errors import TelnyxError
@@ -93,6 +93,10 @@ def parse_event(body: bytes) -> ParsedEvent:
         raise MalformedEvent("the body is not UTF-8 JSON") from None
     if not isinstance(data, dict):
         raise MalformedEvent("the body is not a JSON object")
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:  # "\ud800": valid JSON, but no database stores it
+        raise MalformedEvent("the body holds a lone surrogate") from None
     if "data" in data:
         return _parse_envelope(data["data"])
     _check_text_fields(data)
@@ -184,9 +188,10 @@ def _build_insert_sql(quote: Callable[[str], str]) -> str:
     # Identifiers come from the model and are quoted; every value is a parameter.
     meta = WebhookEvent._meta
     fields = [f for f in meta.concrete_fields if not f.primary_key]
-    columns = ", ".join(quote(f.column) for f in fields)
+    columns = ", ".join(quote(f.column or "") for f in fields)
     placeholders = ", ".join(["%s"] * len(fields))
-    key, pk = quote(meta.get_field("dedup_key").column), quote(meta.pk.column)
+    key = quote(meta.get_field("dedup_key").column or "")
+    pk = quote(meta.pk.column or "")
     insert = f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES ({placeholders})"  # noqa: S608
     return f"{insert} ON CONFLICT ({key}) DO NOTHING RETURNING {pk}"
 
@@ -238,14 +243,23 @@ def _claim(event: WebhookEvent, now) -> bool:
     """Mark the event processed in the open transaction, unless it is already, or another
     worker holds it (SKIP LOCKED on PostgreSQL: appliers running side by side pass over each
     other's events instead of queueing behind each other's transactions)."""
-    free = WebhookEvent.objects.filter(pk=event.pk, processed_at__isnull=True)
-    free = free.order_by().select_for_update(skip_locked=True).values("pk")
+    free = (
+        WebhookEvent.objects.filter(pk=event.pk, processed_at__isnull=True)
+        .order_by()
+        .select_for_update(skip_locked=True)
+        .values("pk")
+    )
     return WebhookEvent.objects.filter(pk__in=free).update(processed_at=now) == 1
 
 
 def _save_outcome(event: WebhookEvent) -> None:
     event.note = event.note[:255]
     event.save(update_fields=["outcome", "note", "error", "campaign"])
+
+
+def schedule_apply() -> None:
+    """Make sure an apply task starts after this moment (call it once the event is stored)."""
+    deferred.schedule_once("apply_pending_webhook_events")
 
 
 def apply_pending_events(batch: int = 200) -> int:
@@ -323,9 +337,10 @@ def _find_campaign(ref: str) -> Campaign | None:
 ReadBack = Callable[[], None]
 
 
-def _unknown(event: WebhookEvent, what: str, ref: str) -> None:
+def _unknown(event: WebhookEvent, what: str, ref: str) -> ReadBack | None:
     event.outcome = Outcome.UNKNOWN_CAMPAIGN
     event.note = f"No {what} {ref or '(no id)'} in this app (yet); stored for replay."
+    return None  # nothing to read back: the event waits for its campaign or brand
 
 
 def _apply_campaign_event(event: WebhookEvent, parsed: ParsedEvent) -> ReadBack | None:
@@ -376,7 +391,8 @@ def _apply_number_event(event: WebhookEvent, parsed: ParsedEvent) -> None:
     """A phone-number event of a campaign: recorded in the campaign's timeline."""
     campaign = _find_campaign(parsed.campaign_ref)
     if campaign is None:
-        return _unknown(event, "campaign", parsed.campaign_ref)
+        _unknown(event, "campaign", parsed.campaign_ref)
+        return
     event.campaign = campaign
     number = parsed.text("phoneNumber")
     detail = parsed.text("description") or _reasons_text(parsed.payload.get("reasons"))
@@ -449,8 +465,8 @@ def apply_campaign_status(
             .get(pk=campaign.pk)
         )
         before = locked.campaign_status
-        after = lifecycle.next_status(before or None, proposed, authoritative=authoritative)
-        after = str(after) if after else before
+        moved = lifecycle.next_status(before or None, proposed, authoritative=authoritative)
+        after = str(moved) if moved else before
         fields = ["updated_at"]
         if after != before:
             locked.campaign_status = after
@@ -458,7 +474,12 @@ def apply_campaign_status(
             fields += ["campaign_status", "status_changed_at"]
         if telnyx_record is not None:
             _mirror_campaign(locked, telnyx_record)
-            fields += ["failure_reasons", "submission_status", "telnyx_response", "last_synced_at"]
+            fields += [
+                "failure_reasons",
+                "telnyx_submission_status",
+                "telnyx_response",
+                "last_synced_at",
+            ]
         locked.save(update_fields=fields)
         change = StatusChange(before, after)
         if change.changed or always_record:
@@ -489,6 +510,7 @@ def read_back_campaign(
     if client is None:
         with get_client() as own_client:
             return read_back_campaign(campaign, client=own_client, kind=kind)
+    assert campaign.campaign_id  # only created campaigns are read back
     return apply_campaign_record(campaign, client.get_campaign(campaign.campaign_id), kind=kind)
 
 
@@ -506,7 +528,11 @@ def apply_campaign_record(
         authoritative=True,
         event_status=reported,
         description=f"Telnyx reports the campaign as {reported or 'without a status'}.",
-        detail="; ".join(_reasons_list(record.get("failureReasons"))),
+        # failureReasons stay on the record after a successful appeal: quote them only when
+        # the status read back is a rejection, never beside an acceptance.
+        detail="; ".join(_reasons_list(record.get("failureReasons")))
+        if proposed in lifecycle.APPEALABLE or proposed in lifecycle.TERMINAL
+        else "",
         telnyx_record=record,
     )
 
@@ -516,6 +542,7 @@ def read_back_brand(brand: Brand, *, client: TelnyxClient | None = None) -> bool
     if client is None:
         with get_client() as own_client:
             return read_back_brand(brand, client=own_client)
+    assert brand.brand_id  # only registered brands are read back
     return apply_brand_record(brand, client.get_brand(brand.brand_id))
 
 
@@ -548,11 +575,14 @@ def apply_brand_record(brand: Brand, response) -> bool:
 
 
 def _notify_campaign_change(campaign: Campaign, change: StatusChange, detail: str) -> None:
-    title = f"Campaign {campaign}: {change.after}"
-    body = lifecycle.plain_words(change.after)
+    status = presentation.campaign_status_code(change.after)
+    title = f"{campaign}: {status.label}"
+    body = status.sentence
     if detail:
         body += f"\n\nTelnyx says: {detail}"
     notifications.notify(campaign.organisation, title, body, campaign=campaign)
+    if change.after in lifecycle.CAN_CARRY_TRAFFIC:
+        ReviewClaim.release_closed_case(campaign)
     if change.after in lifecycle.APPEALABLE:
         notifications.notify_reviewers(
             campaign.organisation,
@@ -564,7 +594,7 @@ def _notify_campaign_change(campaign: Campaign, change: StatusChange, detail: st
 
 def _mirror_campaign(campaign: Campaign, record: dict) -> None:
     campaign.failure_reasons = _reasons_list(record.get("failureReasons"))
-    campaign.submission_status = _text(record.get("submissionStatus"), 10)
+    campaign.telnyx_submission_status = _text(record.get("submissionStatus"), 10)
     campaign.tcr_campaign_id = _text(record.get("tcrCampaignId"), 32) or campaign.tcr_campaign_id
     campaign.telnyx_response = record
     campaign.last_synced_at = timezone.now()

@@ -1,1 +1,7 @@
-"""Background work (django.tasks), one module per concern; run by django-tasks-db's db_worker."""
+"""Background work (django.tasks), one module per concern; run by django-tasks-db's db_worker.
+
+Each task calls a service. Tasks that services schedule are registered by name with
+`@deferrable` (compliance/deferred.py); importing this package registers them all.
+"""
+
+from compliance.tasks import brands, campaigns, numbers, reconcile, sitecheck, webhooks  # noqa: F401

@@ -2,9 +2,11 @@
 
 from django.tasks import task
 
+from compliance.deferred import deferrable
+from compliance.services.campaigns import resume_submission
 
+
+@deferrable
 @task
-def retry_campaign_submission(campaign_pk: int, attempt: int) -> None:
-    from compliance.services.campaigns import resume_submission
-
-    resume_submission(campaign_pk, attempt)
+def retry_campaign_submission(campaign_pk: int) -> None:
+    resume_submission(campaign_pk)

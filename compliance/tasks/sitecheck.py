@@ -5,9 +5,11 @@ from django.utils import timezone
 
 from compliance import sitecheck
 from compliance.checks import BrandContext
+from compliance.deferred import deferrable
 from compliance.models import SiteCheck
 
 
+@deferrable
 @task(queue_name="slow")
 def run_site_check(check_id: int) -> str:
     """Fetch and judge the page of one SiteCheck; store the findings. Returns the status."""

@@ -5,7 +5,7 @@ transport in client.py and return pydantic models from schemas/.
 """
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from .schemas.brands import (
@@ -24,6 +24,11 @@ from .schemas.brands import (
     SmsOtpVerify,
     TelnyxBrand,
 )
+
+if TYPE_CHECKING:  # the methods below run on the Transport TelnyxClient mixes in
+    from .client import Transport as _Transport
+else:
+    _Transport = object
 
 ENUM_ENDPOINTS = (
     "mno",
@@ -49,7 +54,7 @@ def _brand_path(brand_id: str, *rest: str) -> str:
     return "/".join(("/10dlc/brand", quote(str(brand_id), safe=""), *rest))
 
 
-class BrandsAPI:
+class BrandsAPI(_Transport):
     # -- brands ------------------------------------------------------------------------------
     def list_brands(
         self, *, page: int = 1, records_per_page: int = 10, **filters: Any

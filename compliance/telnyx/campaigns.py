@@ -10,6 +10,7 @@ The appeal speaks snake_case (`appeal_reason` → `appealed_at`).
 """
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from .schemas.campaigns import (
@@ -31,6 +32,11 @@ from .schemas.campaigns import (
     parse_mno_metadata,
 )
 
+if TYPE_CHECKING:  # the methods below run on the Transport TelnyxClient mixes in
+    from .client import Transport as _Transport
+else:
+    _Transport = object
+
 
 def _seg(value: str) -> str:
     """One path segment, percent-encoded."""
@@ -41,7 +47,7 @@ def _campaign_path(campaign_id: str, *rest: str) -> str:
     return "/".join(("/10dlc/campaign", _seg(campaign_id), *rest))
 
 
-class CampaignsAPI:
+class CampaignsAPI(_Transport):
     # -- before submitting ------------------------------------------------------------------------
     def qualify_by_usecase(self, brand_id: str, usecase: str) -> BrandQualifyByUsecaseResponse:
         """Whether the brand may run a campaign of this use case: fees, sub-usecase limits,

@@ -83,12 +83,12 @@ class Transport:
             try:
                 response = self._send(method, path, params, json)
             except httpx.TransportError as exc:
-                error = Unavailable(0, [ErrorItem(title=type(exc).__name__, detail=str(exc))])
+                unreachable = Unavailable(0, [ErrorItem(title=type(exc).__name__, detail=str(exc))])
                 if retryable and attempt < self.max_retries:
                     attempt += 1
                     self.sleep(self._backoff(attempt))
                     continue
-                raise error from exc
+                raise unreachable from exc
             if response.is_success:
                 return _json_or_none(response)
             error = _error_from(response)
@@ -131,44 +131,49 @@ class Transport:
         self, path: str, params: dict | None = None, *, records_per_page: int = 100
     ) -> Iterator[dict]:
         """Every record of a 10DLC list (`page`, `recordsPerPage` → `records`, `totalRecords`)."""
-        page = 1
         seen = 0
-        while True:
-            body = (
-                self.request(
-                    "GET",
-                    path,
-                    params={**(params or {}), "page": page, "recordsPerPage": records_per_page},
-                )
-                or {}
-            )
+
+        def records_of(body: dict, page: int) -> tuple[list, bool]:
+            nonlocal seen
             records = body.get("records") or []
-            yield from records
             seen += len(records)
             total = body.get("totalRecords")
-            if not records or (total is not None and seen >= int(total)):
-                return
-            page += 1
+            return records, total is not None and seen >= int(total)
+
+        return self._paginate(
+            path,
+            params,
+            lambda page: {"page": page, "recordsPerPage": records_per_page},
+            records_of,
+        )
 
     def paginate_messaging(
         self, path: str, params: dict | None = None, *, page_size: int = 250
     ) -> Iterator[dict]:
         """Every item of a messaging list (`page[number]`, `page[size]` → `data`, `meta`)."""
+
+        def items_of(body: dict, page: int) -> tuple[list, bool]:
+            total_pages = (body.get("meta") or {}).get("total_pages")
+            return body.get("data") or [], total_pages is None or page >= int(total_pages)
+
+        return self._paginate(
+            path, params, lambda page: {"page[number]": page, "page[size]": page_size}, items_of
+        )
+
+    def _paginate(
+        self,
+        path: str,
+        params: dict | None,
+        page_params: Callable[[int], dict],
+        items_of: Callable[[dict, int], tuple[list, bool]],
+    ) -> Iterator[dict]:
+        """GET page after page until a page is empty or `items_of` says it was the last."""
         page = 1
         while True:
-            body = (
-                self.request(
-                    "GET",
-                    path,
-                    params={**(params or {}), "page[number]": page, "page[size]": page_size},
-                )
-                or {}
-            )
-            items = body.get("data") or []
+            body = self.request("GET", path, params={**(params or {}), **page_params(page)}) or {}
+            items, last = items_of(body, page)
             yield from items
-            meta = body.get("meta") or {}
-            total_pages = meta.get("total_pages")
-            if not items or total_pages is None or page >= int(total_pages):
+            if not items or last:
                 return
             page += 1
 

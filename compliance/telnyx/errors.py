@@ -128,7 +128,7 @@ def parse_error_items(body) -> list[ErrorItem]:
 
 
 def _item(data: dict) -> ErrorItem:
-    source = data.get("source") if isinstance(data.get("source"), dict) else {}
+    source: dict = data["source"] if isinstance(data.get("source"), dict) else {}
     return ErrorItem(
         code=str(data.get("code", "")),
         title=_without_eins(str(data.get("title", ""))),

@@ -11,7 +11,10 @@ bare objects paged with page/recordsPerPage.
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import quote
+
+from pydantic import BaseModel
 
 from .schemas.numbers import (
     AssignByProfileParams,
@@ -31,6 +34,11 @@ from .schemas.numbers import (
     ProfileAssignmentTask,
 )
 
+if TYPE_CHECKING:  # the methods below run on the Transport TelnyxClient mixes in
+    from .client import Transport as _Transport
+else:
+    _Transport = object
+
 
 @dataclass(frozen=True)
 class MessagingPage[T]:
@@ -42,7 +50,7 @@ class MessagingPage[T]:
     total_results: int | None = None
 
 
-def _page[T](body: dict | None, model: type[T]) -> MessagingPage[T]:
+def _page[T: BaseModel](body: dict | None, model: type[T]) -> MessagingPage[T]:
     body = body or {}
     meta = body.get("meta") or {}
     return MessagingPage(
@@ -62,7 +70,7 @@ def _number_path(phone_number: str) -> str:
     return quote(phone_number, safe="")
 
 
-class NumbersAPI:
+class NumbersAPI(_Transport):
     # -- messaging profiles ---------------------------------------------------------------------
     def list_messaging_profiles(
         self, *, page: int = 1, page_size: int = 20

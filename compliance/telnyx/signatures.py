@@ -156,6 +156,8 @@ def _parse_timestamp(text: str) -> int:
     # int() would also accept "+1", " 1", "1_000" or non-ASCII digits; Telnyx sends plain digits.
     if not (text.isascii() and text.isdigit()):
         raise SignatureError(Reason.BAD_TIMESTAMP, f"{text[:40]!r} is not an integer")
+    if len(text) > 12:  # Unix seconds have 10 digits until the year 2286; more is hostile
+        raise SignatureError(Reason.BAD_TIMESTAMP, f"{text[:40]!r} is not a Unix time")
     return int(text)
 
 

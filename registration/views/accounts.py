@@ -2,10 +2,12 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from compliance import accounts, ratelimit
+from compliance.http import HtmxHttpRequest
 from registration.forms import SignUpForm
 
 
@@ -16,11 +18,8 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
     def post(self, request, *args, **kwargs):
-        username = request.POST.get("username", "")
-        over_ip = ratelimit.hit(ratelimit.LOGIN_PER_IP, ratelimit.client_ip(request))
-        over_user = ratelimit.is_over(ratelimit.LOGIN_PER_USER, username)
-        if over_ip or over_user:
-            limit = ratelimit.LOGIN_PER_IP if over_ip else ratelimit.LOGIN_PER_USER
+        limit = ratelimit.login_refusal(request, request.POST.get("username", ""))
+        if limit is not None:
             form = self.get_form()
             form.errors.clear()
             form.add_error(
@@ -31,7 +30,7 @@ class LoginView(auth_views.LoginView):
         return super().post(request, *args, **kwargs)
 
     def form_invalid(self, form):
-        ratelimit.hit(ratelimit.LOGIN_PER_USER, self.request.POST.get("username", ""))
+        ratelimit.count_failed_login(self.request, self.request.POST.get("username", ""))
         return super().form_invalid(form)
 
     def form_valid(self, form):
@@ -57,10 +56,10 @@ class PasswordResetView(auth_views.PasswordResetView):
 
 
 @require_http_methods(["GET", "POST"])
-def signup(request):
+def signup(request: HtmxHttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("home")
-    form = SignUpForm(request.POST or None)
+    form = SignUpForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if ratelimit.hit(ratelimit.SIGNUP_PER_IP, ratelimit.client_ip(request)):
             form.is_valid()
@@ -80,5 +79,6 @@ def signup(request):
 
 
 @login_required
-def home(request):
+@require_GET
+def home(request: HtmxHttpRequest) -> HttpResponse:
     return render(request, "home.html")

@@ -5,17 +5,19 @@ Views validate forms and call compliance.services.brands; Telnyx trouble reaches
 ActionRefused with a plain message, shown to the user, never a 500.
 """
 
+from uuid import UUID
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django_htmx.http import HttpResponseClientRedirect
 
 from compliance import lifecycle
 from compliance.forms import CostConfirmationForm
+from compliance.http import HtmxHttpRequest, post_redirect
 from compliance.masking import mask
 from compliance.models import Brand, SubmissionState
 from compliance.services import brands as services
@@ -25,17 +27,17 @@ from compliance.tenancy import current_organisation, get_owned_or_404, scoped
 from registration.brand_forms import (
     ENTITY_SENTENCES,
     FIELDS,
-    STEPS_BY_NAME,
+    WIZARD,
+    BrandFieldsStep,
+    BrandStep,
     OtpSendForm,
     OtpVerifyForm,
     VettingImportForm,
     VettingOrderForm,
-    first_incomplete,
-    step_after,
-    steps_for,
 )
+from registration.wizard import Step, walk
 
-WIZARD = "registration/brands/wizard.html"
+TEMPLATE = "registration/brands/wizard.html"
 DETAIL = "registration/brands/detail.html"
 
 
@@ -43,62 +45,31 @@ def _brand_for(request, public_id) -> Brand:
     return get_owned_or_404(request, Brand, public_id=public_id)
 
 
-def _go(request, url: str):
-    """After a successful POST: a client redirect for HTMX, a plain redirect otherwise."""
-    if request.htmx:
-        return HttpResponseClientRedirect(url)
-    return HttpResponseRedirect(url)
-
-
-def _badge(brand: Brand) -> tuple[str, str]:
-    """(css class, words) for a brand's state, ours first, then Telnyx's."""
-    if brand.submission_state == SubmissionState.PENDING:
-        return "info", "Submission pending"
-    if brand.submission_state == SubmissionState.FAILED:
-        return "bad", "Needs changes"
-    if not brand.brand_id:
-        return "", "Draft"
-    badge = lifecycle.brand_badge(brand.status or None, brand.identity_status or None)
-    words = (
-        "Registering"
-        if lifecycle.brand_is_pending(brand.status or None)
-        else (brand.identity_status or brand.status).replace("_", " ").capitalize()
-    )
-    if brand.submission_state == SubmissionState.DRAFT:
-        words += " · unsent changes"
-    return str(badge), words
-
-
 # -- list and new ----------------------------------------------------------------------------
 @login_required
 @require_GET
-def brand_list(request):
-    brands = [(brand, _badge(brand)) for brand in scoped(request, Brand)]
+def brand_list(request: HtmxHttpRequest) -> HttpResponse:
+    brands = scoped(request, Brand)
     return render(request, "registration/brands/list.html", {"brands": brands})
 
 
 @login_required
 @require_POST
-def brand_new(request):
+def brand_new(request: HtmxHttpRequest) -> HttpResponse:
     brand = services.start_draft(current_organisation(request), request.user)
-    return _go(request, reverse("brand_wizard", args=[brand.public_id]))
+    return post_redirect(request, reverse("brand_wizard", args=[brand.public_id]))
 
 
-# -- the wizard ------------------------------------------------------------------------------
-def _notes(brand: Brand) -> dict[str, list[str]]:
-    """What Telnyx said about each field: the last submission's 422 and brand feedback."""
-    notes = services.feedback_by_field(brand)
-    for name, errors in brand.field_errors.items():
-        notes.setdefault(name, []).extend(errors)
-    return notes
+# -- the wizard (registration/wizard.py walks the steps of brand_forms.WIZARD) ---------------
+def _step_url(brand: Brand, step: Step) -> str:
+    return reverse("brand_wizard_step", args=[brand.public_id, step.id])
 
 
-def _wizard_context(brand: Brand, step, form=None) -> dict:
-    steps = steps_for(brand)
+def _wizard_context(brand: Brand, step: Step, form=None) -> dict:
     return {
         "brand": brand,
         "step": step,
-        "steps": [(s, s.is_complete(brand), s is step) for s in steps],
+        "steps": WIZARD.progress(brand, step),
         "form": form,
         "entity_sentences": ENTITY_SENTENCES,
         "general_errors": brand.field_errors.get("", []),
@@ -107,45 +78,45 @@ def _wizard_context(brand: Brand, step, form=None) -> dict:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def brand_wizard(request, public_id, step_name=None):
+def brand_wizard(
+    request: HtmxHttpRequest, public_id: UUID, step_name: str | None = None
+) -> HttpResponse:
     brand = _brand_for(request, public_id)
-    if step_name is None:
-        step = first_incomplete(brand)
-        return redirect("brand_wizard_step", public_id=brand.public_id, step_name=step.name)
-    step = STEPS_BY_NAME.get(step_name)
-    if step is None or step not in steps_for(brand):
-        raise Http404("No such step.")
     if not brand.is_editable:
         messages.info(request, "This brand is being submitted; you can edit it once it is done.")
         return redirect("brand_detail", public_id=brand.public_id)
-    if step.form_class is None:
-        return _review(request, brand, step)
-    form = step.form(brand, request.POST if request.method == "POST" else None, _notes(brand))
-    if request.method == "POST" and form.is_valid():
-        services.save_step(brand, form.cleaned_data, step=step.name)
-        if form.cleaned_data.get("website"):
-            request_site_check(brand=brand)
-        following = first_incomplete(brand) if step.name == "entity-type" else None
-        following = following or step_after(brand, step)
-        return _go(request, reverse("brand_wizard_step", args=[brand.public_id, following.name]))
-    context = _wizard_context(brand, step, form)
-    if request.htmx and request.method == "POST":
-        return render(request, f"{WIZARD}#step", context)
-    return render(request, WIZARD, context)
+
+    def show(step: Step, form) -> HttpResponse:
+        context = _wizard_context(brand, step, form)
+        if request.htmx and request.method == "POST":
+            return render(request, f"{TEMPLATE}#step", context)
+        return render(request, TEMPLATE, context)
+
+    return walk(
+        request,
+        WIZARD,
+        brand,
+        step_name,
+        url=lambda step: _step_url(brand, step),
+        render=show,
+        finish=lambda step: _review(request, brand, step),
+    )
 
 
 @login_required
 @require_POST
-def brand_validate_field(request, public_id, step_name):
+def brand_validate_field(request: HtmxHttpRequest, public_id: UUID, step_name: str) -> HttpResponse:
     """HTMX: validate one field on blur and answer its partial (errors next to it)."""
     brand = _brand_for(request, public_id)
-    step = STEPS_BY_NAME.get(step_name)
+    step = WIZARD.step(brand, step_name)
     name = request.GET.get("field", "")
-    if step is None or not step.validates_fields or name not in step.field_names(brand):
+    if not isinstance(step, BrandFieldsStep) or name not in step.field_names(brand):
         raise Http404("No such field.")
     form = step.form(brand, request.POST)
     form.is_valid()
-    return render(request, f"{WIZARD}#field", {"row": form.row(name), "brand": brand, "step": step})
+    return render(
+        request, f"{TEMPLATE}#field", {"row": form.row(name), "brand": brand, "step": step}
+    )
 
 
 def _confirmation(brand: Brand, data=None) -> CostConfirmationForm | None:
@@ -162,7 +133,7 @@ def _review(request, brand: Brand, step):
             result = services.submit_brand(current_organisation(request), brand.public_id)
         except services.ActionRefused as exc:
             messages.error(request, str(exc))
-            return _go(request, reverse("brand_wizard", args=[brand.public_id]))
+            return post_redirect(request, reverse("brand_wizard", args=[brand.public_id]))
         level = {"submitted": messages.SUCCESS, "failed": messages.ERROR}.get(
             result.outcome, messages.INFO
         )
@@ -170,12 +141,12 @@ def _review(request, brand: Brand, step):
         if result.brand.website:
             request_site_check(brand=result.brand, again=True)
         if result.outcome == "failed" and result.brand.field_errors:
-            return _go(request, reverse("brand_wizard", args=[brand.public_id]))
-        return _go(request, reverse("brand_detail", args=[brand.public_id]))
+            return post_redirect(request, reverse("brand_wizard", args=[brand.public_id]))
+        return post_redirect(request, reverse("brand_detail", args=[brand.public_id]))
     missing = services.missing_fields(brand)
     sections = []
-    for each in steps_for(brand):
-        if each.form_class is None:
+    for each in WIZARD.applicable(brand):
+        if each.final or not isinstance(each, BrandStep):
             continue
         values = [
             (FIELDS[n].label if n in FIELDS else "Entity type", _display(brand, n))
@@ -190,7 +161,7 @@ def _review(request, brand: Brand, step):
         "brand_findings": guardrails.brand_findings(brand),
         "limit_problem": guardrails.sole_proprietor_mobile_problem(brand),
     }
-    return render(request, WIZARD, context)
+    return render(request, TEMPLATE, context)
 
 
 def _display(brand: Brand, name: str) -> str:
@@ -219,7 +190,6 @@ def _detail_context(brand: Brand) -> dict:
     ]
     return {
         "brand": brand,
-        "badge": _badge(brand),
         "pending": pending,
         "plain_words": lifecycle.brand_plain_words(
             brand.status or None, brand.identity_status or None
@@ -236,7 +206,7 @@ def _detail_context(brand: Brand) -> dict:
 
 @login_required
 @require_GET
-def brand_detail(request, public_id):
+def brand_detail(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     brand = _brand_for(request, public_id)
     if brand.brand_id:
         try:
@@ -248,7 +218,7 @@ def brand_detail(request, public_id):
 
 @login_required
 @require_GET
-def brand_status(request, public_id):
+def brand_status(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     """HTMX polling target: the status panel, polling itself while the brand is pending."""
     brand = _brand_for(request, public_id)
     error = None
@@ -269,7 +239,7 @@ ACTIONS = {
 
 @login_required
 @require_POST
-def brand_action(request, public_id, action):
+def brand_action(request: HtmxHttpRequest, public_id: UUID, action: str) -> HttpResponse:
     brand = _brand_for(request, public_id)
     if action not in ACTIONS:
         raise Http404("No such action.")
@@ -280,12 +250,12 @@ def brand_action(request, public_id, action):
         messages.error(request, str(exc))
     else:
         messages.success(request, done)
-    return _go(request, reverse("brand_detail", args=[brand.public_id]))
+    return post_redirect(request, reverse("brand_detail", args=[brand.public_id]))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def brand_delete(request, public_id):
+def brand_delete(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     brand = _brand_for(request, public_id)
     if request.method == "POST":
         name = str(brand)
@@ -293,9 +263,9 @@ def brand_delete(request, public_id):
             services.delete_brand(brand)
         except services.ActionRefused as exc:
             messages.error(request, str(exc))
-            return _go(request, reverse("brand_detail", args=[brand.public_id]))
+            return post_redirect(request, reverse("brand_detail", args=[brand.public_id]))
         messages.success(request, f"{name} was deleted.")
-        return _go(request, reverse("brand_list"))
+        return post_redirect(request, reverse("brand_list"))
     return render(request, "registration/brands/delete.html", {"brand": brand})
 
 
@@ -325,13 +295,13 @@ def _sole_proprietor_for(request, public_id) -> Brand:
 
 @login_required
 @require_GET
-def brand_otp(request, public_id):
+def brand_otp(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     return _otp_page(request, _sole_proprietor_for(request, public_id))
 
 
 @login_required
 @require_POST
-def brand_otp_send(request, public_id):
+def brand_otp_send(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     brand = _sole_proprietor_for(request, public_id)
     form = OtpSendForm(request.POST)
     if not form.is_valid():
@@ -342,12 +312,12 @@ def brand_otp_send(request, public_id):
         messages.error(request, str(exc))
     else:
         messages.success(request, f"A PIN was texted to {mask(brand.mobile_phone)}.")
-    return _go(request, reverse("brand_otp", args=[brand.public_id]))
+    return post_redirect(request, reverse("brand_otp", args=[brand.public_id]))
 
 
 @login_required
 @require_POST
-def brand_otp_verify(request, public_id):
+def brand_otp_verify(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     brand = _sole_proprietor_for(request, public_id)
     form = OtpVerifyForm(request.POST)
     if not form.is_valid():
@@ -358,7 +328,7 @@ def brand_otp_verify(request, public_id):
         form.add_error("pin", str(exc))
         return _otp_page(request, brand, verify_form=form)
     messages.success(request, "Your mobile phone is verified: the brand is verified.")
-    return _go(request, reverse("brand_detail", args=[brand.public_id]))
+    return post_redirect(request, reverse("brand_detail", args=[brand.public_id]))
 
 
 # -- external vetting ------------------------------------------------------------------------
@@ -388,7 +358,7 @@ def _registered_for(request, public_id) -> Brand:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def brand_vetting(request, public_id):
+def brand_vetting(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     brand = _registered_for(request, public_id)
     if request.method == "GET":
         return _vetting_page(request, brand)
@@ -396,8 +366,9 @@ def brand_vetting(request, public_id):
         providers, classes = services.vetting_options()
     except services.ActionRefused as exc:
         messages.error(request, str(exc))
-        return _go(request, reverse("brand_vetting", args=[brand.public_id]))
+        return post_redirect(request, reverse("brand_vetting", args=[brand.public_id]))
     importing = request.POST.get("kind") == "import"
+    form: VettingImportForm | VettingOrderForm
     if importing:
         form = VettingImportForm(request.POST, providers=providers)
     else:
@@ -406,7 +377,7 @@ def brand_vetting(request, public_id):
         key = "import_form" if importing else "order_form"
         return _vetting_page(request, brand, **{key: form})
     try:
-        if importing:
+        if isinstance(form, VettingImportForm):
             services.import_vetting(brand, **form.cleaned_data)
         else:
             services.order_vetting(brand, **form.order)
@@ -416,4 +387,4 @@ def brand_vetting(request, public_id):
         messages.success(
             request, "Vetting imported." if importing else "Vetting ordered; the score follows."
         )
-    return _go(request, reverse("brand_vetting", args=[brand.public_id]))
+    return post_redirect(request, reverse("brand_vetting", args=[brand.public_id]))

@@ -6,18 +6,19 @@ and acts through compliance.services.campaigns; Telnyx faults become plain-words
 """
 
 import contextlib
+from uuid import UUID
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponseNotAllowed
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
-from django_htmx.http import HttpResponseClientRedirect
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from compliance import lifecycle
-from compliance.forms import CostConfirmationForm
+from compliance import lifecycle, presentation
+from compliance.forms import CampaignEditForm, CostConfirmationForm
+from compliance.http import HtmxHttpRequest, post_redirect
 from compliance.models import Brand, Campaign, SubmissionState
 from compliance.services import campaigns as services
 from compliance.services import guardrails, rejections
@@ -27,26 +28,14 @@ from compliance.services.sitecheck import (
     request_site_check,
 )
 from compliance.tenancy import current_organisation, get_owned_or_404, scoped
-from registration.campaign_forms import (
-    STEP_BY_SLUG,
-    EditForm,
-    first_incomplete,
-    form_for,
-    next_step,
-    steps_for,
-)
+from registration.campaign_forms import WIZARD, CampaignStep
+from registration.wizard import walk
 
 POLL_RESYNC_SECONDS = 10
-# Builder steps that offer the generated compliance texts (registration/views/texts.py).
-TEXTS_STEPS = ("description", "message-flow", "samples", "keywords")
 
 
 def _campaign(request, public_id) -> Campaign:
     return get_owned_or_404(request, Campaign.objects.select_related("brand"), public_id=public_id)
-
-
-def _redirect(request, url: str):
-    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
 
 
 def _step_url(campaign: Campaign, slug: str) -> str:
@@ -54,7 +43,8 @@ def _step_url(campaign: Campaign, slug: str) -> str:
 
 
 @login_required
-def campaign_list(request):
+@require_GET
+def campaign_list(request: HtmxHttpRequest) -> HttpResponse:
     campaigns = scoped(request, Campaign).select_related("brand")
     brands = services.campaign_brands(current_organisation(request))
     return render(
@@ -65,7 +55,8 @@ def campaign_list(request):
 
 
 @login_required
-def campaign_new(request):
+@require_http_methods(["GET", "POST"])
+def campaign_new(request: HtmxHttpRequest) -> HttpResponse:
     """Start a draft from a registered brand (?brand=<public_id> or the form)."""
     brands = services.campaign_brands(current_organisation(request))
     if request.method == "POST":
@@ -75,7 +66,7 @@ def campaign_new(request):
         except services.CampaignError as exc:
             messages.error(request, exc.message)
             return redirect("campaign_new")
-        return _redirect(request, _step_url(campaign, "usecase"))
+        return post_redirect(request, _step_url(campaign, WIZARD.first_incomplete(campaign).id))
     problems = {brand.pk: services.brand_problem(brand) for brand in brands}
     return render(
         request,
@@ -85,50 +76,36 @@ def campaign_new(request):
 
 
 @login_required
-def campaign_resume(request, public_id):
+@require_GET
+def campaign_resume(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     campaign = _campaign(request, public_id)
     if campaign.submission_state == SubmissionState.DRAFT:
-        return redirect(_step_url(campaign, first_incomplete(campaign).slug))
+        return redirect(_step_url(campaign, WIZARD.first_incomplete(campaign).id))
     return redirect("campaign_detail", public_id=campaign.public_id)
 
 
 @login_required
-def campaign_step(request, public_id, step):
+@require_http_methods(["GET", "POST"])
+def campaign_step(request: HtmxHttpRequest, public_id: UUID, step: str) -> HttpResponse:
     campaign = _campaign(request, public_id)
-    current = STEP_BY_SLUG.get(step)
-    if current is None or not current.applies_to(campaign):
-        return redirect(_step_url(campaign, first_incomplete(campaign).slug))
     if campaign.submission_state not in (SubmissionState.DRAFT, SubmissionState.FAILED):
         return redirect("campaign_detail", public_id=campaign.public_id)
-    if request.method == "POST":
-        return _save_step(request, campaign, current)
-    return _render_step(request, campaign, current, form_for(current, campaign))
+    return walk(
+        request,
+        WIZARD,
+        campaign,
+        step,
+        url=lambda each: _step_url(campaign, each.id),
+        render=lambda each, form: _render_step(request, campaign, each, form),
+        finish=lambda each: (
+            _submit(request, campaign, each)
+            if request.method == "POST"
+            else _render_step(request, campaign, each, None)
+        ),
+    )
 
 
-def _save_step(request, campaign, current):
-    try:
-        if current.slug == "review":
-            return _submit(request, campaign)
-        form = form_for(current, campaign, request.POST)
-        if not form.is_valid():
-            return _render_step(request, campaign, current, form)
-        if current.slug == "usecase":
-            answer = services.qualify(campaign, form.cleaned_data["usecase"])
-            if not answer.qualifies:
-                form.add_error("usecase", f"This brand does not qualify: {answer.reason}")
-                return _render_step(request, campaign, current, form)
-        else:
-            services.save_draft(campaign, form.cleaned_data, step=current.slug)
-            if form.cleaned_data.get("privacy_policy_link"):
-                request_site_check(campaign=campaign)
-    except services.CampaignError as exc:
-        messages.error(request, exc.message)
-        return _render_step(request, campaign, current, form_for(current, campaign))
-    return _redirect(request, _step_url(campaign, next_step(campaign, current).slug))
-
-
-def _submit(request, campaign):
-    review = STEP_BY_SLUG["review"]
+def _submit(request, campaign, review):
     confirmation = _confirmation(campaign, request.POST)
     if not confirmation.is_valid():
         return _render_step(request, campaign, review, confirmation)
@@ -148,7 +125,7 @@ def _submit(request, campaign):
         messages.warning(request, campaign.submission_error or "Submission in progress.")
     else:
         messages.success(request, "Campaign submitted to Telnyx.")
-    return _redirect(request, reverse("campaign_detail", args=[campaign.public_id]))
+    return post_redirect(request, reverse("campaign_detail", args=[campaign.public_id]))
 
 
 def _confirmation(campaign, data=None) -> CostConfirmationForm:
@@ -165,13 +142,13 @@ def _site_checks_for_review(campaign) -> list:
 def _render_step(request, campaign, current, form, *, error=None, status=200):
     found = services.findings(campaign)
     by_field = services.findings_by_model_field(found)
-    review = current.slug == "review"
+    review = current.final
     if review and form is None:
         form = _confirmation(campaign)
     context = {
         "campaign": campaign,
         "step": current,
-        "steps": steps_for(campaign),
+        "steps": WIZARD.applicable(campaign),
         "form": form,
         "qualification": services.qualification_of(campaign),
         "findings": found,
@@ -180,7 +157,6 @@ def _render_step(request, campaign, current, form, *, error=None, status=200):
         "error": error,
         "site_findings": _site_checks_for_review(campaign) if review else [],
         "hosted": hosted_page_urls(campaign.brand),
-        "texts_step": current.slug in TEXTS_STEPS,
     }
     template = "registration/campaigns/step.html"
     if request.htmx and request.method == "POST":
@@ -190,18 +166,14 @@ def _render_step(request, campaign, current, form, *, error=None, status=200):
 
 @login_required
 @require_POST
-def campaign_checks(request, public_id, step):
+def campaign_checks(request: HtmxHttpRequest, public_id: UUID, step: str) -> HttpResponse:
     """Live checks: the findings for what the user is typing, next to each field (HTMX)."""
     campaign = _campaign(request, public_id)
-    current = STEP_BY_SLUG.get(step)
-    if current is None:
+    current = WIZARD.by_id.get(step)
+    if not isinstance(current, CampaignStep):
         raise Http404("No such step.")
-    # The use-case steps are choices checked on save (sub-usecases needs a qualification).
-    form = (
-        None
-        if current.slug in ("usecase", "sub-usecases")
-        else form_for(current, campaign, request.POST)
-    )
+    # Choice steps (use case, kinds of messages) are checked on save, not as the user types.
+    form = current.form(campaign, request.POST) if current.checks_live else None
     if form is None:
         overrides = {}
     else:
@@ -218,10 +190,11 @@ def campaign_checks(request, public_id, step):
 
 
 @login_required
-def campaign_detail(request, public_id):
+@require_GET
+def campaign_detail(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     campaign = _campaign(request, public_id)
     if campaign.submission_state == SubmissionState.DRAFT:
-        return redirect(_step_url(campaign, first_incomplete(campaign).slug))
+        return redirect(_step_url(campaign, WIZARD.first_incomplete(campaign).id))
     if request.htmx and request.GET.get("poll"):
         _resync_if_stale(campaign)
         return render(
@@ -248,11 +221,10 @@ def _detail_context(campaign):
     carriers = sorted(set(campaign.mno_metadata) | set(campaign.operation_status))
     return {
         "campaign": campaign,
-        "status_words": lifecycle.plain_words(status) if known or not status else status,
-        "badge": lifecycle.badge(status) if known or not status else "info",
+        "status": presentation.campaign_status(campaign),
         "submission_words": (
-            lifecycle.submission_plain_words(campaign.submission_status)
-            if campaign.submission_status in lifecycle.SubmissionStatus.__members__
+            lifecycle.submission_plain_words(campaign.telnyx_submission_status)
+            if campaign.telnyx_submission_status in lifecycle.SubmissionStatus.__members__
             else ""
         ),
         "appeal": lifecycle.appeal_allowed(status) if known else (False, ""),
@@ -269,20 +241,21 @@ def _detail_context(campaign):
 
 @login_required
 @require_POST
-def campaign_refresh(request, public_id):
+def campaign_refresh(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     campaign = _campaign(request, public_id)
     try:
         services.refresh_campaign(campaign)
         messages.success(request, "Status read back from Telnyx.")
     except services.CampaignError as exc:
         messages.error(request, exc.message)
-    return _redirect(request, reverse("campaign_detail", args=[campaign.public_id]))
+    return post_redirect(request, reverse("campaign_detail", args=[campaign.public_id]))
 
 
 @login_required
-def campaign_edit(request, public_id):
+@require_http_methods(["GET", "POST"])
+def campaign_edit(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     campaign = _campaign(request, public_id)
-    form = EditForm(request.POST or None, instance=campaign)
+    form = CampaignEditForm(request.POST if request.method == "POST" else None, instance=campaign)
     if request.method == "POST" and form.is_valid():
         try:
             services.edit_campaign(_campaign(request, public_id), form.cleaned_data)
@@ -294,12 +267,13 @@ def campaign_edit(request, public_id):
                 form.add_error(None, exc.message)
         else:
             messages.success(request, "Changes saved at Telnyx.")
-            return _redirect(request, reverse("campaign_detail", args=[campaign.public_id]))
+            return post_redirect(request, reverse("campaign_detail", args=[campaign.public_id]))
     return render(request, "registration/campaigns/edit.html", {"campaign": campaign, "form": form})
 
 
 @login_required
-def campaign_deactivate(request, public_id):
+@require_http_methods(["GET", "POST"])
+def campaign_deactivate(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     campaign = _campaign(request, public_id)
     if request.method not in ("GET", "POST"):
         return HttpResponseNotAllowed(["GET", "POST"])
@@ -310,5 +284,5 @@ def campaign_deactivate(request, public_id):
             messages.error(request, exc.message)
         else:
             messages.success(request, "Campaign deactivated.")
-        return _redirect(request, reverse("campaign_detail", args=[campaign.public_id]))
+        return post_redirect(request, reverse("campaign_detail", args=[campaign.public_id]))
     return render(request, "registration/campaigns/deactivate.html", {"campaign": campaign})

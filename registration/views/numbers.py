@@ -4,16 +4,18 @@ progress, and test SMS. Every lookup goes through compliance.tenancy: another
 organisation's id is a 404. Telnyx's refusals come back as plain words, never a 500."""
 
 import csv
+from uuid import UUID
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, StreamingHttpResponse
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.shortcuts import render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
-from django_htmx.http import HttpResponseClientRedirect
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from compliance import presentation
+from compliance.http import HtmxHttpRequest, post_redirect
 from compliance.models import (
     BulkAssignment,
     BulkAssignmentItem,
@@ -25,7 +27,6 @@ from compliance.models import (
 from compliance.services import messages as test_sms
 from compliance.services import numbers as service
 from compliance.services.numbers import NumberError
-from compliance.tasks.numbers import sync_organisation_task
 from compliance.tenancy import current_organisation, get_owned_or_404, scoped
 from registration.number_forms import (
     BulkAssignForm,
@@ -38,17 +39,14 @@ from registration.number_forms import (
 PAGE_SIZE = 50
 
 
-def _redirect(request, url):
-    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
-
-
 def _numbers(request):
     return scoped(request, PhoneNumber).select_related("profile", "campaign__brand")
 
 
 # -- numbers list ------------------------------------------------------------------------------
 @login_required
-def number_list(request):
+@require_GET
+def number_list(request: HtmxHttpRequest) -> HttpResponse:
     organisation = current_organisation(request)
     filters = NumberFilterForm(request.GET or None, organisation=organisation)
     matching = filters.filter(_numbers(request))
@@ -77,7 +75,8 @@ def organisation_has_numbers(request) -> bool:
 
 
 @login_required
-def number_export(request):
+@require_GET
+def number_export(request: HtmxHttpRequest) -> StreamingHttpResponse:
     """CSV of the numbers screen with its current filter (streamed)."""
     filters = NumberFilterForm(request.GET or None, organisation=current_organisation(request))
     rows = filters.filter(_numbers(request)).iterator(chunk_size=1000)
@@ -92,16 +91,15 @@ def number_export(request):
     def lines():
         yield writer.writerow(header)
         for n in rows:
-            yield writer.writerow(
-                [
-                    n.phone_number,
-                    n.profile.name if n.profile else "",
-                    n.number_type,
-                    n.telnyx_campaign_id,
-                    n.assignment_status,
-                    n.failure_reasons,
-                ]
-            )
+            cells = [
+                n.phone_number,
+                n.profile.name if n.profile else "",
+                n.number_type,
+                n.telnyx_campaign_id,
+                n.assignment_status,
+                n.failure_reasons,
+            ]
+            yield writer.writerow([presentation.spreadsheet_cell(cell) for cell in cells])
 
     response = StreamingHttpResponse(lines(), content_type="text/csv")
     response["Content-Disposition"] = 'attachment; filename="numbers.csv"'
@@ -110,10 +108,10 @@ def number_export(request):
 
 @login_required
 @require_POST
-def number_sync(request):
-    sync_organisation_task.enqueue(current_organisation(request).pk)
+def number_sync(request: HtmxHttpRequest) -> HttpResponse:
+    service.request_sync(current_organisation(request))
     messages.info(request, "Reading your profiles and numbers from Telnyx; refresh in a moment.")
-    return _redirect(request, reverse("number_list"))
+    return post_redirect(request, reverse("number_list"))
 
 
 # -- one number --------------------------------------------------------------------------------
@@ -133,13 +131,14 @@ def _number_page(request, number, *, form=None, error=None, offer_move=False, st
 
 
 @login_required
-def number_detail(request, public_id):
+@require_GET
+def number_detail(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     return _number_page(request, get_owned_or_404(request, _numbers(request), public_id=public_id))
 
 
 @login_required
 @require_POST
-def number_action(request, public_id, action):
+def number_action(request: HtmxHttpRequest, public_id: UUID, action: str) -> HttpResponse:
     """assign (POST), move (PUT) or unassign (DELETE, after the confirmation page)."""
     if action not in ("assign", "move", "unassign"):
         raise Http404("No such action.")
@@ -162,11 +161,12 @@ def number_action(request, public_id, action):
         return _number_page(
             request, number, form=form, error=exc.message, offer_move=exc.offer_move
         )
-    return _redirect(request, reverse("number_detail", args=[number.public_id]))
+    return post_redirect(request, reverse("number_detail", args=[number.public_id]))
 
 
 @login_required
-def number_unassign_confirm(request, public_id):
+@require_GET
+def number_unassign_confirm(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     number = get_owned_or_404(request, _numbers(request), public_id=public_id)
     return render(request, "registration/numbers/unassign.html", {"number": number})
 
@@ -174,7 +174,7 @@ def number_unassign_confirm(request, public_id):
 # -- bulk --------------------------------------------------------------------------------------
 @login_required
 @require_POST
-def bulk_start(request):
+def bulk_start(request: HtmxHttpRequest) -> HttpResponse:
     organisation = current_organisation(request)
     filters = NumberFilterForm(request.GET or None, organisation=organisation)
     matching = filters.filter(_numbers(request))
@@ -191,16 +191,17 @@ def bulk_start(request):
         except NumberError as exc:
             messages.error(request, exc.message)
         else:
-            return _redirect(request, reverse("bulk_detail", args=[job.public_id]))
+            return post_redirect(request, reverse("bulk_detail", args=[job.public_id]))
     else:
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
-    return _redirect(
+        messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
+    return post_redirect(
         request, reverse("number_list") + ("?" + request.GET.urlencode() if request.GET else "")
     )
 
 
 @login_required
-def bulk_detail(request, public_id):
+@require_GET
+def bulk_detail(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     job = get_owned_or_404(
         request, BulkAssignment.objects.select_related("campaign"), public_id=public_id
     )
@@ -219,17 +220,18 @@ def bulk_detail(request, public_id):
 
 @login_required
 @require_POST
-def bulk_retry(request, public_id):
+def bulk_retry(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     job = get_owned_or_404(request, BulkAssignment, public_id=public_id)
     count = service.retry_failed_items(job)
     messages.info(request, f"Sending {count} failed numbers again.")
-    return _redirect(request, reverse("bulk_detail", args=[job.public_id]))
+    return post_redirect(request, reverse("bulk_detail", args=[job.public_id]))
 
 
 # -- messaging profiles ------------------------------------------------------------------------
 @login_required
-def profile_list(request):
-    form = MessagingProfileForm(request.POST or None)
+@require_http_methods(["GET", "POST"])
+def profile_list(request: HtmxHttpRequest) -> HttpResponse:
+    form = MessagingProfileForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             profile = service.create_profile(current_organisation(request), **form.cleaned_data)
@@ -237,7 +239,7 @@ def profile_list(request):
             form.add_error(None, exc.message)
         else:
             messages.success(request, f"Messaging profile {profile} created.")
-            return _redirect(request, reverse("profile_detail", args=[profile.public_id]))
+            return post_redirect(request, reverse("profile_detail", args=[profile.public_id]))
     profiles = scoped(request, MessagingProfile)
     return render(
         request, "registration/numbers/profiles.html", {"profiles": profiles, "form": form}
@@ -245,11 +247,13 @@ def profile_list(request):
 
 
 @login_required
-def profile_detail(request, public_id):
+@require_http_methods(["GET", "POST"])
+def profile_detail(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     profile = get_owned_or_404(request, MessagingProfile, public_id=public_id)
     organisation = current_organisation(request)
     form = CampaignChoiceForm(
-        request.POST or None, campaigns=service.assignable_campaigns(organisation)
+        request.POST if request.method == "POST" else None,
+        campaigns=service.assignable_campaigns(organisation),
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -259,7 +263,7 @@ def profile_detail(request, public_id):
         except NumberError as exc:
             form.add_error(None, exc.message)
         else:
-            return _redirect(request, reverse("profile_task", args=[task.public_id]))
+            return post_redirect(request, reverse("profile_task", args=[task.public_id]))
     numbers = Paginator(
         profile.numbers.select_related("campaign__brand").order_by("phone_number"), PAGE_SIZE
     ).get_page(request.GET.get("page"))
@@ -276,7 +280,8 @@ def profile_detail(request, public_id):
 
 
 @login_required
-def profile_task(request, public_id):
+@require_GET
+def profile_task(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     task = get_owned_or_404(
         request,
         ProfileAssignmentTask.objects.select_related("profile", "campaign"),
@@ -290,9 +295,13 @@ def profile_task(request, public_id):
 
 # -- test SMS ----------------------------------------------------------------------------------
 @login_required
-def test_message(request):
+@require_http_methods(["GET", "POST"])
+def test_message(request: HtmxHttpRequest) -> HttpResponse:
     organisation = current_organisation(request)
-    form = TestMessageForm(request.POST or None, numbers=test_sms.sending_numbers(organisation))
+    form = TestMessageForm(
+        request.POST if request.method == "POST" else None,
+        numbers=test_sms.sending_numbers(organisation),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             message = test_sms.send_test_message(
@@ -305,12 +314,13 @@ def test_message(request):
         except NumberError as exc:
             form.add_error(None, exc.message)
         else:
-            return _redirect(request, reverse("test_message_detail", args=[message.public_id]))
+            return post_redirect(request, reverse("test_message_detail", args=[message.public_id]))
     return render(request, "registration/numbers/test_sms.html", {"form": form})
 
 
 @login_required
-def test_message_detail(request, public_id):
+@require_GET
+def test_message_detail(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     message = get_owned_or_404(
         request, TestMessage.objects.select_related("from_number"), public_id=public_id
     )

@@ -5,13 +5,16 @@ Without JavaScript the panel is a page of its own and "Check now" is a POST and 
 """
 
 from dataclasses import dataclass
+from uuid import UUID
 
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
+from compliance.http import HtmxHttpRequest
 from compliance.models import Brand, Campaign, SiteCheck
 from compliance.services.sitecheck import latest_site_checks, request_site_check
 from compliance.tenancy import get_owned_or_404
@@ -53,13 +56,14 @@ def panel_for(subject: Brand | Campaign) -> SiteCheckPanel:
 
 
 def _subject(request, subject: str, public_id) -> Brand | Campaign:
-    model = Campaign if subject == "campaign" else Brand
-    return get_owned_or_404(request, model, public_id=public_id)
+    if subject == "campaign":
+        return get_owned_or_404(request, Campaign, public_id=public_id)
+    return get_owned_or_404(request, Brand, public_id=public_id)
 
 
 @login_required
 @require_GET
-def results(request, subject: str, public_id):
+def results(request: HtmxHttpRequest, subject: str, public_id: UUID) -> HttpResponse:
     panel = panel_for(_subject(request, subject, public_id))
     template = PANEL_TEMPLATE if request.htmx else "compliance/sitecheck/page.html"
     return render(request, template, {"panel": panel})
@@ -67,9 +71,12 @@ def results(request, subject: str, public_id):
 
 @login_required
 @require_POST
-def run(request, subject: str, public_id):
+def run(request: HtmxHttpRequest, subject: str, public_id: UUID) -> HttpResponse:
     obj = _subject(request, subject, public_id)
-    request_site_check(**{subject: obj}, again=True)
+    if isinstance(obj, Campaign):
+        request_site_check(campaign=obj, again=True)
+    else:
+        request_site_check(brand=obj, again=True)
     if request.htmx:
         return render(request, PANEL_TEMPLATE, {"panel": panel_for(obj)})
     next_url = request.POST.get("next", "")

@@ -8,11 +8,15 @@ terms_and_conditions_link). POST …/hosted/ switches on the brand's hosted opt-
 pages, whose URLs the proposals then use.
 """
 
+from uuid import UUID
+
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from compliance import texts
+from compliance.http import HtmxHttpRequest
 from compliance.models import Campaign
 from compliance.services.hosted import answers_for, ensure_hosted_pages, hosted_page_urls
 from compliance.tenancy import get_owned_or_404
@@ -48,13 +52,13 @@ def _render(request, campaign: Campaign):
 
 @login_required
 @require_GET
-def proposals(request, public_id):
+def proposals(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     return _render(request, _campaign(request, public_id))
 
 
 @login_required
 @require_POST
-def hosted_pages(request, public_id):
+def hosted_pages(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     campaign = _campaign(request, public_id)
     ensure_hosted_pages(campaign.brand)
     if request.htmx:

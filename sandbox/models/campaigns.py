@@ -21,6 +21,7 @@ def brand_facts(brand: SandboxBrand) -> BrandFacts:
         entity_type=brand.entity_type,
         identity_status=brand.identity_status,
         mock=bool(brand.attributes.get("mock")),
+        website=brand.attributes.get("website") or "",
     )
 
 

@@ -21,7 +21,7 @@ class SigningKey(models.Model):
             with transaction.atomic():
                 seed = base64.b64encode(bytes(NaclSigningKey.generate())).decode()
                 cls.objects.create(seed_b64=seed)
-            key = cls.objects.order_by("id").first()
+            key = cls.objects.order_by("id").get()
         return key
 
     @property

@@ -112,7 +112,8 @@ def _mno_review(campaign: SandboxCampaign) -> None:
 def _rejection_text(campaign: SandboxCampaign, text: str) -> str:
     if campaign.appealed_at is None:
         return text
-    return f"Review of the appeal of {campaign.appealed_at.isoformat()}: {text}"
+    when = campaign.appealed_at
+    return f"Review of the appeal of {when:%B} {when.day}, {when:%Y at %H:%M:%S} UTC: {text}"
 
 
 _STEPS = {

@@ -15,6 +15,7 @@ from sandbox.models.numbers import (
     NumberAssignment,
     PhoneNumber,
 )
+from sandbox.records import carriable_campaign, message_json
 
 
 @task
@@ -40,8 +41,6 @@ def run_profile_task(task_id: str) -> None:
     if not claimed:
         return
     assignment_task = AssignmentTask.objects.get(pk=task_id)
-    from sandbox.views.numbers import carriable_campaign  # the one campaign lookup
-
     campaign = carriable_campaign(assignment_task.campaign_id, pointer="/campaignId")
     numbers = PhoneNumber.objects.filter(profile_id=assignment_task.messaging_profile_id)
     assigned = 0
@@ -73,8 +72,6 @@ def run_profile_task(task_id: str) -> None:
 def _deliver_event(message: Message, event_type: str) -> None:
     if not message.webhook_url and not message.webhook_failover_url:
         return
-    from sandbox.views.numbers import message_json
-
     envelope = {
         "data": {
             "event_type": event_type,

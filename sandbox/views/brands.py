@@ -306,7 +306,7 @@ def _trigger_otp(record: SandboxBrand, body: dict):
 def _verify_otp(record: SandboxBrand, pin: str):
     otp = record.otps.filter(verify_date__isnull=True).first()
     fresh = otp is not None and timezone.now() - otp.request_date < OTP_VALIDITY
-    if not fresh or not secrets.compare_digest(otp.pin, pin):
+    if otp is None or not fresh or not secrets.compare_digest(otp.pin, pin):
         return _detail(400, ["body", "otpPin"], "Invalid or expired OTP.")
     with transaction.atomic():
         otp.verify_date = timezone.now()

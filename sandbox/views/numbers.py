@@ -5,12 +5,10 @@ Messaging profiles, messaging numbers, messages and opt-outs answer in snake_cas
 endpoints are rate limited (settings.SANDBOX_RATE_LIMIT, see sandbox/ratelimit.py).
 """
 
-from dataclasses import dataclass
 from urllib.parse import unquote
 
 import phonenumbers
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.http import JsonResponse
 from django.urls import path
 
@@ -31,6 +29,7 @@ from sandbox.models.numbers import (
     PhoneNumber,
 )
 from sandbox.ratelimit import rate_limited
+from sandbox.records import carriable_campaign, iso, message_json
 from sandbox.tasks import numbers as tasks
 
 PROFILE_COLUMNS = (
@@ -47,49 +46,6 @@ ACTIVE_ASSIGNMENT = (
     "PENDING_UNASSIGNMENT",
     "FAILED_UNASSIGNMENT",
 )
-
-
-def _iso(value) -> str | None:
-    return value.isoformat().replace("+00:00", "Z") if value else None
-
-
-@dataclass(frozen=True)
-class CampaignFacts:
-    """What the assignment endpoints need to know of a sandbox campaign."""
-
-    campaign_id: str
-    tcr_campaign_id: str
-    brand_id: str
-    tcr_brand_id: str
-    sole_proprietor: bool
-
-
-def carriable_campaign(campaign_id: str, *, pointer: str) -> CampaignFacts:
-    """The campaign (by Telnyx or TCR id) if it can carry traffic (MNO_PROVISIONED and not
-    deactivated), else 422 pointing at the field."""
-    from sandbox.models.campaigns import SandboxCampaign
-
-    campaign = (
-        SandboxCampaign.objects.select_related("brand")
-        .filter(Q(campaign_id=campaign_id) | Q(tcr_campaign_id=campaign_id))
-        .first()
-    )
-    if campaign is None:
-        raise ApiError(422, f"Campaign {campaign_id} not found.", pointer=pointer)
-    if campaign.campaign_status != "MNO_PROVISIONED" or campaign.deactivated_at is not None:
-        raise ApiError(
-            422,
-            f"Campaign {campaign_id} is {campaign.campaign_status}; numbers can be assigned "
-            "only to an active campaign provisioned at the carriers (MNO_PROVISIONED).",
-            pointer=pointer,
-        )
-    return CampaignFacts(
-        campaign_id=campaign.campaign_id,
-        tcr_campaign_id=campaign.tcr_campaign_id or "",
-        brand_id=campaign.brand.brand_id,
-        tcr_brand_id=campaign.brand.tcr_brand_id or "",
-        sole_proprietor=campaign.usecase == "SOLE_PROPRIETOR",
-    )
 
 
 def _e164(value, pointer: str) -> str:
@@ -113,8 +69,8 @@ def profile_json(profile: MessagingProfile) -> dict:
         "record_type": "messaging_profile",
         **{name: getattr(profile, name) for name in PROFILE_COLUMNS},
         **profile.settings,
-        "created_at": _iso(profile.created_at),
-        "updated_at": _iso(profile.updated_at),
+        "created_at": iso(profile.created_at),
+        "updated_at": iso(profile.updated_at),
     }
 
 
@@ -188,8 +144,8 @@ def number_json(number: PhoneNumber) -> dict:
         "eligible_messaging_products": ["A2P", "P2P"],
         "features": {"sms": features, "mms": None},
         "tags": [],
-        "created_at": _iso(number.created_at),
-        "updated_at": _iso(number.updated_at),
+        "created_at": iso(number.created_at),
+        "updated_at": iso(number.updated_at),
     }
 
 
@@ -232,8 +188,8 @@ def assignment_json(assignment: NumberAssignment) -> dict:
         "tcrBrandId": assignment.tcr_brand_id or None,
         "assignmentStatus": assignment.assignment_status,
         "failureReasons": assignment.failure_reasons or None,
-        "createdAt": _iso(assignment.created_at),
-        "updatedAt": _iso(assignment.updated_at),
+        "createdAt": iso(assignment.created_at),
+        "updatedAt": iso(assignment.updated_at),
     }
 
 
@@ -406,8 +362,8 @@ def assignment_task(request, task_id):
         {
             "taskId": task.task_id,
             "status": task.status,
-            "createdAt": _iso(task.created_at),
-            "updatedAt": _iso(task.updated_at),
+            "createdAt": iso(task.created_at),
+            "updatedAt": iso(task.updated_at),
         }
     )
 
@@ -425,36 +381,6 @@ def assignment_task_numbers(request, task_id):
 
 
 # -- messages ----------------------------------------------------------------------------------
-def message_json(message: Message) -> dict:
-    return {
-        "id": message.id,
-        "record_type": "message",
-        "direction": "outbound",
-        "type": "SMS",
-        "messaging_profile_id": message.profile_id,
-        "from": {"phone_number": message.from_number, "carrier": "Telnyx", "line_type": "VoIP"},
-        "to": [
-            {
-                "phone_number": message.to_number,
-                "status": message.status,
-                "carrier": "Sandbox Wireless",
-                "line_type": "Wireless",
-            }
-        ],
-        "text": message.text,
-        "encoding": "GSM-7",
-        "parts": 1,
-        "cost": None,
-        "errors": message.errors,
-        "tcr_campaign_id": message.tcr_campaign_id or None,
-        "received_at": _iso(message.created_at),
-        "sent_at": _iso(message.sent_at),
-        "completed_at": _iso(message.completed_at),
-        "webhook_url": message.webhook_url or None,
-        "webhook_failover_url": message.webhook_failover_url or None,
-    }
-
-
 @endpoint("POST")
 def messages(request):
     body = json_body(request)

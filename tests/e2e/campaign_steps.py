@@ -3,13 +3,13 @@ test and the journey: each step is checked for the accessibility basics, a live 
 check fires while a sample is typed and goes away once it is fixed, and a failed step moves
 focus to the field with the error."""
 
-from tests.campaign_data import good_content
 from tests.e2e.helpers import (
     assert_accessible_basics,
     assert_focus_on_first_error,
     field,
     screenshot,
 )
+from tests.factories import good_content
 
 SHORTENED = (
     "{brand}: your order #1234 is ready, track it at https://bit.ly/3xYz. Reply STOP to opt out."
@@ -130,7 +130,7 @@ def submit(page, *, shots: str = "") -> None:
     assert page.get_by_role("heading", level=2).inner_text() == "Review and submit"
     assert_accessible_basics(page)
     review = page.locator("dl.review").inner_text()
-    assert "CUSTOMER_CARE" in review and "https://alicebakery.com/privacy" in review
+    assert "Customer care" in review and "https://alicebakery.com/privacy" in review
     assert page.locator("#step-form .finding.error").count() == 0
     if shots:
         screenshot(page, f"{shots}-builder-review")

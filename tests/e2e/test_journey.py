@@ -14,7 +14,6 @@ from compliance.models import AuditEntry, Brand, Campaign, PhoneNumber, WebhookE
 from compliance.telnyx.client import get_client
 from sandbox.models.numbers import MessagingProfile as SandboxProfile
 from sandbox.models.numbers import PhoneNumber as SandboxNumber
-from tests.compliance.review_helpers import FIXED, REASON, submit_rejected_campaign
 from tests.conftest import PASSWORD
 from tests.e2e import campaign_steps
 from tests.e2e.helpers import (
@@ -24,6 +23,7 @@ from tests.e2e.helpers import (
     log_in,
     screenshot,
 )
+from tests.review.review_helpers import FIXED, REASON, submit_rejected_campaign
 
 BRAND = "Dana Florists"
 NUMBERS = 20
@@ -117,10 +117,10 @@ def _build_campaign(page, brand: Brand) -> Campaign:
     status = page.locator("#campaign-status")
     status.get_by_text("Your campaign is live").wait_for()
     assert (
-        page.get_by_role("heading", level=1).inner_text() == f"CUSTOMER_CARE campaign for {BRAND}"
+        page.get_by_role("heading", level=1).inner_text() == f"Customer care campaign for {BRAND}"
     )
     timeline = page.locator(".timeline").inner_text()
-    assert "Carrier/Telnyx event: MNO_ACCEPTED → MNO_PROVISIONED" in timeline
+    assert "Carrier/Telnyx event: Accepted by the carriers → Live" in timeline
     _shot(page, "11-campaign-page")
     campaign = Campaign.objects.get(brand=brand)
     assert campaign.campaign_status == "MNO_PROVISIONED"

@@ -5,8 +5,8 @@ import pytest
 
 from compliance.models import AuditEntry, Campaign
 from compliance.telnyx.client import get_client
-from tests.compliance.review_helpers import FIXED, REASON, submit_rejected_campaign
 from tests.e2e.helpers import assert_accessible_basics, field, log_in, screenshot
+from tests.review.review_helpers import FIXED, REASON, submit_rejected_campaign
 
 
 @pytest.fixture

@@ -35,7 +35,7 @@ SOLE = {
 
 
 def registered(organisation, owner, values) -> Brand:
-    brand = services.save_step(services.start_draft(organisation, owner), values, step="review")
+    brand = services.save_step(services.start_draft(organisation, owner), values)
     services.submit_brand(organisation, brand.public_id)
     brand.refresh_from_db()
     return brand
@@ -83,7 +83,7 @@ def test_unverified_brand_page_shows_feedback_against_the_fields(
 
 def test_failed_registration_shows_its_reason(owner_client, organisation, owner, telnyx_sandbox):
     brand = services.start_draft(organisation, owner)
-    services.save_step(brand, COMPANY, step="review")
+    services.save_step(brand, COMPANY)
     Brand.objects.filter(pk=brand.pk).update(ein="12345")
     services.submit_brand(organisation, brand.public_id)
     page = owner_client.get(url("brand_detail", brand)).content.decode()
@@ -115,7 +115,9 @@ def test_telnyx_down_on_an_action_is_a_message_not_a_500(
     faults.inject("503", 20, path_contains="/revet")
     response = owner_client.post(url("brand_action", brand, "revet"), follow=True)
     assert response.status_code == 200
-    assert "Telnyx is not reachable right now" in response.content.decode()
+    assert "Telnyx could not be reached, so we could not ask for a new vetting" in (
+        response.content.decode()
+    )
 
 
 def test_delete_asks_for_confirmation_then_deletes_everywhere(

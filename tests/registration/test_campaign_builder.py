@@ -12,7 +12,7 @@ from compliance.models import Brand, Campaign, CampaignEvent, SubmissionState
 from compliance.services import campaigns as services
 from sandbox import faults
 from sandbox.models.campaigns import SandboxCampaign
-from tests.campaign_data import BRAND_NAME, good_content, verified_brand
+from tests.factories import good_content, registered_brand, verified_brand
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -37,24 +37,6 @@ STEP_DATA = {
 def brand(telnyx, organisation):
     """A brand of the owner's organisation, registered and verified at the sandbox."""
     return registered_brand(organisation, verified_brand(telnyx))
-
-
-def registered_brand(organisation, brand_id, **fields) -> Brand:
-    fields = {"entity_type": "PRIVATE_PROFIT"} | fields
-    return Brand.objects.create(
-        organisation=organisation,
-        display_name=BRAND_NAME,
-        company_name="Alice Bakery LLC",
-        website="https://alicebakery.com",
-        email="support@alicebakery.com",
-        phone="+13125550001",
-        vertical="RETAIL",
-        submission_state=SubmissionState.SUBMITTED,
-        brand_id=brand_id,
-        status="OK",
-        identity_status="VERIFIED",
-        **fields,
-    )
 
 
 def step_url(campaign, slug):
@@ -97,7 +79,7 @@ def test_the_usecase_step_lists_use_cases_in_plain_words_and_qualify_shows_fees(
 ):
     campaign = start(owner_client, brand)
     page = owner_client.get(step_url(campaign, "usecase"))
-    assert "Customer Care — Conversations with customers" in page.text
+    assert "Customer care — Conversations with customers" in page.text
     assert "Sole Proprietor" not in page.text
     response = owner_client.post(step_url(campaign, "usecase"), {"usecase": "MIXED"})
     assert response.url == step_url(campaign, "sub-usecases")
@@ -289,7 +271,7 @@ def test_a_pending_submission_telnyx_did_receive_is_found_not_posted_again(brand
     created = telnyx.submit_campaign(
         services.submit_params(campaign)
     )  # reached Telnyx, answer lost
-    services.resume_submission(campaign.pk, attempt=2)
+    services.resume_submission(campaign.pk)
     campaign.refresh_from_db()
     assert campaign.campaign_id == created.campaign_id
     assert SandboxCampaign.objects.count() == 1
@@ -307,7 +289,7 @@ def test_a_submission_stays_pending_while_telnyx_is_down_and_the_user_is_told(
     assert campaign.submission_state == SubmissionState.PENDING
     assert 'hx-trigger="every 2s"' in response.text  # pending: the page polls
     faults.clear()
-    services.resume_submission(campaign.pk, attempt=1)
+    services.resume_submission(campaign.pk)
     campaign.refresh_from_db()
     assert campaign.submission_state == SubmissionState.SUBMITTED
     assert SandboxCampaign.objects.count() == 1
@@ -362,7 +344,7 @@ def test_telnyx_faults_on_the_campaign_page_are_plain_words_not_errors(owner_cli
         reverse("campaign_refresh", args=[campaign.public_id]), follow=True
     )
     assert response.status_code == 200
-    assert "Telnyx is not answering right now" in response.text
+    assert "Telnyx could not be reached, so we could not read the campaign back" in response.text
 
 
 def test_sole_proprietor_brands_get_one_sole_proprietor_campaign(owner_client, organisation):

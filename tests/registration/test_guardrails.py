@@ -3,8 +3,6 @@ registration, vetting orders and campaign submission; the use case warning; the 
 proprietor limits and the EIN reuse warning before anything reaches Telnyx; the compliance
 copilot wired into the brand wizard, the builder and the campaign pages."""
 
-import uuid
-
 import pytest
 from django.urls import reverse
 
@@ -15,6 +13,7 @@ from compliance.services.hosted import ensure_hosted_pages
 from sandbox.models.brands import SandboxBrand
 from sandbox.models.campaigns import SandboxCampaign
 from tests.conftest import SUBMITTED_CAMPAIGN
+from tests.factories import registered_brand
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 CONFIRM = {"confirm_cost": "on"}
@@ -54,7 +53,7 @@ QUALIFIED_MARKETING = {
 
 def draft(organisation, owner, values) -> Brand:
     brand = brand_services.start_draft(organisation, owner)
-    return brand_services.save_step(brand, values, step="contact")
+    return brand_services.save_step(brand, values)
 
 
 def review_url(brand):
@@ -65,23 +64,6 @@ def step_url(campaign, slug):
     return reverse("campaign_step", args=[campaign.public_id, slug])
 
 
-def registered_brand(organisation, **fields) -> Brand:
-    values = {
-        "submission_state": SubmissionState.SUBMITTED,
-        "entity_type": "PRIVATE_PROFIT",
-        "display_name": "Alice Bakery",
-        "company_name": "Alice Bakery LLC",
-        "website": "https://alicebakery.example",
-        "email": "hello@alicebakery.example",
-        "phone": "+15125550142",
-        "vertical": "RETAIL",
-        "brand_id": str(uuid.uuid4()),
-        "identity_status": "VERIFIED",
-        "status": "OK",
-    } | fields
-    return Brand.objects.create(organisation=organisation, **values)
-
-
 @pytest.fixture
 def campaign_draft(organisation):
     """A complete campaign draft, qualified for MARKETING, ready for the review step."""
@@ -89,7 +71,6 @@ def campaign_draft(organisation):
         organisation=organisation,
         brand=registered_brand(organisation),
         qualification=QUALIFIED_MARKETING,
-        wizard_step="links",
         **SUBMITTED_CAMPAIGN,
     )
 

@@ -15,7 +15,7 @@ from compliance.webhook_keys import webhook_public_key
 from sandbox import webhooks
 from sandbox.models.campaigns import SandboxCampaign
 from sandbox.tasks.campaigns import status_update
-from tests.campaign_data import (
+from tests.factories import (
     good_content,
     sole_proprietor_brand,
     unverified_brand,

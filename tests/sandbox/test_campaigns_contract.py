@@ -12,7 +12,7 @@ from compliance.models import WebhookEvent
 from compliance.telnyx.client import TelnyxClient
 from compliance.telnyx.fields import FIELDS
 from compliance.telnyx.schemas import campaigns as schemas
-from tests.campaign_data import good_content, verified_brand
+from tests.factories import good_content, verified_brand
 
 REQUESTS = {
     schemas.CampaignBuilderSubmitParams: "CampaignBuilderSubmitParams",

@@ -11,26 +11,25 @@ from compliance.models import (
     Notification,
     PhoneNumber,
     ProfileAssignmentTask,
-    SubmissionState,
     TestMessage,
 )
+from tests import factories
 
 
 def brand(organisation) -> Brand:
     """A registered sole proprietor brand: every brand page applies to it (OTP, vetting)."""
-    return Brand.objects.create(
-        organisation=organisation,
+    return factories.registered_brand(
+        organisation,
         entity_type="SOLE_PROPRIETOR",
         display_name="Jane's Cakes",
+        company_name="",
         first_name="Jane",
         last_name="Doe",
         mobile_phone="+13125550101",
         email="jane@example.com",
         website="https://janes-cakes.example",
         country="US",
-        submission_state=SubmissionState.SUBMITTED,
-        brand_id=str(uuid.uuid4()),
-        status="OK",
+        identity_status="",
     )
 
 
@@ -44,17 +43,11 @@ def campaign(organisation) -> Campaign:
 
 
 def profile(organisation) -> MessagingProfile:
-    return MessagingProfile.objects.create(
-        organisation=organisation, telnyx_id=str(uuid.uuid4()), name="Alerts"
-    )
+    return factories.messaging_profile(organisation)
 
 
 def phone_number(organisation) -> PhoneNumber:
-    return PhoneNumber.objects.create(
-        organisation=organisation,
-        phone_number=f"+1312{uuid.uuid4().int % 10**7:07d}",
-        profile=profile(organisation),
-    )
+    return factories.phone_number(organisation, profile=profile(organisation))
 
 
 def bulk_job(organisation) -> BulkAssignment:

@@ -80,7 +80,6 @@ def _ready_draft(organisation) -> Brand:
         phone="+13125550001",
         email="hello@alicebakery.example",
         website="https://alicebakery.example",
-        wizard_step="review",
     )
 
 

@@ -99,5 +99,5 @@ def test_every_other_url_requires_login(route):
 )
 def test_public_pages_open_without_login(route):
     """The allow-list above is not wider than it needs to be: these pages really are public
-    (the hosted /c/<slug>/ pages are tested in tests/compliance/test_hosted_pages.py)."""
+    (the hosted /c/<slug>/ pages are tested in tests/hosted/test_hosted_pages.py)."""
     assert Client().get(route.placeholder_url()).status_code == 200

@@ -9,8 +9,8 @@ from django.urls import URLPattern, URLResolver, get_resolver
 # URL areas that are not the customer's: each is protected differently and tested elsewhere.
 ADMIN = "admin/"
 SANDBOX = "sandbox/"  # bearer-authenticated stand-in for Telnyx (tests/sandbox)
-WEBHOOKS = "webhooks/"  # Ed25519-signed (tests/compliance/test_webhooks_view.py)
-REVIEW = "review/"  # reviewer console (tests/compliance/test_review_permissions.py)
+WEBHOOKS = "webhooks/"  # Ed25519-signed (tests/webhooks/test_webhooks_view.py)
+REVIEW = "review/"  # reviewer console (tests/review/test_review_permissions.py)
 
 # Pages anyone may open without signing in, by URL name.
 PUBLIC = frozenset(

@@ -70,12 +70,12 @@ class Command(BaseCommand):
         deadline = time.monotonic() + wait
         self._until(deadline, lambda: get_client().get_enum("usecase"))  # the server is up
         brand = brands.start_draft(organisation, user)
-        brands.save_step(brand, BRAND, step="review")
+        brands.save_step(brand, BRAND)
         self._until(deadline, lambda: brands.submit_brand(organisation, brand.public_id))
         brand = self._until(deadline, lambda: self._verified(brand))
         campaign = campaigns.start_campaign(organisation, user, brand)
         campaigns.qualify(campaign, CAMPAIGN["usecase"])
-        campaigns.save_draft(campaign, CAMPAIGN, step="review")
+        campaigns.save_draft(campaign, CAMPAIGN)
         campaigns.submit_campaign(campaign)
         synced = self._until(deadline, lambda: numbers.sync_organisation(organisation))
         self.stdout.write(

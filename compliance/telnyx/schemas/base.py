@@ -18,9 +18,9 @@ class TelnyxRequest(TelnyxModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
 
-class RecordPage(TelnyxModel):
+class RecordPage[Record](TelnyxModel):
     """A page of a 10DLC list."""
 
     page: int | None = None
-    records: list[dict] = []
+    records: list[Record] = []
     total_records: int | None = Field(default=None, alias="totalRecords")

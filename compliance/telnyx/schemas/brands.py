@@ -7,38 +7,37 @@ them.
 """
 
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import Field, StringConstraints, field_validator
 
-from ..fields import FIELDS
+from .. import fields
 from .base import RecordPage, TelnyxModel, TelnyxRequest
 
+# Each enum once, from the generated vocabulary.
+EntityType = fields.BrandCreateParamsEntityType
+Vertical = fields.BrandCreateParamsVertical
+StockExchange = fields.BrandCreateParamsStockExchange
+AltBusinessIdType = fields.BrandUpdateParamsAltBusinessIdType
+IdentityStatus = fields.TelnyxBrandIdentityStatus
+BrandStatus = fields.TelnyxBrandStatus
+BrandRelationship = fields.TelnyxBrandBrandRelationship
+BrandSort = fields.BrandListParamsSort
 
-def _enum(schema: str, field: str):
-    return Literal[FIELDS[schema][field]["enum"]]  # type: ignore[valid-type]
-
-
-EntityType = _enum("BrandCreateParams", "entityType")
-Vertical = _enum("BrandCreateParams", "vertical")
-StockExchange = _enum("BrandCreateParams", "stockExchange")
-AltBusinessIdType = _enum("BrandUpdateParams", "altBusinessIdType")
-IdentityStatus = _enum("TelnyxBrand", "identityStatus")
-BrandStatus = _enum("TelnyxBrand", "status")
-BrandRelationship = _enum("TelnyxBrand", "brandRelationship")
-BrandSort = _enum("BrandListParams", "sort")
-
-ENTITY_TYPES: tuple[str, ...] = FIELDS["BrandCreateParams"]["entityType"]["enum"]
-VERTICALS: tuple[str, ...] = FIELDS["BrandCreateParams"]["vertical"]["enum"]
-STOCK_EXCHANGES: tuple[str, ...] = FIELDS["BrandCreateParams"]["stockExchange"]["enum"]
-ALT_BUSINESS_ID_TYPES: tuple[str, ...] = FIELDS["BrandUpdateParams"]["altBusinessIdType"]["enum"]
+ENTITY_TYPES = fields.enum("BrandCreateParams", "entityType")
+VERTICALS = fields.enum("BrandCreateParams", "vertical")
+STOCK_EXCHANGES = fields.enum("BrandCreateParams", "stockExchange")
+ALT_BUSINESS_ID_TYPES = fields.enum("BrandUpdateParams", "altBusinessIdType")
 
 E164 = r"^\+[1-9]\d{6,14}$"
 OTP_PLACEHOLDER = "@OTP_PIN@"
 
 
-def Text(max_length: int):  # noqa: N802 - reads as a type
-    return Annotated[str, StringConstraints(strip_whitespace=True, max_length=max_length)]
+# Stripped text with the spec's maxLength (10dlc-openapi.json: CreateBrand / UpdateBrand).
+Text10 = Annotated[str, StringConstraints(strip_whitespace=True, max_length=10)]
+Text20 = Annotated[str, StringConstraints(strip_whitespace=True, max_length=20)]
+Text50 = Annotated[str, StringConstraints(strip_whitespace=True, max_length=50)]
+Text100 = Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)]
 
 
 Phone = Annotated[str, StringConstraints(strip_whitespace=True, max_length=20, pattern=E164)]
@@ -48,24 +47,24 @@ class _BrandFields(TelnyxRequest):
     """What CreateBrand and UpdateBrand share (both require the same five fields)."""
 
     entity_type: EntityType = Field(alias="entityType")
-    display_name: Text(100) = Field(alias="displayName", min_length=1)
+    display_name: Text100 = Field(alias="displayName", min_length=1)
     country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
-    email: Text(100) = Field(min_length=3)
+    email: Text100 = Field(min_length=3)
     vertical: Vertical
-    company_name: Text(100) | None = Field(default=None, alias="companyName")
-    ein: Text(20) | None = None
-    first_name: Text(100) | None = Field(default=None, alias="firstName")
-    last_name: Text(100) | None = Field(default=None, alias="lastName")
+    company_name: Text100 | None = Field(default=None, alias="companyName")
+    ein: Text20 | None = None
+    first_name: Text100 | None = Field(default=None, alias="firstName")
+    last_name: Text100 | None = Field(default=None, alias="lastName")
     phone: Phone | None = None
-    street: Text(100) | None = None
-    city: Text(100) | None = None
-    state: Text(20) | None = None
-    postal_code: Text(10) | None = Field(default=None, alias="postalCode")
-    website: Text(100) | None = None
-    business_contact_email: Text(100) | None = Field(default=None, alias="businessContactEmail")
-    stock_symbol: Text(10) | None = Field(default=None, alias="stockSymbol")
+    street: Text100 | None = None
+    city: Text100 | None = None
+    state: Text20 | None = None
+    postal_code: Text10 | None = Field(default=None, alias="postalCode")
+    website: Text100 | None = None
+    business_contact_email: Text100 | None = Field(default=None, alias="businessContactEmail")
+    stock_symbol: Text10 | None = Field(default=None, alias="stockSymbol")
     stock_exchange: StockExchange | None = Field(default=None, alias="stockExchange")
-    ip_address: Text(50) | None = Field(default=None, alias="ipAddress")
+    ip_address: Text50 | None = Field(default=None, alias="ipAddress")
     is_reseller: bool | None = Field(default=None, alias="isReseller")
     webhook_url: str | None = Field(default=None, alias="webhookURL")
     webhook_failover_url: str | None = Field(default=None, alias="webhookFailoverURL")
@@ -82,7 +81,7 @@ class BrandUpdate(_BrandFields):
     """PUT /10dlc/brand/{brandId} (UpdateBrand): no mobilePhone or mock; adds the alternate
     business id and identityStatus."""
 
-    alt_business_id: Text(50) | None = Field(default=None, alias="altBusinessId")
+    alt_business_id: Text50 | None = Field(default=None, alias="altBusinessId")
     alt_business_id_type: AltBusinessIdType | None = Field(default=None, alias="altBusinessIdType")
     identity_status: IdentityStatus | None = Field(default=None, alias="identityStatus")
 
@@ -168,7 +167,7 @@ class BrandBasic(TelnyxModel):
     website: str | None = None
 
 
-class BrandPage(RecordPage):
+class BrandPage(RecordPage["BrandBasic"]):
     records: list[BrandBasic] = []
 
 

@@ -7,24 +7,62 @@ TelnyxDownstreamCampaign, UpdatePartnerCampaignRequest) follow 10dlc-openapi.jso
 """
 
 from datetime import datetime
-from typing import Literal
 
-from pydantic import Field
+from pydantic import BaseModel, Field
 
-from ..fields import enum
+from .. import fields
 from .base import RecordPage, TelnyxModel, TelnyxRequest
 
-CampaignStatusValue = Literal[enum("TelnyxCampaignCsp", "campaignStatus")]
-SubmissionStatusValue = Literal[enum("TelnyxCampaignCsp", "submissionStatus")]
-WebhookEventType = Literal[enum("CampaignStatusUpdate", "type")]
-WebhookEventStatus = Literal[enum("CampaignStatusUpdate", "status")]
-CampaignSort = Literal[enum("CampaignListParams", "sort")]
+CampaignStatusValue = fields.TelnyxCampaignCspCampaignStatus
+SubmissionStatusValue = fields.TelnyxCampaignCspSubmissionStatus
+WebhookEventType = fields.CampaignStatusUpdateType
+WebhookEventStatus = fields.CampaignStatusUpdateStatus
+CampaignSort = fields.CampaignListParamsSort
 
 SAMPLE_FIELDS = ("sample1", "sample2", "sample3", "sample4", "sample5")
 
 
 def _f(alias: str, default=None):
     return Field(default=default, alias=alias)
+
+
+class _CampaignContent(BaseModel):
+    """The campaign's content fields every campaign body shares: builder, CSP and partner."""
+
+    age_gated: bool | None = _f("ageGated")
+    description: str | None = None
+    direct_lending: bool | None = _f("directLending")
+    embedded_link: bool | None = _f("embeddedLink")
+    embedded_link_sample: str | None = _f("embeddedLinkSample")
+    embedded_phone: bool | None = _f("embeddedPhone")
+    help_keywords: str | None = _f("helpKeywords")
+    help_message: str | None = _f("helpMessage")
+    message_flow: str | None = _f("messageFlow")
+    number_pool: bool | None = _f("numberPool")
+    optin_keywords: str | None = _f("optinKeywords")
+    optin_message: str | None = _f("optinMessage")
+    optout_keywords: str | None = _f("optoutKeywords")
+    optout_message: str | None = _f("optoutMessage")
+    privacy_policy_link: str | None = _f("privacyPolicyLink")
+    sample1: str | None = None
+    sample2: str | None = None
+    sample3: str | None = None
+    sample4: str | None = None
+    sample5: str | None = None
+    sub_usecases: list[str] | None = _f("subUsecases")
+    subscriber_optin: bool | None = _f("subscriberOptin")
+    subscriber_optout: bool | None = _f("subscriberOptout")
+    terms_and_conditions: bool | None = _f("termsAndConditions")
+    terms_and_conditions_link: str | None = _f("termsAndConditionsLink")
+    usecase: str | None = None
+    webhook_failover_url: str | None = _f("webhookFailoverURL")
+    webhook_url: str | None = _f("webhookURL")
+
+    @property
+    def samples(self) -> list[str]:
+        return [
+            s for s in (self.sample1, self.sample2, self.sample3, self.sample4, self.sample5) if s
+        ]
 
 
 class CampaignUpdateParams(TelnyxRequest):
@@ -43,50 +81,23 @@ class CampaignUpdateParams(TelnyxRequest):
     webhook_url: str | None = _f("webhookURL")
 
 
-class CampaignBuilderSubmitParams(TelnyxRequest):
+class CampaignBuilderSubmitParams(_CampaignContent, TelnyxRequest):
     """POST /10dlc/campaignBuilder (required: brandId, description, usecase)."""
 
     brand_id: str = Field(alias="brandId")
     description: str
     usecase: str
-    age_gated: bool | None = _f("ageGated")
     auto_renewal: bool | None = _f("autoRenewal")
-    direct_lending: bool | None = _f("directLending")
-    embedded_link: bool | None = _f("embeddedLink")
-    embedded_link_sample: str | None = _f("embeddedLinkSample")
-    embedded_phone: bool | None = _f("embeddedPhone")
-    help_keywords: str | None = _f("helpKeywords")
-    help_message: str | None = _f("helpMessage")
-    message_flow: str | None = _f("messageFlow")
     mno_ids: list[int] | None = _f("mnoIds")
-    number_pool: bool | None = _f("numberPool")
-    optin_keywords: str | None = _f("optinKeywords")
-    optin_message: str | None = _f("optinMessage")
-    optout_keywords: str | None = _f("optoutKeywords")
-    optout_message: str | None = _f("optoutMessage")
-    privacy_policy_link: str | None = _f("privacyPolicyLink")
     reference_id: str | None = _f("referenceId")
     reseller_id: str | None = _f("resellerId")
-    sample1: str | None = None
-    sample2: str | None = None
-    sample3: str | None = None
-    sample4: str | None = None
-    sample5: str | None = None
     subscriber_help: bool | None = _f("subscriberHelp")
-    subscriber_optin: bool | None = _f("subscriberOptin")
-    subscriber_optout: bool | None = _f("subscriberOptout")
-    sub_usecases: list[str] | None = _f("subUsecases")
     tag: list[str] | None = None
-    terms_and_conditions: bool | None = _f("termsAndConditions")
-    terms_and_conditions_link: str | None = _f("termsAndConditionsLink")
-    webhook_failover_url: str | None = _f("webhookFailoverURL")
-    webhook_url: str | None = _f("webhookURL")
 
 
-class _CampaignFields(TelnyxModel):
+class _CampaignFields(_CampaignContent, TelnyxModel):
     """The fields TelnyxCampaignCsp and CampaignListResponse share, all optional here."""
 
-    age_gated: bool | None = _f("ageGated")
     auto_renewal: bool | None = _f("autoRenewal")
     billed_date: str | None = _f("billedDate")
     brand_display_name: str | None = _f("brandDisplayName")
@@ -95,53 +106,20 @@ class _CampaignFields(TelnyxModel):
     campaign_status: CampaignStatusValue | None = _f("campaignStatus")
     create_date: str | None = _f("createDate")
     csp_id: str | None = _f("cspId")
-    description: str | None = None
-    direct_lending: bool | None = _f("directLending")
-    embedded_link: bool | None = _f("embeddedLink")
-    embedded_link_sample: str | None = _f("embeddedLinkSample")
-    embedded_phone: bool | None = _f("embeddedPhone")
     failure_reasons: str | None = _f("failureReasons")
-    help_keywords: str | None = _f("helpKeywords")
-    help_message: str | None = _f("helpMessage")
     is_t_mobile_number_pooling_enabled: bool | None = _f("isTMobileNumberPoolingEnabled")
     is_t_mobile_registered: bool | None = _f("isTMobileRegistered")
     is_t_mobile_suspended: bool | None = _f("isTMobileSuspended")
-    message_flow: str | None = _f("messageFlow")
     mock: bool | None = None
     next_renewal_or_expiration_date: str | None = _f("nextRenewalOrExpirationDate")
-    number_pool: bool | None = _f("numberPool")
-    optin_keywords: str | None = _f("optinKeywords")
-    optin_message: str | None = _f("optinMessage")
-    optout_keywords: str | None = _f("optoutKeywords")
-    optout_message: str | None = _f("optoutMessage")
-    privacy_policy_link: str | None = _f("privacyPolicyLink")
     reference_id: str | None = _f("referenceId")
     reseller_id: str | None = _f("resellerId")
-    sample1: str | None = None
-    sample2: str | None = None
-    sample3: str | None = None
-    sample4: str | None = None
-    sample5: str | None = None
     status: str | None = None  # ACTIVE, EXPIRED (free string)
     submission_status: SubmissionStatusValue | None = _f("submissionStatus")
     subscriber_help: bool | None = _f("subscriberHelp")
-    subscriber_optin: bool | None = _f("subscriberOptin")
-    subscriber_optout: bool | None = _f("subscriberOptout")
-    sub_usecases: list[str] | None = _f("subUsecases")
     tcr_brand_id: str | None = _f("tcrBrandId")
     tcr_campaign_id: str | None = _f("tcrCampaignId")
-    terms_and_conditions: bool | None = _f("termsAndConditions")
-    terms_and_conditions_link: str | None = _f("termsAndConditionsLink")
-    usecase: str | None = None
     vertical: str | None = None
-    webhook_failover_url: str | None = _f("webhookFailoverURL")
-    webhook_url: str | None = _f("webhookURL")
-
-    @property
-    def samples(self) -> list[str]:
-        return [
-            s for s in (self.sample1, self.sample2, self.sample3, self.sample4, self.sample5) if s
-        ]
 
 
 class TelnyxCampaignCsp(_CampaignFields):
@@ -163,7 +141,7 @@ class CampaignListItem(_CampaignFields):
     assigned_phone_numbers_count: float | None = _f("assignedPhoneNumbersCount")
 
 
-class CampaignPage(RecordPage):
+class CampaignPage(RecordPage["CampaignListItem"]):
     records: list[CampaignListItem] = []
 
 
@@ -243,49 +221,21 @@ class CampaignSharingChain(TelnyxModel):
     shared_with_me: CampaignSharingStatus | None = _f("sharedWithMe")
 
 
-class TelnyxDownstreamCampaign(TelnyxModel):
+class TelnyxDownstreamCampaign(_CampaignContent, TelnyxModel):
     """A partner campaign (created at another CSP and shared with Telnyx)."""
 
-    age_gated: bool | None = _f("ageGated")
     assigned_phone_numbers_count: float | None = _f("assignedPhoneNumbersCount")
     brand_display_name: str | None = _f("brandDisplayName")
     campaign_status: CampaignStatusValue | None = _f("campaignStatus")
     created_at: str | None = _f("createdAt")
-    description: str | None = None
-    direct_lending: bool | None = _f("directLending")
-    embedded_link: bool | None = _f("embeddedLink")
-    embedded_link_sample: str | None = _f("embeddedLinkSample")
-    embedded_phone: bool | None = _f("embeddedPhone")
     failure_reasons: str | None = _f("failureReasons")
-    help_keywords: str | None = _f("helpKeywords")
-    help_message: str | None = _f("helpMessage")
     is_number_pooling_enabled: bool | None = _f("isNumberPoolingEnabled")
-    message_flow: str | None = _f("messageFlow")
-    number_pool: bool | None = _f("numberPool")
-    optin_keywords: str | None = _f("optinKeywords")
-    optin_message: str | None = _f("optinMessage")
-    optout_keywords: str | None = _f("optoutKeywords")
-    optout_message: str | None = _f("optoutMessage")
-    privacy_policy_link: str | None = _f("privacyPolicyLink")
-    sample1: str | None = None
-    sample2: str | None = None
-    sample3: str | None = None
-    sample4: str | None = None
-    sample5: str | None = None
-    sub_usecases: list[str] | None = _f("subUsecases")
-    subscriber_optin: bool | None = _f("subscriberOptin")
-    subscriber_optout: bool | None = _f("subscriberOptout")
     tcr_brand_id: str = Field(alias="tcrBrandId")
     tcr_campaign_id: str = Field(alias="tcrCampaignId")
-    terms_and_conditions: bool | None = _f("termsAndConditions")
-    terms_and_conditions_link: str | None = _f("termsAndConditionsLink")
     updated_at: str | None = _f("updatedAt")
-    usecase: str | None = None
-    webhook_failover_url: str | None = _f("webhookFailoverURL")
-    webhook_url: str | None = _f("webhookURL")
 
 
-class PartnerCampaignPage(RecordPage):
+class PartnerCampaignPage(RecordPage["TelnyxDownstreamCampaign"]):
     records: list[TelnyxDownstreamCampaign] = []
 
 

@@ -9,23 +9,23 @@ from typing import Literal
 
 from pydantic import Field
 
-from ..fields import enum
+from .. import fields
 from .base import TelnyxModel, TelnyxRequest
 
-AssignmentStatusValue = Literal[enum("PhoneNumberCampaign", "assignmentStatus")]
-TaskStatusValue = Literal[enum("PhoneNumberAssignmentByProfileRetrieveStatusResponse", "status")]
-WebhookApiVersion = Literal[enum("MessagingProfileCreateParams", "webhook_api_version")]
-NumberType = Literal[enum("PhoneNumberWithMessagingSettings", "type")]
-NumberRecordType = Literal[enum("PhoneNumberWithMessagingSettings", "record_type")]
-MessageType = Literal[enum("MessageSendParams", "type")]
-MessageEncoding = Literal[enum("MessageSendParams", "encoding")]
-RecipientStatus = Literal[enum("To", "status")]
+AssignmentStatusValue = fields.PhoneNumberCampaignAssignmentStatus
+TaskStatusValue = fields.PhoneNumberAssignmentByProfileRetrieveStatusResponseStatus
+WebhookApiVersion = fields.MessagingProfileCreateParamsWebhookApiVersion
+NumberType = fields.PhoneNumberWithMessagingSettingsType
+NumberRecordType = fields.PhoneNumberWithMessagingSettingsRecordType
+MessageType = fields.MessageSendParamsType
+MessageEncoding = fields.MessageSendParamsEncoding
+RecipientStatus = fields.ToStatus
 
 
 # -- messaging profiles ------------------------------------------------------------------------
-class MessagingProfileCreateParams(TelnyxRequest):
-    name: str
-    whitelisted_destinations: list[str]
+class _MessagingProfileFields(TelnyxRequest):
+    """The optional fields a messaging profile's create and update share."""
+
     ai_assistant_id: str | None = None
     alpha_sender: str | None = None
     daily_spend_limit: str | None = None
@@ -45,7 +45,12 @@ class MessagingProfileCreateParams(TelnyxRequest):
     webhook_url: str | None = None
 
 
-class MessagingProfileUpdateParams(MessagingProfileCreateParams):
+class MessagingProfileCreateParams(_MessagingProfileFields):
+    name: str
+    whitelisted_destinations: list[str]
+
+
+class MessagingProfileUpdateParams(_MessagingProfileFields):
     """PATCH: the create fields, none required (seed: every field optional)."""
 
     name: str | None = None
@@ -194,7 +199,7 @@ class OutboundMessagePayload(TelnyxModel):
     id: str | None = None
     record_type: Literal["message"] | None = None
     direction: str | None = None
-    type: Literal[enum("OutboundMessagePayload", "type")] | None = None
+    type: fields.OutboundMessagePayloadType | None = None
     from_: MessageParty | None = Field(None, alias="from")
     to: list[MessageParty] | None = None
     text: str | None = None

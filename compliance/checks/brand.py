@@ -1,0 +1,216 @@
+"""Rules on the brand's data (B…): names, EIN, address, contact, website."""
+
+from __future__ import annotations
+
+import re
+
+from compliance.checks.content import BrandContent, CampaignContent, _camel
+from compliance.checks.engine import Hit, Severity, checks
+from compliance.checks.text import _EMAIL_RE, _LEGAL_SUFFIX_RE, _PHONE_RE, _domain, _emails, _norm
+
+# --- Brand ---------------------------------------------------------------------------------
+
+FREE_EMAIL_DOMAINS = (
+    "gmail.com",
+    "googlemail.com",
+    "yahoo.com",
+    "ymail.com",
+    "hotmail.com",
+    "outlook.com",
+    "live.com",
+    "msn.com",
+    "aol.com",
+    "icloud.com",
+    "me.com",
+    "mac.com",
+    "protonmail.com",
+    "proton.me",
+    "gmx.com",
+    "gmx.net",
+    "mail.com",
+    "zoho.com",
+    "yandex.com",
+    "hey.com",
+    "comcast.net",
+    "att.net",
+    "verizon.net",
+    "sbcglobal.net",
+    "fastmail.com",
+    "tutanota.com",
+)
+_EIN_RE = re.compile(r"^\d{2}-?\d{7}$")
+_PO_BOX_RE = re.compile(r"(?i)\b(p\.?\s*o\.?\s*box|post office box|pob)\b")
+_LEGAL_ENTITY_RE = re.compile(
+    r"(?i)\b(llc|l\.l\.c\.|inc\.?|incorporated|corp\.?|corporation|co\.?|company|ltd\.?|limited|"
+    r"llp|lp|pllc|pc|p\.c\.|pa|p\.a\.|plc|trust|foundation|association|society|church|"
+    r"university|college|school|district|city|county|state|department|authority|partners|group)"
+    r"(?![\w])"
+)
+
+
+@checks("B1")
+def ein_has_9_digits(b: BrandContent):
+    if b.sole_proprietor:
+        return
+    if not b.ein:
+        if b.entity_type:
+            yield Hit("Enter the business's tax number (EIN in the US).")
+        return
+    if b.country.upper() in ("US", "") and not _EIN_RE.match(b.ein):
+        yield Hit(f"“{b.ein}” is not a 9-digit EIN (12-3456789).")
+
+
+@checks("B2")
+def legal_name_as_the_irs_has_it(b: BrandContent):
+    if b.sole_proprietor:
+        return
+    if not b.company_name:
+        yield Hit("Enter the legal company name.", severity=Severity.ERROR)
+    elif b.entity_type in ("PRIVATE_PROFIT", "PUBLIC_PROFIT") and not _LEGAL_ENTITY_RE.search(
+        b.company_name
+    ):
+        yield Hit(
+            f"“{b.company_name}” has no legal suffix (LLC, Inc. …); check it matches the "
+            "IRS record exactly."
+        )
+
+
+@checks("B3")
+def usps_standard_address(b: BrandContent):
+    if not b.sole_proprietor and _PO_BOX_RE.search(b.street):
+        yield Hit("A business address may not be a PO box.")
+    if b.country.upper() == "US":
+        if b.state and not re.fullmatch(r"[A-Z]{2}", b.state):
+            yield Hit(f"“{b.state}” is not a 2-letter state code.", "state")
+        if b.postal_code and not re.fullmatch(r"\d{5}(-\d{4})?", b.postal_code):
+            yield Hit(f"“{b.postal_code}” is not a 5-digit ZIP code.", "postalCode")
+    for name, value in (
+        ("street", b.street),
+        ("city", b.city),
+        ("state", b.state),
+        ("postalCode", b.postal_code),
+    ):
+        if not value and not b.sole_proprietor:
+            yield Hit(f"{name} is empty.", name)
+
+
+@checks("B4")
+def business_email_on_the_brand_s_domain(b: BrandContent):
+    if not b.email:
+        yield Hit("Enter the brand's email address.")
+        return
+    if not _EMAIL_RE.fullmatch(b.email):
+        yield Hit(f"“{b.email}” is not an email address.")
+        return
+    domain = b.email.rsplit("@", 1)[1].lower()
+    if b.sole_proprietor:
+        return  # a person's own address is expected
+    if domain in FREE_EMAIL_DOMAINS:
+        yield Hit(f"{domain} is a free email provider.")
+        return
+    site = _domain(b.website)
+    if site and not (domain == site or domain.endswith("." + site) or site.endswith("." + domain)):
+        yield Hit(
+            f"The email's domain {domain} differs from the website's {site}.",
+            severity=Severity.WARNING,
+        )
+
+
+def _digits(ein: str) -> str:
+    return re.sub(r"\D", "", ein)
+
+
+@checks("B5")
+def ein_used_by_one_brand_only(b: BrandContent):
+    if b.ein and _digits(b.ein) in {_digits(e) for e in b.eins_of_other_brands}:
+        yield Hit("This EIN is already used on another brand.")
+
+
+@checks("B6")
+def the_brand_is_the_end_business_not_the_platform(b: BrandContent):
+    platforms = {_norm(p) for p in b.platform_names}
+    for name, value in (("companyName", b.company_name), ("displayName", b.display_name)):
+        norm = " ".join(_LEGAL_SUFFIX_RE.sub(" ", _norm(value)).split())
+        if norm in platforms:
+            yield Hit(f"“{value}” is the messaging platform, not the business.", name)
+
+
+@checks("B7")
+def same_phone_and_email_everywhere(c: CampaignContent):
+    brand_phone = re.sub(r"\D", "", c.brand.phone)[-10:]
+    brand_email = c.brand.email.lower()
+    for name, text in [*c.filled_samples, ("helpMessage", c.help_message)]:
+        for match in _PHONE_RE.finditer(text):
+            if brand_phone and re.sub(r"\D", "", match.group(0))[-10:] != brand_phone:
+                yield Hit(f"{name} gives {match.group(0).strip()}, not the brand's phone.", name)
+        for email in _emails(text):
+            email_domain = email.rsplit("@", 1)[1].lower()
+            if (
+                brand_email
+                and email.lower() != brand_email
+                and not brand_email.endswith("@" + email_domain)
+            ):
+                yield Hit(f"{name} gives {email}, not an address of the brand's.", name)
+
+
+@checks("B8")
+def public_companies_stock_details_and_2fa_email(b: BrandContent):
+    if b.entity_type != "PUBLIC_PROFIT":
+        return
+    for name, value in (
+        ("stockSymbol", b.stock_symbol),
+        ("stockExchange", b.stock_exchange),
+        ("businessContactEmail", b.business_contact_email),
+    ):
+        if not value or value == "NONE":
+            yield Hit(f"A public company needs {name}.", name, Severity.ERROR)
+    yield Hit(
+        "Telnyx emails businessContactEmail a verification link, valid for 7 days.",
+        "businessContactEmail",
+    )
+
+
+BRAND_MAX_LENGTHS = {
+    "display_name": 100,
+    "company_name": 100,
+    "email": 100,
+    "street": 100,
+    "city": 100,
+    "website": 100,
+    "first_name": 100,
+    "last_name": 100,
+    "ein": 20,
+    "phone": 20,
+    "mobile_phone": 20,
+    "postal_code": 10,
+    "state": 20,
+    "stock_symbol": 10,
+}
+
+
+@checks("B9")
+def brand_fields_within_their_maximum_lengths(b: BrandContent):
+    for attr, limit in BRAND_MAX_LENGTHS.items():
+        value = getattr(b, attr)
+        if len(value) > limit:
+            yield Hit(
+                f"{_camel(attr)} has {len(value)} characters; the maximum is {limit}.", _camel(attr)
+            )
+    if not re.fullmatch(r"[A-Z]{2}", b.country):
+        yield Hit("country must be a 2-letter code (US).", "country")
+
+
+@checks("B10")
+def brand_verified_before_campaigns(c: CampaignContent):
+    status = c.brand.identity_status
+    if status and status not in ("VERIFIED", "VETTED_VERIFIED", "SELF_DECLARED"):
+        yield Hit(f"The brand's identity is {status}; campaigns need a verified brand.")
+
+
+@checks("B11")
+def at_most_100_campaigns_per_brand(c: CampaignContent):
+    count = c.brand.existing_campaign_count
+    if count is not None and count >= 100:
+        yield Hit(f"The brand already has {count} campaigns, the maximum.", severity=Severity.ERROR)
+    elif count is not None and count >= 90:
+        yield Hit(f"The brand has {count} of its 100 campaigns.")

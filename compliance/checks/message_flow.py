@@ -1,0 +1,155 @@
+"""Rules on the message flow, how subscribers opt in (M…)."""
+
+from __future__ import annotations
+
+import re
+
+from compliance.checks.content import CampaignContent, _list
+from compliance.checks.engine import Hit, Severity, checks
+from compliance.checks.samples import _has_opt_out
+from compliance.checks.text import (
+    _BAD_CONSENT_RE,
+    _FREQUENCY_RE,
+    _HELP_RE,
+    _OPT_IN_MECHANISM_RE,
+    _RATES_RE,
+    _SCRIPT_RE,
+    _VERBAL_RE,
+    _WEB_METHOD_RE,
+    _affirmed,
+    _brand_known,
+    _length_hits,
+    _urls,
+    names_brand,
+)
+
+# --- Message flow --------------------------------------------------------------------------
+
+
+@checks("M1")
+def message_flow_is_40_2048_characters(c: CampaignContent):
+    yield from _length_hits("messageFlow", c.message_flow, 40, 2048, label="The message flow")
+
+
+@checks("M2")
+def message_flow_names_how_consent_is_collected(c: CampaignContent):
+    flow = c.message_flow
+    if not flow:
+        return  # M1 says so
+    if not _OPT_IN_MECHANISM_RE.search(flow):
+        yield Hit(
+            "The message flow does not say how subscribers opt in: name the form, checkbox, "
+            "keyword, app setting or script, not only a place (“on our website”)."
+        )
+        return
+    if _WEB_METHOD_RE.search(flow) and not _urls(flow):
+        yield Hit("The message flow mentions a website or online form but does not link it.")
+    if _VERBAL_RE.search(flow) and not _SCRIPT_RE.search(flow):
+        yield Hit("Verbal or IVR opt-in needs the script that is read or played.")
+
+
+@checks("M3")
+def the_call_to_action_has_every_required_element(c: CampaignContent):
+    if c.usecase in ("MARKETING", "MIXED") and not c.privacy_policy_link:
+        yield Hit(
+            f"{c.usecase} campaigns need a privacy policy link.",
+            "privacyPolicyLink",
+            Severity.ERROR,
+        )
+    for name, link in (
+        ("privacyPolicyLink", c.privacy_policy_link),
+        ("termsAndConditionsLink", c.terms_and_conditions_link),
+    ):
+        if len(link) > 255:
+            yield Hit(f"{name} is longer than 255 characters.", name, Severity.ERROR)
+        elif link and not _urls(link):
+            yield Hit(f"{name} is not a URL.", name, Severity.ERROR)
+    flow = c.message_flow
+    if len(flow) < 40:
+        return
+    cta = f"{flow}\n{c.optin_message}"
+    missing = []
+    if _brand_known(c.brand) and not names_brand(cta, c.brand):
+        missing.append("the brand")
+    if not _FREQUENCY_RE.search(cta):
+        missing.append("message frequency")
+    if not _RATES_RE.search(cta):
+        missing.append("“Msg & data rates may apply”")
+    if not _HELP_RE.search(cta):
+        missing.append("HELP")
+    if not _has_opt_out(cta):
+        missing.append("STOP")
+    if not (c.privacy_policy_link or re.search(r"(?i)privacy", flow)):
+        missing.append("a privacy policy link")
+    if not (c.terms_and_conditions_link or re.search(r"(?i)\bterms\b", flow)):
+        missing.append("a terms link")
+    if missing:
+        yield Hit("The call to action does not state " + ", ".join(missing) + ".")
+    disclosed = sum(
+        bool(check(flow))
+        for check in (_FREQUENCY_RE.search, _RATES_RE.search, _HELP_RE.search, _has_opt_out)
+    )
+    if not disclosed:
+        yield Hit(
+            "Where subscribers opt in, they must be told the message frequency, that message "
+            "and data rates may apply, and how to get help (HELP) and stop (STOP); the message "
+            "flow shows none or one of these.",
+            severity=Severity.ERROR,
+        )
+
+
+@checks("M4")
+def consent_is_explicit_unchecked_and_not_shared(c: CampaignContent):
+    for name, text in (
+        ("messageFlow", c.message_flow),
+        ("optinMessage", c.optin_message),
+        ("description", c.description),
+    ):
+        found = _affirmed(_BAD_CONSENT_RE, text)
+        if found:
+            yield Hit(
+                f"{name} says “{found}”: consent must be explicit and opt-in data never shared.",
+                name,
+            )
+
+
+@checks("M5")
+def opt_in_page_links_use_https(c: CampaignContent):
+    for url in _urls(c.message_flow):
+        if url.lower().startswith("http://"):
+            yield Hit(f"{url} is not https://.")
+
+
+@checks("M6")
+def opt_in_confirmation_is_complete(c: CampaignContent):
+    msg = c.optin_message
+    if _list(c.optin_keywords) and not msg:
+        yield Hit("Opt-in keywords are set but there is no opt-in message.")
+    if not msg:
+        return
+    yield from _length_hits(
+        "optinMessage", msg, 20, 320, warn_above=255, label="The opt-in message"
+    )
+    missing = []
+    if _brand_known(c.brand) and not names_brand(msg, c.brand):
+        missing.append("the brand")
+    if not _FREQUENCY_RE.search(msg):
+        missing.append("message frequency")
+    if not _RATES_RE.search(msg):
+        missing.append("“Msg & data rates may apply”")
+    if not _HELP_RE.search(msg):
+        missing.append("HELP")
+    if not _has_opt_out(msg):
+        missing.append("opt-out (STOP)")
+    if missing:
+        yield Hit("The opt-in message does not state " + ", ".join(missing) + ".")
+
+
+@checks("M7")
+def message_flow_names_the_brand(c: CampaignContent):
+    if (
+        len(c.message_flow) >= 40
+        and _brand_known(c.brand)
+        and not names_brand(c.message_flow, c.brand)
+    ):
+        yield Hit("The message flow does not name the brand.")

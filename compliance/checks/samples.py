@@ -1,0 +1,249 @@
+"""Rules on the sample messages (S…): length, brand named, opt-out, content, links."""
+
+from __future__ import annotations
+
+import difflib
+
+from compliance.checks.content import CampaignContent
+from compliance.checks.engine import Hit, Severity, checks
+from compliance.checks.text import (
+    _AFFILIATE_RE,
+    _CODE_RE,
+    _GLUED_TOKEN_RE,
+    _NOTIFICATION_USECASES,
+    _OPT_OUT_PHRASE_RE,
+    _OPT_OUT_UPPER_RE,
+    _PLACEHOLDER_RE,
+    _PROMO_RE,
+    _SHORTENER_RE,
+    BANNED_RE,
+    OPT_OUT_WORDS,
+    PHISHING_RE,
+    _affirmed,
+    _brand_known,
+    _domain,
+    _is_english,
+    _length_hits,
+    _negated,
+    _norm,
+    _search,
+    _urls,
+    has_link,
+    has_phone,
+    names_brand,
+    registrable_domain,
+)
+
+# --- Samples -------------------------------------------------------------------------------
+
+
+@checks("S1")
+def two_to_five_samples_of_20_to_1024_characters(c: CampaignContent):
+    filled = c.filled_samples
+    if len(filled) < 2:
+        yield Hit(f"{len(filled)} sample message(s); carriers need at least 2.")
+    elif len(filled) < 3:
+        yield Hit("Only 2 samples: 3 or more are advised.", severity=Severity.INFO)
+    for name, text in filled:
+        yield from _length_hits(name, text, 20, 1024, warn_above=255, label=f"Sample {name[-1]}")
+    positions = [i for i, s in enumerate(c.samples) if s]
+    if positions and positions[-1] >= len(positions):
+        yield Hit(
+            "Fill the samples in order, without gaps (sample1, sample2 …).",
+            "sample1",
+            Severity.WARNING,
+        )
+
+
+@checks("S2")
+def samples_name_the_brand(c: CampaignContent):
+    if not _brand_known(c.brand):
+        return
+    filled = c.filled_samples
+    missing = [name for name, text in filled if not names_brand(text, c.brand)]
+    if filled and len(missing) == len(filled):
+        yield Hit(f"No sample names the brand “{c.brand.display_name or c.brand.company_name}”.")
+    else:
+        for name in missing:
+            yield Hit(f"Sample {name[-1]} does not name the brand.", name, Severity.WARNING)
+
+
+def _has_opt_out(text: str) -> bool:
+    return bool(_OPT_OUT_UPPER_RE.search(text) or _OPT_OUT_PHRASE_RE.search(text))
+
+
+@checks("S3")
+def opt_out_wording_in_a_sample(c: CampaignContent):
+    filled = c.filled_samples
+    if filled and not any(_has_opt_out(text) for _, text in filled):
+        yield Hit("No sample tells the subscriber how to opt out (e.g. “Reply STOP to opt out”).")
+
+
+def _glued(text: str) -> list[str]:
+    found = []
+    for token in _GLUED_TOKEN_RE.findall(text):
+        if token in OPT_OUT_WORDS:
+            continue
+        keywords = sum(token.count(w) for w in ("STOP", "END", "CANCEL", "QUIT"))
+        if any(ch.isdigit() for ch in token) or keywords >= 2:
+            found.append(token)
+    return found
+
+
+@checks("S4")
+def opt_out_keyword_stands_alone(c: CampaignContent):
+    for name, text in [*c.filled_samples, ("optinMessage", c.optin_message)]:
+        glued = _glued(text)
+        if glued:
+            yield Hit(f"{name}: the opt-out keyword is glued to other text in “{glued[0]}”.", name)
+
+
+@checks("S5")
+def samples_read_like_real_messages(c: CampaignContent):
+    for name, text in c.filled_samples:
+        bad = _search(_PLACEHOLDER_RE, text)
+        if bad:
+            yield Hit(
+                f"Sample {name[-1]} contains “{bad.strip()}”; use [brackets] for variables "
+                "and real wording.",
+                name,
+            )
+        elif len(text.split()) < 4:
+            yield Hit(f"Sample {name[-1]} has fewer than 4 words.", name)
+
+
+@checks("S6")
+def no_public_url_shorteners(c: CampaignContent):
+    for name, text in [
+        *c.filled_samples,
+        ("embeddedLinkSample", c.embedded_link_sample),
+        ("messageFlow", c.message_flow),
+    ]:
+        match = _SHORTENER_RE.search(text)
+        if match:
+            yield Hit(f"{name} uses the public URL shortener {match.group(1).lower()}.", name)
+
+
+@checks("S7")
+def link_and_phone_flags_match_the_samples(c: CampaignContent):
+    filled = c.filled_samples
+    if not filled:
+        return
+    with_link = [name for name, text in filled if has_link(text)]
+    with_phone = [name for name, text in filled if has_phone(text)]
+    if with_link and c.embedded_link is not True:
+        yield Hit(f"{with_link[0]} contains a link but embeddedLink is not set.", "embeddedLink")
+    if c.embedded_link and not with_link:
+        yield Hit("embeddedLink is set but no sample contains a link.", "embeddedLink")
+    if with_phone and c.embedded_phone is not True:
+        yield Hit(
+            f"{with_phone[0]} contains a phone number but embeddedPhone is not set.",
+            "embeddedPhone",
+        )
+    if c.embedded_phone and not with_phone:
+        yield Hit("embeddedPhone is set but no sample contains a phone number.", "embeddedPhone")
+
+
+@checks("S8")
+def samples_fit_the_use_case(c: CampaignContent):
+    filled = c.filled_samples
+    if not filled:
+        return
+    if c.usecase == "MARKETING" and not any(_PROMO_RE.search(t) for _, t in filled):
+        yield Hit("MARKETING samples show no offer, sale or promotion.")
+    if c.usecase == "2FA" and not any(_CODE_RE.search(t) for _, t in filled):
+        yield Hit("2FA samples show no 4–8 digit code (or [code] placeholder).")
+    if c.usecase in _NOTIFICATION_USECASES or c.usecase == "CUSTOMER_CARE":
+        for name, text in filled:
+            promo = _search(_PROMO_RE, text)
+            if promo:
+                # Carriers reject promotions sent under a non-marketing use case (error 602).
+                yield Hit(
+                    f"Sample {name[-1]} has promotional wording (“{promo}”), which does not "
+                    f"belong in {c.usecase}: register a MARKETING or MIXED campaign for it.",
+                    name,
+                    Severity.ERROR,
+                )
+    if c.usecase == "MIXED" and len(filled) < len(c.sub_usecases):
+        yield Hit(
+            f"MIXED with {len(c.sub_usecases)} sub-use-cases needs one sample each; "
+            f"there are {len(filled)}."
+        )
+
+
+def _content_fields(c: CampaignContent) -> list[tuple[str, str]]:
+    return [(n, t) for n, t in c.text_fields() if n not in ("optoutMessage", "helpMessage")]
+
+
+@checks("S9")
+def no_shaft_c_or_banned_content(c: CampaignContent):
+    for name, text in _content_fields(c):
+        for match in BANNED_RE.finditer(text):
+            if not _negated(text, match.start()):
+                yield Hit(
+                    f"{name} mentions “{match.group(0)}”, content carriers do not allow.", name
+                )
+                break
+
+
+@checks("S10")
+def no_lead_generation_or_affiliate_marketing(c: CampaignContent):
+    for name, text in _content_fields(c):
+        found = _affirmed(_AFFILIATE_RE, text)
+        if found:
+            yield Hit(
+                f"{name} mentions “{found}”, which reads as lead generation or affiliate "
+                "marketing.",
+                name,
+            )
+
+
+@checks("S11")
+def samples_differ_and_no_text_is_reused_across_fields(c: CampaignContent):
+    filled = c.filled_samples
+    for i, (name_a, a) in enumerate(filled):
+        for name_b, b in filled[i + 1 :]:
+            a_norm, b_norm = _norm(a), _norm(b)
+            matcher = difflib.SequenceMatcher(None, a_norm, b_norm)
+            if a_norm == b_norm or (matcher.quick_ratio() >= 0.9 and matcher.ratio() >= 0.9):
+                yield Hit(f"{name_b} is (nearly) the same as {name_a}.", name_b)
+    seen: dict[str, str] = {}
+    for name, text in c.text_fields():
+        key = _norm(text)
+        if (
+            len(key) >= 20
+            and key in seen
+            and not (name.startswith("sample") and seen[key].startswith("sample"))
+        ):
+            yield Hit(f"{name} repeats the text of {seen[key]}.", name)
+        seen.setdefault(key, name)
+
+
+@checks("S12")
+def fields_are_in_english(c: CampaignContent):
+    for name, text in c.text_fields():
+        if not _is_english(text):
+            yield Hit(f"{name} does not read as English.", name)
+
+
+@checks("S13")
+def links_stay_on_the_brand_domain_and_read_honestly(c: CampaignContent):
+    """Phishing-style wording, and links to a domain other than the brand's website (a public
+    shortener is S6's), are what carriers' filters and reviewers treat as phishing."""
+    home = registrable_domain(_domain(c.brand.website)) if c.brand.website else ""
+    for name, text in c.filled_samples:
+        wording = _search(PHISHING_RE, text)
+        if wording:
+            yield Hit(f"Sample {name[-1]} reads like phishing (“{wording}”).", name)
+            continue
+        for url in _urls(text):
+            domain = _domain(url)
+            if not domain or _SHORTENER_RE.search(url):
+                continue
+            if home and registrable_domain(domain) != home:
+                yield Hit(
+                    f"Sample {name[-1]} links to {domain}, not to the brand's own website "
+                    f"({home}).",
+                    name,
+                )
+                break

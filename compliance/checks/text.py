@@ -1,0 +1,587 @@
+"""Matching helpers and vocabularies the rule families share: brand names, links, phone
+numbers, negation, keyword and phrase lists."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+from compliance.checks.content import BrandContext
+from compliance.checks.engine import Hit, Severity
+
+# --- Text helpers --------------------------------------------------------------------------
+
+_WORD_RE = re.compile(r"[a-z0-9]+")
+_LEGAL_SUFFIX_RE = re.compile(
+    r"\b(llc|l l c|inc|incorporated|corp|corporation|co|company|ltd|limited|llp|lp|pllc|pc|pa|"
+    r"plc|gmbh|dba)\b"
+)
+_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_TLDS = (
+    "com|net|org|io|co|us|biz|info|app|ly|gl|gd|link|site|shop|store|online|health|care|edu|"
+    "gov|ai|dev|xyz|page|club|ca|tv|me|church|agency|coop|services|tech|cloud|media|studio|"
+    "travel|law|dental|realty|events|farm|fit|golf|salon|spa|vip|pro|academy|clinic|finance"
+)
+# Matched against one whitespace-free token at a time (see _urls): searching whole texts with
+# these patterns backtracks quadratically on inputs like "a.a.a.a…".
+_URL_TOKEN_RE = re.compile(
+    rf"(?i)(?:https?://|www\.)[^\s<>\"']+|(?:[a-z0-9-]+\.)+(?:{_TLDS})\b(?:[/?#][^\s<>\"']*)?"
+)
+_EDGE_PUNCTUATION = "()[]{}<>\"'“”‘’,;:!?."
+_LINK_PLACEHOLDER_RE = re.compile(
+    r"(?i)[\[{<][^\]}>]{0,30}\b(link|url|website)\b[^\]}>]{0,30}[\]}>]"
+)
+_PHONE_RE = re.compile(r"(?<![\d\w])(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}(?!\d)")
+_PHONE_PLACEHOLDER_RE = re.compile(r"(?i)[\[{<][^\]}>]{0,30}\bphone\b[^\]}>]{0,30}[\]}>]")
+
+URL_SHORTENERS = (
+    "bit.ly",
+    "bitly.com",
+    "bitly.is",
+    "tinyurl.com",
+    "tiny.cc",
+    "tiny.one",
+    "goo.gl",
+    "ow.ly",
+    "t.co",
+    "is.gd",
+    "v.gd",
+    "buff.ly",
+    "rebrand.ly",
+    "rebrandly.com",
+    "cutt.ly",
+    "shorturl.at",
+    "shorturl.com",
+    "rb.gy",
+    "t.ly",
+    "bl.ink",
+    "s.id",
+    "short.io",
+    "short.cm",
+    "shorte.st",
+    "adf.ly",
+    "bit.do",
+    "lnkd.in",
+    "db.tt",
+    "qr.ae",
+    "cur.lv",
+    "ity.im",
+    "q.gs",
+    "po.st",
+    "bc.vc",
+    "u.to",
+    "j.mp",
+    "x.co",
+    "tr.im",
+    "snip.ly",
+    "clck.ru",
+    "soo.gd",
+    "gg.gg",
+    "kutt.it",
+    "dub.sh",
+    "spoo.me",
+    "urlz.fr",
+    "0rz.tw",
+    "tinu.be",
+    "lnk.to",
+    "trib.al",
+    "shor.by",
+    "bitly.ws",
+    "zpr.io",
+    "surl.li",
+    "t2m.io",
+    "mcaf.ee",
+    "su.pr",
+    "fb.me",
+    "youtu.be",
+    "amzn.to",
+    "wp.me",
+    "1url.com",
+    "rotf.lol",
+    "yourls.org",
+    "hubs.ly",
+    "hubs.la",
+)
+_SHORTENER_RE = re.compile(
+    r"(?i)(?<![\w.-])(?:https?://)?(?:www\.)?("
+    + "|".join(re.escape(d) for d in URL_SHORTENERS)
+    + r")(?![\w-])(?:/\S*)?"
+)
+
+
+def _norm(text: str) -> str:
+    """Lower-case words only: "&" and "and" read alike, as do "Mark's" and "Marks"."""
+    text = re.sub(r"['’]s\b", "s", text.lower())
+    return " ".join(w for w in _WORD_RE.findall(text) if w != "and")
+
+
+def _contains_phrase(haystack: str, needle: str) -> bool:
+    """Whole-word containment on normalised text."""
+    return bool(needle) and f" {needle} " in f" {haystack} "
+
+
+def _domain(url: str) -> str:
+    url = url.strip().lower()
+    if not url:
+        return ""
+    if "://" not in url:
+        url = "//" + url
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:  # "[" and other malformed netlocs
+        return ""
+    return host.removeprefix("www.")
+
+
+def registrable_domain(host: str) -> str:
+    """The part of a host a business registers ("shop.example.com" → "example.com")."""
+    labels = [label for label in host.lower().split(".") if label]
+    return ".".join(labels[-2:])
+
+
+def _brand_terms(brand: BrandContext) -> list[str]:
+    """Normalised names a sample may use to identify the brand (name, legal name, domain)."""
+    terms = set()
+    for name in (brand.display_name, brand.company_name):
+        norm = _norm(name)
+        terms.add(norm)
+        terms.add(" ".join(_LEGAL_SUFFIX_RE.sub(" ", norm).split()))
+    domain = _domain(brand.website)
+    if domain:
+        terms.add(_norm(domain))
+        label = domain.split(".")[0]
+        if len(label) >= 4:
+            terms.add(label)
+    return sorted(t for t in terms if len(t) >= 3)
+
+
+# Words that alone never identify a business.
+_GENERIC_WORDS = frozenset(
+    [
+        "the",
+        "and",
+        "of",
+        "a",
+        "an",
+        "my",
+        "our",
+        "your",
+        "city",
+        "first",
+        "new",
+        "best",
+        "home",
+        "homes",
+        "group",
+        "services",
+        "service",
+        "center",
+        "care",
+        "health",
+        "auto",
+        "dental",
+        "clinic",
+        "realty",
+        "company",
+        "team",
+        "shop",
+        "store",
+        "club",
+        "studio",
+    ]
+)
+
+
+def _short_forms(brand: BrandContext) -> set[str]:
+    """Distinctive short forms a reader recognises: the first word of a name when it is not a
+    generic word ("Evergreen" for Evergreen Landscaping), and the first two words."""
+    forms = set()
+    for name in (brand.display_name, brand.company_name):
+        words = _LEGAL_SUFFIX_RE.sub(" ", _norm(name)).split()
+        if len(words) >= 2:
+            forms.add(" ".join(words[:2]))
+            if len(words[0]) >= 4 and words[0] not in _GENERIC_WORDS:
+                forms.add(words[0])
+    return forms
+
+
+def _abbreviates(tag: str, name: str) -> bool:
+    """Whether each word of a sender tag starts the matching word of the name ("Cap Hill
+    Ortho" for "Capital Hill Orthodontics"), in order, covering most of the name."""
+    tag_words, name_words = tag.split(), name.split()
+    if len(tag_words) < 2 or len(tag_words) > len(name_words):
+        return False
+    return all(n.startswith(t) for t, n in zip(tag_words, name_words, strict=False))
+
+
+def names_brand(text: str, brand: BrandContext) -> bool:
+    """Whether a reader knows who is sending: the display or legal name (any case, with or
+    without its legal suffix, "&" or "and", possessives), the website's domain, a distinctive
+    short form, or an abbreviation of the name as the message's sender tag."""
+    norm = _norm(text)
+    squashed = norm.replace(" ", "")
+    for term in {*_brand_terms(brand), *_short_forms(brand)}:
+        if _contains_phrase(norm, term):
+            return True
+        if len(term) >= 6 and term.replace(" ", "") in squashed:
+            return True  # "SweetCrumbs" for "Sweet Crumbs"
+    tag = _norm(text.split(":", 1)[0]) if ":" in text[:40] else ""
+    return bool(tag) and any(
+        _abbreviates(tag, _LEGAL_SUFFIX_RE.sub(" ", _norm(name)))
+        for name in (brand.display_name, brand.company_name)
+        if name
+    )
+
+
+def _brand_known(brand: BrandContext) -> bool:
+    return bool(_brand_terms(brand))
+
+
+def _tokens(text: str, marker: str) -> Iterator[str]:
+    for token in text.split():
+        if marker in token and len(token) <= 500:
+            yield token.strip(_EDGE_PUNCTUATION)
+
+
+def _emails(text: str) -> list[str]:
+    return [t for t in _tokens(text, "@") if _EMAIL_RE.fullmatch(t)]
+
+
+def _urls(text: str) -> list[str]:
+    found = []
+    for token in _tokens(text, "."):
+        if "@" in token:
+            continue  # an email address, not a link
+        match = _URL_TOKEN_RE.match(token)
+        if match:
+            found.append(match.group(0))
+    return found + [m.group(0) for m in _SHORTENER_RE.finditer(text)]
+
+
+def has_link(text: str) -> bool:
+    return bool(_urls(text) or _LINK_PLACEHOLDER_RE.search(text))
+
+
+def has_phone(text: str) -> bool:
+    return bool(_PHONE_RE.search(text) or _PHONE_PLACEHOLDER_RE.search(text))
+
+
+def _has_contact(text: str) -> bool:
+    return bool(_emails(text) or has_phone(text) or has_link(text))
+
+
+def _search(pattern: re.Pattern, text: str) -> str | None:
+    match = pattern.search(text)
+    return match.group(0) if match else None
+
+
+def _negated(text: str, start: int) -> bool:
+    """Whether the match at `start` is denied in its own sentence ("we never share your number
+    with lenders", "margaritas sin alcohol"), however far the negation is from the word."""
+    sentence_start = max(text.rfind(mark, 0, start) for mark in ".!?\n;") + 1
+    before = text[sentence_start:start].lower()
+    return bool(
+        re.search(
+            r"\b(not|never|no|isn't|aren't|won't|without|nor|sin|non|free of|alcohol-free)\b",
+            before,
+        )
+    )
+
+
+def _affirmed(pattern: re.Pattern, text: str) -> str | None:
+    """The first match of pattern that is not negated ("never pre-checked")."""
+    for match in pattern.finditer(text):
+        if not _negated(text, match.start()):
+            return match.group(0)
+    return None
+
+
+def _length_hits(name, text, low, high, warn_above=None, label=None) -> Iterator[Hit]:
+    label = label or name
+    n = len(text)
+    if not text:
+        yield Hit(f"{label} is empty; it needs {low}–{high} characters.", name)
+    elif n < low:
+        yield Hit(f"{label} has {n} characters; it needs at least {low}.", name)
+    elif n > high:
+        yield Hit(f"{label} has {n} characters; the maximum is {high}.", name)
+    elif warn_above and n > warn_above:
+        yield Hit(
+            f"{label} has {n} characters: above Telnyx's {warn_above} for updates, and more than "
+            "one SMS segment (160 GSM-7 or 70 UCS-2 characters each).",
+            name,
+            Severity.WARNING,
+        )
+
+
+# --- Vocabulary ----------------------------------------------------------------------------
+
+# Opt-out and help keywords in English and Spanish (CTIA: the program's language).
+OPT_OUT_WORDS = ("STOP", "END", "CANCEL", "UNSUBSCRIBE", "QUIT", "STOPALL", "ALTO", "PARAR")
+_OPT_OUT_UPPER_RE = re.compile(
+    r"\b(STOP|END|CANCEL|UNSUBSCRIBE|QUIT|STOPALL|ALTO|PARAR|CANCELAR)\b"
+)
+_OPT_OUT_PHRASE_RE = re.compile(
+    r"(?i)\b(reply|text|txt|send|respond|msg|message|responda|env[ií]e|escriba)\s+(with\s+)?"
+    r"[\"'“]?(stop|end|cancel|unsubscribe|quit|stopall|alto|parar|cancelar)\b"
+)
+_GLUED_TOKEN_RE = re.compile(r"\b[A-Z0-9]*(?:STOP|END|CANCEL|UNSUBSCRIBE|QUIT)[A-Z0-9]*\b")
+_HELP_RE = re.compile(
+    r"\b(HELP|AYUDA)\b|(?i:\b(reply|text|txt|send|responda)\s+[\"'“]?(help|ayuda)\b)"
+)
+_RATES_RE = re.compile(
+    r"(?i)\b(msg|message)s?\s*(&|and|\+)\s*data\s*rates?\b|tarifas de mensajes"
+    r"|pueden aplicar(se)? tarifas|\bmsg\s*&\s*data\b"
+)
+_FREQUENCY_RE = re.compile(
+    r"(?i)\b(msg|message)s?\s*(freq|frequency)\b|\bfrequency\b|\brecurring\b|\b\d+\s*(msgs?|"
+    r"messages?|texts?)\s*(/|per|a|each)\s*(day|week|wk|month|mo|year)\b|\bone[- ]time\b"
+    r"|\b(up to|about)\s+\d+\s*(msgs?|messages?|texts?)\b|\b(msgs?|messages?)\s+vary\b"
+    r"|\b(daily|weekly|monthly)\b|\b(approx\.?|approximately|around|~)\s*\d+"
+    r"|\b\d+\s*(-|to)\s*\d+\s*(msgs?|messages?|texts?)\b|\b(msgs?|messages?|texts?)\s+per\b"
+    r"|\ba few (texts|messages|msgs)\b|\bfrecuencia\b|\bmsjs?/mes\b|\bmensajes al mes\b"
+)
+# Phishing-style wording: account threats, prizes and credential requests (CTIA 5.4; AWS).
+PHISHING_RE = re.compile(
+    r"(?i)\b(your (account|card) (has been |is )?(locked|suspended|disabled|frozen)|"
+    r"verify your (identity|account)|confirm your (identity|account details)|"
+    r"(click|tap) here to (reactivate|unlock|verify|claim)|final notice|urgent:|"
+    r"you('ve| have) (been selected|won)|congratulations!? you|claim (it |your \w+ )?now|"
+    r"before it expires|offer expires today|\bact now\b|pay the \$?\d+ \w+ fee)"
+)
+# Political content (TCR: only the POLITICAL use case, with a Campaign Verify token).
+POLITICAL_RE = re.compile(
+    r"(?i)\b(vote (for|yes|no)\b|elect\b|re-?elect|for (city |county )?(council|mayor|senate|"
+    r"congress|governor|commissioner|sheriff|school board)|ballot|measure [a-z0-9]+\b|candidate|"
+    r"election day|chip in \$?\d+|campaign (contribution|donation)|pac\b)"
+)
+_PROMO_RE = re.compile(
+    r"(?i)\b\d+\s?%\s?off\b|\$\d+\s?off\b|\bsale\b|\bdiscounts?\b|\bcoupons?\b|"
+    r"\bpromo(?:tion|tions|code|s)?\b|\bdeals?\b|\bshop now\b|\bbuy\b|\blimited[- ]time\b|"
+    r"\bclearance\b|\bbogo\b|\boffers?\b|\bprice drop\b|\bact fast\b|\bhurry\b|"
+    r"\bbeat any\b|\bflash sale\b|\bsave (?:up to|big|\d|\$)|\bfree (?:shipping|gift|"
+    r"delivery|item|dessert|drink|coffee|trial|sample)s?\b|\bnew arrivals?\b|\bexclusive\b|"
+    r"\bspecials\b"
+)
+_CODE_RE = re.compile(
+    r"(?<![\d$.,])\d{4,8}(?![\d,.]?\d)|(?i:[\[{<][^\]}>]{0,20}\b(code|otp|pin)\b)"
+)
+_NOTIFICATION_USECASES = {
+    "2FA",
+    "ACCOUNT_NOTIFICATION",
+    "DELIVERY_NOTIFICATION",
+    "FRAUD_ALERT",
+    "SECURITY_ALERT",
+    "PUBLIC_SERVICE_ANNOUNCEMENT",
+}
+
+BANNED_RE = re.compile(
+    r"(?i)\b(cannabis|cbd|thc|marijuana|hemp[- ]derived|delta[- ]?8|dispensar(y|ies)|"
+    r"casinos?|gambl\w*|sports ?betting|sportsbook|place (a|your) bets?|poker|slot machines?|"
+    r"payday loans?|cash advances?|crypto(currency|currencies)?|bitcoin|btc|nft drops?|"
+    r"token listings?|just listed, trade|debt relief|debt settlement|settle (your )?debts?|"
+    r"pennies on the dollar|tax (debt )?relief|wage garnish\w*|credit repair|fix (your|my) credit|"
+    r"remove negative items|boost your (credit )?score|no credit check|"
+    r"be your own boss|recruit\w*|business opportunity|commissions? on (everyone|every)|"
+    r"earn \$[\d,]+\s*(/|a |per )?(month|mo|week)|build(ing)? your team|"
+    r"bets?|betting|parlays?|sweeps coins|slots? (tournaments?|machines?)|spin now|"
+    r"vapes?|vaping|vapor|e-?liquids?|e-?cigs?|disposables?|mod kits?|"
+    r"without a (doctor|prescription)|no (doctor|prescription) (needed|required)|"
+    r"escorts?|companions? available|discreet and private|pre-?rolls?|edibles|"
+    r"cocaine|heroin|meth(amphetamine)?|fentanyl|kratom|psilocybin|magic mushrooms|"
+    r"xxx|porn\w*|nudes|onlyfans|sexting|adult (content|entertainment|videos?)|"
+    r"white power|racial slurs?)\b"
+)
+AGE_GATED_RE = re.compile(
+    r"(?i)\b(alcohol\w*|(?<!root )beers?|wines?|winery|liquor|vodka|whiske?y|bourbon|tequila|"
+    r"rum|gin|cocktails?|brewery|breweries|happy hour|firearms?|rifles?|pistols?|"
+    r"(?<!glue )(?<!nail )(?<!heat )guns?|"
+    r"handguns?|shotguns?|ammo|ammunition|gun shop|tobacco|cigars?|cigarettes?|vapes?|vaping|"
+    r"e-?cigs?|e-?liquids?|nicotine|hookah|shisha)\b"
+)
+_LENDING_RE = re.compile(
+    r"(?i)\b(loans?|lending|lenders?|mortgages?|refinanc\w*|lines? of credit|credit lines?|"
+    r"heloc|personal financing|debt consolidation)\b"
+)
+_AGE_GATE_RE = re.compile(
+    r"(?i)\b(date of birth|birth ?date|dob|birthday|age verification|verif\w+ (their |your |the )?"
+    r"age|21\+|21 or older|over 21|18\+|18 or older)\b"
+)
+_AFFILIATE_RE = re.compile(
+    r"(?i)\b(affiliates?|affiliate marketing|lead[- ]?gen(eration)?|(sell|sold|share) (your |the )?"
+    r"leads?|partner offers?|third[- ]party offers?|offers from (our )?partners|marketing partners?"
+    r"|list rental|rent (our|the) list|(our )?network of (partner|participating)|"
+    r"partner (installers|insurers|lenders|carriers|brands)|(insurance|carrier|marketing) partners"
+    r"|compare (offers|quotes)|want to quote|connect (you|homeowners) with|match(es|ed)? "
+    r"(you|homeowners|consumers) with)\b"
+)
+_P2P_RE = re.compile(
+    r"(?i)\b(personal (use|texting|messages?|account)|friends and family|family and friends|"
+    r"my friends|peer[- ]to[- ]peer|p2p|chat with friends|personal contacts|group chats?)\b"
+)
+_RECIPIENT_RE = re.compile(
+    r"(?i)\b(customers?|clients?|patients?|members?|subscribers?|users?|students?|parents?|"
+    r"guests?|residents?|donors?|employees?|staff|tenants?|buyers?|shoppers?|account ?holders?|"
+    r"volunteers?|policy ?holders?|recipients?|visitors?|diners?|attendees?|contacts?|families|"
+    r"pet owners|owners?|drivers?|applicants?|voters?|supporters?|consumers?|homeowners?|"
+    r"offices?|neighbou?rs|businesses|players?|traders?|clubs? members|"
+    r"borrowers?|travelers?|travellers?|riders?|fans|opted[- ]in|who (opt|sign)\w*)\b"
+)
+_PURPOSE_RE = re.compile(
+    r"(?i)\b(reminders?|alerts?|notifications?|notif(y|ies|ied)|updates?|confirm\w*|codes?|"
+    r"verification|verify|one[- ]time|passcodes?|promotions?|promotional|offers?|deals?|news|"
+    r"newsletters?|appointments?|orders?|deliver\w*|shipping|shipments?|support|announcements?|"
+    r"events?|billing|payments?|invoices?|reservations?|bookings?|marketing|discounts?|"
+    r"customer care|questions|status|schedul\w*|outage|emergenc\w*|polls?|surveys?|ships?|"
+    r"when (their|the|an?) \w+ (is|are|arrives?|ships?|opens?)|ready)\b"
+)
+# What the subscriber does to give consent (a place alone, "on our website", is not a method).
+_OPT_IN_MECHANISM_RE = re.compile(
+    r"(?i)\b(check ?box(es)?|boxe?s?|tick(s|ing|ed)?|forms?|sign[- ]?(up|in) (sheets?|forms?)|"
+    r"sheets?|slips?|tablets?|kiosks?|card readers?|pay stations?|buttons?|toggles?|switch(ed|es)? "
+    r"on|settings?|pop-?ups?|qr ?codes?|scan\w*|keywords?|(?-i:[Tt]ext(s|ing)? [\"'“]?[A-Z0-9]{2,})"
+    r"|repl(y|ies|ying) (with )?[\"'“]?(yes|y)\b|press(es|ing)? \d|ivr|voice menu|verbal(ly)?|"
+    r"script|reads?|asks?|asked|paper|regist(er|ers|ering|ration)|enroll(s|ing|ment)?|"
+    r"checkout|check-?in|intake|portal|in[- ]app|mobile app|app\b|applications?|"
+    r"agreements?|contracts?|engagement letter|repair orders?|initial(s|ed|ing)?|"
+    r"enter(s|ing)? (their|a|your) (mobile|phone|number)|accounts?\b|alerts? settings?)"
+)
+_OPT_IN_METHOD_RE = re.compile(
+    r"(?i)\b(web ?sites?|online|web ?forms?|web ?pages?|landing pages?|checkout|"
+    r"keywords?|(?-i:[Tt]ext(s|ing)? [\"'“]?[A-Z0-9]{2,}[\"'”]?)\b|verbal(ly)?|"
+    r"over the phone|by phone|"
+    r"phone calls?|ivr|voice menu|paper|sign[- ]in sheets?|in[- ]store|in person|front desk|"
+    r"point[- ]of[- ]sale|pos|tablet|kiosk|qr ?codes?|scan\w*|mobile app|in[- ]app|app|"
+    r"check ?box(es)?|forms?|intake|reception|counter)\b"
+    r"|https?://|www\."
+)
+_WEB_METHOD_RE = re.compile(
+    r"(?i)\b(web ?sites?|online|web ?forms?|web ?pages?|landing pages?|checkout pages?|"
+    r"sign[- ]?up pages?|our site|online forms?)\b"
+)
+_VERBAL_RE = re.compile(
+    r"(?i)\b(verbal(ly)?|over the phone|by phone|phone calls?|ivr|voice menu)\b"
+)
+_SCRIPT_RE = re.compile(
+    r"[\"“”]|'[^']{15,}'|(?i:\b(script|press \d|asks?|asked|says?|said|states?|reads?|prompts?)\b)"
+)
+_BAD_CONSENT_RE = re.compile(
+    r"(?i)\b(pre-?checked|pre-?selected|checked by default|selected by default|automatically "
+    r"(opted|enrolled|subscribed|added)|(are|is) (enrolled|added) automatically|implied consent|"
+    r"implied|must agree to receive|agree to receive text messages as part of|in order to enroll|"
+    r"are added to our (text|sms) list when|purchased|bought|rented|data (list|vendor)|"
+    r"(marketing|lead|contact|business contact|data|trigger lead) (lists?|vendors?)|skip tracing|"
+    r"public (property )?records|trigger leads?|dmv|"
+    r"by signing up,? you agree|by (using|"
+    r"creating|registering|purchasing)[\w\s]{0,30}you (agree|consent)|"
+    r"shar(e|es|ed|ing)\b[\w ,-]{0,40}\b(partners?|affiliates?|third[- ]part(y|ies)|lenders?|"
+    r"vendors?)|sold to (third[- ]parties|"
+    r"partners)|and (its|our|selected|up to \d+) (\w+ )?partners|partners may (contact|text))\b"
+)
+_OPT_OUT_CONFIRM_RE = re.compile(
+    r"(?i)\b(unsubscribed|opted[- ]out|you have been removed|removed from|will (no longer|not) "
+    r"(receive|get)|won't (receive|get)|no (more|further) (messages|msgs|texts|alerts)|"
+    r"stopped|cancell?ed|se ha dado de baja|dado de baja|no recibir[aá] m[aá]s)\b"
+)
+_NO_MORE_RE = re.compile(
+    r"(?i)\b(no (more|further) (messages|msgs|texts|alerts|notifications)|will (no longer|not) "
+    r"(receive|get|be sent)|won't (receive|get)|not receive any|no longer receive|"
+    r"no recibir[aá] m[aá]s)\b"
+)
+_PLACEHOLDER_RE = re.compile(
+    r"\{\{[^}]*\}\}|\{[A-Za-z_ ]+\}|<[A-Za-z_ ]+>|(?i:\[\s*insert[^\]]*\])|(?i:\blorem\b)|"
+    r"(?i:\bthis is a test\b|\btest (message|msg|sms|text)\b|^\s*test\b)"
+)
+_TEST_PROGRAM_RE = re.compile(
+    r"(?i)\b(for testing( purposes)?|testing (our|the) (integration|api|system|platform)|"
+    r"test (campaign|program|messages?)|demo|proof of concept|poc|pilot|trial "
+    r"run|sandbox|a (few|handful of) (messages|customers|users)|small number of)\b"
+)
+_COMPANY_RE = re.compile(
+    r"\b((?:[A-Z][\w&'-]*\s+){0,4}[A-Z][\w&'-]*),?\s+(LLC|L\.L\.C\.|Inc\.?|Corp\.?|Corporation|"
+    r"Ltd\.?|LLP|PLLC|Co\.)(?![\w])"
+)
+_ENGLISH = {
+    "the",
+    "and",
+    "to",
+    "of",
+    "your",
+    "you",
+    "for",
+    "is",
+    "in",
+    "on",
+    "we",
+    "our",
+    "with",
+    "this",
+    "at",
+    "be",
+    "are",
+    "will",
+    "by",
+    "or",
+    "reply",
+    "msg",
+    "from",
+    "has",
+    "have",
+    "it",
+}
+_FOREIGN = {
+    "el",
+    "la",
+    "los",
+    "las",
+    "que",
+    "y",
+    "para",
+    "su",
+    "tu",
+    "por",
+    "con",
+    "es",
+    "una",
+    "del",
+    "al",
+    "mensaje",
+    "responda",
+    "usted",
+    "gracias",
+    "le",
+    "les",
+    "des",
+    "vous",
+    "votre",
+    "pour",
+    "et",
+    "est",
+    "nous",
+    "não",
+    "você",
+    "seu",
+    "sua",
+    "obrigado",
+    "und",
+    "der",
+    "die",
+    "das",
+    "sie",
+    "ihre",
+    "nicht",
+}
+
+
+def _is_english(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return True
+    latin = sum(1 for ch in letters if ch.isascii() or "À" <= ch <= "ɏ")
+    if latin / len(letters) < 0.7:
+        return False
+    words = re.findall(r"\w+", text.lower())
+    english = sum(w in _ENGLISH for w in words)
+    foreign = sum(w in _FOREIGN for w in words)
+    return not (foreign >= 3 and foreign > english)

@@ -1,0 +1,117 @@
+"""Rules on the use case and the content flags (U…): lending, age gate, test programs."""
+
+from __future__ import annotations
+
+import re
+
+from compliance.checks.content import CampaignContent
+from compliance.checks.engine import Hit, checks
+from compliance.checks.samples import _content_fields
+from compliance.checks.text import (
+    _AGE_GATE_RE,
+    _LENDING_RE,
+    _TEST_PROGRAM_RE,
+    AGE_GATED_RE,
+    POLITICAL_RE,
+    _affirmed,
+    _negated,
+)
+
+# --- Use case and flags --------------------------------------------------------------------
+
+
+@checks("U1")
+def lending_content_is_declared(c: CampaignContent):
+    if c.direct_lending:
+        return
+    for name, text in _content_fields(c):
+        found = _affirmed(_LENDING_RE, text)
+        if found:
+            yield Hit(f"{name} mentions “{found}” but directLending is not set.")
+            return
+
+
+# A spirit that flavours food ("bourbon caramel truffles", "rum-glazed ham") is not alcohol for
+# sale: the same sentence names a dish.
+_FOOD_CONTEXT_RE = re.compile(
+    r"(?i)\b(glaze[ds]?|glazed|caramels?|truffles?|cakes?|cupcakes?|ham|sauce|beans|bbq|barbecue|"
+    r"ribs|brisket|smoked|infused|flavou?red|chocolates?|candy|candies|ice cream|cookies?|"
+    r"brownies?|pies?|salmon|marinated|mocktails?|sin alcohol|non-?alcoholic|alcohol-?free)\b"
+)
+
+
+def _sold_age_restricted(text: str) -> str | None:
+    """The first age-restricted product the text offers, outside food and negation."""
+    for match in AGE_GATED_RE.finditer(text):
+        start = max(text.rfind(mark, 0, match.start()) for mark in ".!?\n") + 1
+        ends = [i for i in (text.find(mark, match.end()) for mark in ".!?\n") if i != -1]
+        sentence = text[start : min(ends) if ends else len(text)]
+        if _FOOD_CONTEXT_RE.search(sentence) or _negated(text, match.start()):
+            continue
+        return match.group(0)
+    return None
+
+
+@checks("U2")
+def age_restricted_content_is_age_gated(c: CampaignContent):
+    if not c.age_gated:
+        for name, text in _content_fields(c):
+            found = _sold_age_restricted(text)
+            if found:
+                yield Hit(f"{name} mentions “{found}” but ageGated is not set.")
+                return
+    elif not _AGE_GATE_RE.search(c.message_flow):
+        yield Hit(
+            "ageGated is set but the message flow does not describe a date-of-birth check.",
+            "messageFlow",
+        )
+
+
+@checks("U3")
+def test_and_tiny_programs_use_low_volume(c: CampaignContent):
+    if c.usecase in ("LOW_VOLUME", "SOLE_PROPRIETOR"):
+        return
+    found = _affirmed(_TEST_PROGRAM_RE, c.description)
+    if found:
+        yield Hit(f"The description mentions “{found}”; consider LOW_VOLUME.")
+
+
+@checks("U4")
+def the_brand_qualifies_for_the_use_case(c: CampaignContent):
+    if not c.usecase:
+        yield Hit("Choose a use case.")
+    elif c.brand.qualified_usecases is not None and c.usecase not in c.brand.qualified_usecases:
+        yield Hit(f"The brand did not qualify for {c.usecase}.")
+
+
+@checks("U5")
+def sub_use_case_count_is_within_limits(c: CampaignContent):
+    low, high = c.brand.min_sub_usecases, c.brand.max_sub_usecases
+    if c.usecase == "MIXED":
+        low, high = low if low is not None else 2, high if high is not None else 5
+    n = len(c.sub_usecases)
+    if low is not None and n < low:
+        yield Hit(f"{c.usecase} needs at least {low} sub-use-cases; {n} chosen.")
+    if high is not None and n > high:
+        yield Hit(f"{c.usecase} allows at most {high} sub-use-cases; {n} chosen.")
+    if len(set(c.sub_usecases)) != n:
+        yield Hit("Each sub-use-case may be chosen only once.")
+
+
+@checks("U6")
+def political_content_uses_the_political_use_case(c: CampaignContent):
+    """Election and ballot content only in a POLITICAL campaign, with its Campaign Verify
+    token (TCR's political use case; carriers refuse political content elsewhere)."""
+    if c.usecase == "POLITICAL":
+        if not c.campaign_verify_token.strip():
+            yield Hit("POLITICAL campaigns need the Campaign Verify token of the committee.")
+        return
+    for name, text in _content_fields(c):
+        found = _affirmed(POLITICAL_RE, text)
+        if found:
+            yield Hit(
+                f"{name} has political content (“{found}”): it needs its own POLITICAL "
+                "campaign with a Campaign Verify token.",
+                name,
+            )
+            return

@@ -1,0 +1,1 @@
+"""How right the checker's verdicts are: the labelled corpus (tests/corpus/) measured."""

@@ -1,0 +1,41 @@
+"""What every view shares: the typed request, the one redirect after a successful POST, and the
+app's absolute addresses."""
+
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django_htmx.http import HttpResponseClientRedirect
+from django_htmx.middleware import HtmxDetails
+
+
+class HtmxHttpRequest(HttpRequest):
+    """A request that went through django-htmx's middleware (django-htmx's typing pattern)."""
+
+    htmx: HtmxDetails
+
+
+class SignedInRequest(HtmxHttpRequest):
+    """A request to a view behind login_required or reviewer_required: its user is real."""
+
+    user: User
+
+
+def post_redirect(request: HtmxHttpRequest, url: str) -> HttpResponse:
+    """After a successful POST: a client redirect for HTMX (which would otherwise swap the
+    next page into the form), a plain redirect otherwise."""
+    if request.htmx:
+        return HttpResponseClientRedirect(url)
+    return redirect(url)
+
+
+def absolute_url(viewname: str, *args: object) -> str:
+    """The public address of a named URL (APP_BASE_URL + its path), for Telnyx, e-mails and
+    the hosted pages: every absolute link the app hands out is built here."""
+    return settings.APP_BASE_URL.rstrip("/") + reverse(viewname, args=args)
+
+
+def telnyx_webhook_url() -> str:
+    """Where Telnyx sends this app's webhooks (brands, campaigns, numbers, messages)."""
+    return absolute_url("telnyx_webhook")

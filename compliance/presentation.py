@@ -1,0 +1,172 @@
+"""How a status reads to people: one place for the label, the badge colour and the sentence
+of every brand, campaign and number-assignment status, used by every page, e-mail and CSV.
+
+lifecycle.py says what a status *means* (pending, terminal, appealable …); this module says
+how it *reads*. A status the app does not know (Telnyx added one) reads "Status not known yet"
+with the raw code kept for the technical-details disclosure, never a crash and never the bare
+code as the label.
+"""
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from compliance import lifecycle
+from compliance.lifecycle import Badge
+from compliance.models import Brand, Campaign, SubmissionState
+
+
+@dataclass(frozen=True)
+class Status:
+    label: str  # a few words for the badge: "Live", "Rejected by the carriers"
+    badge: str  # the badge's colour class: ok, info, warn, bad, "" (neutral)
+    sentence: str = ""  # where it stands and what happens next, in one sentence
+    code: str = ""  # Telnyx's raw code, for the technical-details disclosure only
+
+
+UNKNOWN = "Status not known yet"
+
+CAMPAIGN_LABELS = {
+    "TCR_PENDING": "With the registry",
+    "TCR_ACCEPTED": "Accepted by the registry",
+    "TCR_FAILED": "Refused by the registry",
+    "TELNYX_ACCEPTED": "Accepted by Telnyx",
+    "TELNYX_FAILED": "Rejected by Telnyx",
+    "MNO_PENDING": "With the carriers",
+    "MNO_ACCEPTED": "Accepted by the carriers",
+    "MNO_REJECTED": "Rejected by the carriers",
+    "MNO_PROVISIONED": "Live",
+    "MNO_PROVISIONING_FAILED": "Carrier set-up failed",
+    "TCR_SUSPENDED": "Suspended",
+    "TCR_EXPIRED": "Expired",
+}
+
+ASSIGNMENT_LABELS = {
+    "ASSIGNED": "Assigned",
+    "PENDING_ASSIGNMENT": "Being assigned",
+    "FAILED_ASSIGNMENT": "Assignment failed",
+    "PENDING_UNASSIGNMENT": "Being unassigned",
+    "FAILED_UNASSIGNMENT": "Unassignment failed",
+}
+
+IDENTITY_LABELS = {
+    "VERIFIED": "Verified",
+    "VETTED_VERIFIED": "Verified and vetted",
+    "UNVERIFIED": "Not verified",
+    "SELF_DECLARED": "Self-declared",
+}
+
+_OUR_SIDE = {
+    SubmissionState.PENDING: Status(
+        "Being submitted",
+        Badge.INFO,
+        "We recorded the submission and are waiting for Telnyx's answer; it is retried "
+        "automatically and never sent twice.",
+    ),
+    SubmissionState.FAILED: Status(
+        "Needs changes", Badge.BAD, "Telnyx refused the last submission; fix it and submit again."
+    ),
+}
+
+
+def campaign_status(campaign: Campaign) -> Status:
+    """Our side first (draft, being submitted, refused, deactivated), then Telnyx's status."""
+    if campaign.submission_state == SubmissionState.DRAFT:
+        return Status("Draft", "", "This campaign has not been submitted yet.")
+    if campaign.submission_state in _OUR_SIDE:
+        return _OUR_SIDE[SubmissionState(campaign.submission_state)]
+    if campaign.deactivated_at:
+        return Status(
+            "Deactivated", Badge.BAD, "You deactivated this campaign; it sends no messages."
+        )
+    return campaign_status_code(campaign.campaign_status or None)
+
+
+def campaign_status_code(code: str | None) -> Status:
+    """A campaignStatus on its own (timelines, lists of events)."""
+    if code is None:
+        return Status("Submitted", Badge.INFO, lifecycle.plain_words(None))
+    if code not in CAMPAIGN_LABELS:
+        return Status(UNKNOWN, Badge.INFO, "Telnyx reported a status we do not know yet.", code)
+    return Status(CAMPAIGN_LABELS[code], lifecycle.badge(code), lifecycle.plain_words(code), code)
+
+
+def brand_status(brand: Brand) -> Status:
+    """Our side first, then Telnyx's registration and verification of the brand."""
+    if brand.submission_state in _OUR_SIDE:
+        return _OUR_SIDE[SubmissionState(brand.submission_state)]
+    if not brand.brand_id:
+        return Status("Draft", "", "Your brand has not been registered yet.")
+    status, identity = brand.status or None, brand.identity_status or None
+    known = (status is None or status in lifecycle.BrandStatus.__members__) and (
+        identity is None or identity in lifecycle.BrandIdentityStatus.__members__
+    )
+    if not known:
+        return Status(
+            UNKNOWN,
+            Badge.INFO,
+            "Telnyx reported a status we do not know yet.",
+            f"{status}/{identity}",
+        )
+    if lifecycle.brand_is_pending(status):
+        label = "Registering"
+    elif status == lifecycle.BrandStatus.REGISTRATION_FAILED:
+        label = "Registration failed"
+    else:
+        label = IDENTITY_LABELS.get(identity or "", "Registered")
+    if brand.submission_state == SubmissionState.DRAFT:
+        label += " · unsent changes"
+    return Status(
+        label,
+        lifecycle.brand_badge(status, identity),
+        lifecycle.brand_plain_words(status, identity),
+        "/".join(code for code in (status, identity) if code),
+    )
+
+
+def assignment_status(code: str | None) -> Status:
+    """A number's assignment to a campaign."""
+    if not code:
+        return Status("Not assigned", "", "This number is not assigned to a campaign.")
+    if code not in ASSIGNMENT_LABELS:
+        return Status(UNKNOWN, Badge.INFO, "Telnyx reported a status we do not know yet.", code)
+    return Status(
+        ASSIGNMENT_LABELS[code],
+        lifecycle.assignment_badge(code),
+        lifecycle.assignment_plain_words(code),
+        code,
+    )
+
+
+# Characters a spreadsheet reads as the start of a formula (OWASP CSV injection).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value: object) -> str:
+    """A value as a CSV cell that a spreadsheet shows as text, never runs as a formula."""
+    text = "" if value is None else str(value)
+    if text[:1] in ("+", "-") and text[1:].replace(" ", "").isdigit():
+        return text  # a phone number (+13125550001) or a number, not a formula
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+# An ISO 8601 timestamp inside a text Telnyx wrote ("2026-12-03T07:14:16.555921+00:00").
+_ISO_TIMESTAMP_RE = re.compile(
+    r"\b(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?"
+    r"(Z|[+-]\d{2}:?\d{2})?"
+)
+
+
+def plain_dates(text: str) -> str:
+    """The text with every ISO timestamp written for people ("December 3, 2026 at 07:14")."""
+
+    def human(match: re.Match) -> str:
+        try:
+            year, month, day, hour, minute = (int(part) for part in match.groups()[:5])
+            when = datetime(year, month, day, hour, minute)
+        except ValueError:
+            return match.group(0)
+        zone = " UTC" if match.group(7) in ("Z", "+00:00", "+0000") else ""
+        return f"{when:%B} {when.day}, {when:%Y at %H:%M}{zone}"
+
+    return _ISO_TIMESTAMP_RE.sub(human, text or "")
