@@ -42,11 +42,14 @@ run: $(STAMP)
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) manage.py demo_data
 	$(PY) manage.py sandbox_seed
-	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl-C stops the server and the worker)"
+	$(PY) manage.py reconcile --loop  # restarts the periodic read-back if a crash ended it
+	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl-C stops the server and the workers)"
 	@trap 'kill 0' INT TERM EXIT; \
 	  export TELNYX_BASE_URL=$${TELNYX_BASE_URL:-http://$(HOST):$(PORT)/sandbox/telnyx/v2} \
 	    APP_BASE_URL=$${APP_BASE_URL:-http://$(HOST):$(PORT)}; \
-	  $(PY) manage.py db_worker & \
+	  $(PY) manage.py db_worker --queue-name webhooks & \
+	  $(PY) manage.py db_worker --queue-name default & \
+	  $(PY) manage.py db_worker --queue-name slow & \
 	  $(PY) manage.py demo_registrations & \
 	  $(PY) manage.py runserver $(HOST):$(PORT); \
 	  wait

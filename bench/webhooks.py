@@ -159,7 +159,16 @@ def _nothing():
 def _db_worker(env: dict):
     """`manage.py db_worker` on the bench database, polling every 0.1 s."""
     process = subprocess.Popen(
-        [sys.executable, "manage.py", "db_worker", "--interval", "0.1", "--no-startup-delay"],
+        [
+            sys.executable,
+            "manage.py",
+            "db_worker",
+            "--queue-name",
+            "webhooks",
+            "--interval",
+            "0.1",
+            "--no-startup-delay",
+        ],
         cwd=ROOT,
         env={**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings", **env},
     )

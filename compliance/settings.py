@@ -168,6 +168,10 @@ else:
 TASKS = {
     "default": {
         "BACKEND": os.getenv("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        # Fair queues: webhook applies, user-facing work and slow work (site checks) are
+        # served by separate db_worker processes (`make run`), so a burst of one
+        # organisation's site checks never delays anyone's webhooks.
+        "QUEUES": ["default", "webhooks", "slow"],
     }
 }
 
@@ -203,6 +207,9 @@ NUMBERS_BULK_RATE = float(os.getenv("NUMBERS_BULK_RATE", "0"))
 # Reconciliation (compliance.tasks.reconcile): read unsettled brands and campaigns back
 # from Telnyx every RECONCILE_EVERY_SECONDS, at most one call per RECONCILE_MIN_INTERVAL seconds.
 RECONCILE_EVERY_SECONDS = int(os.getenv("RECONCILE_EVERY_SECONDS", "600"))
+# A run still marked running after this long has lost its worker (killed, crashed): the
+# periodic chain no longer counts on it and `reconcile --loop` starts a new one.
+RECONCILE_LEASE_SECONDS = int(os.getenv("RECONCILE_LEASE_SECONDS", "120"))
 RECONCILE_MIN_INTERVAL = float(os.getenv("RECONCILE_MIN_INTERVAL", "0.2"))
 # GETs in flight at once (their starts still RECONCILE_MIN_INTERVAL apart).
 RECONCILE_CONCURRENCY = int(os.getenv("RECONCILE_CONCURRENCY", "2"))

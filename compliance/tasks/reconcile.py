@@ -30,10 +30,16 @@ def schedule_next_run():
 
 
 def loop_is_scheduled() -> bool:
-    """Whether a repeating run is already waiting or running (so --loop starts one chain)."""
+    """Whether a repeating run is waiting, or running within its lease (so --loop starts one chain).
+
+    A worker killed mid-run leaves its row RUNNING forever; past RECONCILE_LEASE_SECONDS that
+    row is marked failed so the schedule survives the crash instead of reading as alive.
+    """
     if not isinstance(reconcile_statuses.get_backend(), DatabaseBackend):
         return False
-    return DBTaskResult.objects.filter(
-        task_path=reconcile_statuses.module_path,
-        status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING],
-    ).exists()
+    runs = DBTaskResult.objects.filter(task_path=reconcile_statuses.module_path)
+    lease_expired_before = timezone.now() - timedelta(seconds=settings.RECONCILE_LEASE_SECONDS)
+    runs.filter(status=TaskResultStatus.RUNNING, started_at__lt=lease_expired_before).update(
+        status=TaskResultStatus.FAILED, finished_at=timezone.now()
+    )
+    return runs.filter(status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING]).exists()

@@ -10,7 +10,7 @@ from compliance.models import SiteCheck
 
 
 @deferrable
-@task()
+@task(queue_name="slow")
 def run_site_check(check_id: int) -> str:
     """Fetch and judge the page of one SiteCheck; store the findings. Returns the status."""
     check = SiteCheck.objects.select_related("brand").get(pk=check_id)

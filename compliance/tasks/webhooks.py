@@ -12,6 +12,6 @@ from compliance.services.webhooks import apply_pending_events
 
 
 @deferrable
-@task
+@task(queue_name="webhooks")
 def apply_pending_webhook_events() -> int:
     return apply_pending_events()

@@ -132,7 +132,9 @@ def test_telnyx_422_fails_the_submission_with_errors_on_wizard_fields(
 def test_faults_leave_the_submission_pending_then_the_retry_creates_one_brand(
     telnyx_sandbox, organisation, owner, settings, kind
 ):
-    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+    settings.TASKS = {
+        "default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend", "QUEUES": []}
+    }
     settings.TELNYX_TIMEOUT_SECONDS = 1.5
     brand = draft(organisation, owner)
     faults.inject(kind, 1, path_contains="/10dlc/brand", method="POST")
@@ -160,7 +162,9 @@ def test_faults_leave_the_submission_pending_then_the_retry_creates_one_brand(
 def test_a_create_that_succeeded_at_telnyx_but_looked_failed_is_found_not_repeated(
     telnyx_sandbox, organisation, owner, settings
 ):
-    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+    settings.TASKS = {
+        "default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend", "QUEUES": []}
+    }
     brand = draft(organisation, owner)
     # The first attempt "timed out" after Telnyx had created the brand.
     Brand.objects.filter(pk=brand.pk).update(submission_state=SubmissionState.DRAFT)

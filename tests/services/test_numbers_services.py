@@ -199,7 +199,9 @@ def test_bulk_paced_at_the_accounts_limit_meets_no_429(
     settings.NUMBERS_BULK_RATE = rate
     synced(8)
     campaign = make_campaign()
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}  # run below
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": []}
+    }  # run below
     job = numbers.start_bulk_assignment(
         organisation, None, campaign, PhoneNumber.objects.filter(organisation=organisation)
     )

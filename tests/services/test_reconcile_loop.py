@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def database_tasks(settings):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": []}}
 
 
 def test_loop_enqueues_one_periodic_run(database_tasks):
@@ -50,3 +50,37 @@ def test_a_periodic_run_enqueues_the_next_one_later(database_tasks, settings):
 def test_loop_refuses_a_backend_that_cannot_run_tasks_later():
     with pytest.raises(CommandError, match="db_worker"):
         call_command("reconcile", "--loop")
+
+
+def test_a_run_whose_worker_died_does_not_block_a_new_loop(database_tasks, settings):
+    settings.RECONCILE_LEASE_SECONDS = 120
+    dead_run = reconcile_statuses.enqueue(repeat=True)
+    DBTaskResult.objects.filter(id=dead_run.id).update(
+        status="RUNNING", started_at=timezone.now() - timedelta(seconds=121)
+    )
+    out = io.StringIO()
+
+    call_command("reconcile", "--loop", stdout=out)
+
+    assert "already scheduled" not in out.getvalue()
+    assert DBTaskResult.objects.get(id=dead_run.id).status == "FAILED"
+    assert (
+        DBTaskResult.objects.filter(
+            task_path=reconcile_statuses.module_path, status="READY"
+        ).count()
+        == 1
+    )
+
+
+def test_a_run_within_its_lease_still_counts_as_scheduled(database_tasks, settings):
+    settings.RECONCILE_LEASE_SECONDS = 120
+    live_run = reconcile_statuses.enqueue(repeat=True)
+    DBTaskResult.objects.filter(id=live_run.id).update(
+        status="RUNNING", started_at=timezone.now() - timedelta(seconds=30)
+    )
+    out = io.StringIO()
+
+    call_command("reconcile", "--loop", stdout=out)
+
+    assert "already scheduled" in out.getvalue()
+    assert DBTaskResult.objects.get(id=live_run.id).status == "RUNNING"

@@ -49,7 +49,7 @@ def test_an_applier_passes_over_an_event_another_is_applying_instead_of_waiting(
     from compliance.services.webhooks import apply_pending_events
     from tests.webhooks.webhook_helpers import post_signed
 
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": []}}
     held, other = (make_campaign(organisation, status="TCR_PENDING") for _ in range(2))
     for campaign in (held, other):
         post_signed(client, status_update(campaign.campaign_id, "REGISTRATION", "ACCEPTED"), seed)

@@ -12,6 +12,7 @@ from django_tasks_db.models import DBTaskResult
 from compliance.models import WebhookEvent
 from compliance.services import webhooks
 from compliance.services.webhooks import apply_pending_events
+from compliance.tasks.sitecheck import run_site_check
 from tests.webhooks.webhook_helpers import (
     encode,
     envelope,
@@ -29,18 +30,18 @@ LIFECYCLE = ("REGISTRATION", "TELNYX_REVIEW", "MNO_REVIEW")
 @pytest.fixture
 def queued(settings):
     """Tasks go to the database queue, as deployed (tests otherwise run them at once)."""
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": []}}
 
 
 def _waiting() -> int:
     return DBTaskResult.objects.filter(status=TaskResultStatus.READY).count()
 
 
-def _run_worker() -> None:
+def _run_worker(queue_names: tuple[str, ...] | None = None) -> None:
     """What `manage.py db_worker` does with each queued task (the command itself closes the
     database connection when it ends, which a test inside a transaction cannot survive)."""
     worker = Worker(
-        queue_names=["default"],
+        queue_names=list(queue_names or ["default"]),
         interval=0,
         batch=True,
         backend_name="default",
@@ -49,7 +50,10 @@ def _run_worker() -> None:
         worker_id="test-worker",
         excluded_queue_names=[],
     )
-    while task := DBTaskResult.objects.ready().get_locked():
+    ready = DBTaskResult.objects.ready()
+    if queue_names is not None:  # as `db_worker --queue-name ...` serves only its queues
+        ready = ready.filter(queue_name__in=queue_names)
+    while task := ready.get_locked():
         task.claim(worker.worker_id)
         worker.run_task(task)
 
@@ -239,3 +243,27 @@ def test_a_read_back_runs_after_the_event_is_committed_outside_any_transaction(
     assert event.processed_at and event.outcome == Outcome.APPLIED
     campaign.refresh_from_db()
     assert campaign.campaign_status == "MNO_REJECTED"
+
+
+def test_a_burst_of_site_checks_does_not_delay_a_webhook_apply(
+    client, seed, settings, organisation
+):
+    settings.TASKS = {
+        "default": {
+            "BACKEND": "django_tasks_db.DatabaseBackend",
+            "QUEUES": ["default", "webhooks", "slow"],
+        }
+    }
+    for check_pk in range(1, 21):
+        run_site_check.enqueue(check_pk)
+    campaign = make_campaign(organisation, status="TCR_PENDING")
+    post_signed(client, status_update(campaign.campaign_id, "TELNYX_REVIEW", "ACCEPTED"), seed)
+
+    _run_worker(queue_names=("webhooks",))
+
+    campaign.refresh_from_db()
+    assert WebhookEvent.objects.get().outcome == Outcome.APPLIED
+    assert campaign.events.count() == 1
+    slow = DBTaskResult.objects.filter(queue_name="slow")
+    assert slow.count() == 20
+    assert set(slow.values_list("status", flat=True)) == {TaskResultStatus.READY}
