@@ -144,7 +144,10 @@ def number_action(request: HtmxHttpRequest, public_id: UUID, action: str) -> Htt
         raise Http404("No such action.")
     number = get_owned_or_404(request, _numbers(request), public_id=public_id)
     campaigns = service.assignable_campaigns(current_organisation(request))
-    form = CampaignChoiceForm(request.POST, campaigns=campaigns)
+    # Unassigning posts no campaign: its form stays unbound, so a refusal is not shown as
+    # "This field is required." next to a field the user never had to fill.
+    data = None if action == "unassign" else request.POST
+    form = CampaignChoiceForm(data, campaigns=campaigns)
     try:
         if action == "unassign":
             service.unassign_number(number)

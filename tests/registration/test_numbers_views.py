@@ -162,6 +162,26 @@ def test_telnyx_outage_on_assign_is_plain_words_not_a_500(
 
 
 @pytest.mark.django_db(transaction=True)
+def test_a_telnyx_error_on_unassign_is_told_in_plain_words_not_as_a_form_error(
+    owner_client, organisation, make_profile, make_campaign, telnyx
+):
+    """Issue 20, finding 13: a Telnyx 500 on unassign showed "This field is required."."""
+    from sandbox import faults
+
+    make_profile(1)
+    numbers.sync_organisation(organisation, telnyx)
+    number = PhoneNumber.objects.get()
+    campaign = make_campaign()
+    numbers.assign_number(number, campaign)
+    faults.inject("500", 5, path_contains="phone_number_campaigns", method="DELETE")
+    response = owner_client.post(reverse("number_action", args=[number.public_id, "unassign"]))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "This field is required" not in page
+    assert "could not be reached" in page or "unassign the number" in page
+
+
+@pytest.mark.django_db(transaction=True)
 def test_bulk_assignment_of_all_matching_shows_progress_and_stops_polling(
     owner_client, organisation, make_profile, make_campaign, telnyx
 ):
