@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.urls import path
 from django.views.decorators.http import require_GET
 
-from compliance.checks import RULES, SECTIONS, Rule
+from compliance.checks import PUBLISHED, RULES, SECTIONS, SOURCES, PublishedReason, Rule
 from compliance.http import HtmxHttpRequest
 from compliance.sitecheck import SITE_RULES
 
@@ -19,9 +19,18 @@ def rule_sections() -> list[tuple[str, list[Rule]]]:
     return [(title, [r for r in ALL_RULES if r.section == title]) for _, title in SECTIONS]
 
 
+def published_reasons() -> list[PublishedReason]:
+    """The catalogue of published rejection reasons, in catalogue order."""
+    return list(PUBLISHED.values())
+
+
 @require_GET
 def rules(request: HtmxHttpRequest) -> HttpResponse:
-    return render(request, "compliance/rules.html", {"sections": rule_sections()})
+    return render(
+        request,
+        "compliance/rules.html",
+        {"sections": rule_sections(), "reasons": published_reasons(), "sources": SOURCES},
+    )
 
 
 urlpatterns = [path("", rules, name="rules")]
@@ -56,4 +65,23 @@ def rules_markdown() -> str:
                 f"| {r.id} | {r.severity} | `{r.field}` | {_cell(checks)} | {_cell(r.fix)} "
                 f"| {_cell('; '.join(r.sources))} |"
             )
+    lines += [
+        "",
+        "## Published rejection reasons",
+        "",
+        "The reasons Telnyx, the vetting partner and the carriers publish, as providers pass",
+        "them on, each with the rules that check for it. A rejection that quotes one of these",
+        "codes is explained with those rules; one marked *not checked* is shown as such.",
+        "",
+        "| Code | What it means | Rules | Resubmit | Sources |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for reason in published_reasons():
+        checked = ", ".join(reason.rule_ids) or "not checked"
+        lines.append(
+            f"| {reason.code} | {_cell(reason.says)} | {checked} "
+            f"| {'yes' if reason.resubmit else 'no'} | {'; '.join(reason.sources)} |"
+        )
+    lines += ["", "Sources:", ""]
+    lines += [f"- **{key}** {address}" for key, address in SOURCES.items()]
     return "\n".join(lines) + "\n"

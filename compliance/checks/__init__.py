@@ -59,6 +59,15 @@ from compliance.checks.engine import (
     Rule,
     Severity,
 )
+from compliance.checks.reasons import (
+    PUBLISHED,
+    SOURCES,
+    PublishedReason,
+    Reason,
+    read_brand_feedback,
+    read_carrier_metadata,
+)
+from compliance.checks.reasons import read_reasons as _read_reasons
 from compliance.checks.sole_proprietor import sole_proprietor_verified_before_campaigns
 from compliance.checks.text import (
     AGE_GATED_RE,
@@ -94,6 +103,13 @@ __all__ = [
     "has_link",
     "has_phone",
     "match_rejection",
+    "PUBLISHED",
+    "SOURCES",
+    "PublishedReason",
+    "Reason",
+    "read_brand_feedback",
+    "read_carrier_metadata",
+    "read_reasons",
     "names_brand",
     "rule",
 ]
@@ -163,3 +179,8 @@ def match_rejection(text: str) -> list[Rule]:
             scored.append((score, r))
     scored.sort(key=lambda pair: (-pair[0], _SECTION_ORDER[pair[1].id[0]], int(pair[1].id[1:])))
     return [r for _, r in scored]
+
+
+def read_reasons(texts: list[str]) -> list[Reason]:
+    """Each reason of the rejection texts with the rules it points at (checks/reasons.py)."""
+    return _read_reasons(texts, match_rejection)

@@ -283,9 +283,11 @@ def override_reason_problem(reason: str) -> str:
 
 
 def appeal_gate(campaign: Campaign) -> list[str]:
-    """The ids of the rules the rejection points at that still fail (empty: open)."""
+    """Why the appeal stays closed (empty: open): the ids of the rules the rejection points
+    at that still fail, a published reason not to be resubmitted, or the same content already
+    turned down on appeal (rejections.RejectionReport.blockers)."""
     report = rejections.rejection_report(campaign)
-    return report.failing_ids if report else []
+    return report.blockers if report else []
 
 
 # Far longer than any call to Telnyx can take (the client's timeout is seconds).
@@ -327,9 +329,9 @@ def appeal(campaign: Campaign, reviewer: User, reason: str, *, override_reason: 
         failing = appeal_gate(locked)
         if failing and not override_reason:
             raise AppealRefused(
-                "The rejection points at rules that still fail ("
-                + ", ".join(failing)
-                + "): fix them first, or override with a reason."
+                "The appeal stays closed ("
+                + "; ".join(failing)
+                + "): fix the content first, or override with a reason."
             )
         if failing and override_reason_problem(override_reason):
             raise AppealRefused(override_reason_problem(override_reason))

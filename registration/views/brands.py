@@ -15,7 +15,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from compliance import lifecycle
+from compliance import checks, lifecycle
 from compliance.forms import CostConfirmationForm
 from compliance.http import HtmxHttpRequest, post_redirect
 from compliance.masking import mask
@@ -184,9 +184,14 @@ def _detail_context(brand: Brand) -> dict:
     pending = brand.submission_state == SubmissionState.PENDING or (
         brand.brand_id and lifecycle.brand_is_pending(brand.status or None)
     )
+    categories = [c for c in brand.feedback if isinstance(c, dict)]
     feedback = [
-        {**category, "labels": [_field_label(f) for f in category.get("fields", [])]}
-        for category in brand.feedback
+        {
+            **category,
+            "labels": [_field_label(f) for f in category.get("fields", [])],
+            "rules": reason.rules,
+        }
+        for category, reason in zip(categories, checks.read_brand_feedback(categories), strict=True)
     ]
     return {
         "brand": brand,

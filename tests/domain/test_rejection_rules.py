@@ -65,7 +65,8 @@ def test_the_customer_page_opens_with_the_matched_rules_and_what_changed(owner_c
     assert "Alice Bakery sends offers." in changes  # as sent
     assert SUBMITTED_CAMPAIGN["description"] in changes  # now
     assert "Sample2" not in changes  # unchanged fields are not listed
-    assert "The appeal stays closed until S2 passes" in html
+    gate = html.split('id="appeal-gate"')[1].split("</div>")[0]
+    assert "The appeal stays closed" in gate and "S2 (Samples name the brand) still fails" in gate
     assert "Why it was rejected" in html and html.count("Why it was rejected") == 1
 
 
@@ -73,7 +74,7 @@ def test_the_customer_page_shows_a_rule_that_passes_now(owner_client, rejected):
     _fix(rejected)
     html = owner_client.get(url("campaign_detail", rejected)).content.decode()
     assert "passes now" in html.split('id="matched-S2"')[1].split("</tr>")[0]
-    assert "our reviewers can appeal it for you" in html
+    assert "you can ask for an appeal" in html
 
 
 def test_a_campaign_that_is_not_rejected_has_no_rejection_section(
@@ -104,7 +105,7 @@ def test_the_reviewer_sees_the_appeal_button_disabled_while_a_matched_rule_fails
 
     refused = reviewer_client.post(url("review_appeal", rejected), APPEAL)
     assert refused.status_code == 200
-    assert "The rejection points at rules that still fail (S2)" in refused.content.decode()
+    assert "The appeal stays closed (S2)" in refused.content.decode()
     short = reviewer_client.post(
         url("review_appeal", rejected), APPEAL | {"override": "1", "override_reason": "trust me"}
     )
@@ -164,6 +165,12 @@ def test_an_override_is_audited_and_the_second_rejection_reaches_the_timeline(
     report = rejections.rejection_report(campaign)
     assert second.description in report.texts
     assert report.changes == []
+    # The appeal of this very content was turned down: it stays closed on that ground too.
+    assert report.turned_down_at is not None
+    assert services.appeal_gate(campaign) == [
+        "S2",
+        "the same content was already turned down on appeal",
+    ]
 
 
 @pytest.mark.django_db(transaction=True)

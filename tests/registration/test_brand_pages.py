@@ -75,6 +75,8 @@ def test_unverified_brand_page_shows_feedback_against_the_fields(
     assert "registered but not verified" in page
     assert "The EIN does not match an IRS record for this company name." in page
     assert "Fields: EIN (tax id), Legal company name" in page
+    # The category (TAX_ID) is read through the catalogue of published reasons into its rules.
+    assert "Our rules on this:" in page and "#rule-B2" in page
     assert "•••••6789" in page and "123456789" not in page  # EIN masked
     # The wizard shows the same feedback next to the field.
     identity = owner_client.get(url("brand_wizard_step", brand, "identity")).content.decode()

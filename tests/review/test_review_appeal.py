@@ -125,7 +125,7 @@ def test_review_page_shows_failure_reasons_event_texts_matched_rules_and_finding
     page = reviewer_client.get(url("review_campaign", campaign)).content.decode()
     assert "Sample messages do not include opt-out language" in page
     assert "Carrier: brand name missing from the sample messages" in page
-    assert "The rules it points at" in page
+    assert 'id="matched-S3"' in page and 'id="matched-S2"' in page
     assert "<strong>sample2</strong>" in page  # a finding of check_campaign on the content
     assert "VERIFIED" in page  # the brand's identity status
 
