@@ -78,6 +78,11 @@ class Campaign(OrgScoped, Submittable):
     submitted_content = models.JSONField(default=dict, blank=True)
     submitted_content_at = models.DateTimeField(null=True, blank=True)
 
+    # The campaign this draft was copied from (a rejected one's way out, or a template).
+    copied_from = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="copies"
+    )
+
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -157,6 +157,33 @@ def start_campaign(organisation, user, brand: Brand) -> Campaign:
     return campaign
 
 
+def clone_campaign(campaign: Campaign, user, brand: Brand) -> Campaign:
+    """A new draft for `brand` (the same or another of the organisation's brands) with every
+    field of `campaign`, including those Telnyx locks after submission. The use case is
+    qualified again for the brand in the builder, whose steps re-run the checks and whose
+    last step shows the cost again before anything is sent."""
+    if brand.organisation_id != campaign.organisation_id:
+        raise CampaignError("Copy a campaign only to a brand of the same organisation.")
+    problem = brand_problem(brand)
+    if problem:
+        raise CampaignError(problem)
+    copy = Campaign(organisation=campaign.organisation, brand=brand, created_by=user)
+    for name in (*CONTENT_FIELDS, "campaign_verify_token"):
+        setattr(copy, name, getattr(campaign, name))
+    copy.copied_from = campaign
+    if brand.is_sole_proprietor:  # a sole proprietor has exactly one use case
+        copy.usecase, copy.sub_usecases = "SOLE_PROPRIETOR", []
+    elif copy.usecase == "SOLE_PROPRIETOR":
+        copy.usecase, copy.sub_usecases = "", []
+    copy.save()
+    CampaignEvent.objects.create(
+        campaign=campaign,
+        kind=CampaignEvent.Kind.EDIT,
+        description=f"Copied into a new draft for {brand}.",
+    )
+    return copy
+
+
 def save_draft(campaign: Campaign, values: dict) -> Campaign:
     """Store a wizard step's values on the draft (never on a submitted campaign)."""
     if campaign.submission_state not in (SubmissionState.DRAFT, SubmissionState.FAILED):

@@ -7,6 +7,7 @@ urlpatterns = [
     path("new/", views.campaign_new, name="campaign_new"),
     path("<uuid:public_id>/", views.campaign_detail, name="campaign_detail"),
     path("<uuid:public_id>/resume/", views.campaign_resume, name="campaign_resume"),
+    path("<uuid:public_id>/clone/", views.campaign_clone, name="campaign_clone"),
     path("<uuid:public_id>/step/<slug:step>/", views.campaign_step, name="campaign_step"),
     path(
         "<uuid:public_id>/step/<slug:step>/checks/",

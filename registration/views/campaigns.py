@@ -76,6 +76,38 @@ def campaign_new(request: HtmxHttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
+def campaign_clone(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
+    """Copy a campaign (rejected, expired, deactivated or live) into a new draft for the
+    same or another brand; the builder then re-runs the checks and shows the cost again."""
+    campaign = _campaign(request, public_id)
+    brands = services.campaign_brands(campaign.organisation)
+    if request.method == "POST":
+        brand = get_owned_or_404(request, Brand, public_id=request.POST.get("brand"))
+        try:
+            copy = services.clone_campaign(campaign, request.user, brand)
+        except services.CampaignError as exc:
+            messages.error(request, exc.message)
+            return redirect("campaign_clone", public_id=campaign.public_id)
+        messages.success(
+            request,
+            "Copied into a new draft. Check each step: the checks run again, and the cost is "
+            "shown again before you submit.",
+        )
+        return post_redirect(request, _step_url(copy, WIZARD.first_incomplete(copy).id))
+    problems = {brand.pk: services.brand_problem(brand) for brand in brands}
+    return render(
+        request,
+        "registration/campaigns/clone.html",
+        {
+            "campaign": campaign,
+            "brands": [(b, problems[b.pk]) for b in brands],
+            "fee": guardrails.campaign_submission_fee(campaign),
+        },
+    )
+
+
+@login_required
 @require_GET
 def campaign_resume(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     campaign = _campaign(request, public_id)
