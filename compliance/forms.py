@@ -4,6 +4,7 @@ from django import forms
 
 from compliance.models import Campaign
 from compliance.services import campaigns as campaign_services
+from compliance.services import review as review_services
 from compliance.services.guardrails import Fee
 
 TEXTAREA = forms.Textarea(attrs={"rows": 3})
@@ -81,3 +82,35 @@ class CampaignEditForm(CampaignModelForm):
 
     class Meta(CampaignModelForm.Meta):
         fields = campaign_services.EDITABLE_FIELDS
+
+
+class CaseMessageForm(forms.Form):
+    """A message in a campaign's case conversation (the customer's or the reviewer's)."""
+
+    body = forms.CharField(
+        label="Your message", max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class AppealRequestForm(forms.Form):
+    """The customer asks for an appeal; `fee` given when it goes straight to Telnyx (no
+    reviewer on this installation), so the cost is confirmed first."""
+
+    explanation = forms.CharField(
+        label="What changed, or why the rejection is mistaken",
+        max_length=1024,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="At least 5 words. Telnyx's reviewers read this with the appeal.",
+    )
+
+    def __init__(self, *args, fee: Fee | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if fee is not None:
+            self.fields["confirm_cost"] = cost_confirmation_field(fee)
+
+    def clean_explanation(self) -> str:
+        explanation = self.cleaned_data["explanation"].strip()
+        problem = review_services.appeal_reason_problem(explanation)
+        if problem:
+            raise forms.ValidationError(problem)
+        return explanation

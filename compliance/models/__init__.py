@@ -16,7 +16,15 @@ from .numbers import (
 )
 from .organisations import Membership, Organisation, OrganisationQuerySet, OrgScoped
 from .otp import OtpAttempt, OtpVerification
-from .review import Appeal, AuditEntry, AuditTrailIsAppendOnly, ReviewClaim, ReviewNote
+from .review import (
+    Appeal,
+    AppealRequest,
+    AuditEntry,
+    AuditTrailIsAppendOnly,
+    CaseMessage,
+    ReviewClaim,
+    ReviewNote,
+)
 from .sitecheck import SiteCheck
 from .submission import SubmissionState, Submittable
 from .vetting import Vetting
@@ -28,6 +36,8 @@ __all__ = [
     "AuditTrailIsAppendOnly",
     "ReviewClaim",
     "ReviewNote",
+    "AppealRequest",
+    "CaseMessage",
     "Brand",
     "BulkAssignment",
     "BulkAssignmentItem",

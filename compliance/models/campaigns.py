@@ -115,6 +115,7 @@ class CampaignEvent(models.Model):
         RECONCILE = "reconcile", "Read back from Telnyx"
         APPEAL = "appeal", "Appeal"
         EDIT = "edit", "Edit"
+        MESSAGE = "message", "Message"
 
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=12, choices=Kind.choices)

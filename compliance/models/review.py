@@ -35,6 +35,9 @@ class AuditEntry(models.Model):
         APPEAL_FAILED = "appeal_failed", "Appeal refused by Telnyx"
         MESSAGE = "message", "Messaged the customer"
         OVERRIDE = "override", "Overrode the rule checks"
+        CUSTOMER_MESSAGE = "customer_message", "The customer wrote"
+        APPEAL_REQUEST = "appeal_request", "The customer asked for an appeal"
+        APPEAL_DECLINED = "appeal_declined", "Declined the appeal request"
 
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
@@ -175,3 +178,66 @@ class Appeal(models.Model):
 
     def __str__(self) -> str:
         return f"Appeal of {self.campaign} ({self.get_state_display()})"
+
+
+class CaseMessage(models.Model):
+    """A message on a campaign between its organisation and the reviewers: both sides read
+    the whole conversation (a reviewer's internal notes are ReviewNote, never shown)."""
+
+    class Side(models.TextChoices):
+        CUSTOMER = "customer", "Customer"
+        REVIEWER = "reviewer", "Reviewer"
+
+    campaign = models.ForeignKey(
+        "compliance.Campaign", on_delete=models.CASCADE, related_name="case_messages"
+    )
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    side = models.CharField(max_length=10, choices=Side.choices)
+    body = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.body[:60]
+
+
+class AppealRequest(models.Model):
+    """A customer's request that a rejected campaign be appealed, with what changed. It waits
+    in the reviewers' queue until a reviewer sends the appeal (SENT) or declines it with a
+    message (DECLINED); with no reviewer on the installation the customer's request is sent
+    to Telnyx at once. At most one open request per campaign."""
+
+    class State(models.TextChoices):
+        OPEN = "open", "Waiting for a reviewer"
+        SENT = "sent", "Appeal sent to Telnyx"
+        DECLINED = "declined", "Declined by the reviewer"
+
+    campaign = models.ForeignKey(
+        "compliance.Campaign", on_delete=models.CASCADE, related_name="appeal_requests"
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    explanation = models.TextField()
+    state = models.CharField(max_length=10, choices=State.choices, default=State.OPEN)
+    created_at = models.DateTimeField(auto_now_add=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    appeal = models.ForeignKey(Appeal, null=True, blank=True, on_delete=models.SET_NULL)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["campaign"],
+                condition=Q(state="open"),
+                name="one_open_appeal_request_per_campaign",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Appeal request for {self.campaign} ({self.get_state_display()})"

@@ -118,6 +118,15 @@ class MessageForm(forms.Form):
     )
 
 
+class DeclineForm(forms.Form):
+    body = forms.CharField(
+        label="Why not now, and what to change",
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="The customer reads this on the campaign's page and by e-mail.",
+    )
+
+
 class AppealForm(forms.Form):
     appeal_reason = forms.CharField(
         label="Appeal reason",

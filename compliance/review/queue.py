@@ -4,20 +4,22 @@ every organisation. Pure query building; the view pages and renders."""
 from datetime import timedelta
 
 from django.conf import settings
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from compliance.lifecycle import BrandIdentityStatus, CampaignStatus
-from compliance.models import Brand, Campaign, ReviewClaim, SubmissionState
+from compliance.models import AppealRequest, Brand, Campaign, ReviewClaim, SubmissionState
 
 REJECTED = "rejected"
 FAILED = CampaignStatus.TELNYX_FAILED.value
 MNO_REJECTED = CampaignStatus.MNO_REJECTED.value
 STUCK = "stuck"
+REQUESTED = "requested"
 UNVERIFIED = BrandIdentityStatus.UNVERIFIED.value
 
 CATEGORIES = [
+    (REQUESTED, "Appeal requested"),
     (FAILED, "Telnyx rejected"),
     (MNO_REJECTED, "Carrier rejected"),
     (STUCK, "Stuck pending"),
@@ -45,7 +47,15 @@ def stuck_after() -> timedelta:
     return timedelta(hours=settings.REVIEW_STUCK_AFTER_HOURS)
 
 
+def _requested() -> Exists:
+    return Exists(
+        AppealRequest.objects.filter(campaign=OuterRef("pk"), state=AppealRequest.State.OPEN)
+    )
+
+
 def _category_q(category: str, cutoff) -> Q:
+    if category == REQUESTED:
+        return Q(_requested())
     if category in (FAILED, MNO_REJECTED):
         return Q(campaign_status=category)
     # STUCK: a submission recorded but not confirmed, or a decision awaited for too long.
@@ -57,10 +67,11 @@ def _category_q(category: str, cutoff) -> Q:
 def campaigns_needing_attention() -> QuerySet:
     cutoff = timezone.now() - stuck_after()
     needs = _category_q(FAILED, cutoff) | _category_q(MNO_REJECTED, cutoff)
-    needs |= _category_q(STUCK, cutoff)
+    needs |= _category_q(STUCK, cutoff) | _category_q(REQUESTED, cutoff)
     return (
         Campaign.objects.annotate(
-            waiting_since=Coalesce("status_changed_at", "submission_attempted_at", "created_at")
+            waiting_since=Coalesce("status_changed_at", "submission_attempted_at", "created_at"),
+            appeal_requested=_requested(),
         )
         .filter(needs)
         .select_related("brand", "organisation")
@@ -95,7 +106,7 @@ def counts() -> dict[str, int]:
     ).aggregate(
         **{
             category: Count("pk", filter=_category_q(category, cutoff))
-            for category in (FAILED, MNO_REJECTED, STUCK)
+            for category in (FAILED, MNO_REJECTED, STUCK, REQUESTED)
         }
     )
     per_status[UNVERIFIED] = Brand.objects.filter(identity_status=UNVERIFIED).count()

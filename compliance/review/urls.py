@@ -14,5 +14,10 @@ urlpatterns = [
     path("campaigns/<uuid:public_id>/edit/", views.edit_campaign, name="review_edit"),
     path("campaigns/<uuid:public_id>/edit/check/", views.check_edit, name="review_edit_check"),
     path("campaigns/<uuid:public_id>/appeal/", views.appeal_campaign, name="review_appeal"),
+    path(
+        "campaigns/<uuid:public_id>/decline/",
+        views.decline_appeal_request,
+        name="review_decline_request",
+    ),
     path("campaigns/<uuid:public_id>/audit/", views.campaign_audit, name="review_campaign_audit"),
 ]

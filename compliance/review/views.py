@@ -22,6 +22,7 @@ from compliance.review.access import reviewer_required
 from compliance.review.forms import (
     AppealForm,
     AuditFilterForm,
+    DeclineForm,
     MessageForm,
     NoteForm,
     QueueFilterForm,
@@ -106,6 +107,7 @@ def _render_review(request, campaign: Campaign, *, status: int = 200, **forms):
     """The review page; `forms` replaces the blank forms (a bound, invalid one, say)."""
     events = list(campaign.events.all())
     report = rejections.rejection_report(campaign)
+    asked = services.open_request(campaign)
     findings = forms.pop("findings", None)
     context = {
         "campaign": campaign,
@@ -125,7 +127,13 @@ def _render_review(request, campaign: Campaign, *, status: int = 200, **forms):
         "appeals": campaign.appeals.select_related("requested_by")[:5],
         "note_form": NoteForm(),
         "message_form": MessageForm(),
-        "appeal_form": AppealForm(gated=bool(report and report.blocked)),
+        "appeal_form": AppealForm(
+            gated=bool(report and report.blocked),
+            initial={"appeal_reason": asked.explanation} if asked else None,
+        ),
+        "appeal_request": asked,
+        "decline_form": DeclineForm(),
+        "conversation": campaign.case_messages.select_related("author"),
         "appeal_fee": guardrails.appeal_fee(),
         "edit_form": CampaignEditForm(initial=_editable_values(campaign)),
         **forms,
@@ -258,6 +266,24 @@ def appeal_campaign(request: SignedInRequest, public_id: UUID) -> HttpResponse:
         form.add_error(None, str(exc))
         return _render_review(request, campaign, appeal_form=form)
     messages.success(request, "Telnyx accepted the appeal; the decision will appear below.")
+    return _back_to(request, campaign)
+
+
+@reviewer_required
+@require_POST
+def decline_appeal_request(request: SignedInRequest, public_id: UUID) -> HttpResponse:
+    """Answer the customer's appeal request without appealing: what to change, in a message."""
+    campaign = _campaign(public_id)
+    form = DeclineForm(request.POST)
+    if not form.is_valid():
+        return _render_review(request, campaign, decline_form=form)
+    _warn_if_claimed_by_other(request, campaign)
+    try:
+        services.decline_request(campaign, request.user, form.cleaned_data["body"])
+    except services.ReviewError as exc:
+        form.add_error(None, str(exc))
+        return _render_review(request, campaign, decline_form=form)
+    messages.success(request, f"The request was answered; {campaign.organisation} was told.")
     return _back_to(request, campaign)
 
 

@@ -1,4 +1,5 @@
-"""Reviewer actions on a campaign: claim, release, note, edit, appeal, message the customer.
+"""Reviewer actions on a campaign: claim, release, note, edit, appeal, message the customer,
+decline a customer's appeal request.
 
 Each action that changes something writes an AuditEntry with the values before and after.
 A reviewer may act on a campaign someone else claimed (the view warns them); claiming it is
@@ -19,9 +20,11 @@ from compliance import errors, lifecycle
 from compliance.checks import Finding, blocking
 from compliance.models import (
     Appeal,
+    AppealRequest,
     AuditEntry,
     Campaign,
     CampaignEvent,
+    CaseMessage,
     Notification,
     ReviewClaim,
     ReviewNote,
@@ -159,9 +162,23 @@ def add_note(campaign: Campaign, reviewer: User, body: str) -> ReviewNote:
     return note
 
 
+def record_message(campaign: Campaign, author: User, side: str, body: str) -> CaseMessage:
+    """A message of the case conversation, also on the campaign's timeline (both sides read
+    both). The caller notifies the other side and audits."""
+    message = CaseMessage.objects.create(campaign=campaign, author=author, side=side, body=body)
+    who = "our reviewers" if side == CaseMessage.Side.REVIEWER else "the customer"
+    CampaignEvent.objects.create(
+        campaign=campaign,
+        kind=CampaignEvent.Kind.MESSAGE,
+        description=f"Message from {who}: {body}",
+    )
+    return message
+
+
 def message_customer(campaign: Campaign, reviewer: User, title: str, body: str) -> Notification:
-    """An in-app notification to the campaign's organisation."""
+    """A message to the campaign's organisation: in the conversation and notified."""
     with transaction.atomic():
+        record_message(campaign, reviewer, CaseMessage.Side.REVIEWER, body)
         notification = notifications.notify(
             campaign.organisation, title, body, campaign=campaign, brand=campaign.brand
         )
@@ -265,7 +282,7 @@ def _last_rejection_at(campaign: Campaign) -> datetime | None:
     return rejection.created_at if rejection else campaign.status_changed_at
 
 
-def _already_appealed(campaign: Campaign) -> bool:
+def already_appealed(campaign: Campaign) -> bool:
     """Appealed since the last rejection (a new rejection allows a new appeal)."""
     if campaign.appealed_at is None:
         return False
@@ -288,6 +305,48 @@ def appeal_gate(campaign: Campaign) -> list[str]:
     turned down on appeal (rejections.RejectionReport.blockers)."""
     report = rejections.rejection_report(campaign)
     return report.blockers if report else []
+
+
+def open_request(campaign: Campaign) -> AppealRequest | None:
+    return campaign.appeal_requests.filter(state=AppealRequest.State.OPEN).first()
+
+
+def decline_request(campaign: Campaign, reviewer: User, body: str) -> AppealRequest:
+    """Answer the customer's appeal request without appealing: why, in a message."""
+    body = body.strip()
+    if len(body.split()) < MIN_APPEAL_WORDS:
+        raise AppealRefused(
+            f"Tell the customer in at least {MIN_APPEAL_WORDS} words why the appeal is not sent "
+            "and what to change."
+        )
+    with transaction.atomic():
+        request = (
+            AppealRequest.objects.select_for_update()
+            .filter(campaign=campaign, state=AppealRequest.State.OPEN)
+            .first()
+        )
+        if request is None:
+            raise AppealRefused("There is no open appeal request on this campaign.")
+        request.state = AppealRequest.State.DECLINED
+        request.closed_at, request.closed_by = timezone.now(), reviewer
+        request.save(update_fields=["state", "closed_at", "closed_by"])
+        record_message(campaign, reviewer, CaseMessage.Side.REVIEWER, body)
+        _audit(
+            reviewer,
+            AuditEntry.Action.APPEAL_DECLINED,
+            campaign,
+            before={"request": request.explanation},
+            after={"state": request.state},
+            note=body,
+        )
+        notifications.notify(
+            campaign.organisation,
+            f"Appeal not sent yet: {campaign}",
+            body,
+            campaign=campaign,
+            brand=campaign.brand,
+        )
+    return request
 
 
 # Far longer than any call to Telnyx can take (the client's timeout is seconds).
@@ -321,7 +380,7 @@ def appeal(campaign: Campaign, reviewer: User, reason: str, *, override_reason: 
         ).update(state=Appeal.State.FAILED, error=ABANDONED_APPEAL)
         if locked.appeals.filter(state=Appeal.State.SENDING).exists():
             raise AppealRefused("An appeal of this campaign is being sent right now.")
-        if _already_appealed(locked):
+        if already_appealed(locked):
             raise AppealRefused(
                 f"This campaign was already appealed on {locked.appealed_at:%Y-%m-%d %H:%M} UTC; "
                 "wait for the decision."
@@ -391,7 +450,7 @@ def appeal(campaign: Campaign, reviewer: User, reason: str, *, override_reason: 
             submitted_content_at=record.requested_at,
         )
         campaign.appealed_at = appealed_at
-        campaign.submitted_content = sent
+        campaign.submitted_content = under_review
         campaign.submitted_content_at = record.requested_at
         event = CampaignEvent.objects.create(
             campaign=locked,
@@ -408,6 +467,24 @@ def appeal(campaign: Campaign, reviewer: User, reason: str, *, override_reason: 
             before={"campaign_status": record.status_at_appeal, "appealed_at": None},
             after={"appealed_at": appealed_at.isoformat(), "appeal_reason": reason},
         )
+        # The customer's request (if any) is answered: the appeal went.
+        answered = AppealRequest.objects.filter(
+            campaign=locked, state=AppealRequest.State.OPEN
+        ).update(
+            state=AppealRequest.State.SENT,
+            closed_at=timezone.now(),
+            closed_by=reviewer,
+            appeal=record,
+        )
+        if answered:
+            notifications.notify(
+                locked.organisation,
+                f"Appeal sent to Telnyx: {locked}",
+                "Our reviewers sent the appeal you asked for. Telnyx's decision will appear on "
+                "the campaign's page.",
+                campaign=locked,
+                brand=locked.brand,
+            )
     # Telnyx resets an appealed campaign to TCR_ACCEPTED: read its status back as the truth
     # (a rejected status outranks the positive events that follow, see lifecycle.py).
     try:
@@ -463,7 +540,13 @@ def appeal_state(campaign: Campaign) -> AppealState | None:
     since = appeal_event.created_at if appeal_event else campaign.appealed_at
     later = (
         campaign.events.filter(created_at__gt=since)
-        .exclude(kind__in=[CampaignEvent.Kind.APPEAL, CampaignEvent.Kind.EDIT])
+        .exclude(
+            kind__in=[
+                CampaignEvent.Kind.APPEAL,
+                CampaignEvent.Kind.EDIT,
+                CampaignEvent.Kind.MESSAGE,
+            ]
+        )
         .last()
     )
     status = campaign.campaign_status or None

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from registration.views import campaigns as views
+from registration.views import cases
 
 urlpatterns = [
     path("", views.campaign_list, name="campaign_list"),
@@ -17,4 +18,6 @@ urlpatterns = [
     path("<uuid:public_id>/refresh/", views.campaign_refresh, name="campaign_refresh"),
     path("<uuid:public_id>/edit/", views.campaign_edit, name="campaign_edit"),
     path("<uuid:public_id>/deactivate/", views.campaign_deactivate, name="campaign_deactivate"),
+    path("<uuid:public_id>/messages/", cases.campaign_message, name="campaign_message"),
+    path("<uuid:public_id>/appeal/", cases.campaign_appeal_request, name="campaign_appeal_request"),
 ]

@@ -17,11 +17,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from compliance import lifecycle, presentation
-from compliance.forms import CampaignEditForm, CostConfirmationForm
+from compliance.forms import CampaignEditForm, CaseMessageForm, CostConfirmationForm
 from compliance.http import HtmxHttpRequest, post_redirect
 from compliance.models import Brand, Campaign, SubmissionState
 from compliance.services import campaigns as services
-from compliance.services import guardrails, rejections
+from compliance.services import cases, guardrails, rejections
 from compliance.services.hosted import hosted_page_urls
 from compliance.services.sitecheck import (
     blocking_site_findings,
@@ -83,6 +83,9 @@ def campaign_clone(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     campaign = _campaign(request, public_id)
     brands = services.campaign_brands(campaign.organisation)
     if request.method == "POST":
+        if not request.POST.get("brand"):
+            messages.error(request, "Choose the brand to copy the campaign for.")
+            return redirect("campaign_clone", public_id=campaign.public_id)
         brand = get_owned_or_404(request, Brand, public_id=request.POST.get("brand"))
         try:
             copy = services.clone_campaign(campaign, request.user, brand)
@@ -268,6 +271,12 @@ def _detail_context(campaign):
         "settled": services.is_settled(campaign),
         "can_edit": bool(campaign.campaign_id) and not campaign.deactivated_at,
         "report": rejections.rejection_report(campaign),
+        "conversation": cases.conversation(campaign),
+        "appeal_requests": campaign.appeal_requests.all(),
+        "appeal_request_problem": cases.appeal_request_problem(campaign)
+        if status in lifecycle.APPEALABLE
+        else "",
+        "message_form": CaseMessageForm(),
     }
 
 
