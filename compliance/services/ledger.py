@@ -212,6 +212,11 @@ def total_words(total: Decimal, unknown: int) -> str:
     return words
 
 
+def total_of(ledger: list[LedgerRow]) -> str:
+    """The ledger's total in words (the last running total)."""
+    return ledger[-1].total if ledger else total_words(Decimal("0"), 0)
+
+
 def rows(entries: QuerySet[FeeEntry]) -> list[LedgerRow]:
     """The entries in ledger order, each with the running total up to it."""
     total, unknown, result = Decimal("0"), 0, []
