@@ -236,6 +236,23 @@ def test_monthly_fees_are_recorded_once_per_campaign_and_month(organisation, own
     assert FeeEntry.objects.filter(campaign=due).count() == 2
 
 
+def test_a_read_back_that_moves_the_renewal_date_on_records_the_month_that_fell_due(brand, owner):
+    campaign = campaign_services.submit_campaign(_campaign_draft(brand), confirmed_by=owner)
+    renews_on = campaign.next_renewal_or_expiration
+    assert renews_on is not None and renews_on > timezone.localdate()
+    # As it stood before Telnyx renewed it: due yesterday.
+    yesterday = timezone.localdate() - timedelta(days=1)
+    Campaign.objects.filter(pk=campaign.pk).update(next_renewal_or_expiration=yesterday)
+
+    campaign_services.refresh_campaign(campaign)
+    campaign_services.refresh_campaign(campaign)  # the date did not move again: nothing new
+
+    entry = FeeEntry.objects.get(kind=Kind.MONTHLY_FEE)
+    assert entry.incurred_on == yesterday and entry.campaign == campaign
+    assert entry.amount == campaign.monthly_cost and entry.confirmed_by == owner
+    assert ledger.record_monthly_fees() == 0  # the next month is not due yet
+
+
 def test_reconciliation_records_the_monthly_fees_that_fell_due(telnyx_sandbox, organisation):
     campaign = factories.live_campaign(
         organisation,
