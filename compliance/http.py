@@ -1,5 +1,8 @@
-"""What every view shares: the typed request, the one redirect after a successful POST, and the
-app's absolute addresses."""
+"""What every view shares: the typed request, the one redirect after a successful POST, a CSV
+download, and the app's absolute addresses."""
+
+import csv
+from collections.abc import Iterable
 
 from django.conf import settings
 from django.contrib.auth.models import User
@@ -8,6 +11,8 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django_htmx.http import HttpResponseClientRedirect
 from django_htmx.middleware import HtmxDetails
+
+from compliance.presentation import spreadsheet_cell
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -28,6 +33,17 @@ def post_redirect(request: HtmxHttpRequest, url: str) -> HttpResponse:
     if request.htmx:
         return HttpResponseClientRedirect(url)
     return redirect(url)
+
+
+def csv_download(table: Iterable[Iterable[object]], filename: str) -> HttpResponse:
+    """A CSV attachment of `table` (header first); every cell passes through
+    presentation.spreadsheet_cell, so a spreadsheet never runs one as a formula."""
+    response = HttpResponse(content_type="text/csv")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    writer = csv.writer(response)
+    for line in table:
+        writer.writerow([spreadsheet_cell(cell) for cell in line])
+    return response
 
 
 def absolute_url(viewname: str, *args: object) -> str:

@@ -24,7 +24,9 @@ SECTIONS = [
         "Campaigns", "campaign_list", "what you send, checked before carriers see it.", False, True
     ),
     Section("Numbers", "number_list", "assign your phone numbers to live campaigns.", False, True),
+    Section("Fees", "fee_ledger", "what registration has cost, with a running total.", False, True),
     Section("Review", "review_queue", "rejected campaigns across every organisation.", True),
+    Section("Fee ledger", "review_fee_ledger", "the fees of every organisation.", True),
     Section("Rules", "rules", "what carriers reject, and how to avoid it."),
 ]
 

@@ -9,7 +9,8 @@ code as the label.
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
+from decimal import Decimal
 
 from compliance import lifecycle
 from compliance.lifecycle import Badge
@@ -136,6 +137,18 @@ def assignment_status(code: str | None) -> Status:
         lifecycle.assignment_plain_words(code),
         code,
     )
+
+
+def money(amount: Decimal | None) -> str:
+    """An amount as people write it ("$1,015.00"); "Amount not known" for None."""
+    return "Amount not known" if amount is None else f"${amount:,.2f}"
+
+
+def day(value: date | datetime | None) -> str:
+    """A date as people write it ("4 December 2026"), never ISO; "" for None."""
+    if value is None:
+        return ""
+    return f"{value.day} {value:%B %Y}"
 
 
 # Characters a spreadsheet reads as the start of a formula (OWASP CSV injection).

@@ -16,6 +16,7 @@ urlpatterns = [
     path("review/", include("compliance.review.urls")),
     path("webhooks/", include("compliance.webhooks")),
     path("notifications/", include("registration.urls.notifications")),
+    path("fees/", include("registration.urls.ledger")),
     path("admin/", admin.site.urls),
     path("sandbox/", include("sandbox.urls")),
     path("site-checks/", include("registration.urls.sitecheck")),

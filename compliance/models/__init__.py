@@ -3,6 +3,7 @@
 from .brands import Brand
 from .campaigns import Campaign, CampaignEvent
 from .hosted import HostedPages, OptInRecord
+from .ledger import FeeEntry
 from .notifications import Notification
 from .numbers import (
     BulkAssignment,
@@ -43,6 +44,7 @@ __all__ = [
     "BulkAssignmentItem",
     "Campaign",
     "CampaignEvent",
+    "FeeEntry",
     "HostedPages",
     "Membership",
     "MessagingProfile",

@@ -1,6 +1,7 @@
 """The columns every object sent to Telnyx carries (brands and campaigns): where our side of
 its submission stands. compliance/services/submission.py is the protocol that moves them."""
 
+from django.conf import settings
 from django.db import models
 
 
@@ -26,6 +27,11 @@ class Submittable(models.Model):
     submitted_at = models.DateTimeField(null=True, blank=True)
     telnyx_response = models.JSONField(default=dict, blank=True)  # raw, for audit
     last_synced_at = models.DateTimeField(null=True, blank=True)
+    # Who ticked the cost box of the current submission: the fee ledger records it as the
+    # one who confirmed the charge, also when a background retry is what Telnyx accepts.
+    cost_confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         abstract = True

@@ -5,6 +5,8 @@ from compliance.review import views
 urlpatterns = [
     path("", views.review_queue, name="review_queue"),
     path("audit/", views.audit_log, name="review_audit"),
+    path("fees/", views.fee_ledger, name="review_fee_ledger"),
+    path("fees/export.csv", views.fee_ledger_export, name="review_fee_ledger_export"),
     path("brands/<uuid:public_id>/", views.review_brand, name="review_brand"),
     path("campaigns/<uuid:public_id>/", views.review_campaign, name="review_campaign"),
     path("campaigns/<uuid:public_id>/claim/", views.claim_campaign, name="review_claim"),

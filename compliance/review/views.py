@@ -1,4 +1,5 @@
-"""The reviewer console: the queue, a campaign's review page, reviewer actions, audit pages.
+"""The reviewer console: the queue, a campaign's review page, reviewer actions, audit pages,
+and the fee ledger across every organisation.
 
 Every view is wrapped in `reviewer_required`; reviewers see every organisation's campaigns,
 so lookups here are by public id across organisations (never through compliance.tenancy).
@@ -7,16 +8,18 @@ so lookups here are by public id across organisations (never through compliance.
 from uuid import UUID
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.db.models import QuerySet
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from compliance import lifecycle, presentation
 from compliance.forms import CampaignEditForm
-from compliance.http import HtmxHttpRequest, SignedInRequest, post_redirect
-from compliance.models import AuditEntry, Brand, Campaign
+from compliance.http import HtmxHttpRequest, SignedInRequest, csv_download, post_redirect
+from compliance.models import AuditEntry, Brand, Campaign, FeeEntry, Organisation
 from compliance.review import queue
 from compliance.review.access import reviewer_required
 from compliance.review.forms import (
@@ -27,7 +30,7 @@ from compliance.review.forms import (
     NoteForm,
     QueueFilterForm,
 )
-from compliance.services import guardrails, rejections
+from compliance.services import guardrails, ledger, rejections
 from compliance.services import review as services
 
 PAGE_SIZE = 25
@@ -316,3 +319,40 @@ def campaign_audit(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
 @require_GET
 def audit_log(request: HtmxHttpRequest) -> HttpResponse:
     return _render_audit(request, AuditEntry.objects.all())
+
+
+# The fee ledger across organisations ---------------------------------------------------------
+
+
+def _ledger_entries(request) -> tuple[QuerySet[FeeEntry], Organisation | None]:
+    """Every organisation's entries, or one organisation's (?organisation=<public id>)."""
+    entries = ledger.entries_of()
+    if "organisation" not in request.GET:
+        return entries, None
+    try:
+        organisation = Organisation.objects.get(public_id=request.GET["organisation"])
+    except (Organisation.DoesNotExist, ValidationError, ValueError) as exc:
+        raise Http404("No such organisation.") from exc
+    return entries.filter(organisation=organisation), organisation
+
+
+@reviewer_required
+@require_GET
+def fee_ledger(request: HtmxHttpRequest) -> HttpResponse:
+    entries, organisation = _ledger_entries(request)
+    rows = ledger.rows(entries)
+    context = {
+        "rows": rows,
+        "total": ledger.total_of(rows),
+        "organisation": organisation,
+        "query": request.GET.urlencode(),
+    }
+    return render(request, "compliance/review/ledger.html", context)
+
+
+@reviewer_required
+@require_GET
+def fee_ledger_export(request: HtmxHttpRequest) -> HttpResponse:
+    entries, _ = _ledger_entries(request)
+    table = ledger.csv_table(ledger.rows(entries), with_organisation=True)
+    return csv_download(table, "fees-all-organisations.csv")

@@ -30,7 +30,7 @@ from compliance.models import (
     Vetting,
 )
 from compliance.models.otp import MAX_WRONG_PINS, WRONG_PIN_WINDOW
-from compliance.services import guardrails, submission
+from compliance.services import guardrails, ledger, submission
 from compliance.telnyx.client import get_client
 from compliance.telnyx.errors import (
     BadRequest,
@@ -146,15 +146,16 @@ def update_body(brand: Brand) -> BrandUpdate:
 
 
 # -- submission ------------------------------------------------------------------------------
-def submit_brand(organisation: Organisation, public_id) -> SubmitResult:
+def submit_brand(organisation: Organisation, public_id, *, confirmed_by=None) -> SubmitResult:
     """Create the brand at Telnyx (or, once registered, send its changes). Safe to call twice:
-    only the call that reserves the draft (services/submission.py) sends anything."""
+    only the call that reserves the draft (services/submission.py) sends anything.
+    `confirmed_by`: the user who confirmed the cost, for the fee ledger."""
     queryset = Brand.objects.filter(organisation=organisation, public_id=public_id)
     earlier_attempt = queryset.values_list("submission_attempted_at", "brand_id").first() or (
         None,
         None,
     )
-    brand, reserved = submission.reserve(queryset, _check_ready)
+    brand, reserved = submission.reserve(queryset, _check_ready, confirmed_by=confirmed_by)
     if not reserved:
         return SubmitResult(brand, "unchanged", _state_words(brand))
     # An earlier attempt of this draft may have created it at Telnyx: look before creating.
@@ -268,12 +269,14 @@ def _record_submitted(brand: Brand, response: TelnyxBrand) -> None:
     now = timezone.now()
     with transaction.atomic():
         brand = Brand.objects.select_for_update().get(pk=brand.pk)
+        was_registered = bool(brand.brand_id)
         _apply(brand, response)
         brand.submission_state = SubmissionState.SUBMITTED
         brand.submitted_at = now
         brand.submission_error = ""
         brand.field_errors = {}
         brand.save()
+        ledger.record_brand_submission(brand, was_registered=was_registered)
 
 
 def _apply(brand: Brand, response: TelnyxBrand) -> None:
@@ -516,7 +519,9 @@ def sync_vettings(brand: Brand) -> list[Vetting]:
     return list(brand.vettings.all())
 
 
-def order_vetting(brand: Brand, evp_id: str, vetting_class: str) -> Vetting:
+def order_vetting(brand: Brand, evp_id: str, vetting_class: str, *, confirmed_by=None) -> Vetting:
+    """Order an external vetting (billed: the fee ledger records it with `confirmed_by`, the
+    user who confirmed the cost, once Telnyx took the order)."""
     brand_id = _registered(brand)
     try:
         with get_client() as client:
@@ -530,7 +535,10 @@ def order_vetting(brand: Brand, evp_id: str, vetting_class: str) -> Vetting:
         raise ActionRefused(_words(exc, brand, "order the vetting")) from exc
     except TelnyxError as exc:
         raise ActionRefused(_words(exc, brand, "order the vetting")) from exc
-    return _store_vetting(brand, record)
+    with transaction.atomic():
+        vetting = _store_vetting(brand, record)
+        ledger.record_vetting(brand, vetting.vetting_id, confirmed_by=confirmed_by)
+    return vetting
 
 
 def import_vetting(brand: Brand, evp_id: str, vetting_id: str, vetting_token: str = "") -> Vetting:

@@ -22,7 +22,7 @@ from django.utils.dateparse import parse_datetime
 from compliance import checks, errors, lifecycle
 from compliance.http import telnyx_webhook_url
 from compliance.models import Brand, Campaign, CampaignEvent, SubmissionState
-from compliance.services import submission
+from compliance.services import ledger, submission
 from compliance.services.webhooks import read_back_campaign, replay_pending_events
 from compliance.telnyx.client import TelnyxClient, get_client
 from compliance.telnyx.errors import (
@@ -309,16 +309,19 @@ def findings_by_model_field(found: list[checks.Finding]) -> dict[str, list[check
 
 
 # -- submission ---------------------------------------------------------------------------------
-def submit_campaign(campaign: Campaign, *, client: TelnyxClient | None = None) -> Campaign:
+def submit_campaign(
+    campaign: Campaign, *, client: TelnyxClient | None = None, confirmed_by=None
+) -> Campaign:
     """Submit the draft once. Raises CampaignError when the brand, the checks or Telnyx refuse
     it; returns the campaign SUBMITTED, or PENDING when Telnyx could not be reached (a
-    background task then finishes the job; services/submission.py)."""
+    background task then finishes the job; services/submission.py). `confirmed_by`: the user
+    who confirmed the cost, for the fee ledger."""
     queryset = Campaign.objects.select_related("brand").filter(
         pk=campaign.pk, campaign_id__isnull=True
     )
     if not queryset.exists():
         return Campaign.objects.select_related("brand").get(pk=campaign.pk)  # already created
-    locked, reserved = submission.reserve(queryset, _check_ready)
+    locked, reserved = submission.reserve(queryset, _check_ready, confirmed_by=confirmed_by)
     if not reserved:
         return locked  # in flight or submitted: never a second campaign
     return _with_client(client, lambda c: _post(locked, c))
@@ -448,6 +451,7 @@ def record_created(
                 description=f"Submitted to Telnyx as campaign {campaign_id}.",
                 to_status=campaign.campaign_status,
             )
+            ledger.record_campaign_submission(campaign)
     replay_pending_events(campaign)
     try:
         refresh_campaign(campaign, client=client)
@@ -476,6 +480,7 @@ def refresh_campaign(campaign: Campaign, *, client: TelnyxClient | None = None) 
     except TelnyxError as exc:
         raise CampaignError(_plain(exc, "read the campaign back from Telnyx")) from exc
     campaign.refresh_from_db()
+    renewal_before = campaign.next_renewal_or_expiration
     record = campaign.telnyx_response or {}
     campaign.tcr_campaign_id = record.get("tcrCampaignId") or campaign.tcr_campaign_id
     campaign.mno_metadata = {k: v.model_dump(by_alias=True) for k, v in metadata.items()}
@@ -484,8 +489,20 @@ def refresh_campaign(campaign: Campaign, *, client: TelnyxClient | None = None) 
     campaign.up_front_cost = _decimal(cost.up_front_cost)
     campaign.next_renewal_or_expiration = _date(record.get("nextRenewalOrExpirationDate"))
     campaign.last_synced_at = timezone.now()
-    campaign.save()
+    with transaction.atomic():
+        campaign.save()
+        _record_renewal(campaign, renewal_before)
     return campaign
+
+
+def _record_renewal(campaign: Campaign, renewal_before: date | None) -> None:
+    """Telnyx moved the renewal date on: the month that fell due on the old date was billed
+    (reconciliation records it too; the ledger keeps one entry per month)."""
+    renewal_now = campaign.next_renewal_or_expiration
+    if renewal_before is None or renewal_now is None or renewal_now <= renewal_before:
+        return
+    if renewal_before <= timezone.localdate() and campaign.auto_renewal:
+        ledger.record_monthly_fee(campaign, renewal_before)
 
 
 def edit_campaign(

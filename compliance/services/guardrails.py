@@ -58,6 +58,19 @@ def brand_registration_fee(brand: Brand) -> Fee:
     )
 
 
+def brand_resubmission_fee() -> Fee:
+    """A registered brand's changes sent again: no cost box is shown for them, but the
+    registry may bill a resubmission again (W6), so the ledger keeps it with no amount."""
+    if settings.TELNYX_MOCK_BRANDS:
+        return Fee(Decimal("0"), "nothing: a test (mock) brand carries no registry fee")
+    return Fee(
+        None,
+        "possibly The Campaign Registry's fee again: resubmissions may be charged again, and "
+        "Telnyx does not publish an amount",
+        ("W6",),
+    )
+
+
 def vetting_fee() -> Fee:
     return Fee(
         EXTERNAL_VETTING_FEE,
@@ -90,6 +103,21 @@ def campaign_submission_fee(campaign: Campaign) -> Fee:
         f"first {UPFRONT_MONTHS} months), non-refundable even if carriers reject the campaign, "
         f"then {_money(q.monthly_fee)} a month",
         ("R1", "T11", "T13"),
+    )
+
+
+def monthly_campaign_fee(campaign: Campaign) -> Fee:
+    """One month of a live campaign's fee, as Telnyx last quoted it (usecase cost)."""
+    if campaign.monthly_cost is None:
+        return Fee(
+            None,
+            "one month of the campaign fee; Telnyx has not told us the amount yet",
+            ("T11", "T13"),
+        )
+    return Fee(
+        campaign.monthly_cost,
+        f"{_money(campaign.monthly_cost)} for one month of the campaign, as Telnyx quotes it",
+        ("T11", "T13"),
     )
 
 

@@ -30,7 +30,7 @@ from compliance.models import (
     ReviewNote,
 )
 from compliance.services import campaigns as campaign_services
-from compliance.services import notifications, rejections, submission
+from compliance.services import ledger, notifications, rejections, submission
 from compliance.services.webhooks import read_back_campaign
 from compliance.telnyx.client import get_client
 from compliance.telnyx.errors import TelnyxError
@@ -441,6 +441,7 @@ def appeal(campaign: Campaign, reviewer: User, reason: str, *, override_reason: 
     with transaction.atomic():
         record.state, record.appealed_at = Appeal.State.ACCEPTED, appealed_at
         record.save(update_fields=["state", "appealed_at"])
+        ledger.record_appeal(record)
         # Only appealed_at: the decision webhook may already have moved the status meanwhile.
         # The content under review is the campaign as it stood when the appeal was sent.
         under_review = rejections.snapshot(locked)

@@ -52,12 +52,16 @@ class Sent[R]:
 
 
 def reserve[M: Submittable](
-    queryset: models.QuerySet[M], check: Callable[[M], None] = lambda obj: None
+    queryset: models.QuerySet[M],
+    check: Callable[[M], None] = lambda obj: None,
+    *,
+    confirmed_by: Any = None,
 ) -> tuple[M, bool]:
     """Lock the one object of `queryset` and, when it is open (a draft or a refused
     submission), run `check` (which raises the area's refusal) and move it to PENDING with the
-    attempt recorded. (object, True) when this call reserved it; (object, False) when it was
-    already in flight or submitted, so the caller sends nothing."""
+    attempt recorded, and who confirmed its cost (`confirmed_by`, a user or None) for the fee
+    ledger. (object, True) when this call reserved it; (object, False) when it was already in
+    flight or submitted, so the caller sends nothing."""
     with transaction.atomic():
         obj = queryset.select_for_update().get()
         if obj.submission_state not in OPEN_STATES:
@@ -67,6 +71,7 @@ def reserve[M: Submittable](
         obj.submission_attempted_at = timezone.now()
         obj.submission_attempts = 1
         obj.submission_error = ""
+        obj.cost_confirmed_by = confirmed_by
         obj.save()
     return obj, True
 

@@ -130,7 +130,11 @@ def _review(request, brand: Brand, step):
     confirmation = _confirmation(brand, request.POST if request.method == "POST" else None)
     if request.method == "POST" and (confirmation is None or confirmation.is_valid()):
         try:
-            result = services.submit_brand(current_organisation(request), brand.public_id)
+            result = services.submit_brand(
+                current_organisation(request),
+                brand.public_id,
+                confirmed_by=request.user if confirmation is not None else None,
+            )
         except services.ActionRefused as exc:
             messages.error(request, str(exc))
             return post_redirect(request, reverse("brand_wizard", args=[brand.public_id]))
@@ -385,7 +389,7 @@ def brand_vetting(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
         if isinstance(form, VettingImportForm):
             services.import_vetting(brand, **form.cleaned_data)
         else:
-            services.order_vetting(brand, **form.order)
+            services.order_vetting(brand, **form.order, confirmed_by=request.user)
     except services.ActionRefused as exc:
         messages.error(request, str(exc))
     else:

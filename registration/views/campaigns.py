@@ -152,7 +152,7 @@ def _submit(request, campaign, review):
         )
         return _render_step(request, campaign, review, confirmation, error=error)
     try:
-        campaign = services.submit_campaign(campaign)
+        campaign = services.submit_campaign(campaign, confirmed_by=request.user)
     except services.CampaignError as exc:
         campaign.refresh_from_db()
         return _render_step(request, campaign, review, confirmation, error=exc, status=200)

@@ -38,6 +38,7 @@ def test_a_periodic_run_enqueues_the_next_one_later(database_tasks, settings):
         "brands_checked": 0,
         "events_applied": 0,
         "stale_submissions": 0,
+        "monthly_fees": 0,
         "changes": [],
         "errors": [],
     }
