@@ -174,6 +174,9 @@ TASKS = {
         "QUEUES": ["default", "webhooks", "slow"],
     }
 }
+TASK_QUEUES = TASKS["default"]["QUEUES"]
+# /healthz answers 503 when a queue's oldest due task waited longer than this (no worker).
+HEALTH_QUEUE_MAX_AGE_SECONDS = int(os.getenv("HEALTH_QUEUE_MAX_AGE_SECONDS", "300"))
 
 # Telnyx. Without TELNYX_API_KEY the app talks to the local sandbox (sandbox/), which this
 # same server serves under /sandbox/telnyx/v2/, and verifies webhooks with the sandbox's key.

@@ -22,4 +22,5 @@ urlpatterns = [
     path("site-checks/", include("registration.urls.sitecheck")),
     path("c/", include("compliance.hosted_urls")),
     path("texts/", include("registration.urls.texts")),
+    path("", include("compliance.health")),
 ]

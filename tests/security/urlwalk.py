@@ -25,6 +25,8 @@ PUBLIC = frozenset(
         "hosted_sms_terms",
         "hosted_opt_in",
         "hosted_opt_in_done",
+        "healthz",  # JSON for load balancers: no organisation's data (tests/project/test_serve.py)
+        "readyz",
     }
 )
 

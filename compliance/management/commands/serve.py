@@ -1,0 +1,92 @@
+"""Run the app as deployed: gunicorn for the web, db_workers for each task queue, and the
+periodic reconciliation, under one supervisor (docs/DEPLOY.md runs it from systemd).
+
+    manage.py serve --bind 127.0.0.1:8000 --web-workers 3 --queue-workers 1
+
+Settings come from the environment (DEBUG=0, SECRET_KEY, DATABASE_URL …); `serve` refuses to
+run with DEBUG on unless told --allow-debug. A child that dies is restarted (with a pause, so
+a crash loop does not spin); SIGTERM or SIGINT stops every child and waits for it, so a
+systemd restart or an upgrade never leaves orphans. A killed worker's tasks are taken up again
+by the next one (the leases of compliance/services/submission.py and reconcile.py).
+"""
+
+import signal
+import subprocess
+import sys
+import time
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+RESTART_PAUSE_SECONDS = 2.0
+
+
+class Command(BaseCommand):
+    help = "Serve the app with gunicorn, the task workers and the reconciliation schedule."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--bind", default="127.0.0.1:8000")
+        parser.add_argument("--web-workers", type=int, default=3)
+        parser.add_argument("--queue-workers", type=int, default=1, help="per queue")
+        parser.add_argument("--allow-debug", action="store_true")
+
+    def handle(self, *args, **options):
+        if settings.DEBUG and not options["allow_debug"]:
+            raise CommandError(
+                "DEBUG is on: set DEBUG=0 (and SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL) to "
+                "serve for real, or pass --allow-debug to try it out."
+            )
+        # The periodic reconciliation is a self-rescheduling task: make sure it is scheduled.
+        call_command("reconcile", "--loop", verbosity=0)
+        manage = [sys.executable, sys.argv[0]]
+        commands = [
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "compliance.wsgi",
+                "--bind",
+                options["bind"],
+                "--workers",
+                str(options["web_workers"]),
+                "--access-logfile",
+                "-",
+            ]
+        ]
+        for queue in settings.TASK_QUEUES:
+            commands += [[*manage, "db_worker", "--queue-name", queue]] * options["queue_workers"]
+        self._supervise(commands)
+
+    def _supervise(self, commands: list[list[str]]) -> None:
+        stopping = False
+
+        def stop(signum, frame):
+            nonlocal stopping
+            stopping = True
+
+        signal.signal(signal.SIGTERM, stop)
+        signal.signal(signal.SIGINT, stop)
+        children = [subprocess.Popen(command) for command in commands]  # noqa: S603 (our argv)
+        self.stdout.write(f"serving: {len(children)} processes")
+        try:
+            while not stopping:
+                for i, child in enumerate(children):
+                    if child.poll() is not None and not stopping:
+                        self.stderr.write(
+                            f"{' '.join(commands[i][-3:])} exited ({child.returncode}); restarting"
+                        )
+                        time.sleep(RESTART_PAUSE_SECONDS)
+                        children[i] = subprocess.Popen(commands[i])  # noqa: S603
+                time.sleep(0.5)
+        finally:
+            for child in children:
+                if child.poll() is None:
+                    child.terminate()
+            deadline = time.monotonic() + 20
+            for child in children:
+                try:
+                    child.wait(timeout=max(0.1, deadline - time.monotonic()))
+                except subprocess.TimeoutExpired:
+                    child.kill()
+            self.stdout.write("stopped")
