@@ -768,7 +768,12 @@ def _finish_if_done(job: BulkAssignment, client: TelnyxClient, campaign_id: str)
     finished = (
         BulkAssignment.objects.filter(pk=job.pk)
         .exclude(state=BulkAssignment.State.FINISHED)
-        .update(state=BulkAssignment.State.FINISHED, finished_at=timezone.now())
+        .update(
+            state=BulkAssignment.State.FINISHED,
+            finished_at=timezone.now(),
+            lease_holder="",
+            lease_expires_at=None,
+        )
     )
     if not finished:
         return
