@@ -208,6 +208,10 @@ NUMBERS_BULK_RATE = float(os.getenv("NUMBERS_BULK_RATE", "0"))
 # worker takes the job up (a check-back scheduled when the job started, or reconciliation).
 NUMBERS_BULK_LEASE_SECONDS = float(os.getenv("NUMBERS_BULK_LEASE_SECONDS", "120"))
 
+# Website and privacy-policy checks (compliance/sitecheck.py) each fetch a customer-named page
+# from this server: at most this many per organisation in an hour (a sliding hour).
+SITECHECK_PER_ORGANISATION_PER_HOUR = int(os.getenv("SITECHECK_PER_ORGANISATION_PER_HOUR", "30"))
+
 # Reconciliation (compliance.tasks.reconcile): read unsettled brands and campaigns back
 # from Telnyx every RECONCILE_EVERY_SECONDS, at most one call per RECONCILE_MIN_INTERVAL seconds.
 RECONCILE_EVERY_SECONDS = int(os.getenv("RECONCILE_EVERY_SECONDS", "600"))

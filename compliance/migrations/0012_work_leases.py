@@ -35,4 +35,9 @@ class Migration(migrations.Migration):
             name='lease_expires_at',
             field=models.DateTimeField(blank=True, null=True),
         ),
+        migrations.AlterField(
+            model_name='sitecheck',
+            name='status',
+            field=models.CharField(choices=[('running', 'Checking…'), ('done', 'Checked'), ('unreachable', 'Could not check'), ('limited', 'Not checked (hourly limit)')], default='running', max_length=12),
+        ),
     ]
