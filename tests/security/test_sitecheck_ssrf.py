@@ -111,7 +111,6 @@ def test_finding7_the_pinned_fetch_keeps_the_name_for_the_host_and_the_certifica
 def test_finding7_private_loopback_link_local_nat64_and_ipv4_mapped_addresses_are_refused(
     address, monkeypatch, connections
 ):
-    assert not sitecheck.is_public_address(ipaddress.ip_address(address))
     RebindingDns(monkeypatch, "inside.example", first=address, then=address)
 
     for url in ("https://inside.example/", f"https://[{address}]/" if ":" in address else None):
@@ -124,6 +123,11 @@ def test_finding7_private_loopback_link_local_nat64_and_ipv4_mapped_addresses_ar
         if "inside.example" in url:
             assert address not in finding.message  # what the name resolved to is not revealed
     assert connections == []
+
+
+def test_finding7_is_public_address_refuses_what_embeds_or_reaches_a_private_address():
+    for address in ("64:ff9b::7f00:1", "::127.0.0.1", "::ffff:8.8.8.8", "2001::1", "::1"):
+        assert not sitecheck.is_public_address(ipaddress.ip_address(address))
 
 
 def test_finding7_public_addresses_still_pass():
