@@ -6,17 +6,25 @@ the work over. Taken with a conditional UPDATE that only one worker can win.
 that takes the lease, renews it from a small thread while the work runs, and releases it.
 """
 
+import logging
 import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import timedelta
 
-from django.db import IntegrityError, close_old_connections, connection, transaction
+from django.db import (
+    DatabaseError,
+    IntegrityError,
+    connection,
+    transaction,
+)
 from django.db.models import Q
 from django.utils import timezone
 
 from compliance.models import WorkLease
+
+logger = logging.getLogger(__name__)
 
 
 def new_holder() -> str:
@@ -64,11 +72,15 @@ def held(name: str, seconds: float) -> Iterator[bool]:
 
     def keep_renewing() -> None:
         try:
-            while not stop.wait(seconds / 3) and renew(name, seconds, holder):
-                pass
+            while not stop.wait(seconds / 3):
+                try:
+                    if not renew(name, seconds, holder):
+                        logger.warning("lease %s was taken over by another worker", name)
+                        return
+                except DatabaseError as exc:  # e.g. SQLite busy: try again at the next turn
+                    logger.warning("lease %s not renewed this time: %s", name, exc)
         finally:
-            close_old_connections()
-            connection.close()
+            connection.close()  # this thread's own connection
 
     renewer = threading.Thread(target=keep_renewing, name=f"lease {name}", daemon=True)
     renewer.start()
