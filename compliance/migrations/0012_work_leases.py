@@ -7,7 +7,9 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('compliance', '0010_appeal_requests_and_case_messages'),
-        ('compliance', '0011_fee_ledger'),  # main had two leaves: this merges them
+        # Both: they were two leaves when this branch started (main has since made 0011
+        # follow 0010); depending on both is right either way.
+        ('compliance', '0011_fee_ledger'),
     ]
 
     operations = [
