@@ -45,6 +45,17 @@ def schedule(name: str, *args: Any, delay: float = 0, on_commit: bool = False) -
     _when(on_commit)(enqueue)
 
 
+def schedule_later(name: str, *args: Any, delay: float) -> bool:
+    """A check-back: run the task registered as `name` `delay` seconds from now where the
+    backend can defer, and nothing otherwise (a backend that runs tasks at once would run it
+    now, inside the work it checks on). True when it was enqueued."""
+    task = _task(name)
+    if not task.get_backend().supports_defer:
+        return False
+    task.using(run_after=timezone.now() + timedelta(seconds=delay)).enqueue(*args)
+    return True
+
+
 def schedule_once(name: str) -> None:
     """Make sure a run of the task registered as `name` (which takes no arguments) starts
     after this moment: enqueue one unless one is already waiting, not started, in the

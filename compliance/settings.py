@@ -206,12 +206,21 @@ SANDBOX_RATE_LIMIT = float(os.getenv("SANDBOX_RATE_LIMIT", "0"))
 # the account's limit and a job of N numbers takes about N / rate seconds with no 429.
 NUMBERS_BULK_CONCURRENCY = int(os.getenv("NUMBERS_BULK_CONCURRENCY", "4"))
 NUMBERS_BULK_RATE = float(os.getenv("NUMBERS_BULK_RATE", "0"))
+# A bulk job's worker holds a lease on the job and on each number in flight, renewed as it
+# goes; a worker that stops (killed, crashed) loses them this many seconds later and another
+# worker takes the job up (a check-back scheduled when the job started, or reconciliation).
+NUMBERS_BULK_LEASE_SECONDS = float(os.getenv("NUMBERS_BULK_LEASE_SECONDS", "120"))
+
+# Website and privacy-policy checks (compliance/sitecheck.py) each fetch a customer-named page
+# from this server: at most this many per organisation in an hour (a sliding hour).
+SITECHECK_PER_ORGANISATION_PER_HOUR = int(os.getenv("SITECHECK_PER_ORGANISATION_PER_HOUR", "30"))
 
 # Reconciliation (compliance.tasks.reconcile): read unsettled brands and campaigns back
 # from Telnyx every RECONCILE_EVERY_SECONDS, at most one call per RECONCILE_MIN_INTERVAL seconds.
 RECONCILE_EVERY_SECONDS = int(os.getenv("RECONCILE_EVERY_SECONDS", "600"))
-# A run still marked running after this long has lost its worker (killed, crashed): the
-# periodic chain no longer counts on it and `reconcile --loop` starts a new one.
+# A run holds the reconciliation lease, renewed a third of this often, so two runs never
+# overlap; a run still marked running after this long has lost its worker (killed, crashed):
+# the next run takes the lease over and `reconcile --loop` no longer counts on the dead run.
 RECONCILE_LEASE_SECONDS = int(os.getenv("RECONCILE_LEASE_SECONDS", "120"))
 RECONCILE_MIN_INTERVAL = float(os.getenv("RECONCILE_MIN_INTERVAL", "0.2"))
 # GETs in flight at once (their starts still RECONCILE_MIN_INTERVAL apart).

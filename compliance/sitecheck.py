@@ -14,8 +14,14 @@ does not fit. Every request here is bounded:
 - redirects: followed by hand, at most 5, and only within the same registrable domain (an
   off-domain redirect is reported, not followed); an https page never falls back to http;
 - TLS: verified against certifi's roots (a bad certificate is a finding);
-- addresses: only public ones; a host that resolves to a loopback, private or link-local
-  address is refused (server-side request forgery). `http://` is upgraded to `https://`.
+- addresses: only public ones; a host that resolves to a loopback, private, link-local,
+  NAT64 (64:ff9b::/96), IPv4-mapped or IPv4-compatible address is refused (server-side
+  request forgery), without saying which address it resolved to;
+- DNS rebinding: the name is resolved once per hop and the connection goes to the address
+  that was checked (the name still in the Host header, SNI and certificate check), so a
+  second, different answer from DNS is never used;
+- ports: only the standard https port (an address with another port would make the check a
+  port scanner). `http://` is upgraded to `https://`.
 
 An unreachable site (DNS failure, refused connection, timeout, 5xx) is a "could not check"
 WARNING, never a block and never a hang. Tests point it at local servers with two settings
@@ -446,15 +452,60 @@ def _resolve(host: str, port: int, timeout: float) -> list[str]:
     return [info[4][0] for info in result["infos"]]
 
 
-def _guard_host(url: str, limits: Limits, timeout: float) -> None:
-    """Refuse addresses that are not on the public internet (unless tests allow them)."""
-    if limits.allow_local_hosts:
-        return
+# IPv6 ranges that carry an IPv4 address (or are not addresses of the internet at all), which
+# `is_global` lets through: NAT64 (well-known and local-use prefixes), IPv4-mapped and the
+# deprecated IPv4-compatible ::a.b.c.d, 6to4 and Teredo.
+_EMBEDS_IPV4 = tuple(
+    ipaddress.IPv6Network(network)
+    for network in ("64:ff9b::/96", "64:ff9b:1::/48", "::ffff:0:0/96", "::/96", "2002::/16",
+                    "2001::/32")
+)  # fmt: skip
+
+
+def is_public_address(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    """An address of the public internet, and nothing that reaches a private one."""
+    if isinstance(ip, ipaddress.IPv6Address) and any(ip in net for net in _EMBEDS_IPV4):
+        return False
+    return ip.is_global and not ip.is_multicast
+
+
+@dataclass(frozen=True)
+class Pinned:
+    """Where one hop connects: the checked address, with the name kept for the server."""
+
+    url: str  # the address with the IP in place of the name
+    headers: dict[str, str]
+    extensions: dict[str, str]
+
+
+def _pin(url: str, limits: Limits, timeout: float) -> Pinned:
+    """Resolve the name once, refuse addresses that are not on the public internet (unless
+    tests allow them) and other ports than https's, and connect to the address checked."""
     parts = urlsplit(url)
-    for address in _resolve(parts.hostname or "", parts.port or 443, timeout):
-        ip = ipaddress.ip_address(address.split("%")[0])
-        if not ip.is_global:
-            raise _refused(f"{parts.hostname} points to a private network address ({ip})")
+    host = parts.hostname or ""
+    addresses = [
+        ipaddress.ip_address(address.split("%")[0])
+        for address in _resolve(host, parts.port or 443, timeout)
+    ]
+    if not limits.allow_local_hosts:
+        if not addresses or not all(is_public_address(ip) for ip in addresses):
+            raise _refused(f"{host} points to a private network address, not a public website")
+        if parts.port not in (None, 443):
+            raise _refused(f"it uses port {parts.port}; a website must be on the https port")
+    target = httpx.URL(url)
+    pinned = target.copy_with(host=str(addresses[0]))
+    extensions = {}
+    if _is_name(host):
+        extensions["sni_hostname"] = host  # the certificate is checked against the name
+    return Pinned(str(pinned), {"Host": target.netloc.decode("ascii")}, extensions)
+
+
+def _is_name(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return True
+    return False
 
 
 def _tls_reason(exc: BaseException) -> str | None:
@@ -495,11 +546,17 @@ def fetch(url: str, limits: Limits) -> Page:
         trust_env=False,
     ) as client:
         for _ in range(limits.max_redirects + 1):
-            _guard_host(url, limits, min(limits.connect_seconds, remaining()))
+            pinned = _pin(url, limits, min(limits.connect_seconds, remaining()))
             left = remaining()
             timeout = httpx.Timeout(left, connect=min(limits.connect_seconds, left))
             try:
-                with client.stream("GET", url, timeout=timeout) as response:
+                with client.stream(
+                    "GET",
+                    pinned.url,
+                    headers=pinned.headers,
+                    extensions=pinned.extensions,
+                    timeout=timeout,
+                ) as response:
                     if response.is_redirect:
                         url = _next_hop(url, response, home, limits)
                         continue

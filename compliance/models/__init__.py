@@ -3,6 +3,7 @@
 from .brands import Brand
 from .campaigns import Campaign, CampaignEvent
 from .hosted import HostedPages, OptInRecord
+from .leases import WorkLease
 from .ledger import FeeEntry
 from .notifications import Notification
 from .numbers import (
@@ -59,6 +60,7 @@ __all__ = [
     "SubmissionState",
     "Submittable",
     "Vetting",
+    "WorkLease",
     "PhoneNumber",
     "ProfileAssignmentNumber",
     "ProfileAssignmentTask",

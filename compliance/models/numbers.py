@@ -115,6 +115,10 @@ class BulkAssignment(OrgScoped):
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # The worker running the job holds its lease (taken with a conditional UPDATE, renewed as
+    # it goes); a job whose lease ran out lost its worker and is taken up by another.
+    lease_holder = models.CharField(max_length=32, blank=True)
+    lease_expires_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -142,7 +146,9 @@ class BulkAssignment(OrgScoped):
 
 class BulkAssignmentItem(models.Model):
     """One number of a bulk job. A worker claims it (pending → in_flight) with a conditional
-    UPDATE, so two workers never send the same number."""
+    UPDATE, so two workers never send the same number; the claim is a lease that the worker
+    renews while the call is in flight. An in-flight item whose lease ran out (its worker
+    died) is claimed again and read back at Telnyx before anything is sent."""
 
     class State(models.TextChoices):
         PENDING = "pending", "Waiting"
@@ -155,6 +161,7 @@ class BulkAssignmentItem(models.Model):
     state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
     reason = models.TextField(blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
+    lease_expires_at = models.DateTimeField(null=True, blank=True)  # while in flight
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -2,7 +2,8 @@
 
 The row is created RUNNING before the task is enqueued; the task stores the findings (in the
 shape of compliance.checks.Finding) and DONE, or UNREACHABLE when the page could not be read
-(which is a "could not check" warning, never a block).
+(which is a "could not check" warning, never a block). An organisation over its hourly number
+of checks gets a LIMITED row, never run, whose one warning says so in plain words.
 """
 
 import uuid
@@ -26,6 +27,7 @@ class SiteCheck(OrgScoped):
         RUNNING = "running", "Checking…"
         DONE = "done", "Checked"
         UNREACHABLE = "unreachable", "Could not check"
+        LIMITED = "limited", "Not checked (hourly limit)"
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     brand = models.ForeignKey(

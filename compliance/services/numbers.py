@@ -7,15 +7,19 @@ which the screens read.
 
 Assignment: one number (POST), move (PUT), unassign (DELETE); only to a campaign that can
 carry traffic (compliance.lifecycle.CAN_CARRY_TRAFFIC); a Sole Proprietor campaign takes one
-number. Bulk: a background job whose items are claimed one by one with a conditional UPDATE;
-the Telnyx calls run on a small thread pool (settings.NUMBERS_BULK_CONCURRENCY), their starts
-paced at settings.NUMBERS_BULK_RATE per second when it is set, while the database work stays
-on the job's thread. A 429 means "not processed", so the item is retried after Retry-After
-(and the whole job pauses); an unclear 5xx or timeout is read back with GET before any retry,
-so a number is never assigned twice.
+number. Bulk: a background job whose items are claimed one by one with a conditional UPDATE,
+each claim a lease (settings.NUMBERS_BULK_LEASE_SECONDS, renewed as the job goes) so that a
+job whose worker died is taken up again by another, which reads the numbers that were in
+flight back at Telnyx before sending them again. The Telnyx calls run on a small thread pool
+(settings.NUMBERS_BULK_CONCURRENCY), their starts paced at settings.NUMBERS_BULK_RATE per
+second when it is set, while the database work stays on the job's thread. A 429 means "not
+processed", so the item is retried after Retry-After (and the whole job pauses); an unclear
+5xx or timeout is read back with GET before any retry, so a number is never assigned twice.
 """
 
 import logging
+import time
+import uuid
 from collections import deque
 from collections.abc import Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
@@ -55,7 +59,6 @@ from compliance.telnyx.schemas.numbers import PhoneNumberCampaign
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 5  # per bulk item; a 429 does not count (nothing was processed)
-STALE_IN_FLIGHT = timedelta(minutes=5)  # an item claimed by a worker that died
 PROFILE_POLL_SECONDS = 2.0
 PROFILE_MAX_POLLS = 900
 LIVE_ASSIGNMENT = (
@@ -553,19 +556,39 @@ def _retry_after(error: TelnyxError) -> float:
     return 1.0 if retry_after is None else float(retry_after)
 
 
+def _lease_seconds() -> float:
+    return float(settings.NUMBERS_BULK_LEASE_SECONDS)
+
+
+def _claimable(now) -> Q:
+    """Items a worker may claim: waiting ones, and in-flight ones whose worker's lease ran
+    out (it died; the number is read back at Telnyx before anything is sent again)."""
+    State = BulkAssignmentItem.State
+    expired = Q(lease_expires_at__lt=now) | Q(
+        lease_expires_at__isnull=True, updated_at__lt=now - timedelta(seconds=_lease_seconds())
+    )
+    return Q(state=State.PENDING) | (Q(state=State.IN_FLIGHT) & expired)
+
+
 def _claim_batch(job: BulkAssignment, size: int) -> list[BulkAssignmentItem]:
-    """Claim up to `size` pending items: each with a conditional UPDATE that only one worker
-    can win."""
+    """Claim up to `size` items: each with a conditional UPDATE that only one worker can win,
+    leased for NUMBERS_BULK_LEASE_SECONDS. Every claim counts an attempt, so an item claimed
+    again after its worker died (attempts > 1) is read back before it is sent."""
     claimed = []
+    now = timezone.now()
+    claimable = _claimable(now)
     candidates = (
-        job.items.filter(state=BulkAssignmentItem.State.PENDING)
+        job.items.filter(claimable)
         .order_by("attempts", "id")  # numbers tried before go to the back of the queue
         .values_list("id", flat=True)
     )
     for item_id in candidates[: size * 2]:
-        won = BulkAssignmentItem.objects.filter(
-            pk=item_id, state=BulkAssignmentItem.State.PENDING
-        ).update(state=BulkAssignmentItem.State.IN_FLIGHT, attempts=F("attempts") + 1)
+        won = BulkAssignmentItem.objects.filter(claimable, pk=item_id).update(
+            state=BulkAssignmentItem.State.IN_FLIGHT,
+            attempts=F("attempts") + 1,
+            lease_expires_at=now + timedelta(seconds=_lease_seconds()),
+            updated_at=now,
+        )
         if won:
             claimed.append(item_id)
         if len(claimed) == size:
@@ -573,27 +596,92 @@ def _claim_batch(job: BulkAssignment, size: int) -> list[BulkAssignmentItem]:
     return list(BulkAssignmentItem.objects.filter(pk__in=claimed).select_related("number"))
 
 
+def _still_ours(item: BulkAssignmentItem) -> QuerySet[BulkAssignmentItem]:
+    """The item as long as our claim stands: its attempt count is the claim's fencing token
+    (a worker that took it over after our lease ran out counted another attempt)."""
+    return BulkAssignmentItem.objects.filter(
+        pk=item.pk, state=BulkAssignmentItem.State.IN_FLIGHT, attempts=item.attempts
+    )
+
+
 def _record_outcome(
     item: BulkAssignmentItem, outcome: Outcome, campaigns: dict[str, Campaign]
 ) -> None:
     State = BulkAssignmentItem.State
-    fields = ["state", "reason", "updated_at"]
+    attempts = item.attempts
     if outcome.rate_limited:
-        item.state, item.reason = State.PENDING, outcome.reason
-        item.attempts -= 1
-        fields.append("attempts")
+        state, reason = State.PENDING, outcome.reason
+        attempts -= 1
     elif outcome.kind == "retry" and item.attempts < MAX_ATTEMPTS:
-        item.state, item.reason = State.PENDING, outcome.reason
+        state, reason = State.PENDING, outcome.reason
     elif outcome.kind == "done":
-        item.state, item.reason = State.DONE, ""
+        state, reason = State.DONE, ""
     else:
-        item.state = State.FAILED
-        item.reason = outcome.reason or "Telnyx did not accept the assignment."
+        state = State.FAILED
+        reason = outcome.reason or "Telnyx did not accept the assignment."
     with transaction.atomic():
-        item.save(update_fields=fields)
-        if outcome.record is not None:
+        recorded = _still_ours(item).update(
+            state=state,
+            reason=reason,
+            attempts=attempts,
+            lease_expires_at=None,
+            updated_at=timezone.now(),
+        )
+        if recorded and outcome.record is not None:
             _apply_record(item.number, outcome.record, campaigns)
             item.number.save(update_fields=ASSIGNMENT_FIELDS)
+    item.state, item.reason, item.attempts = state, reason, attempts
+
+
+def _take_job(job: BulkAssignment, holder: str) -> bool:
+    """Take the job's lease, unless another worker's is still running (conditional UPDATE)."""
+    now = timezone.now()
+    free = Q(lease_expires_at__isnull=True) | Q(lease_expires_at__lt=now) | Q(lease_holder=holder)
+    return bool(
+        BulkAssignment.objects.filter(free, pk=job.pk)
+        .exclude(state=BulkAssignment.State.FINISHED)
+        .update(
+            state=BulkAssignment.State.RUNNING,
+            started_at=now,
+            lease_holder=holder,
+            lease_expires_at=now + timedelta(seconds=_lease_seconds()),
+        )
+    )
+
+
+def _renew_leases(job: BulkAssignment, holder: str, items: Iterable[BulkAssignmentItem]) -> bool:
+    """Extend the job's lease and its items' in flight; False when the job is no longer ours."""
+    until = timezone.now() + timedelta(seconds=_lease_seconds())
+    if not BulkAssignment.objects.filter(pk=job.pk, lease_holder=holder).update(
+        lease_expires_at=until
+    ):
+        return False
+    for item in items:
+        _still_ours(item).update(lease_expires_at=until)
+    return True
+
+
+def _check_back(job: BulkAssignment, after: float) -> None:
+    """Run the job's task again in `after` seconds: it takes the job over if its worker died
+    meanwhile, and does nothing if the job finished. Enqueued before the work starts, so a
+    worker killed at any moment leaves it in the queue."""
+    deferred.schedule_later("run_bulk_assignment_task", job.pk, delay=max(after, 1.0))
+
+
+def requeue_stalled_jobs() -> int:
+    """Enqueue every unfinished job whose lease ran out (its worker died and nothing is
+    coming back to it) or that no worker ever took; a run finds the job taken or finished
+    and does nothing. Reconciliation calls this; returns how many were enqueued."""
+    now = timezone.now()
+    stalled = BulkAssignment.objects.exclude(state=BulkAssignment.State.FINISHED).filter(
+        Q(lease_expires_at__lt=now)
+        | Q(lease_expires_at__isnull=True, created_at__lt=now - timedelta(seconds=_lease_seconds()))
+    )
+    jobs = list(stalled.values_list("pk", flat=True))
+    for job_pk in jobs:
+        logger.warning("bulk job %s stalled (its worker stopped): enqueued again", job_pk)
+        deferred.schedule("run_bulk_assignment_task", job_pk)
+    return len(jobs)
 
 
 def run_bulk_assignment(
@@ -604,19 +692,22 @@ def run_bulk_assignment(
     pacer: Pacer | None = None,
 ) -> BulkAssignment:
     """Work through the job until every item is done or failed. Safe to run again (after a
-    crash, or by a second worker): items are claimed, and an item tried before is read back
-    before it is sent again.
+    crash, or by a second worker): the worker takes the job's lease (another worker holding
+    it means this run does nothing), claims items with leases of their own, renews both as
+    it goes, and an item tried before is read back before it is sent again.
 
     A pipeline: up to `concurrency` calls in flight, the next item sent as soon as one comes
     back (its outcome recorded on this thread), call starts paced by `pacer` (default:
     settings.NUMBERS_BULK_RATE per second); a 429 holds every start for its Retry-After."""
     job = BulkAssignment.objects.select_related("campaign", "organisation").get(pk=job_pk)
-    BulkAssignment.objects.filter(pk=job.pk).exclude(state=BulkAssignment.State.FINISHED).update(
-        state=BulkAssignment.State.RUNNING, started_at=timezone.now()
-    )
-    job.items.filter(
-        state=BulkAssignmentItem.State.IN_FLIGHT, updated_at__lt=timezone.now() - STALE_IN_FLIGHT
-    ).update(state=BulkAssignmentItem.State.PENDING)
+    holder = uuid.uuid4().hex
+    lease = _lease_seconds()
+    if not _take_job(job, holder):
+        job.refresh_from_db()
+        if not job.is_finished and job.lease_expires_at is not None:  # another worker has it
+            _check_back(job, (job.lease_expires_at - timezone.now()).total_seconds() + 1)
+        return job
+    _check_back(job, lease + 1)
     concurrency = concurrency or settings.NUMBERS_BULK_CONCURRENCY
     pacer = pacer or Pacer.per_second(settings.NUMBERS_BULK_RATE)
     client = client or get_client()
@@ -631,9 +722,11 @@ def run_bulk_assignment(
 
     claimed: deque[BulkAssignmentItem] = deque()
     in_flight: dict[Future, BulkAssignmentItem] = {}
+    ours = True
+    renewed = time.monotonic()
     with ThreadPoolExecutor(max_workers=concurrency) as pool:
         while True:
-            while len(in_flight) < concurrency:
+            while ours and len(in_flight) < concurrency:
                 if not claimed:
                     claimed.extend(_claim_batch(job, concurrency))
                 if not claimed:
@@ -642,25 +735,52 @@ def run_bulk_assignment(
                 in_flight[pool.submit(send, item)] = item
             if not in_flight:
                 break
-            finished, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+            finished, _ = wait(in_flight, timeout=lease / 4, return_when=FIRST_COMPLETED)
             for future in finished:
                 item = in_flight.pop(future)
                 outcome = future.result()
                 if outcome.kind == "retry":
                     pacer.hold(outcome.retry_after)
                 _record_outcome(item, outcome, campaigns)
-    if not job.items.exclude(
-        state__in=[BulkAssignmentItem.State.DONE, BulkAssignmentItem.State.FAILED]
-    ).exists():
-        BulkAssignment.objects.filter(pk=job.pk).update(
-            state=BulkAssignment.State.FINISHED, finished_at=timezone.now()
+            if ours and time.monotonic() - renewed >= lease / 4:
+                ours = _renew_leases(job, holder, [*in_flight.values(), *claimed])
+                renewed = time.monotonic()
+    for item in claimed:  # claimed but never sent (the job was taken over): back in the queue
+        _still_ours(item).update(
+            state=BulkAssignmentItem.State.PENDING,
+            attempts=F("attempts") - 1,
+            lease_expires_at=None,
+            updated_at=timezone.now(),
         )
-        try:
-            refresh_assignments(job.organisation, client, campaign_id=campaign_id)
-        except TelnyxError as exc:  # the statuses refresh at the next sync
-            logger.warning("bulk job %s: read-back of assignments failed: %s", job.pk, exc)
+    _finish_if_done(job, client, campaign_id)
+    BulkAssignment.objects.filter(pk=job.pk, lease_holder=holder).update(
+        lease_holder="", lease_expires_at=None
+    )
     job.refresh_from_db()
     return job
+
+
+def _finish_if_done(job: BulkAssignment, client: TelnyxClient, campaign_id: str) -> None:
+    if job.items.exclude(
+        state__in=[BulkAssignmentItem.State.DONE, BulkAssignmentItem.State.FAILED]
+    ).exists():
+        return
+    finished = (
+        BulkAssignment.objects.filter(pk=job.pk)
+        .exclude(state=BulkAssignment.State.FINISHED)
+        .update(
+            state=BulkAssignment.State.FINISHED,
+            finished_at=timezone.now(),
+            lease_holder="",
+            lease_expires_at=None,
+        )
+    )
+    if not finished:
+        return
+    try:
+        refresh_assignments(job.organisation, client, campaign_id=campaign_id)
+    except TelnyxError as exc:  # the statuses refresh at the next sync
+        logger.warning("bulk job %s: read-back of assignments failed: %s", job.pk, exc)
 
 
 # -- by messaging profile ----------------------------------------------------------------------

@@ -10,7 +10,8 @@ at least settings.RECONCILE_MIN_INTERVAL seconds apart, with up to RECONCILE_CON
 them in flight (the database work stays on the caller's thread), and the client itself retries
 a 429 (honouring Retry-After). One failing record is reported and skipped, not fatal. Stored webhook
 events that no task applied yet (a process stopped between storing and scheduling) are
-applied first. Monthly campaign fees that fell due are recorded in the fee ledger (once per
+applied first, and bulk number jobs whose worker died (their lease ran out) are enqueued
+again. Monthly campaign fees that fell due are recorded in the fee ledger (once per
 campaign and month, however often this runs).
 """
 
@@ -27,7 +28,7 @@ from django.db.models import Model, Q, QuerySet
 from compliance import lifecycle
 from compliance.models import Brand, Campaign
 from compliance.pacing import Pacer
-from compliance.services import ledger, submission
+from compliance.services import ledger, numbers, submission
 from compliance.services.webhooks import (
     apply_brand_record,
     apply_campaign_record,
@@ -48,6 +49,7 @@ class ReconcileReport:
     events_applied: int = 0
     stale_submissions: int = 0  # pending submissions with no retry coming, retried now
     monthly_fees: int = 0  # monthly campaign fees that fell due, recorded in the ledger now
+    stalled_jobs: int = 0  # bulk assignment jobs whose worker died, enqueued again
     changes: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
@@ -58,6 +60,7 @@ class ReconcileReport:
             "events_applied": self.events_applied,
             "stale_submissions": self.stale_submissions,
             "monthly_fees": self.monthly_fees,
+            "stalled_jobs": self.stalled_jobs,
             "changes": self.changes,
             "errors": self.errors,
         }
@@ -90,6 +93,7 @@ def reconcile_all(
     report.stale_submissions = len(submission.heal_stale(Brand, "retry_brand_submission")) + len(
         submission.heal_stale(Campaign, "retry_campaign_submission")
     )
+    report.stalled_jobs = numbers.requeue_stalled_jobs()
     # Before the read-backs: a campaign read back may already carry its next renewal date.
     report.monthly_fees = ledger.record_monthly_fees()
     pace = Pacer(settings.RECONCILE_MIN_INTERVAL, sleep=sleep)

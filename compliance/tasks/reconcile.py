@@ -1,7 +1,11 @@
 """The periodic read-back of unsettled brands and campaigns (services/reconcile.py).
 
 The db_worker has no scheduler: a run started with ``repeat=True`` (``manage.py reconcile
---loop``) enqueues the next one RECONCILE_EVERY_SECONDS later, even when it fails.
+--loop``) enqueues the next one RECONCILE_EVERY_SECONDS later *before* it does any work, so a
+worker killed in the middle of a run leaves the next run in the queue: the schedule survives
+any crash. A run holds the reconciliation lease (compliance/leases.py) while it works, renewed
+as it goes, so two runs never overlap; a run that finds the lease held (a slow run still going,
+or a killed one whose lease has not run out yet) does nothing and leaves it to the next.
 """
 
 from datetime import timedelta
@@ -12,16 +16,20 @@ from django.utils import timezone
 from django_tasks_db.backend import DatabaseBackend
 from django_tasks_db.models import DBTaskResult
 
+from compliance import leases
 from compliance.services.reconcile import reconcile_all
+
+LEASE = "reconciliation"
 
 
 @task
 def reconcile_statuses(repeat: bool = False) -> dict:
-    try:
+    if repeat:
+        schedule_next_run()
+    with leases.held(LEASE, settings.RECONCILE_LEASE_SECONDS) as ours:
+        if not ours:
+            return {"skipped": "another reconciliation is running"}
         return reconcile_all().as_dict()
-    finally:
-        if repeat:
-            schedule_next_run()
 
 
 def schedule_next_run():

@@ -8,7 +8,8 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from compliance.tasks.reconcile import reconcile_statuses
+from compliance import leases
+from compliance.tasks.reconcile import LEASE, reconcile_statuses
 
 pytestmark = pytest.mark.django_db
 
@@ -39,6 +40,7 @@ def test_a_periodic_run_enqueues_the_next_one_later(database_tasks, settings):
         "events_applied": 0,
         "stale_submissions": 0,
         "monthly_fees": 0,
+        "stalled_jobs": 0,
         "changes": [],
         "errors": [],
     }
@@ -85,3 +87,41 @@ def test_a_run_within_its_lease_still_counts_as_scheduled(database_tasks, settin
 
     assert "already scheduled" in out.getvalue()
     assert DBTaskResult.objects.get(id=live_run.id).status == "RUNNING"
+
+
+def test_a_run_enqueues_the_next_one_before_it_works_so_a_crash_keeps_the_schedule(
+    database_tasks, monkeypatch
+):
+    def killed(*args, **kwargs):
+        raise SystemExit("the worker died mid-run")
+
+    monkeypatch.setattr("compliance.tasks.reconcile.reconcile_all", killed)
+
+    with pytest.raises(SystemExit):
+        reconcile_statuses.call(repeat=True)
+
+    following = DBTaskResult.objects.get(task_path=reconcile_statuses.module_path)
+    assert following.status == "READY" and following.args_kwargs["kwargs"] == {"repeat": True}
+
+
+def test_two_reconciliation_runs_never_overlap(database_tasks, settings):
+    settings.RECONCILE_LEASE_SECONDS = 120
+    assert leases.acquire(LEASE, 120, "the-other-worker")
+
+    result = reconcile_statuses.call(repeat=True)
+
+    assert result == {"skipped": "another reconciliation is running"}
+    assert DBTaskResult.objects.filter(task_path=reconcile_statuses.module_path).count() == 1
+
+
+def test_a_reconciliation_lease_whose_worker_died_is_taken_over(database_tasks, settings):
+    settings.RECONCILE_LEASE_SECONDS = 120
+    assert leases.acquire(LEASE, 120, "the-dead-worker")
+    leases.WorkLease.objects.filter(name=LEASE).update(
+        expires_at=timezone.now() - timedelta(seconds=1)
+    )
+
+    result = reconcile_statuses.call()
+
+    assert "campaigns_checked" in result
+    assert leases.WorkLease.objects.get(name=LEASE).holder == ""  # released after the run
