@@ -70,6 +70,7 @@ def _wizard_context(brand: Brand, step: Step, form=None) -> dict:
         "brand": brand,
         "step": step,
         "steps": WIZARD.progress(brand, step),
+        "position": WIZARD.position(brand, step),
         "form": form,
         "entity_sentences": ENTITY_SENTENCES,
         "general_errors": brand.field_errors.get("", []),
@@ -106,7 +107,8 @@ def brand_wizard(
 @login_required
 @require_POST
 def brand_validate_field(request: HtmxHttpRequest, public_id: UUID, step_name: str) -> HttpResponse:
-    """HTMX: validate one field on blur and answer its partial (errors next to it)."""
+    """HTMX: validate one field on blur and answer the region next to it (its errors), never
+    the input, which the user may be typing in again."""
     brand = _brand_for(request, public_id)
     step = WIZARD.step(brand, step_name)
     name = request.GET.get("field", "")
@@ -115,7 +117,7 @@ def brand_validate_field(request: HtmxHttpRequest, public_id: UUID, step_name: s
     form = step.form(brand, request.POST)
     form.is_valid()
     return render(
-        request, f"{TEMPLATE}#field", {"row": form.row(name), "brand": brand, "step": step}
+        request, f"{TEMPLATE}#field-check", {"row": form.row(name), "brand": brand, "step": step}
     )
 
 

@@ -183,11 +183,15 @@ def _render_step(request, campaign, current, form, *, error=None, status=200):
     context = {
         "campaign": campaign,
         "step": current,
-        "steps": WIZARD.applicable(campaign),
+        "steps": WIZARD.progress(campaign, current),
+        "position": WIZARD.position(campaign, current),
         "form": form,
         "qualification": services.qualification_of(campaign),
         "findings": found,
-        "field_findings": {name: by_field.get(name, []) for name in current.fields},
+        "field_findings": {
+            name: by_field.get(name, [])
+            for name in _acted_on(current, campaign, saved=request.method == "POST")
+        },
         "brand_problem": services.brand_problem(campaign.brand, campaign=campaign),
         "error": error,
         "site_findings": _site_checks_for_review(campaign) if review else [],
@@ -217,11 +221,24 @@ def campaign_checks(request: HtmxHttpRequest, public_id: UUID, step: str) -> Htt
             name: form.cleaned_data.get(name, request.POST.get(name, "")) for name in current.fields
         }
     by_field = services.findings_by_model_field(services.findings(campaign, overrides))
+    acted = [
+        name
+        for name in current.fields
+        if name == request.GET.get("field") or request.POST.get(name, "").strip()
+    ]
     return render(
         request,
         "registration/campaigns/step.html#live-findings",
-        {"field_findings": {name: by_field.get(name, []) for name in current.fields}},
+        {"field_findings": {name: by_field.get(name, []) for name in acted}},
     )
+
+
+def _acted_on(step: CampaignStep, campaign: Campaign, *, saved: bool) -> list[str]:
+    """The step's fields whose findings are shown: all of them once the user pressed Save,
+    else only those already answered (no "Must fix" before the user has done anything)."""
+    if saved:
+        return list(step.fields)
+    return [name for name in step.fields if getattr(campaign, name, None) not in ("", None, [])]
 
 
 @login_required
