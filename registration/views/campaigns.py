@@ -29,6 +29,7 @@ from compliance.services.sitecheck import (
 )
 from compliance.tenancy import current_organisation, get_owned_or_404, scoped
 from registration.campaign_forms import WIZARD, CampaignStep
+from registration.listing import listing
 from registration.wizard import walk
 
 POLL_RESYNC_SECONDS = 10
@@ -45,13 +46,31 @@ def _step_url(campaign: Campaign, slug: str) -> str:
 @login_required
 @require_GET
 def campaign_list(request: HtmxHttpRequest) -> HttpResponse:
-    campaigns = scoped(request, Campaign).select_related("brand")
+    campaigns = listing(
+        request,
+        scoped(request, Campaign).select_related("brand"),
+        search_fields=CAMPAIGN_SEARCH,
+        statuses=presentation.CAMPAIGN_STATUS_FILTERS,
+    )
     brands = services.campaign_brands(current_organisation(request))
     return render(
         request,
         "registration/campaigns/list.html",
-        {"campaigns": campaigns, "brands": brands},
+        {
+            "listing": campaigns,
+            "brands": brands,
+            "any_campaign": scoped(request, Campaign).exists(),
+        },
     )
+
+
+CAMPAIGN_SEARCH = (
+    "usecase",
+    "description",
+    "campaign_id",
+    "brand__display_name",
+    "brand__company_name",
+)
 
 
 @login_required
