@@ -36,9 +36,29 @@
     }
   }
 
+  // A table wider than the screen scrolls inside its .table-wrap; keyboard users reach the
+  // scrolling with Tab (then the arrow keys), and screen readers hear what it holds.
+  function makeScrollableTablesFocusable() {
+    var wraps = document.querySelectorAll(".table-wrap");
+    Array.prototype.forEach.call(wraps, function (wrap) {
+      if (wrap.scrollWidth > wrap.clientWidth && !wrap.hasAttribute("tabindex")) {
+        var caption = wrap.querySelector("caption");
+        wrap.setAttribute("tabindex", "0");
+        wrap.setAttribute("role", "region");
+        wrap.setAttribute(
+          "aria-label",
+          (caption ? caption.textContent.trim() : "Table") + " (scrolls sideways)"
+        );
+      }
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     focusFirstError(document);
+    makeScrollableTablesFocusable();
   });
+  window.addEventListener("resize", makeScrollableTablesFocusable);
+  document.addEventListener("htmx:afterSettle", makeScrollableTablesFocusable);
 
   // Only a form's own submission may move focus; a live check, a poll or any other swap
   // answers while the user may be typing in another field.
