@@ -1,10 +1,23 @@
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from registration.views import accounts
 
+
+class FaviconView(RedirectView):
+    """/favicon.ico, which browsers and crawlers ask for on their own, is the app's icon."""
+
+    permanent = True
+
+    def get_redirect_url(self, *args, **kwargs) -> str:
+        return static("img/favicon.svg")
+
+
 urlpatterns = [
     path("", accounts.home, name="home"),
+    path("favicon.ico", FaviconView.as_view(), name="favicon"),
     path("rules/", include("compliance.rules_page")),
     path("accounts/signup/", accounts.signup, name="signup"),
     path("accounts/login/", accounts.LoginView.as_view(), name="login"),
