@@ -70,7 +70,7 @@ def test_brand_list_search_status_filter_and_paging(owner_client, organisation):
     assert "Page 2 of 2" in owner_client.get(reverse("brand_list") + "?page=2").content.decode()
 
     found = owner_client.get(reverse("brand_list"), {"q": "florist"}).content.decode()
-    assert "Florist draft" in found and "Bakery 01" not in found and "1 brands match" in found
+    assert "Florist draft" in found and "Bakery 01" not in found and "1 brand matches" in found
     drafts = owner_client.get(reverse("brand_list"), {"status": "draft"}).content.decode()
     assert "Florist draft" in drafts and "Bakery 0" not in drafts and "Refused" not in drafts
     refused = owner_client.get(reverse("brand_list"), {"status": "attention"}).content.decode()
@@ -100,4 +100,4 @@ def test_campaign_list_search_and_status_filter(owner_client, organisation, outs
     waiting = owner_client.get(url, {"status": "waiting"}).content.decode()
     assert "Account notification" in waiting and "Marketing" not in waiting
     found = owner_client.get(url, {"q": "customer_care"}).content.decode()
-    assert "1 campaigns match" in found
+    assert "1 campaign matches" in found
