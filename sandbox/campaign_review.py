@@ -27,7 +27,11 @@ The carriers reject (MNO_REJECTED) a campaign that passed Telnyx's review when:
   M1 a sample carries a public URL shortener link (bit.ly, tinyurl.com …);
   M2 embeddedLink disagrees with the samples (a link without the flag, or the flag without one);
   M3 embeddedPhone disagrees with the samples (same, for phone numbers);
-  M4 subscriberOptout is declared but optoutKeywords lacks STOP.
+  M4 subscriberOptout is declared but optoutKeywords lacks STOP;
+  M5 the description or a sample promotes a sweepstakes, contest or giveaway (AWS's
+     BRAND_NON_COMPLIANT_SWEEPSTAKES; carriers' codes of conduct restrict them). The app's
+     checker has no rule for this on purpose: it is the sandbox's example of a real reason the
+     checker does not model, which the rejection report must show as unchecked.
 failureReasons is the reasons joined with "; ", each prefixed by its code.
 """
 
@@ -44,6 +48,7 @@ MNO_IDS = ("10017", "10035", "10999")
 T_MOBILE = "10035"  # the id the sandbox treats as T-Mobile (isTMobileRegistered)
 ALLOWED_IDENTITY = frozenset({"VERIFIED", "VETTED_VERIFIED", "SELF_DECLARED"})
 
+_SWEEPSTAKES_RE = re.compile(r"\b(sweepstakes?|giveaways?|contests?|raffles?)\b", re.IGNORECASE)
 SAMPLE_FIELDS = ("sample1", "sample2", "sample3", "sample4", "sample5")
 _OPT_OUT_RE = re.compile(
     r"\b(STOP|END|CANCEL|UNSUBSCRIBE|QUIT|STOPALL|ALTO|PARAR|CANCELAR)\b", re.IGNORECASE
@@ -233,4 +238,7 @@ def mno_review(content: dict) -> list[str]:
     keywords = {k.strip().upper() for k in str(content.get("optoutKeywords") or "").split(",")}
     if content.get("subscriberOptout") and "STOP" not in keywords:
         reasons.append("M4: the opt-out keywords must include STOP")
+    promoted = " ".join([str(content.get("description") or ""), *samples])
+    if _SWEEPSTAKES_RE.search(promoted):
+        reasons.append("M5: sweepstakes, contests and giveaways are not accepted on this route")
     return reasons

@@ -165,3 +165,30 @@ def good_content(brand_name: str = BRAND_NAME, **overrides) -> dict:
         "privacyPolicyLink": "https://alicebakery.com/privacy",
         "termsAndConditionsLink": "https://alicebakery.com/terms",
     } | overrides
+
+
+# The edit of a submitted campaign (registration/campaign_edit.py): its steps and their fields.
+EDIT_STEPS = {
+    "samples": ("sample1", "sample2", "sample3", "sample4", "sample5"),
+    "consent": ("message_flow",),
+    "help": ("help_message", "auto_renewal"),
+}
+
+
+def edit_in_steps(client, url_name: str, campaign: Campaign, **changes):
+    """Walk the edit's steps as a user would (each step posted with the campaign's values and
+    `changes`), then press "Save at Telnyx"; the last response. `url_name`: campaign_edit_step
+    (the customer) or review_edit_step (the reviewer)."""
+    from django.urls import reverse
+
+    for step, fields in EDIT_STEPS.items():
+        data = {}
+        for name in fields:
+            value = changes.get(name, getattr(campaign, name))
+            if isinstance(value, bool):
+                if value:
+                    data[name] = "on"
+            else:
+                data[name] = value
+        client.post(reverse(url_name, args=[campaign.public_id, step]), data)
+    return client.post(reverse(url_name, args=[campaign.public_id, "review"]), {"action": "save"})

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('compliance', '0008_campaign_verify_token'),
+        ('compliance', '0010_appeal_requests_and_case_messages'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

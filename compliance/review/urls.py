@@ -14,7 +14,16 @@ urlpatterns = [
     path("campaigns/<uuid:public_id>/notes/", views.add_note, name="review_note"),
     path("campaigns/<uuid:public_id>/message/", views.message_customer, name="review_message"),
     path("campaigns/<uuid:public_id>/edit/", views.edit_campaign, name="review_edit"),
-    path("campaigns/<uuid:public_id>/edit/check/", views.check_edit, name="review_edit_check"),
+    path(
+        "campaigns/<uuid:public_id>/edit/<slug:step>/",
+        views.edit_campaign_step,
+        name="review_edit_step",
+    ),
+    path(
+        "campaigns/<uuid:public_id>/edit/<slug:step>/checks/",
+        views.check_edit,
+        name="review_edit_check",
+    ),
     path("campaigns/<uuid:public_id>/appeal/", views.appeal_campaign, name="review_appeal"),
     path(
         "campaigns/<uuid:public_id>/decline/",

@@ -14,10 +14,9 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from compliance import lifecycle, presentation
-from compliance.forms import CampaignEditForm
 from compliance.http import HtmxHttpRequest, SignedInRequest, csv_download, post_redirect
 from compliance.models import AuditEntry, Brand, Campaign, FeeEntry, Organisation
 from compliance.review import queue
@@ -32,6 +31,7 @@ from compliance.review.forms import (
 )
 from compliance.services import guardrails, ledger, rejections
 from compliance.services import review as services
+from registration import campaign_edit
 
 PAGE_SIZE = 25
 AUDIT_PAGE_SIZE = 50
@@ -138,14 +138,9 @@ def _render_review(request, campaign: Campaign, *, status: int = 200, **forms):
         "decline_form": DeclineForm(),
         "conversation": campaign.case_messages.select_related("author"),
         "appeal_fee": guardrails.appeal_fee(),
-        "edit_form": CampaignEditForm(initial=_editable_values(campaign)),
         **forms,
     }
     return render(request, "compliance/review/campaign.html", context, status=status)
-
-
-def _editable_values(campaign: Campaign) -> dict:
-    return {name: getattr(campaign, name) for name in services.EDITABLE_FIELDS}
 
 
 @reviewer_required
@@ -210,43 +205,43 @@ def message_customer(request: SignedInRequest, public_id: UUID) -> HttpResponse:
 
 
 @reviewer_required
-@require_POST
+@require_GET
 def edit_campaign(request: SignedInRequest, public_id: UUID) -> HttpResponse:
     campaign = _campaign(public_id)
-    form = CampaignEditForm(request.POST, initial=_editable_values(campaign))
-    if not form.is_valid():
-        return _render_review(request, campaign, edit_form=form)
-    _warn_if_claimed_by_other(request, campaign)
-    values = {name: form.cleaned_data[name] for name in services.EDITABLE_FIELDS}
-    try:
-        changes = services.edit_campaign(campaign, request.user, values)
-    except services.EditBlocked as exc:
-        form.add_error(None, str(exc))
-        findings = services.review_findings(campaign, **values)
-        return _render_review(request, campaign, edit_form=form, findings=findings)
-    except services.ReviewError as exc:
-        form.add_error(None, str(exc))
-        return _render_review(request, campaign, edit_form=form)
-    if changes:
-        messages.success(request, "Saved at Telnyx; the checks were run again.")
-    else:
-        messages.info(request, "Nothing changed.")
-    return _back_to(request, campaign)
+    return campaign_edit.start(lambda step: _edit_step_url(campaign, step))
+
+
+def _edit_step_url(campaign: Campaign, step: str) -> str:
+    return reverse("review_edit_step", args=[campaign.public_id, step])
+
+
+@reviewer_required
+@require_http_methods(["GET", "POST"])
+def edit_campaign_step(request: SignedInRequest, public_id: UUID, step: str) -> HttpResponse:
+    """The reviewer's edit: the customer's steps (registration/campaign_edit.py), audited."""
+    campaign = _campaign(public_id)
+    if request.method == "POST":
+        _warn_if_claimed_by_other(request, campaign)
+    urls = campaign_edit.EditUrls(
+        step=lambda each: _edit_step_url(campaign, each.id),
+        checks=lambda each: reverse("review_edit_check", args=[campaign.public_id, each.id]),
+        done=reverse("review_campaign", args=[campaign.public_id]),
+    )
+    return campaign_edit.edit_flow(
+        request,
+        campaign,
+        step,
+        urls=urls,
+        save=lambda values: services.edit_campaign(campaign, request.user, values),
+        audience="reviewer",
+    )
 
 
 @reviewer_required
 @require_POST
-def check_edit(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
-    """The findings for the edit form's current values (HTMX, while the reviewer types)."""
-    campaign = _campaign(public_id)
-    form = CampaignEditForm(request.POST, initial=_editable_values(campaign))
-    values = form.cleaned_data if form.is_valid() else {}
-    values = {k: v for k, v in values.items() if k in services.EDITABLE_FIELDS}
-    return render(
-        request,
-        "compliance/review/campaign.html#findings",
-        {"findings": services.review_findings(campaign, **values)},
-    )
+def check_edit(request: HtmxHttpRequest, public_id: UUID, step: str) -> HttpResponse:
+    """Live checks while the reviewer types on an edit step."""
+    return campaign_edit.edit_checks(request, _campaign(public_id), step)
 
 
 @reviewer_required

@@ -505,33 +505,116 @@ def _record_renewal(campaign: Campaign, renewal_before: date | None) -> None:
         ledger.record_monthly_fee(campaign, renewal_before)
 
 
+class EditBlocked(CampaignError):
+    """The checks found errors an edit must fix first (`findings`)."""
+
+    def __init__(self, found: list[checks.Finding]):
+        self.findings = found
+        super().__init__(
+            "Fix the problems listed before saving.",
+            {n: [f.message for f in fs] for n, fs in findings_by_model_field(found).items()},
+        )
+
+
+# A content field in words, for timelines, diffs and lists (the forms ask questions instead).
+FIELD_WORDS = {
+    **{f"sample{i}": f"sample message {i}" for i in range(1, 6)},
+    "usecase": "use case",
+    "sub_usecases": "kinds of messages",
+    "description": "description",
+    "message_flow": "consent description",
+    "optin_keywords": "opt-in keywords",
+    "optin_message": "opt-in confirmation",
+    "optout_keywords": "opt-out keywords",
+    "optout_message": "opt-out reply",
+    "help_keywords": "help keywords",
+    "help_message": "help reply",
+    "embedded_link": "embedded link",
+    "embedded_link_sample": "example link",
+    "embedded_phone": "embedded phone number",
+    "number_pool": "number pool",
+    "age_gated": "age gate",
+    "direct_lending": "direct lending",
+    "subscriber_optin": "opt-in supported",
+    "subscriber_optout": "opt-out supported",
+    "subscriber_help": "help supported",
+    "terms_and_conditions": "carriers' terms accepted",
+    "privacy_policy_link": "privacy policy link",
+    "terms_and_conditions_link": "terms link",
+    "auto_renewal": "auto-renewal",
+    "campaign_verify_token": "Campaign Verify token",
+}
+
+
+def field_label(name: str) -> str:
+    """A campaign field's words ("Sample message 1"), for timelines, diffs and lists."""
+    words = FIELD_WORDS.get(name, name.replace("_", " "))
+    return words[0].upper() + words[1:]
+
+
+def edit_changes(campaign: Campaign, values: dict) -> dict:
+    """The editable fields whose value differs from the campaign's (what a PUT carries)."""
+    return {
+        name: value
+        for name, value in values.items()
+        if name in EDITABLE_FIELDS and getattr(campaign, name) != value
+    }
+
+
+def edit_blockers(campaign: Campaign, changes: dict) -> list[checks.Finding]:
+    """The errors that keep an edit from being saved: those in fields the edit can change,
+    and any the edit itself would introduce (a link added to a sample while the locked
+    embedded-link flag says none). Errors in locked fields that were there before do not
+    block: only a copy of the campaign can fix those (the rejection report says so)."""
+    editable = {CONTENT_FIELDS[name] for name in EDITABLE_FIELDS}
+
+    def key(f: checks.Finding) -> tuple:
+        return (f.rule, f.field, f.message)
+
+    before = {key(f) for f in checks.blocking(findings(campaign))}
+    after = checks.blocking(findings(campaign, changes))
+    return [f for f in after if f.field in editable or key(f) not in before]
+
+
 def edit_campaign(
-    campaign: Campaign, changes: dict, *, client: TelnyxClient | None = None
-) -> Campaign:
-    """PUT the editable fields after the checks pass; record it in the timeline."""
+    campaign: Campaign,
+    values: dict,
+    *,
+    client: TelnyxClient | None = None,
+    editor: str = "You",
+    on_saved=None,
+) -> dict[str, tuple]:
+    """PUT what changed among the editable fields after the checks pass, store it and put it
+    on the timeline ("{editor} changed …"); `on_saved(changes)` runs in the same transaction
+    (the reviewer's audit entry). {field: (before, after)}; {} when nothing changed.
+    EditBlocked when the checks find errors, CampaignError when Telnyx refuses."""
     if not campaign.campaign_id or campaign.deactivated_at:
         raise CampaignError("Only a submitted, active campaign can be edited.")
-    changes = {k: v for k, v in changes.items() if k in EDITABLE_FIELDS}
-    errors = checks.blocking(findings(campaign, changes))
-    if errors:
-        raise CampaignError(
-            "Fix the problems listed before saving.",
-            {n: [f.message for f in fs] for n, fs in findings_by_model_field(errors).items()},
-        )
-    params = CampaignUpdateParams(**{CONTENT_FIELDS[k]: v for k, v in changes.items()})
+    changed = edit_changes(campaign, values)
+    if not changed:
+        return {}
+    blockers = edit_blockers(campaign, changed)
+    if blockers:
+        raise EditBlocked(blockers)
+    params = CampaignUpdateParams(**{CONTENT_FIELDS[k]: v for k, v in changed.items()})
     try:
         _with_client(client, lambda c: c.update_campaign(campaign.campaign_id, params))
     except TelnyxError as exc:
         raise CampaignError(_plain(exc, "save the changes at Telnyx"), _field_errors(exc)) from exc
-    for name, value in changes.items():
-        setattr(campaign, name, value)
-    campaign.save()
-    CampaignEvent.objects.create(
-        campaign=campaign,
-        kind=CampaignEvent.Kind.EDIT,
-        description="Edited: " + ", ".join(sorted(changes)) + ".",
-    )
-    return campaign
+    result = {name: (getattr(campaign, name), value) for name, value in changed.items()}
+    with transaction.atomic():
+        Campaign.objects.filter(pk=campaign.pk).update(**changed, updated_at=timezone.now())
+        for name, value in changed.items():
+            setattr(campaign, name, value)
+        labels = ", ".join(field_label(name).lower() for name in changed)
+        CampaignEvent.objects.create(
+            campaign=campaign,
+            kind=CampaignEvent.Kind.EDIT,
+            description=f"{editor} changed {labels}.",
+        )
+        if on_saved is not None:
+            on_saved(result)
+    return result
 
 
 def deactivate_campaign(campaign: Campaign, *, client: TelnyxClient | None = None) -> Campaign:

@@ -165,9 +165,7 @@ def snapshot(campaign: Campaign) -> dict:
     return {name: getattr(campaign, name) for name in campaign_services.CONTENT_FIELDS}
 
 
-def _label(name: str) -> str:
-    model_field = Campaign._meta.get_field(name)
-    return str(getattr(model_field, "verbose_name", name)).capitalize()
+_label = campaign_services.field_label
 
 
 def changed_fields(campaign: Campaign) -> set[str] | None:

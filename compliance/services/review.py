@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from compliance import errors, lifecycle
-from compliance.checks import Finding, blocking
+from compliance.checks import Finding
 from compliance.models import (
     Appeal,
     AppealRequest,
@@ -40,19 +40,8 @@ logger = logging.getLogger(__name__)
 MIN_APPEAL_WORDS = 5
 MAX_APPEAL_CHARS = 1024
 
-# Fields Telnyx lets us change on a submitted campaign (PUT /10dlc/campaign/{id},
-# CampaignUpdateParams in FIELDS.md), model field → wire name.
-EDITABLE_FIELDS = {
-    "message_flow": "messageFlow",
-    "sample1": "sample1",
-    "sample2": "sample2",
-    "sample3": "sample3",
-    "sample4": "sample4",
-    "sample5": "sample5",
-    "help_message": "helpMessage",
-    "auto_renewal": "autoRenewal",
-}
-EDITABLE_WIRE_FIELDS = frozenset(EDITABLE_FIELDS.values())
+# Fields Telnyx lets us change on a submitted campaign: one list, campaign_services'.
+EDITABLE_FIELDS = campaign_services.EDITABLE_FIELDS
 
 
 class ReviewError(errors.Refusal):
@@ -200,49 +189,26 @@ def review_findings(campaign: Campaign, **overrides) -> list[Finding]:
     return campaign_services.findings(campaign, overrides)
 
 
-def edit_blockers(findings: list[Finding]) -> list[Finding]:
-    """The errors a reviewer can fix through PUT (the other fields are fixed at submission)."""
-    return [f for f in blocking(findings) if f.field in EDITABLE_WIRE_FIELDS]
-
-
 def edit_campaign(campaign: Campaign, reviewer: User, values: dict) -> dict:
-    """PUT the changed editable fields to Telnyx, then store them. Returns the changes as
-    {field: (before, after)}; EditBlocked when the checks find errors in editable fields,
-    TelnyxRefused when Telnyx answers with an error (nothing is stored then)."""
+    """The customer's edit (campaign_services.edit_campaign), audited. {field: (before,
+    after)}; EditBlocked when the checks find errors, TelnyxRefused when Telnyx answers with an
+    error (nothing is stored then)."""
     if not campaign.campaign_id:
         raise ReviewError("This campaign has not been submitted to Telnyx; it cannot be edited.")
-    changed = {
-        name: value
-        for name, value in values.items()
-        if name in EDITABLE_FIELDS and getattr(campaign, name) != value
-    }
-    if not changed:
-        return {}
-    blockers = edit_blockers(review_findings(campaign, **changed))
-    if blockers:
-        raise EditBlocked(blockers)
+
+    def audit(changes: dict) -> None:
+        before = {name: old for name, (old, _new) in changes.items()}
+        after = {name: new for name, (_old, new) in changes.items()}
+        _audit(reviewer, AuditEntry.Action.EDIT, campaign, before=before, after=after)
+
     try:
-        with get_client() as client:
-            client.update_campaign(campaign.campaign_id, **changed)
-    except TelnyxError as exc:
-        raise TelnyxRefused(
-            errors.plain_words(exc, "save the change at Telnyx", thing="campaign")
-        ) from exc
-    before = {name: getattr(campaign, name) for name in changed}
-    with transaction.atomic():
-        Campaign.objects.filter(pk=campaign.pk).update(**changed, updated_at=timezone.now())
-        for name, value in changed.items():
-            setattr(campaign, name, value)
-        labels = ", ".join(
-            str(getattr(Campaign._meta.get_field(n), "verbose_name", n)) for n in changed
+        return campaign_services.edit_campaign(
+            campaign, values, editor="A reviewer", on_saved=audit
         )
-        CampaignEvent.objects.create(
-            campaign=campaign,
-            kind=CampaignEvent.Kind.EDIT,
-            description=f"A reviewer changed {labels}.",
-        )
-        _audit(reviewer, AuditEntry.Action.EDIT, campaign, before=before, after=changed)
-    return {name: (before[name], value) for name, value in changed.items()}
+    except campaign_services.EditBlocked as exc:
+        raise EditBlocked(exc.findings) from exc
+    except campaign_services.CampaignError as exc:
+        raise TelnyxRefused(exc.message) from exc
 
 
 # Appeals ---------------------------------------------------------------------------------

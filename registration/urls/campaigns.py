@@ -17,6 +17,12 @@ urlpatterns = [
     ),
     path("<uuid:public_id>/refresh/", views.campaign_refresh, name="campaign_refresh"),
     path("<uuid:public_id>/edit/", views.campaign_edit, name="campaign_edit"),
+    path("<uuid:public_id>/edit/<slug:step>/", views.campaign_edit_step, name="campaign_edit_step"),
+    path(
+        "<uuid:public_id>/edit/<slug:step>/checks/",
+        views.campaign_edit_checks,
+        name="campaign_edit_checks",
+    ),
     path("<uuid:public_id>/deactivate/", views.campaign_deactivate, name="campaign_deactivate"),
     path("<uuid:public_id>/messages/", cases.campaign_message, name="campaign_message"),
     path("<uuid:public_id>/appeal/", cases.campaign_appeal_request, name="campaign_appeal_request"),

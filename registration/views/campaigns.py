@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from compliance import lifecycle, presentation
-from compliance.forms import CampaignEditForm, CaseMessageForm, CostConfirmationForm
+from compliance.forms import CaseMessageForm, CostConfirmationForm
 from compliance.http import HtmxHttpRequest, post_redirect
 from compliance.models import Brand, Campaign, SubmissionState
 from compliance.services import campaigns as services
@@ -28,6 +28,7 @@ from compliance.services.sitecheck import (
     request_site_check,
 )
 from compliance.tenancy import current_organisation, get_owned_or_404, scoped
+from registration import campaign_edit as campaign_edit_module
 from registration.campaign_forms import WIZARD, CampaignStep
 from registration.listing import listing
 from registration.wizard import walk
@@ -329,23 +330,47 @@ def campaign_refresh(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_GET
 def campaign_edit(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     campaign = _campaign(request, public_id)
-    form = CampaignEditForm(request.POST if request.method == "POST" else None, instance=campaign)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.edit_campaign(_campaign(request, public_id), form.cleaned_data)
-        except services.CampaignError as exc:
-            for name, errors in exc.field_errors.items():
-                for error in errors:
-                    form.add_error(name if name in form.fields else None, error)
-            if not exc.field_errors:
-                form.add_error(None, exc.message)
-        else:
-            messages.success(request, "Changes saved at Telnyx.")
-            return post_redirect(request, reverse("campaign_detail", args=[campaign.public_id]))
-    return render(request, "registration/campaigns/edit.html", {"campaign": campaign, "form": form})
+    return campaign_edit_module.start(lambda step: _edit_step_url(campaign, step))
+
+
+def _edit_step_url(campaign: Campaign, step: str) -> str:
+    return reverse("campaign_edit_step", args=[campaign.public_id, step])
+
+
+def _edit_urls(campaign: Campaign) -> campaign_edit_module.EditUrls:
+    return campaign_edit_module.EditUrls(
+        step=lambda each: _edit_step_url(campaign, each.id),
+        checks=lambda each: reverse("campaign_edit_checks", args=[campaign.public_id, each.id]),
+        done=reverse("campaign_detail", args=[campaign.public_id]),
+        clone=reverse("campaign_clone", args=[campaign.public_id]),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def campaign_edit_step(request: HtmxHttpRequest, public_id: UUID, step: str) -> HttpResponse:
+    """The customer's edit of a submitted campaign (registration/campaign_edit.py)."""
+    campaign = _campaign(request, public_id)
+    if not campaign.campaign_id or campaign.deactivated_at:
+        messages.error(request, "Only a submitted, active campaign can be edited.")
+        return redirect("campaign_detail", public_id=campaign.public_id)
+    return campaign_edit_module.edit_flow(
+        request,
+        campaign,
+        step,
+        urls=_edit_urls(campaign),
+        save=lambda values: services.edit_campaign(campaign, values),
+        audience="customer",
+    )
+
+
+@login_required
+@require_POST
+def campaign_edit_checks(request: HtmxHttpRequest, public_id: UUID, step: str) -> HttpResponse:
+    return campaign_edit_module.edit_checks(request, _campaign(request, public_id), step)
 
 
 @login_required

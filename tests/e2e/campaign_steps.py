@@ -137,3 +137,20 @@ def submit(page, *, shots: str = "") -> None:
     page.get_by_label("I understand that this costs").check()
     with page.expect_navigation():
         page.get_by_role("button", name="Submit to Telnyx").click()
+
+
+def edit_in_steps(page, link: str, samples: dict[str, str]) -> None:
+    """Open the edit of a submitted campaign (the customer's "Edit" or the reviewer's "Edit in
+    steps"), change samples (label → text), walk the other steps and save at Telnyx. The
+    checks on the last step show no error before saving."""
+    with page.expect_navigation():
+        page.get_by_role("link", name=link, exact=True).click()
+    for label, text in samples.items():
+        field(page, label).fill(text)
+    while page.locator("#step-form h2").first.inner_text() != "Review and save":
+        with page.expect_navigation():
+            page.get_by_role("button", name="Save and continue").click()
+    assert page.locator("#step-form .finding.error").count() == 0
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save at Telnyx").click()
+    assert "Saved at Telnyx" in page.locator("ul.messages").inner_text()

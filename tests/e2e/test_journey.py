@@ -207,13 +207,12 @@ def _reviewer_appeals(reviewer_page, rejected: Campaign) -> None:
     assert "Claimed by rita" in page.locator("#claim").inner_text()
     assert page.locator("#findings .finding.error").count() > 0  # unbranded samples
 
-    field(page, "Sample message 1").fill(FIXED["sample1"])
-    field(page, "Sample message 2").fill(FIXED["sample2"])
-    page.locator("#findings .finding.error").first.wait_for(state="detached")
+    campaign_steps.edit_in_steps(
+        page,
+        "Edit in steps",
+        {"Sample message 1": FIXED["sample1"], "Sample message 2": FIXED["sample2"]},
+    )
     _shot(page, "16-review-campaign")
-    with page.expect_navigation():
-        page.get_by_role("button", name="Save at Telnyx").click()
-    assert "Saved at Telnyx" in page.locator("ul.messages").inner_text()
     field(page, "Appeal reason").fill(REASON)
     page.get_by_label("I understand that this costs").check()
     with page.expect_navigation():

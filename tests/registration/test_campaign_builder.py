@@ -13,7 +13,7 @@ from compliance.services import campaigns as services
 from registration.campaign_forms import WIZARD
 from sandbox import faults
 from sandbox.models.campaigns import SandboxCampaign
-from tests.factories import good_content, registered_brand, verified_brand
+from tests.factories import edit_in_steps, good_content, registered_brand, verified_brand
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -313,20 +313,22 @@ def test_edit_puts_the_editable_fields_and_deactivate_needs_confirmation(owner_c
     campaign = services.submit_campaign(_draft(brand))
     detail = reverse("campaign_detail", args=[campaign.public_id])
     edit = reverse("campaign_edit", args=[campaign.public_id])
-    bad = owner_client.post(edit, {"sample1": "Your order is ready.", "sample2": "Hi."})
-    assert bad.status_code == 200 and "Fix the problems listed" not in bad.text
-    assert "errorlist" in bad.text
+    samples = reverse("campaign_edit_step", args=[campaign.public_id, "samples"])
+    assert owner_client.get(edit).url == samples
+    # A change the checks refuse is kept in the edit but never sent: the last step says why.
+    bad = edit_in_steps(owner_client, "campaign_edit_step", campaign, sample2="Hi.")
+    assert bad.status_code == 200 and "Fix the problems listed before saving" in bad.text
+    assert SandboxCampaign.objects.get().attributes["sample2"] == good_content()["sample2"]
+    owner_client.post(
+        reverse("campaign_edit_step", args=[campaign.public_id, "review"]), {"action": "discard"}
+    )
     new_sample = "Alice Bakery: your cake is ready. Reply STOP to opt out."
-    data = {
-        "sample1": new_sample,
-        "sample2": good_content()["sample2"],
-        "auto_renewal": "on",
-        "message_flow": good_content()["messageFlow"],
-        "help_message": good_content()["helpMessage"],
-    }
-    assert owner_client.post(edit, data).url == detail
+    saved = edit_in_steps(owner_client, "campaign_edit_step", campaign, sample1=new_sample)
+    assert saved.url == detail
     assert SandboxCampaign.objects.get().attributes["sample1"] == new_sample
-    assert campaign.events.filter(kind=CampaignEvent.Kind.EDIT).exists()
+    assert campaign.events.filter(
+        kind=CampaignEvent.Kind.EDIT, description="You changed sample message 1."
+    ).exists()
 
     deactivate = reverse("campaign_deactivate", args=[campaign.public_id])
     assert "permanent" in owner_client.get(deactivate).text

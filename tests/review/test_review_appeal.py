@@ -2,7 +2,6 @@
 time, Telnyx errors, and a rejected campaign fixed and appealed against the live sandbox
 through to the decision webhook arriving at the live server."""
 
-import re
 import threading
 from datetime import timedelta
 
@@ -22,6 +21,7 @@ from compliance.models import (
 )
 from compliance.services import review as services
 from sandbox import faults
+from tests.factories import edit_in_steps
 from tests.review.review_helpers import FIXED, REASON, UNBRANDED, submit_rejected_campaign
 
 
@@ -186,7 +186,7 @@ def test_reviewer_claims_fixes_and_appeals_through_to_the_decision_webhook(
 
     reviewer_client.post(url("review_claim", campaign))
 
-    response = reviewer_client.post(url("review_edit", campaign), edit_data(campaign, **FIXED))
+    response = edit_in_steps(reviewer_client, "review_edit_step", campaign, **FIXED)
     assert response.status_code == 302
     assert telnyx.get_campaign(campaign.campaign_id).sample1 == FIXED["sample1"]
 
@@ -322,9 +322,8 @@ def test_telnyx_error_on_appeal_is_shown_and_nothing_is_recorded_as_appealed(
 def test_an_edit_with_check_errors_is_blocked_and_not_sent(
     rejected_campaign, reviewer_client, telnyx
 ):
-    response = reviewer_client.post(
-        url("review_edit", rejected_campaign),
-        edit_data(rejected_campaign, sample1="", sample2=""),
+    response = edit_in_steps(
+        reviewer_client, "review_edit_step", rejected_campaign, sample1="", sample2=""
     )
     assert response.status_code == 200
     assert "Fix the errors the checks found before saving" in response.content.decode()
@@ -335,11 +334,9 @@ def test_an_edit_with_check_errors_is_blocked_and_not_sent(
 @pytest.mark.django_db(transaction=True)
 def test_telnyx_error_on_edit_is_shown_and_nothing_is_stored(rejected_campaign, reviewer_client):
     faults.inject("500", path_contains="/10dlc/campaign/", method="PUT")
-    response = reviewer_client.post(
-        url("review_edit", rejected_campaign), edit_data(rejected_campaign, **FIXED)
-    )
+    response = edit_in_steps(reviewer_client, "review_edit_step", rejected_campaign, **FIXED)
     assert response.status_code == 200
-    assert "so we could not save the change at Telnyx" in response.content.decode()
+    assert "so we could not save the changes at Telnyx" in response.content.decode()
     rejected_campaign.refresh_from_db()
     assert rejected_campaign.sample1 == UNBRANDED["sample1"]
     assert not AuditEntry.objects.exists()
@@ -349,15 +346,11 @@ def test_checks_rerun_while_the_reviewer_types(
     reviewer_client, organisation, make_submitted_campaign
 ):
     campaign = make_submitted_campaign(organisation, campaign_status="TELNYX_FAILED")
-    clean = reviewer_client.post(url("review_edit_check", campaign), edit_data(campaign))
-    assert 'class="finding error"' not in clean.content.decode()
-    dirty = reviewer_client.post(
-        url("review_edit_check", campaign), edit_data(campaign, sample1="Big sale, come now")
-    )
-    assert re.search(
-        r'class="finding error"><code>S\d+</code> <strong>sample1</strong>',
-        (dirty.content.decode()),
-    )
+    checks = reverse("review_edit_check", args=[campaign.public_id, "samples"])
+    clean = reviewer_client.post(checks, edit_data(campaign))
+    assert 'class="finding error"' not in clean.text
+    dirty = reviewer_client.post(checks, edit_data(campaign, sample1="Big sale, come now"))
+    assert 'id="findings-sample1"' in dirty.text and 'class="finding error"' in dirty.text
 
 
 # -- appeal outcomes told right (issue 18.5) ---------------------------------------------------
@@ -368,7 +361,7 @@ def test_a_successful_appeal_closes_the_case_and_quotes_no_old_reason(
 
     campaign = rejected_campaign
     reviewer_client.post(url("review_claim", campaign))
-    reviewer_client.post(url("review_edit", campaign), edit_data(campaign, **FIXED))
+    edit_in_steps(reviewer_client, "review_edit_step", campaign, **FIXED)
     reviewer_client.post(
         url("review_appeal", campaign), {"appeal_reason": REASON, "confirm_cost": "on"}
     )

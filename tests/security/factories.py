@@ -96,7 +96,7 @@ BY_COLLECTION = {
 # a bad step or action name), by kwarg name and, where it differs, URL name.
 OTHER_KWARGS = {
     "step_name": {"": "identity"},
-    "step": {"": "usecase"},
+    "step": {"": "usecase", "campaign_edit_step": "samples", "campaign_edit_checks": "samples"},
     "action": {"brand_action": "refresh", "number_action": "assign"},
 }
 

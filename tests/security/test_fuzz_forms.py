@@ -172,15 +172,16 @@ def test_reviewer_forms(reviewer_client, organisation, make_submitted_campaign, 
     campaign = make_submitted_campaign(organisation)
     page = reverse("review_campaign", args=[campaign.public_id])
     names = page_fields(reviewer_client, page)
-    # The page holds every reviewer form: note, message, edit and appeal.
-    for name in (
-        "review_note",
-        "review_message",
-        "review_appeal",
-        "review_edit",
-        "review_edit_check",
-    ):
+    # The page holds the note, message and appeal forms.
+    for name in ("review_note", "review_message", "review_appeal"):
         fuzz_post(reviewer_client, reverse(name, args=[campaign.public_id]), names)
+    # The edit's steps and their live checks, with each step's fields.
+    for step in ("samples", "consent", "help", "review"):
+        edit_step = reverse("review_edit_step", args=[campaign.public_id, step])
+        fuzz_post(reviewer_client, edit_step, page_fields(reviewer_client, edit_step) or ["action"])
+        if step != "review":
+            checks = reverse("review_edit_check", args=[campaign.public_id, step])
+            fuzz_post(reviewer_client, checks, page_fields(reviewer_client, edit_step))
     fuzz_get(
         reviewer_client,
         reverse("review_queue"),
