@@ -22,10 +22,13 @@ def cost_confirmation_field(fee: Fee) -> forms.BooleanField:
 
 
 class CostConfirmationForm(forms.Form):
+    """The cost box of a billable action; an action that costs nothing has no box."""
+
     def __init__(self, *args, fee: Fee, **kwargs):
         super().__init__(*args, **kwargs)
         self.fee = fee
-        self.fields["confirm_cost"] = cost_confirmation_field(fee)
+        if not fee.is_free:
+            self.fields["confirm_cost"] = cost_confirmation_field(fee)
 
 
 class CampaignModelForm(forms.ModelForm):

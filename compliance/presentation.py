@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
+from django.db.models import Q
+
 from compliance import lifecycle
 from compliance.lifecycle import Badge
 from compliance.models import Brand, Campaign, SubmissionState
@@ -183,3 +185,60 @@ def plain_dates(text: str) -> str:
         return f"{when:%B} {when.day}, {when:%Y at %H:%M}{zone}"
 
     return _ISO_TIMESTAMP_RE.sub(human, text or "")
+
+
+# -- the status filters of the brand and campaign lists ----------------------------------------
+# Each is (slug, label, condition); the labels group the badges above into what a customer
+# looks for: what is still a draft, what is waiting, what needs them, what is done.
+_NO_BRAND_ID = Q(brand_id__isnull=True) | Q(brand_id="")
+_PENDING_BRAND = Q(status="") | Q(status=lifecycle.BrandStatus.REGISTRATION_PENDING)
+
+BRAND_STATUS_FILTERS: tuple[tuple[str, str, Q], ...] = (
+    ("draft", "Drafts", _NO_BRAND_ID & Q(submission_state=SubmissionState.DRAFT)),
+    (
+        "waiting",
+        "Being registered",
+        Q(submission_state=SubmissionState.PENDING)
+        | (~_NO_BRAND_ID & _PENDING_BRAND & ~Q(submission_state=SubmissionState.FAILED)),
+    ),
+    (
+        "attention",
+        "Needs changes",
+        Q(submission_state=SubmissionState.FAILED)
+        | Q(status=lifecycle.BrandStatus.REGISTRATION_FAILED),
+    ),
+    (
+        "registered",
+        "Registered",
+        ~_NO_BRAND_ID
+        & ~_PENDING_BRAND
+        & ~Q(status=lifecycle.BrandStatus.REGISTRATION_FAILED)
+        & ~Q(submission_state__in=[SubmissionState.PENDING, SubmissionState.FAILED]),
+    ),
+)
+
+_SUBMITTED = Q(submission_state=SubmissionState.SUBMITTED, deactivated_at__isnull=True)
+CAMPAIGN_STATUS_FILTERS: tuple[tuple[str, str, Q], ...] = (
+    ("draft", "Drafts", Q(submission_state=SubmissionState.DRAFT)),
+    (
+        "waiting",
+        "Under review",
+        Q(submission_state=SubmissionState.PENDING)
+        | (_SUBMITTED & (Q(campaign_status="") | Q(campaign_status__in=lifecycle.PENDING))),
+    ),
+    (
+        "live",
+        "Live",
+        _SUBMITTED & Q(campaign_status__in=lifecycle.CAN_CARRY_TRAFFIC),
+    ),
+    (
+        "attention",
+        "Needs attention",
+        Q(submission_state=SubmissionState.FAILED)
+        | (
+            _SUBMITTED
+            & Q(campaign_status__in=lifecycle.TERMINAL | {lifecycle.CampaignStatus.TCR_SUSPENDED})
+        ),
+    ),
+    ("deactivated", "Deactivated", Q(deactivated_at__isnull=False)),
+)

@@ -1,10 +1,26 @@
+from pathlib import Path
+
+from django.conf import settings
 from django.contrib import admin
+from django.http import HttpRequest, HttpResponse
 from django.urls import include, path
+from django.views.decorators.cache import cache_control
 
 from registration.views import accounts
 
+FAVICON = Path(settings.BASE_DIR) / "static" / "img" / "favicon.svg"
+
+
+@cache_control(max_age=86400, public=True)
+def favicon(request: HttpRequest) -> HttpResponse:
+    """/favicon.ico, which browsers and crawlers ask for on their own: the app's icon (the
+    pages link the same SVG from static files)."""
+    return HttpResponse(FAVICON.read_bytes(), content_type="image/svg+xml")
+
+
 urlpatterns = [
     path("", accounts.home, name="home"),
+    path("favicon.ico", favicon, name="favicon"),
     path("rules/", include("compliance.rules_page")),
     path("accounts/signup/", accounts.signup, name="signup"),
     path("accounts/login/", accounts.LoginView.as_view(), name="login"),

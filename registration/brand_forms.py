@@ -153,6 +153,9 @@ class BrandStepForm(forms.Form):
                 field.widget.input_type = info.input_type
             if info.autocomplete:
                 field.widget.attrs["autocomplete"] = info.autocomplete
+            # The live check answers into the region next to the field (check-<name>).
+            described = ([f"id_{name}_helptext"] if info.help else []) + [f"check-{name}"]
+            field.widget.attrs["aria-describedby"] = " ".join(described)
             self.fields[name] = field
 
     def clean(self):
@@ -231,6 +234,7 @@ class BrandFieldsStep(BrandStep):
     as the user leaves each one."""
 
     validates_fields = True
+    shown_early = True
 
     def __init__(self, id: str, title: str, candidates: tuple[str, ...]) -> None:  # noqa: A002
         super().__init__(id, title, partial="step-fields")
@@ -263,6 +267,7 @@ class BrandReviewStep(BrandStep):
     """Review and submit: the wizard's view handles it (cost confirmation, submission)."""
 
     final = True
+    shown_early = True
 
     def __init__(self) -> None:
         super().__init__("review", "Review and submit", partial="step-review")

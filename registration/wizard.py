@@ -27,6 +27,9 @@ class Step:
     final = False
     #: Whether the step's fields are checked as the user types (findings next to them).
     checks_live = True
+    #: Whether the stepper lists the step before it applies (it will, once an earlier answer
+    #: is given), so the user sees the whole journey from the first screen.
+    shown_early = False
 
     def __init__(self, id: str, title: str, *, partial: str = "", help: str = "") -> None:  # noqa: A002
         self.id = id
@@ -83,9 +86,22 @@ class Wizard:
     def final(self) -> Step:
         return self.steps[-1]
 
-    def progress(self, draft: Any, current: Step) -> list[tuple[Step, bool, bool]]:
-        """(step, complete, is the current one) for each step that applies."""
-        return [(s, s.is_complete(draft), s is current) for s in self.applicable(draft)]
+    def shown(self, draft: Any) -> list[Step]:
+        """The steps the stepper lists: those that apply, and those that will apply later."""
+        return [s for s in self.steps if s.shown_early or s.applies_to(draft)]
+
+    def progress(self, draft: Any, current: Step) -> list[tuple[Step, bool, bool, bool]]:
+        """(step, complete, is the current one, can be opened now) for each step listed."""
+        return [
+            (s, applies and s.is_complete(draft), s is current, applies)
+            for s in self.shown(draft)
+            for applies in (s.applies_to(draft),)
+        ]
+
+    def position(self, draft: Any, current: Step) -> tuple[int, int]:
+        """(x, n) of "Step x of n"."""
+        shown = self.shown(draft)
+        return (shown.index(current) + 1 if current in shown else 1), len(shown)
 
 
 def walk(

@@ -83,6 +83,11 @@ class Brand(OrgScoped, Submittable):
         return self.submission_state != SubmissionState.PENDING
 
     @property
+    def is_deletable_draft(self) -> bool:
+        """A draft never sent to Telnyx: deleting it touches nothing outside this app."""
+        return self.submission_state == SubmissionState.DRAFT and not self.brand_id
+
+    @property
     def is_registered(self) -> bool:
         """Registered at Telnyx (it has a brandId), whatever its verification."""
         return bool(self.brand_id)

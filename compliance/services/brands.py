@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from compliance import brand_rules, errors
@@ -94,7 +95,38 @@ def _masked(text: str, brand: Brand | None) -> str:
 
 # -- the draft -------------------------------------------------------------------------------
 def start_draft(organisation: Organisation, user) -> Brand:
+    """A new draft, or the organisation's oldest untouched one (no answer yet): "Register a
+    brand" clicked again and again leaves one "Untitled brand", not a pile of them."""
+    untouched = (
+        Brand.objects.filter(
+            Q(brand_id__isnull=True) | Q(brand_id=""),
+            organisation=organisation,
+            submission_state=SubmissionState.DRAFT,
+            entity_type="",
+        )
+        .order_by("created_at")
+        .first()
+    )
+    if untouched is not None:
+        return untouched
     return Brand.objects.create(organisation=organisation, created_by=user, country="US")
+
+
+def delete_drafts(organisation: Organisation, public_ids) -> int:
+    """Delete the organisation's drafts among `public_ids` that were never sent to Telnyx
+    (anything else is left alone); how many were deleted."""
+    drafts = Brand.objects.filter(
+        Q(brand_id__isnull=True) | Q(brand_id=""),
+        organisation=organisation,
+        public_id__in=public_ids,
+        submission_state=SubmissionState.DRAFT,
+        campaigns__isnull=True,
+    ).distinct()
+    deleted = 0
+    for brand in drafts:
+        brand.delete()
+        deleted += 1
+    return deleted
 
 
 def save_step(brand: Brand, values: dict) -> Brand:

@@ -39,6 +39,11 @@ class Fee:
     sources: tuple[str, ...] = ()
 
     @property
+    def is_free(self) -> bool:
+        """Nothing to pay: no cost box to tick."""
+        return self.amount is not None and self.amount == 0
+
+    @property
     def confirmation(self) -> str:
         return f"I understand that this costs {self.words}"
 

@@ -5,6 +5,7 @@ from registration.views import brands
 urlpatterns = [
     path("", brands.brand_list, name="brand_list"),
     path("new/", brands.brand_new, name="brand_new"),
+    path("drafts/delete/", brands.brand_delete_drafts, name="brand_delete_drafts"),
     path("<uuid:public_id>/", brands.brand_detail, name="brand_detail"),
     path("<uuid:public_id>/status/", brands.brand_status, name="brand_status"),
     path("<uuid:public_id>/wizard/", brands.brand_wizard, name="brand_wizard"),

@@ -15,7 +15,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from compliance import checks, lifecycle
+from compliance import checks, lifecycle, presentation
 from compliance.forms import CostConfirmationForm
 from compliance.http import HtmxHttpRequest, post_redirect
 from compliance.masking import mask
@@ -35,6 +35,7 @@ from registration.brand_forms import (
     VettingImportForm,
     VettingOrderForm,
 )
+from registration.listing import listing
 from registration.wizard import Step, walk
 
 TEMPLATE = "registration/brands/wizard.html"
@@ -49,15 +50,46 @@ def _brand_for(request, public_id) -> Brand:
 @login_required
 @require_GET
 def brand_list(request: HtmxHttpRequest) -> HttpResponse:
-    brands = scoped(request, Brand)
-    return render(request, "registration/brands/list.html", {"brands": brands})
+    brands = listing(
+        request,
+        scoped(request, Brand),
+        search_fields=BRAND_SEARCH,
+        statuses=presentation.BRAND_STATUS_FILTERS,
+    )
+    return render(
+        request,
+        "registration/brands/list.html",
+        {"listing": brands, "any_brand": scoped(request, Brand).exists()},
+    )
+
+
+BRAND_SEARCH = ("display_name", "company_name", "first_name", "last_name", "brand_id", "ein")
 
 
 @login_required
 @require_POST
 def brand_new(request: HtmxHttpRequest) -> HttpResponse:
+    """Open a new draft, or the untouched one left by an earlier click."""
     brand = services.start_draft(current_organisation(request), request.user)
     return post_redirect(request, reverse("brand_wizard", args=[brand.public_id]))
+
+
+@login_required
+@require_POST
+def brand_delete_drafts(request: HtmxHttpRequest) -> HttpResponse:
+    """Delete the drafts ticked in the list (only drafts never sent to Telnyx)."""
+    ids = []
+    for value in request.POST.getlist("drafts"):
+        try:
+            ids.append(UUID(value))
+        except ValueError:
+            continue
+    deleted = services.delete_drafts(current_organisation(request), ids)
+    if deleted:
+        messages.success(request, f"{deleted} draft{'s' if deleted > 1 else ''} deleted.")
+    else:
+        messages.info(request, "Tick the drafts to delete first.")
+    return post_redirect(request, reverse("brand_list"))
 
 
 # -- the wizard (registration/wizard.py walks the steps of brand_forms.WIZARD) ---------------
@@ -70,6 +102,7 @@ def _wizard_context(brand: Brand, step: Step, form=None) -> dict:
         "brand": brand,
         "step": step,
         "steps": WIZARD.progress(brand, step),
+        "position": WIZARD.position(brand, step),
         "form": form,
         "entity_sentences": ENTITY_SENTENCES,
         "general_errors": brand.field_errors.get("", []),
@@ -106,7 +139,8 @@ def brand_wizard(
 @login_required
 @require_POST
 def brand_validate_field(request: HtmxHttpRequest, public_id: UUID, step_name: str) -> HttpResponse:
-    """HTMX: validate one field on blur and answer its partial (errors next to it)."""
+    """HTMX: validate one field on blur and answer the region next to it (its errors), never
+    the input, which the user may be typing in again."""
     brand = _brand_for(request, public_id)
     step = WIZARD.step(brand, step_name)
     name = request.GET.get("field", "")
@@ -115,7 +149,7 @@ def brand_validate_field(request: HtmxHttpRequest, public_id: UUID, step_name: s
     form = step.form(brand, request.POST)
     form.is_valid()
     return render(
-        request, f"{TEMPLATE}#field", {"row": form.row(name), "brand": brand, "step": step}
+        request, f"{TEMPLATE}#field-check", {"row": form.row(name), "brand": brand, "step": step}
     )
 
 

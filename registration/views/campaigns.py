@@ -30,6 +30,7 @@ from compliance.services.sitecheck import (
 from compliance.tenancy import current_organisation, get_owned_or_404, scoped
 from registration import campaign_edit as campaign_edit_module
 from registration.campaign_forms import WIZARD, CampaignStep
+from registration.listing import listing
 from registration.wizard import walk
 
 POLL_RESYNC_SECONDS = 10
@@ -46,13 +47,31 @@ def _step_url(campaign: Campaign, slug: str) -> str:
 @login_required
 @require_GET
 def campaign_list(request: HtmxHttpRequest) -> HttpResponse:
-    campaigns = scoped(request, Campaign).select_related("brand")
+    campaigns = listing(
+        request,
+        scoped(request, Campaign).select_related("brand"),
+        search_fields=CAMPAIGN_SEARCH,
+        statuses=presentation.CAMPAIGN_STATUS_FILTERS,
+    )
     brands = services.campaign_brands(current_organisation(request))
     return render(
         request,
         "registration/campaigns/list.html",
-        {"campaigns": campaigns, "brands": brands},
+        {
+            "listing": campaigns,
+            "brands": brands,
+            "any_campaign": scoped(request, Campaign).exists(),
+        },
     )
+
+
+CAMPAIGN_SEARCH = (
+    "usecase",
+    "description",
+    "campaign_id",
+    "brand__display_name",
+    "brand__company_name",
+)
 
 
 @login_required
@@ -184,11 +203,15 @@ def _render_step(request, campaign, current, form, *, error=None, status=200):
     context = {
         "campaign": campaign,
         "step": current,
-        "steps": WIZARD.applicable(campaign),
+        "steps": WIZARD.progress(campaign, current),
+        "position": WIZARD.position(campaign, current),
         "form": form,
         "qualification": services.qualification_of(campaign),
         "findings": found,
-        "field_findings": {name: by_field.get(name, []) for name in current.fields},
+        "field_findings": {
+            name: by_field.get(name, [])
+            for name in _acted_on(current, campaign, saved=request.method == "POST")
+        },
         "brand_problem": services.brand_problem(campaign.brand, campaign=campaign),
         "error": error,
         "site_findings": _site_checks_for_review(campaign) if review else [],
@@ -218,11 +241,24 @@ def campaign_checks(request: HtmxHttpRequest, public_id: UUID, step: str) -> Htt
             name: form.cleaned_data.get(name, request.POST.get(name, "")) for name in current.fields
         }
     by_field = services.findings_by_model_field(services.findings(campaign, overrides))
+    acted = [
+        name
+        for name in current.fields
+        if name == request.GET.get("field") or request.POST.get(name, "").strip()
+    ]
     return render(
         request,
         "registration/campaigns/step.html#live-findings",
-        {"field_findings": {name: by_field.get(name, []) for name in current.fields}},
+        {"field_findings": {name: by_field.get(name, []) for name in acted}},
     )
+
+
+def _acted_on(step: CampaignStep, campaign: Campaign, *, saved: bool) -> list[str]:
+    """The step's fields whose findings are shown: all of them once the user pressed Save,
+    else only those already answered (no "Must fix" before the user has done anything)."""
+    if saved:
+        return list(step.fields)
+    return [name for name in step.fields if getattr(campaign, name, None) not in ("", None, [])]
 
 
 @login_required

@@ -1,9 +1,14 @@
 """The brand wizard in headless Chromium: a private company, and a sole proprietor who
 verifies the mobile phone with the PIN the sandbox texted."""
 
+import time
+
+import pytest
+
 from compliance.models import Brand, SubmissionState
+from registration.brand_forms import BrandStepForm
 from sandbox.models.brands import SandboxOtp
-from tests.e2e.helpers import assert_accessible_basics, field
+from tests.e2e.helpers import assert_accessible_basics, assert_focus_on_first_error, field
 
 
 def _continue(page):
@@ -36,7 +41,9 @@ def _contact(page):
 
 def _submit(page):
     assert_accessible_basics(page)
-    page.get_by_label("I understand that this costs").check()
+    # A test (mock) brand costs nothing: no cost box to tick, only the words.
+    assert "Cost: Nothing" in page.locator("#brand-cost").inner_text()
+    assert page.get_by_label("I understand that this costs").count() == 0
     with page.expect_navigation():
         page.get_by_role("button", name="Submit to Telnyx").click()
 
@@ -86,3 +93,120 @@ def test_sole_proprietor_completes_the_wizard_and_verifies_by_pin(logged_in_page
         page.get_by_role("button", name="Verify").click()
     page.get_by_text("Your mobile phone is verified").wait_for()
     assert Brand.objects.get().identity_status == "VERIFIED"
+
+
+# -- typing while a field check answers slowly (issue 19) ---------------------------------------
+CHECK_DELAY_SECONDS = 1.5
+
+
+@pytest.fixture
+def slow_field_check(monkeypatch):
+    """Every live field check answers CHECK_DELAY_SECONDS late, as on a slow network (the
+    live server runs in another thread, so only the check waits, never the browser)."""
+    row = BrandStepForm.row
+
+    def slow_row(self, name):
+        time.sleep(CHECK_DELAY_SECONDS)
+        return row(self, name)
+
+    monkeypatch.setattr(BrandStepForm, "row", slow_row)
+
+
+def _focused_name(page) -> str:
+    return page.evaluate("() => document.activeElement && document.activeElement.name")
+
+
+def test_every_character_lands_where_it_is_typed_while_a_check_answers_slowly(
+    logged_in_page, slow_field_check
+):
+    page = logged_in_page
+    _start(page, "PRIVATE_PROFIT")
+    ein, display = field(page, "EIN (tax id)"), field(page, "Display name")
+
+    ein.click()
+    ein.press_sequentially("12-345", delay=40)
+    display.click()  # leaving the EIN sends its check, which answers late
+    typed = "Dana Florists of Chicago"
+    display.press_sequentially(typed, delay=90)  # longer than the check takes
+    page.get_by_text("An EIN is 9 digits").wait_for()
+    display.press_sequentially(" IL", delay=90)
+    assert display.input_value() == typed + " IL"
+    assert ein.input_value() == "12-345"
+    assert _focused_name(page) == "display_name"
+    # The answer marks the EIN as needing a fix without taking the cursor there.
+    assert ein.get_attribute("aria-invalid") == "true"
+
+    # Back into the EIN while the check of what it held is still on its way: the answer
+    # replaces only the words next to the field, never what is being typed in it.
+    ein.click()
+    ein.press("End")
+    ein.press_sequentially("6", delay=40)
+    field(page, "Legal company name").click()  # a check of "12-3456" goes out
+    ein.click()
+    ein.press("End")
+    ein.press_sequentially("789", delay=300)  # the answer arrives while typing
+    assert ein.input_value() == "12-3456789"
+    assert _focused_name(page) == "ein"
+    field(page, "Legal company name").click()  # the check of the whole EIN clears the error
+    page.get_by_text("An EIN is 9 digits").wait_for(state="detached")
+    assert ein.get_attribute("aria-invalid") is None
+
+    field(page, "Legal company name").press_sequentially("Dana Florists LLC", delay=20)
+    field(page, "Industry").select_option("RETAIL")
+    _continue(page)
+    brand = Brand.objects.get()
+    assert (brand.ein, brand.display_name, brand.company_name) == (
+        "123456789",
+        "Dana Florists of Chicago IL",
+        "Dana Florists LLC",
+    )
+
+
+def test_focus_moves_to_the_first_error_only_after_save(logged_in_page):
+    page = logged_in_page
+    _start(page, "PRIVATE_PROFIT")
+    # Nothing is flagged before the user has done anything.
+    assert page.locator(".errorlist li, .finding.error").count() == 0
+    field(page, "Display name").fill("Dana Florists")
+    page.get_by_role("button", name="Save and continue").click()
+    page.locator(".errorlist li").first.wait_for()
+    assert_focus_on_first_error(page)
+    assert _focused_name(page) == "company_name"
+
+
+def test_the_stepper_shows_every_step_from_the_first_screen(logged_in_page):
+    page = logged_in_page
+    page.goto("/brands/")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Register a brand").click()
+    assert "Step 1 of 4" in page.locator("#step-count").inner_text()
+    steps = page.locator(".wizard-steps").inner_text()
+    for title in ("Entity type", "Identity", "Address and contact", "Review and submit"):
+        assert title in steps
+    page.locator('input[value="PRIVATE_PROFIT"]').check()
+    _continue(page)
+    assert "Step 2 of 4: Identity" in page.locator("#step-count").inner_text()
+
+
+def test_leaving_a_step_with_unsaved_typing_asks_first(logged_in_page):
+    page = logged_in_page
+    _start(page, "PRIVATE_PROFIT")
+    identity = page.url
+    field(page, "Legal company name").press_sequentially("Dana Florists LLC", delay=10)
+    asked = []
+
+    def answer(dialog):
+        asked.append(dialog.type)
+        if len(asked) == 1:
+            dialog.dismiss()
+        else:
+            dialog.accept()
+
+    page.on("dialog", answer)
+    page.get_by_role("link", name="1. Entity type").click()
+    page.wait_for_timeout(500)
+    assert asked == ["beforeunload"] and page.url == identity
+    assert field(page, "Legal company name").input_value() == "Dana Florists LLC"
+    with page.expect_navigation():
+        page.get_by_role("link", name="1. Entity type").click()
+    assert asked == ["beforeunload", "beforeunload"] and page.url != identity

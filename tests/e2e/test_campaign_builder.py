@@ -43,3 +43,26 @@ def test_a_check_fires_while_typing_is_fixed_and_the_campaign_goes_live(logged_i
     assert campaign.campaign_status == "MNO_PROVISIONED"
     assert "bit.ly" not in campaign.sample1
     assert campaign.privacy_policy_link == "https://alicebakery.com/privacy"
+
+
+def test_step_x_of_n_no_errors_before_acting_and_unsaved_typing_is_not_thrown_away(
+    logged_in_page, brand
+):
+    page = logged_in_page
+    campaign_steps.start_campaign(page, BRAND_NAME)
+    assert page.locator("#step-count").inner_text().startswith("Step 1 of ")
+    campaign_steps.choose_usecase(page)
+    count = page.locator("#step-count").inner_text()
+    assert count.startswith("Step 2 of ") and count.endswith(": Description")
+    # The step opens without a "Must fix" on fields nobody has touched.
+    assert page.locator(".finding.error").count() == 0
+
+    description = page.get_by_label("Describe the campaign: who sends what, to whom, and why")
+    description.press_sequentially("Order updates", delay=10)
+    asked = []
+    page.on("dialog", lambda dialog: (asked.append(dialog.type), dialog.dismiss()))
+    here = page.url
+    page.get_by_role("link", name="1. Use case").click()
+    page.wait_for_timeout(500)
+    assert asked == ["beforeunload"] and page.url == here
+    assert description.input_value() == "Order updates"

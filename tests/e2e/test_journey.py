@@ -94,7 +94,6 @@ def _register_brand(page) -> Brand:
     review = page.locator("main").inner_text()
     assert "461234567" in review and "+13125550001" in review and "Dana Florists LLC" in review
     _shot(page, "07-brand-wizard-review")
-    page.get_by_label("I understand that this costs").check()
     with page.expect_navigation():
         page.get_by_role("button", name="Submit to Telnyx").click()
     # The brand page polls until the sandbox has verified the brand.

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from compliance.models import Brand, Campaign, CampaignEvent, SubmissionState
 from compliance.services import campaigns as services
+from registration.campaign_forms import WIZARD
 from sandbox import faults
 from sandbox.models.campaigns import SandboxCampaign
 from tests.factories import edit_in_steps, good_content, registered_brand, verified_brand
@@ -381,3 +382,30 @@ def test_every_campaign_url_is_a_404_for_another_organisation(owner_client, outs
         or True
     )
     assert str(public_id) not in outsider_client.get(reverse("campaign_list")).text
+
+
+def test_no_must_fix_before_the_user_acts_and_step_x_of_n(owner_client, brand):
+    campaign = start(owner_client, brand)
+    owner_client.post(step_url(campaign, "usecase"), {"usecase": "CUSTOMER_CARE"})
+    page = owner_client.get(step_url(campaign, "samples")).content.decode()
+    assert "Must fix" not in page
+    shown = services_steps(campaign)
+    position = [s.id for s in shown].index("samples") + 1
+    assert f"Step {position} of {len(shown)}: " in page
+
+    url = reverse("campaign_checks", args=[campaign.public_id, "samples"])
+    typing = owner_client.post(
+        f"{url}?field=sample1", {"sample1": "Hi", "sample2": ""}, HTTP_HX_REQUEST="true"
+    ).text
+    # Only the field being typed (and answered ones) get findings; sample 2 is left alone.
+    assert 'id="findings-sample1"' in typing and 'id="findings-sample2"' not in typing
+
+    # An answered field keeps its findings when the step is opened again.
+    owner_client.post(step_url(campaign, "samples"), {"sample1": "See https://bit.ly/x"})
+    again = owner_client.get(step_url(campaign, "samples")).content.decode()
+    assert "Must fix" in again.split('id="findings-sample1"')[1].split("</div>")[0]
+
+
+def services_steps(campaign):
+    campaign.refresh_from_db()
+    return WIZARD.shown(campaign)

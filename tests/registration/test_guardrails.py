@@ -78,11 +78,12 @@ def campaign_draft(organisation):
 # -- brand registration ------------------------------------------------------------------------
 @pytest.mark.django_db(transaction=True)
 def test_brand_submission_is_refused_without_the_cost_box_and_sent_with_it(
-    owner_client, organisation, owner, telnyx_sandbox
+    owner_client, organisation, owner, telnyx_sandbox, settings
 ):
+    settings.TELNYX_MOCK_BRANDS = False
     brand = draft(organisation, owner, COMPANY)
     page = owner_client.get(review_url(brand)).content.decode()
-    assert "I understand that this costs nothing: a test (mock) brand" in page
+    assert "I understand that this costs The Campaign Registry" in page
     assert (
         'type="checkbox" name="confirm_cost"' in page
         and "checked" not in page.split('name="confirm_cost"')[1].split(">")[0]
@@ -99,6 +100,19 @@ def test_brand_submission_is_refused_without_the_cost_box_and_sent_with_it(
     assert sent.status_code == 302
     brand.refresh_from_db()
     assert brand.brand_id and SandboxBrand.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_free_brand_registration_has_no_cost_box(
+    owner_client, organisation, owner, telnyx_sandbox
+):
+    brand = draft(organisation, owner, COMPANY)
+    page = owner_client.get(review_url(brand)).content.decode()
+    assert "Nothing: a test (mock) brand carries no registry fee" in page
+    assert 'name="confirm_cost"' not in page
+    assert owner_client.post(review_url(brand)).status_code == 302
+    brand.refresh_from_db()
+    assert brand.brand_id
 
 
 def test_a_real_brand_registration_says_its_fee_is_not_published(

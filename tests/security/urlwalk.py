@@ -22,6 +22,7 @@ PUBLIC = frozenset(
         "password_reset_confirm",
         "password_reset_complete",
         "rules",
+        "favicon",
         "hosted_sms_terms",
         "hosted_opt_in",
         "hosted_opt_in_done",

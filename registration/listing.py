@@ -1,0 +1,52 @@
+"""The lists of brands and campaigns: one helper for search, a status filter and paging, so
+the two lists behave alike (the numbers screen has its own filter form: more columns)."""
+
+from dataclasses import dataclass
+from functools import reduce
+from operator import or_
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest
+
+PAGE_SIZE = 25
+
+
+@dataclass(frozen=True)
+class Listing:
+    page: Page
+    search: str
+    status: str
+    statuses: tuple[tuple[str, str], ...]  # (slug, label) for the filter's choices
+    query: str  # the search and filter, without the page, for the pager's links
+    filtered: bool  # whether a search or filter narrows the list
+
+
+def listing(
+    request: HttpRequest,
+    rows: QuerySet,
+    *,
+    search_fields: tuple[str, ...],
+    statuses: tuple[tuple[str, str, Q], ...],
+    page_size: int = PAGE_SIZE,
+) -> Listing:
+    """?q= (words found in any of `search_fields`), ?status=<slug>, ?page=<n>."""
+    search = request.GET.get("q", "").strip()[:100]
+    status = request.GET.get("status", "")
+    conditions = {slug: condition for slug, _, condition in statuses}
+    if status not in conditions:
+        status = ""
+    if status:
+        rows = rows.filter(conditions[status])
+    for word in search.split():
+        rows = rows.filter(reduce(or_, (Q(**{f"{f}__icontains": word}) for f in search_fields)))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return Listing(
+        page=Paginator(rows, page_size).get_page(request.GET.get("page")),
+        search=search,
+        status=status,
+        statuses=tuple((slug, label) for slug, label, _ in statuses),
+        query=query.urlencode(),
+        filtered=bool(search or status),
+    )
