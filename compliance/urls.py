@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -18,8 +19,11 @@ urlpatterns = [
     path("notifications/", include("registration.urls.notifications")),
     path("fees/", include("registration.urls.ledger")),
     path("admin/", admin.site.urls),
-    path("sandbox/", include("sandbox.urls")),
     path("site-checks/", include("registration.urls.sitecheck")),
     path("c/", include("compliance.hosted_urls")),
     path("texts/", include("registration.urls.texts")),
 ]
+
+# The Telnyx sandbox is a development tool: routed only in sandbox mode (no TELNYX_API_KEY).
+if settings.SANDBOX_MODE:
+    urlpatterns.append(path("sandbox/", include("sandbox.urls")))
