@@ -6,6 +6,8 @@ os.environ.setdefault("DEBUG", "0")
 os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-not-for-production-0123456789")
 os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
+# The benchmarks measure the app against its sandbox, in production mode: allowed explicitly.
+os.environ.setdefault("TENDLC_ALLOW_SANDBOX_IN_PRODUCTION", "1")
 
 from compliance.settings import *  # noqa: E402,F403
 

@@ -187,8 +187,16 @@ TELNYX_BASE_URL = os.getenv(
     "TELNYX_BASE_URL",
     "http://127.0.0.1:8000/sandbox/telnyx/v2" if SANDBOX_MODE else "https://api.telnyx.com/v2",
 )
-# The sandbox's own bearer token: the client sends it when no real key is configured.
-SANDBOX_API_KEY = os.getenv("SANDBOX_API_KEY", "sandbox-key")
+# The sandbox is a development tool: with DEBUG off (production) sandbox mode refuses to
+# start unless TENDLC_ALLOW_SANDBOX_IN_PRODUCTION=1 says so (a demo on a production-like host).
+# Its bearer token is random per installation (sandbox.models.ApiKey), never configured here.
+ALLOW_SANDBOX_IN_PRODUCTION = env_bool("TENDLC_ALLOW_SANDBOX_IN_PRODUCTION", False)
+if SANDBOX_MODE and not DEBUG and not ALLOW_SANDBOX_IN_PRODUCTION:
+    raise ImproperlyConfigured(
+        "TELNYX_API_KEY must be set when DEBUG is off: without it the app runs its "
+        "development sandbox. Set TENDLC_ALLOW_SANDBOX_IN_PRODUCTION=1 to run the sandbox "
+        "with DEBUG off anyway."
+    )
 TELNYX_TIMEOUT_SECONDS = float(os.getenv("TELNYX_TIMEOUT_SECONDS", "10"))
 # Brands created as Telnyx test brands (`mock: true`: no TCR fee, no real vetting).
 TELNYX_MOCK_BRANDS = env_bool("TELNYX_MOCK_BRANDS", SANDBOX_MODE)

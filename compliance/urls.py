@@ -34,9 +34,12 @@ urlpatterns = [
     path("notifications/", include("registration.urls.notifications")),
     path("fees/", include("registration.urls.ledger")),
     path("admin/", admin.site.urls),
-    path("sandbox/", include("sandbox.urls")),
     path("site-checks/", include("registration.urls.sitecheck")),
     path("c/", include("compliance.hosted_urls")),
     path("texts/", include("registration.urls.texts")),
     path("", include("compliance.health")),
 ]
+
+# The Telnyx sandbox is a development tool: routed only in sandbox mode (no TELNYX_API_KEY).
+if settings.SANDBOX_MODE:
+    urlpatterns.append(path("sandbox/", include("sandbox.urls")))

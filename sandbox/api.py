@@ -1,4 +1,5 @@
-"""What every sandbox endpoint shares: bearer auth, fault injection, JSON bodies, Telnyx's
+"""What every sandbox endpoint shares: sandbox mode only, bearer auth (the installation's
+random key, sandbox.models.ApiKey), fault injection, JSON bodies, Telnyx's
 error format, and validation against the wire field lists (compliance/telnyx/fields.py, pure
 data: the one thing the sandbox reads from the app, so both speak the same wire format)."""
 
@@ -7,12 +8,12 @@ import json
 import time
 
 from django.conf import settings
-from django.http import HttpRequest, JsonResponse
-from django.utils.crypto import constant_time_compare
+from django.http import Http404, HttpRequest, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 
 from compliance.telnyx.fields import FIELDS
 from sandbox import faults
+from sandbox.models import ApiKey
 
 TIMEOUT_SLEEP_SECONDS = 3.0
 
@@ -77,18 +78,22 @@ def error_response(status: int, errors: list[dict], headers: dict | None = None)
 
 
 def endpoint(*methods: str):
-    """Decorate a sandbox view: only `methods`, bearer auth, faults, ApiError → error body."""
+    """Decorate a sandbox view: sandbox mode only, only `methods`, bearer auth, faults,
+    ApiError → error body."""
 
     def decorator(view):
         @csrf_exempt
         @functools.wraps(view)
         def wrapper(request: HttpRequest, *args, **kwargs):
+            if not settings.SANDBOX_MODE:
+                # Not routed with a real Telnyx key (compliance/urls.py); this is the backstop.
+                raise Http404("The sandbox is off: a real Telnyx key is configured.")
             if request.method not in methods:
                 return error_response(
                     405, [error_item("Method not allowed", code="405", title="Method not allowed")]
                 )
             token = request.headers.get("Authorization", "").removeprefix("Bearer ").strip()
-            if not token or not constant_time_compare(token, settings.SANDBOX_API_KEY):
+            if not ApiKey.accepts(token):
                 return error_response(
                     401,
                     [

@@ -50,6 +50,15 @@ def telnyx_sandbox(live_server, settings) -> str:
 
 
 @pytest.fixture
+def sandbox_api_key(db) -> str:
+    """The sandbox's bearer token: random per installation (sandbox.models.ApiKey), the one the
+    app's client sends by itself in sandbox mode."""
+    from sandbox.models import ApiKey
+
+    return ApiKey.current().token
+
+
+@pytest.fixture
 def telnyx(telnyx_sandbox):
     """A Telnyx client talking to the sandbox (short backoff for tests; the timeout leaves room
     for the sandbox's immediate lifecycle on a loaded machine)."""

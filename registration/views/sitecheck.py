@@ -80,7 +80,9 @@ def run(request: HtmxHttpRequest, subject: str, public_id: UUID) -> HttpResponse
     if request.htmx:
         return render(request, PANEL_TEMPLATE, {"panel": panel_for(obj)})
     next_url = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(
+    # Only a path of this site: anything else (a bare word would be taken for a URL name by
+    # redirect() and answer 500) goes back to the check's page.
+    if not next_url.startswith("/") or not url_has_allowed_host_and_scheme(
         next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         next_url = reverse(f"site_check_{subject}", args=[obj.public_id])

@@ -1,6 +1,6 @@
 """The sandbox's own state: one module per domain, like Telnyx's resources."""
 
 from . import brands, campaigns, numbers  # noqa: F401  (registers their models)
-from .core import Fault, SigningKey
+from .core import ApiKey, Fault, SigningKey
 
-__all__ = ["Fault", "SigningKey"]
+__all__ = ["ApiKey", "Fault", "SigningKey"]

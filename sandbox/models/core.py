@@ -1,6 +1,8 @@
 import base64
+import secrets
 
 from django.db import models, transaction
+from django.utils.crypto import constant_time_compare
 from nacl.signing import SigningKey as NaclSigningKey
 
 
@@ -31,6 +33,35 @@ class SigningKey(models.Model):
     @property
     def public_key_b64(self) -> str:
         return base64.b64encode(bytes(self.nacl_key.verify_key)).decode()
+
+
+# The bearer token every installation shared before keys were random: refused for good.
+OLD_DEFAULT_API_KEY = "sandbox-key"
+
+
+class ApiKey(models.Model):
+    """The sandbox's bearer token: random per installation, made once (`make run` makes it
+    through `manage.py sandbox_seed`; `manage.py sandbox_key --api-key` prints it) and kept in
+    the database, so the web server, the workers and the app's client agree on it. One row."""
+
+    token = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return "Sandbox API key"
+
+    @classmethod
+    def current(cls) -> "ApiKey":
+        # get_or_create on a fixed primary key: two processes making it at once agree on one.
+        key, _ = cls.objects.get_or_create(pk=1, defaults={"token": secrets.token_urlsafe(32)})
+        return key
+
+    @classmethod
+    def accepts(cls, token: str) -> bool:
+        """Whether `token` is this installation's key (compared in constant time)."""
+        if not token or token == OLD_DEFAULT_API_KEY:
+            return False
+        return constant_time_compare(token, cls.current().token)
 
 
 class Fault(models.Model):

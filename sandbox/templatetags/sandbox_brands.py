@@ -2,11 +2,10 @@
 
 from django import template
 
-from sandbox.models.brands import SandboxOtp
-
 register = template.Library()
 
 
 @register.inclusion_tag("sandbox/brand_otps.html")
-def sandbox_otps(limit: int = 10) -> dict:
-    return {"otps": SandboxOtp.objects.select_related("brand")[:limit]}
+def sandbox_otps(otps, all_organisations: bool = False) -> dict:
+    """`otps`: the ones the user may see (sandbox.views.pages.visible_otps)."""
+    return {"otps": otps, "all_organisations": all_organisations}

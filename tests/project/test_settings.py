@@ -4,6 +4,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+# Production talks to real Telnyx: sandbox mode with DEBUG=0 refuses to start
+# (tests/security/test_sandbox_is_a_development_tool.py).
+PRODUCTION_TELNYX_KEY = "KEY-production-placeholder"
 
 
 def _manage(*args, **env):
@@ -26,6 +29,7 @@ def test_production_settings_pass_check_deploy():
         DEBUG="0",
         SECRET_KEY="x" * 30 + "-Production-Secret-Key-0123456789abcdef",
         ALLOWED_HOSTS="app.example.com",
+        TELNYX_API_KEY=PRODUCTION_TELNYX_KEY,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
@@ -86,6 +90,7 @@ def test_production_responses_carry_the_security_headers():
             "DEBUG": "0",
             "SECRET_KEY": "x" * 30 + "-Production-Secret-Key-0123456789abcdef",
             "ALLOWED_HOSTS": "app.example.com",
+            "TELNYX_API_KEY": PRODUCTION_TELNYX_KEY,
         },
         timeout=120,
     )

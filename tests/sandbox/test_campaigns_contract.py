@@ -94,10 +94,10 @@ class Recorder(httpx.HTTPTransport):
 
 @pytest.mark.django_db(transaction=True)
 def test_every_campaign_exchange_with_the_sandbox_stays_within_the_wire_fields(
-    telnyx_sandbox, settings, live_server
+    telnyx_sandbox, sandbox_api_key, live_server
 ):
     recorder = Recorder()
-    client = TelnyxClient(telnyx_sandbox, settings.SANDBOX_API_KEY, transport=recorder)
+    client = TelnyxClient(telnyx_sandbox, sandbox_api_key, transport=recorder)
     brand_id = verified_brand(client)
     full = schemas.CampaignBuilderSubmitParams(
         brandId=brand_id,

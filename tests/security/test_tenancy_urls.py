@@ -74,12 +74,13 @@ def test_an_unknown_kwarg_fails_with_the_factory_to_add(organisation):
 
 # -- signing in ---------------------------------------------------------------------------------
 # Anonymous visitors may open the public pages and log out; everything else sends them to the
-# login page first (admin has its own login; sandbox and webhooks authenticate machines).
+# login page first (admin has its own login; the sandbox's API and webhooks authenticate
+# machines; the sandbox's page is for signed-in users).
 ANONYMOUS_ALLOWED = PUBLIC | {"logout"}
 SIGNED_IN_ROUTES = [
     route
     for route in all_routes()
-    if not route.startswith("admin/", "sandbox/", "webhooks/")
+    if not route.startswith("admin/", "sandbox/telnyx/", "webhooks/")
     and route.name not in ANONYMOUS_ALLOWED
 ]
 

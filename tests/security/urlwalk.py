@@ -8,7 +8,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 # URL areas that are not the customer's: each is protected differently and tested elsewhere.
 ADMIN = "admin/"
-SANDBOX = "sandbox/"  # bearer-authenticated stand-in for Telnyx (tests/sandbox)
+SANDBOX = "sandbox/"  # stand-in for Telnyx, sandbox mode only (test_sandbox_is_a_development_tool)
 WEBHOOKS = "webhooks/"  # Ed25519-signed (tests/webhooks/test_webhooks_view.py)
 REVIEW = "review/"  # reviewer console (tests/review/test_review_permissions.py)
 

@@ -1,5 +1,6 @@
 """Seed the sandbox's Telnyx account with messaging profiles and a few hundred numbers, so the
-numbers screens have work. Idempotent: a second run changes nothing.
+numbers screens have work, and make the installation's random API key. Idempotent: a second
+run changes nothing.
 
 The profile ids are fixed so that the app's demo data (compliance/management/commands/
 demo_numbers.py) can claim two of them for the demo organisation without reading the sandbox.
@@ -9,6 +10,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from sandbox.models import ApiKey
 from sandbox.models.numbers import MessagingProfile, PhoneNumber
 
 SEED_PROFILES = [
@@ -24,6 +26,7 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
+        ApiKey.current()  # random per installation; the app's client reads it by itself
         webhook_url = f"{settings.APP_BASE_URL.rstrip('/')}/webhooks/telnyx/"
         created = 0
         for profile_id, name, first, count in SEED_PROFILES:
@@ -49,6 +52,7 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Sandbox seeded: {len(SEED_PROFILES)} messaging profiles, "
-                f"{PhoneNumber.objects.count()} numbers ({created} new)."
+                f"{PhoneNumber.objects.count()} numbers ({created} new); its API key is made "
+                "(`manage.py sandbox_key --api-key` prints it)."
             )
         )
