@@ -68,6 +68,8 @@ class _CampaignContent(BaseModel):
 class CampaignUpdateParams(TelnyxRequest):
     """PUT /10dlc/campaign/{campaignId}: only these fields are editable."""
 
+    wire_rules = fields.REQUEST_RULES["UpdateCampaignRequest"]
+
     auto_renewal: bool | None = _f("autoRenewal")
     help_message: str | None = _f("helpMessage")
     message_flow: str | None = _f("messageFlow")
@@ -83,6 +85,8 @@ class CampaignUpdateParams(TelnyxRequest):
 
 class CampaignBuilderSubmitParams(_CampaignContent, TelnyxRequest):
     """POST /10dlc/campaignBuilder (required: brandId, description, usecase)."""
+
+    wire_rules = fields.REQUEST_RULES["CampaignRequest"]
 
     brand_id: str = Field(alias="brandId")
     description: str
@@ -146,6 +150,7 @@ class CampaignPage(RecordPage["CampaignListItem"]):
 
 
 class CampaignSubmitAppealParams(TelnyxRequest):
+    wire_rules = fields.REQUEST_RULES["AppealCampaignBody"]
     appeal_reason: str
 
 
@@ -241,6 +246,8 @@ class PartnerCampaignPage(RecordPage["TelnyxDownstreamCampaign"]):
 
 class UpdatePartnerCampaignParams(TelnyxRequest):
     """PATCH /10dlc/partner_campaigns/{id}: only the webhooks are editable."""
+
+    wire_rules = fields.REQUEST_RULES["UpdatePartnerCampaignRequest"]
 
     webhook_failover_url: str | None = _f("webhookFailoverURL")
     webhook_url: str | None = _f("webhookURL")
