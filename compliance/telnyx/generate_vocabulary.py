@@ -218,7 +218,10 @@ def parse_operations(spec: dict) -> dict[str, dict]:
                 continue
             parameters = {
                 parameter["name"]: rules
-                for parameter in [*item.get("parameters", []), *operation.get("parameters", [])]
+                for parameter in (
+                    _resolve(spec, node)
+                    for node in [*item.get("parameters", []), *operation.get("parameters", [])]
+                )
                 if (rules := _rules(spec, parameter.get("schema") or {}))
             }
             errors = {
@@ -244,7 +247,9 @@ def parse_request_rules(spec: dict) -> dict[str, dict[str, dict]]:
             operation = item.get(method)
             if operation is None or (name := _body_name(spec, operation)) is None:
                 continue
-            schema = _resolve(spec, operation["requestBody"]["content"]["application/json"]["schema"])
+            schema = _resolve(
+                spec, operation["requestBody"]["content"]["application/json"]["schema"]
+            )
             found[name] = {
                 prop: rules
                 for prop, node in sorted((schema.get("properties") or {}).items())

@@ -313,7 +313,9 @@ def _partner_seed() -> None:
 @endpoint("POST")
 def accept_sharing(request, campaign_id: str):
     if not (campaign_id[:1] == "C" and 6 <= len(campaign_id) <= 9 and campaign_id.isalnum()):
-        raise ApiError(422, "campaignId must be a TCR campaign id (C + 5–8 characters).")
+        raise ApiError(
+            422, "campaignId must be a TCR campaign id (C + 5–8 characters).", pointer="/campaignId"
+        )
     _partner_seed()
     partner = SandboxPartnerCampaign.objects.filter(tcr_campaign_id=campaign_id).first()
     if partner is None:

@@ -112,6 +112,7 @@ def test_a_compliant_campaign_goes_from_tcr_pending_to_provisioned(telnyx):
     assert telnyx.get_sharing(created.campaign_id).shared_by_me is None
 
 
+@pytest.mark.spec_violation_on_purpose
 def test_submit_refuses_missing_fields_and_wrong_sub_usecase_counts_with_pointers(telnyx):
     brand_id = verified_brand(telnyx)
     with pytest.raises(ValidationFailed) as caught:
@@ -268,8 +269,13 @@ def test_partner_campaigns_are_listed_once_accepted_and_take_webhook_updates(tel
         telnyx.get_partner_campaign("CSHARE2")  # shared but not accepted
     with pytest.raises(NotFound):
         telnyx.accept_sharing("CNOSUCH")
-    with pytest.raises(ValidationFailed):
+
+
+@pytest.mark.spec_violation_on_purpose
+def test_accepting_sharing_of_an_id_that_is_no_tcr_campaign_id_is_422(telnyx):
+    with pytest.raises(ValidationFailed) as caught:
         telnyx.accept_sharing("not-a-tcr-id")
+    assert "campaignId" in caught.value.field_errors()  # loc ["path", "campaignId"]
 
 
 # -- webhooks ---------------------------------------------------------------------------------
