@@ -508,10 +508,27 @@ def _record_renewal(campaign: Campaign, renewal_before: date | None) -> None:
 def edit_campaign(
     campaign: Campaign, changes: dict, *, client: TelnyxClient | None = None
 ) -> Campaign:
-    """PUT the editable fields after the checks pass; record it in the timeline."""
+    """PUT the editable fields that changed after the checks pass; record it in the timeline.
+
+    Only what changed is sent, and never an empty string: UpdateCampaignRequest has no way to
+    clear a field, so clearing a sample Telnyx holds is refused next to the field. Nothing
+    changed: nothing is sent."""
     if not campaign.campaign_id or campaign.deactivated_at:
         raise CampaignError("Only a submitted, active campaign can be edited.")
-    changes = {k: v for k, v in changes.items() if k in EDITABLE_FIELDS}
+    changes = {
+        k: v for k, v in changes.items() if k in EDITABLE_FIELDS and getattr(campaign, k) != v
+    }
+    cleared = sorted(k for k, v in changes.items() if v in ("", None))
+    if cleared:
+        raise CampaignError(
+            "Telnyx cannot clear a field of a submitted campaign; replace the text instead.",
+            {
+                k: ["Telnyx keeps this once sent: write a new text instead of clearing it."]
+                for k in cleared
+            },
+        )
+    if not changes:
+        return campaign
     errors = checks.blocking(findings(campaign, changes))
     if errors:
         raise CampaignError(
