@@ -330,3 +330,22 @@ def test_the_sandbox_signs_what_it_delivers_with_the_key_the_app_trusts(telnyx):
     body = json.dumps(status_update(campaign, "REGISTRATION", "ACCEPTED", "ok")).encode()
     headers = webhooks.signed_headers(body)
     assert verify_webhook(body, headers, webhook_public_key()) == int(headers["telnyx-timestamp"])
+
+
+def test_shared_by_me_lists_accepted_shares_and_sharing_status_follows_acceptance(telnyx):
+    assert telnyx.list_shared_by_me().total_records == 0  # nothing accepted yet
+    pending = telnyx.get_partner_campaign_sharing("CSHARE1")
+    assert [(k, s.sharing_status) for k, s in pending.items()] == [("PARTNERCSP", "PENDING")]
+
+    telnyx.accept_sharing("CSHARE1")
+
+    page = telnyx.list_shared_by_me()
+    assert [(c.campaign_id, c.brand_id, c.usecase, c.status) for c in page.records] == [
+        ("CSHARE1", "BPART01", "CUSTOMER_CARE", "ACTIVE")
+    ]
+    assert [c.campaign_id for c in telnyx.iter_shared_by_me()] == ["CSHARE1"]
+    accepted = telnyx.get_partner_campaign_sharing("CSHARE1")["PARTNERCSP"]
+    assert accepted.sharing_status == "ACCEPTED" and accepted.upstream_cnp_id == "PARTNERCSP"
+    assert accepted.shared_date and accepted.status_date
+    with pytest.raises(NotFound):
+        telnyx.get_partner_campaign_sharing("CNOSUCH")

@@ -226,6 +226,30 @@ class CampaignSharingChain(TelnyxModel):
     shared_with_me: CampaignSharingStatus | None = _f("sharedWithMe")
 
 
+class SharedCampaign(TelnyxModel):
+    """A campaign this account shared with a partner and Telnyx accepted (SharedCampaign of
+    GET /10dlc/partnerCampaign/sharedByMe): TCR ids, the use case and ACTIVE or EXPIRED."""
+
+    brand_id: str = Field(alias="brandId")
+    campaign_id: str = Field(alias="campaignId")
+    usecase: str
+    create_date: str | None = _f("createDate")
+    status: str | None = None
+
+
+class SharedCampaignPage(RecordPage["SharedCampaign"]):
+    records: list[SharedCampaign] = []
+
+
+def parse_sharing_statuses(body: dict | None) -> dict[str, CampaignSharingStatus]:
+    """GET /10dlc/partnerCampaign/{id}/sharing: a map of string → CampaignSharingStatus."""
+    return {
+        str(key): CampaignSharingStatus.model_validate(value)
+        for key, value in (body or {}).items()
+        if isinstance(value, dict)
+    }
+
+
 class TelnyxDownstreamCampaign(_CampaignContent, TelnyxModel):
     """A partner campaign (created at another CSP and shared with Telnyx)."""
 
