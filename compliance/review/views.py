@@ -14,7 +14,7 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from compliance import lifecycle, presentation
 from compliance.forms import CampaignEditForm
@@ -23,6 +23,7 @@ from compliance.models import AuditEntry, Brand, Campaign, FeeEntry, Organisatio
 from compliance.review import queue
 from compliance.review.access import reviewer_required
 from compliance.review.forms import (
+    AcceptSharingForm,
     AppealForm,
     AuditFilterForm,
     DeclineForm,
@@ -30,7 +31,7 @@ from compliance.review.forms import (
     NoteForm,
     QueueFilterForm,
 )
-from compliance.services import guardrails, ledger, rejections
+from compliance.services import guardrails, ledger, partners, rejections
 from compliance.services import review as services
 
 PAGE_SIZE = 25
@@ -356,3 +357,32 @@ def fee_ledger_export(request: HtmxHttpRequest) -> HttpResponse:
     entries, _ = _ledger_entries(request)
     table = ledger.csv_table(ledger.rows(entries), with_organisation=True)
     return csv_download(table, "fees-all-organisations.csv")
+
+
+# Campaigns shared with or by partner CSPs (the deployment's Telnyx account) ---------------------
+
+
+@reviewer_required
+@require_http_methods(["GET", "POST"])
+def partner_campaigns(request: HtmxHttpRequest) -> HttpResponse:
+    """Both directions with their sharing status; POST accepts a share by TCR id."""
+    form = AcceptSharingForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        tcr_id = form.cleaned_data["tcr_campaign_id"]
+        try:
+            partners.accept_sharing(tcr_id)
+        except partners.PartnerError as exc:
+            form.add_error(None, exc.message)
+            for messages_of_field in exc.field_errors.values():
+                for message in messages_of_field:
+                    form.add_error("tcr_campaign_id", message)
+        else:
+            messages.success(request, f"Sharing of {tcr_id} accepted.")
+            return post_redirect(request, reverse("review_partner_campaigns"))
+    shared, problem = None, ""
+    try:
+        shared = partners.shared_campaigns()
+    except partners.PartnerError as exc:
+        problem = exc.message
+    context = {"form": form, "shared": shared, "problem": problem}
+    return render(request, "compliance/review/partners.html", context)
