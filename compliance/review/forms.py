@@ -178,3 +178,12 @@ class AcceptSharingForm(forms.Form):
             "A TCR campaign id is a C followed by 5 to 8 capital letters or digits.",
         )(value)
         return value
+
+
+class PartnerWebhooksForm(forms.Form):
+    """Where Telnyx sends a partner campaign's status updates (the only editable fields)."""
+
+    webhook_url = forms.URLField(label="Webhook URL", required=False, max_length=500)
+    webhook_failover_url = forms.URLField(
+        label="Failover webhook URL", required=False, max_length=500
+    )

@@ -7,6 +7,7 @@ urlpatterns = [
     path("audit/", views.audit_log, name="review_audit"),
     path("fees/", views.fee_ledger, name="review_fee_ledger"),
     path("partners/", views.partner_campaigns, name="review_partner_campaigns"),
+    path("partners/<str:tcr_campaign_id>/", views.partner_campaign, name="review_partner_campaign"),
     path("fees/export.csv", views.fee_ledger_export, name="review_fee_ledger_export"),
     path("brands/<uuid:public_id>/", views.review_brand, name="review_brand"),
     path("campaigns/<uuid:public_id>/", views.review_campaign, name="review_campaign"),

@@ -14,9 +14,13 @@ from dataclasses import dataclass
 
 from compliance import errors
 from compliance.telnyx.client import TelnyxClient, get_client
-from compliance.telnyx.errors import TelnyxError
+from compliance.telnyx.errors import NotFound, TelnyxError
 from compliance.telnyx.fields import OPERATIONS
-from compliance.telnyx.schemas.campaigns import CampaignSharingStatus, SharedCampaign
+from compliance.telnyx.schemas.campaigns import (
+    CampaignSharingStatus,
+    SharedCampaign,
+    TelnyxDownstreamCampaign,
+)
 
 # The spec's pattern for a TCR campaign id (AcceptCampaign's path parameter).
 TCR_CAMPAIGN_ID = OPERATIONS["AcceptCampaign"]["parameters"]["campaignId"]["pattern"]
@@ -24,6 +28,10 @@ TCR_CAMPAIGN_ID = OPERATIONS["AcceptCampaign"]["parameters"]["campaignId"]["patt
 
 class PartnerError(errors.Refusal):
     """A partner-campaign action or read that did not happen."""
+
+
+class PartnerCampaignUnknown(PartnerError):
+    """Telnyx has no accepted partner campaign of that id."""
 
 
 @dataclass(frozen=True)
@@ -75,6 +83,50 @@ def accept_sharing(tcr_campaign_id: str, client: TelnyxClient | None = None) -> 
         message = errors.plain_words(exc, "accept the shared campaign", thing="shared campaign")
         raise PartnerError(
             message, {"tcr_campaign_id": [m for ms in exc.field_errors().values() for m in ms]}
+        ) from exc
+
+
+def partner_campaign(
+    tcr_campaign_id: str, client: TelnyxClient | None = None
+) -> tuple[TelnyxDownstreamCampaign, dict[str, CampaignSharingStatus]]:
+    """One accepted partner campaign and its sharing status per partner."""
+
+    def read(c: TelnyxClient):
+        return c.get_partner_campaign(tcr_campaign_id), c.get_partner_campaign_sharing(
+            tcr_campaign_id
+        )
+
+    try:
+        return _with_client(client, read)
+    except TelnyxError as exc:
+        message = errors.plain_words(exc, "read the shared campaign", thing="shared campaign")
+        unknown = isinstance(exc, NotFound)
+        raise (PartnerCampaignUnknown if unknown else PartnerError)(message) from exc
+
+
+def set_partner_webhooks(
+    tcr_campaign_id: str,
+    webhook_url: str,
+    webhook_failover_url: str,
+    client: TelnyxClient | None = None,
+) -> TelnyxDownstreamCampaign:
+    """The only fields of a partner campaign Telnyx lets us change (UpdatePartnerCampaignRequest).
+    A blank one is not sent, so it keeps its value at Telnyx."""
+
+    def update(c: TelnyxClient):
+        return c.update_partner_campaign(
+            tcr_campaign_id,
+            webhook_url=webhook_url or None,
+            webhook_failover_url=webhook_failover_url or None,
+        )
+
+    try:
+        return _with_client(client, update)
+    except TelnyxError as exc:
+        wire_to_field = {"webhookURL": "webhook_url", "webhookFailoverURL": "webhook_failover_url"}
+        raise PartnerError(
+            errors.plain_words(exc, "save the webhooks", thing="shared campaign"),
+            errors.field_errors(exc, wire_to_field),
         ) from exc
 
 

@@ -22,7 +22,9 @@ def test_accepting_a_share_lists_it_with_its_sharing_status(reviewer_client, tel
     assert "Sharing of CSHARE1 accepted." in page
     assert "Partner Pizza Co" in page
     assert 'data-sharing="PARTNERCSP">PARTNERCSP: ACCEPTED' in page
-    assert page.count("<td>CSHARE1</td>") == 2  # shared with us, and listed as shared by us
+    detail = reverse("review_partner_campaign", args=["CSHARE1"])
+    assert f'<a href="{detail}">CSHARE1</a>' in page  # shared with us
+    assert "<td>CSHARE1</td>" in page  # and listed as shared by this account
     assert "CSHARE2" not in page  # shared, never accepted
 
 
@@ -47,3 +49,21 @@ def test_telnyx_unreachable_is_a_message_not_an_error_page(reviewer_client, teln
 
 def test_customers_cannot_see_the_account_s_partner_campaigns(owner_client):
     assert owner_client.get(URL).status_code == 403
+
+
+def test_a_partner_campaign_shows_its_sharing_and_takes_new_webhooks(
+    reviewer_client, telnyx_sandbox
+):
+    reviewer_client.post(URL, {"tcr_campaign_id": "CSHARE1"})
+    detail = reverse("review_partner_campaign", args=["CSHARE1"])
+    page = reviewer_client.get(detail).text
+    assert "Partner Pizza Co" in page and "PARTNERCSP: ACCEPTED" in page
+
+    response = reviewer_client.post(detail, {"webhook_url": "https://example.com/hook"})
+
+    assert response.status_code == 302
+    page = reviewer_client.get(detail).text
+    assert 'value="https://example.com/hook"' in page
+    assert (
+        reviewer_client.get(reverse("review_partner_campaign", args=["CSHARE2"])).status_code == 404
+    )

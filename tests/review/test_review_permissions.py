@@ -18,6 +18,8 @@ def _url(pattern: URLPattern, campaign) -> str:
     if "public_id" in pattern.pattern.converters:
         target = campaign.brand if pattern.name == "review_brand" else campaign
         kwargs["public_id"] = target.public_id
+    if "tcr_campaign_id" in pattern.pattern.converters:
+        kwargs["tcr_campaign_id"] = "CSHARE1"
     return reverse(pattern.name, kwargs=kwargs)
 
 
