@@ -68,6 +68,7 @@ def _within_the_spec(request, telnyx_contract):
         )
 
 
+@pytest.hookimpl(optionalhook=True)  # an xdist hook: absent when the run is not distributed
 def pytest_testnodedown(node, error):
     counts = getattr(node, "workeroutput", {}).get("telnyx_contract")
     if counts:
