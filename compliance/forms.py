@@ -1,11 +1,13 @@
 """Forms shared by the customer screens and the reviewer console."""
 
 from django import forms
+from django.core.validators import MaxLengthValidator
 
 from compliance.models import Campaign
 from compliance.services import campaigns as campaign_services
 from compliance.services import review as review_services
 from compliance.services.guardrails import Fee
+from compliance.telnyx.fields import REQUEST_RULES
 
 TEXTAREA = forms.Textarea(attrs={"rows": 3})
 
@@ -19,6 +21,21 @@ def cost_confirmation_field(fee: Fee) -> forms.BooleanField:
         required=True,
         error_messages={"required": COST_NOT_CONFIRMED},
     )
+
+
+def apply_spec_limits(form: forms.BaseForm, body: str, wire_names: dict[str, str]) -> None:
+    """Give the form's text fields the maxLength the spec sets on `body` (REQUEST_RULES,
+    generated from 10dlc-openapi.json) where the model allows more: the form refuses what
+    Telnyx would, next to the field, and the browser stops the typing there."""
+    rules = REQUEST_RULES[body]
+    for name, field in form.fields.items():
+        limit = rules.get(wire_names.get(name, name), {}).get("maxLength")
+        if limit is None or not isinstance(field, forms.CharField):
+            continue
+        if field.max_length is None or field.max_length > limit:
+            field.max_length = limit
+            field.validators.append(MaxLengthValidator(limit))
+            field.widget.attrs["maxlength"] = str(limit)
 
 
 class CostConfirmationForm(forms.Form):
@@ -85,6 +102,10 @@ class CampaignEditForm(CampaignModelForm):
 
     class Meta(CampaignModelForm.Meta):
         fields = campaign_services.EDITABLE_FIELDS
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        apply_spec_limits(self, "UpdateCampaignRequest", campaign_services.CONTENT_FIELDS)
 
 
 class CaseMessageForm(forms.Form):

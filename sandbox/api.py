@@ -1,17 +1,24 @@
 """What every sandbox endpoint shares: sandbox mode only, bearer auth (the installation's
-random key, sandbox.models.ApiKey), fault injection, JSON bodies, Telnyx's
-error format, and validation against the wire field lists (compliance/telnyx/fields.py, pure
-data: the one thing the sandbox reads from the app, so both speak the same wire format)."""
+random key, sandbox.models.ApiKey), fault injection, JSON bodies, Telnyx's error formats, and
+validation against the wire field lists (compliance/telnyx/fields.py, pure data: the one thing
+the sandbox reads from the app, so both speak the same wire format).
+
+Errors are raised as one list of items ({code, title, detail, source.pointer}) and answered in
+the shape the spec documents for the operation and status (fields.OPERATIONS, from
+10dlc-openapi.json): `{"errors": [...]}`, a single error object, `{"detail": [{loc, msg,
+type}]}` or `{"message": ...}`. A 10DLC answer leaves out the fields it has no value for
+instead of sending null: the spec types them as plain strings, integers or enums."""
 
 import functools
 import json
+import re
 import time
 
 from django.conf import settings
 from django.http import Http404, HttpRequest, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 
-from compliance.telnyx.fields import FIELDS
+from compliance.telnyx.fields import FIELDS, OPERATIONS
 from sandbox import faults
 from sandbox.models import ApiKey
 
@@ -77,14 +84,106 @@ def error_response(status: int, errors: list[dict], headers: dict | None = None)
     return JsonResponse({"errors": errors}, status=status, headers=headers)
 
 
+SANDBOX_PREFIX = "/sandbox/telnyx/v2"
+_ROUTES = sorted(
+    (
+        (
+            operation["method"],
+            re.compile("^" + re.sub(r"\\{\w+\\}", "[^/]+", re.escape(operation["path"])) + "$"),
+            name,
+        )
+        for name, operation in OPERATIONS.items()
+    ),
+    # most literal segments first: /10dlc/brand/feedback/{id} before /10dlc/brand/{id}/...
+    key=lambda route: (
+        OPERATIONS[route[2]]["path"].count("{") - OPERATIONS[route[2]]["path"].count("/")
+    ),
+)
+
+
+def operation_for(method: str, path: str) -> str | None:
+    """The spec's operationId for a sandbox request (None off the spec's 10DLC paths)."""
+    path = path.split(SANDBOX_PREFIX, 1)[-1]
+    for route_method, pattern, name in _ROUTES:
+        if route_method == method and pattern.match(path):
+            return name
+    return None
+
+
+def error_shape(operation: str | None, status: int) -> str:
+    """How the spec says `operation` answers `status`: errors, error, detail or message."""
+    shapes = OPERATIONS[operation]["errors"] if operation else {}
+    return shapes.get(str(status)) or shapes.get(f"{status // 100}XX") or "errors"
+
+
+def _location(operation: str | None, pointer: str) -> list[str]:
+    """FastAPI's `loc` for a JSON pointer: ["path", name], ["query", name] or ["body", ...]."""
+    parts = [part for part in pointer.strip("/").split("/") if part]
+    path = OPERATIONS[operation]["path"] if operation else ""
+    if len(parts) == 1 and "{" + parts[0] + "}" in path:
+        return ["path", parts[0]]
+    if len(parts) == 1 and parts[0] in (OPERATIONS[operation]["parameters"] if operation else {}):
+        return ["query", parts[0]]
+    return ["body", *parts]
+
+
+def shaped_error_body(operation: str | None, status: int, errors: list[dict]):
+    """The error items in the shape the spec documents for `operation` and `status`."""
+    shape = error_shape(operation, status)
+    if shape == "error":
+        return errors[0]
+    if shape == "message":
+        return {"message": "; ".join(str(e.get("detail") or e.get("title")) for e in errors)}
+    if shape == "detail":
+        return {
+            "detail": [
+                {
+                    "loc": _location(operation, (e.get("source") or {}).get("pointer", "")),
+                    "msg": str(e.get("detail") or e.get("title")),
+                    "type": "value_error",
+                }
+                for e in errors
+            ]
+        }
+    return {"errors": errors}
+
+
+def _without_nulls(value):
+    if isinstance(value, dict):
+        return {k: _without_nulls(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_without_nulls(v) for v in value]
+    return value
+
+
+def as_documented(request: HttpRequest, response):
+    """A 10DLC answer as the spec documents it: errors in the operation's shape for the
+    status, no null fields in a success."""
+    operation = operation_for(request.method or "", request.path)
+    if operation is None or not isinstance(response, JsonResponse):
+        return response
+    body = json.loads(response.content or b"null")
+    if response.status_code >= 400 and isinstance(body, dict) and "errors" in body:
+        body = shaped_error_body(operation, response.status_code, body["errors"])
+    elif response.status_code < 400:
+        body = _without_nulls(body)
+    else:
+        return response
+    response.content = json.dumps(body).encode()
+    return response
+
+
 def endpoint(*methods: str):
     """Decorate a sandbox view: sandbox mode only, only `methods`, bearer auth, faults,
-    ApiError → error body."""
+    ApiError → error body in the operation's documented shape."""
 
     def decorator(view):
         @csrf_exempt
         @functools.wraps(view)
         def wrapper(request: HttpRequest, *args, **kwargs):
+            return as_documented(request, answer(request, *args, **kwargs))
+
+        def answer(request: HttpRequest, *args, **kwargs):
             if not settings.SANDBOX_MODE:
                 # Not routed with a real Telnyx key (compliance/urls.py); this is the backstop.
                 raise Http404("The sandbox is off: a real Telnyx key is configured.")

@@ -8,6 +8,7 @@ from django.test import Client
 from compliance import accounts
 from compliance.models import Membership
 from compliance.tenancy import REVIEWERS_GROUP
+from tests import spec_contract
 
 PASSWORD = "a-Long-pass-phrase-42"
 
@@ -26,6 +27,60 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, t
     database = settings.DATABASES["default"]
     if database["ENGINE"] == "django.db.backends.sqlite3":
         database.setdefault("TEST", {})["NAME"] = str(tmp_path_factory.mktemp("db") / "test.db")
+
+
+# --- The contract with Telnyx's spec (tests/spec_contract.py) ----------------------------------
+
+_CONTRACT_TOTALS: dict = {}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def telnyx_contract(request):
+    """Every 10DLC exchange of the session, checked against 10dlc-openapi.json."""
+    recorder = spec_contract.ContractRecorder()
+    uninstall = spec_contract.install(recorder)
+    yield recorder
+    uninstall()
+    counts = recorder.counts()
+    workeroutput = getattr(request.config, "workeroutput", None)
+    if workeroutput is not None:  # an xdist worker: the controller adds the counts up
+        workeroutput["telnyx_contract"] = counts
+    else:
+        spec_contract.merge(_CONTRACT_TOTALS, counts)
+
+
+@pytest.fixture(autouse=True)
+def _within_the_spec(request, telnyx_contract):
+    """A test fails when a request it caused, or the answer to it, breaks the spec (a test
+    marked spec_violation_on_purpose may send bad requests; the answers are still judged)."""
+    start = len(telnyx_contract.exchanges)
+    telnyx_contract.on_purpose = (
+        request.node.get_closest_marker("spec_violation_on_purpose") is not None
+    )
+    yield
+    telnyx_contract.on_purpose = False
+    broken = telnyx_contract.since(start)
+    if broken:
+        pytest.fail(
+            "Telnyx exchanges outside 10dlc-openapi.json:\n"
+            + "\n".join(e.describe() for e in broken),
+            pytrace=False,
+        )
+
+
+@pytest.hookimpl(optionalhook=True)  # an xdist hook: absent when the run is not distributed
+def pytest_testnodedown(node, error):
+    counts = getattr(node, "workeroutput", {}).get("telnyx_contract")
+    if counts:
+        spec_contract.merge(_CONTRACT_TOTALS, counts)
+
+
+def pytest_terminal_summary(terminalreporter):
+    lines = spec_contract.summary_lines(_CONTRACT_TOTALS)
+    if lines:
+        terminalreporter.section("Telnyx contract (10dlc-openapi.json)")
+        for line in lines:
+            terminalreporter.write_line(line)
 
 
 @pytest.fixture(autouse=True)

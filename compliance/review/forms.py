@@ -2,11 +2,12 @@
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.validators import RegexValidator
 
 from compliance.forms import cost_confirmation_field
 from compliance.models import AuditEntry, Campaign, Organisation
 from compliance.review import queue
-from compliance.services import guardrails
+from compliance.services import guardrails, partners
 from compliance.services import review as services
 
 AGES = [("", "Any age"), ("1", "Over 1 day"), ("3", "Over 3 days"), ("7", "Over a week")]
@@ -158,3 +159,31 @@ class AppealForm(forms.Form):
         if problem:
             raise forms.ValidationError(problem)
         return reason
+
+
+class AcceptSharingForm(forms.Form):
+    """Accept a campaign a partner shared with Telnyx, by its TCR campaign id (capitals or not;
+    checked against the spec's pattern before anything is sent)."""
+
+    tcr_campaign_id = forms.CharField(
+        label="TCR campaign id",
+        max_length=9,
+        help_text="The id the partner gave you, e.g. C26F1KLZN.",
+    )
+
+    def clean_tcr_campaign_id(self) -> str:
+        value = self.cleaned_data["tcr_campaign_id"].strip().upper()
+        RegexValidator(
+            partners.TCR_CAMPAIGN_ID,
+            "A TCR campaign id is a C followed by 5 to 8 capital letters or digits.",
+        )(value)
+        return value
+
+
+class PartnerWebhooksForm(forms.Form):
+    """Where Telnyx sends a partner campaign's status updates (the only editable fields)."""
+
+    webhook_url = forms.URLField(label="Webhook URL", required=False, max_length=500)
+    webhook_failover_url = forms.URLField(
+        label="Failover webhook URL", required=False, max_length=500
+    )

@@ -22,14 +22,16 @@ from compliance.models import AuditEntry, Brand, Campaign, FeeEntry, Organisatio
 from compliance.review import queue
 from compliance.review.access import reviewer_required
 from compliance.review.forms import (
+    AcceptSharingForm,
     AppealForm,
     AuditFilterForm,
     DeclineForm,
     MessageForm,
     NoteForm,
+    PartnerWebhooksForm,
     QueueFilterForm,
 )
-from compliance.services import guardrails, ledger, rejections
+from compliance.services import guardrails, ledger, partners, rejections
 from compliance.services import review as services
 from registration import campaign_edit
 
@@ -351,3 +353,77 @@ def fee_ledger_export(request: HtmxHttpRequest) -> HttpResponse:
     entries, _ = _ledger_entries(request)
     table = ledger.csv_table(ledger.rows(entries), with_organisation=True)
     return csv_download(table, "fees-all-organisations.csv")
+
+
+# Campaigns shared with or by partner CSPs (the deployment's Telnyx account) ---------------------
+
+
+@reviewer_required
+@require_http_methods(["GET", "POST"])
+def partner_campaigns(request: HtmxHttpRequest) -> HttpResponse:
+    """Both directions with their sharing status; POST accepts a share by TCR id."""
+    form = AcceptSharingForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        tcr_id = form.cleaned_data["tcr_campaign_id"]
+        try:
+            partners.accept_sharing(tcr_id)
+        except partners.PartnerError as exc:
+            form.add_error(None, exc.message)
+            for messages_of_field in exc.field_errors.values():
+                for message in messages_of_field:
+                    form.add_error("tcr_campaign_id", message)
+        else:
+            messages.success(request, f"Sharing of {tcr_id} accepted.")
+            return post_redirect(request, reverse("review_partner_campaigns"))
+    shared, problem = None, ""
+    try:
+        shared = partners.shared_campaigns()
+    except partners.PartnerError as exc:
+        problem = exc.message
+    context = {"form": form, "shared": shared, "problem": problem}
+    return render(request, "compliance/review/partners.html", context)
+
+
+@reviewer_required
+@require_http_methods(["GET", "POST"])
+def partner_campaign(request: HtmxHttpRequest, tcr_campaign_id: str) -> HttpResponse:
+    """One accepted partner campaign: its content, sharing status and webhooks (editable)."""
+    form = PartnerWebhooksForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            partners.set_partner_webhooks(
+                tcr_campaign_id,
+                form.cleaned_data["webhook_url"],
+                form.cleaned_data["webhook_failover_url"],
+            )
+        except partners.PartnerError as exc:
+            form.add_error(None, exc.message)
+            for name, field_messages in exc.field_errors.items():
+                for message in field_messages:
+                    form.add_error(name or None, message)
+        else:
+            messages.success(request, "Webhooks saved at Telnyx.")
+            url = reverse("review_partner_campaign", args=[tcr_campaign_id])
+            return post_redirect(request, url)
+    campaign, sharing, problem = None, None, ""
+    try:
+        campaign, sharing = partners.partner_campaign(tcr_campaign_id)
+    except partners.PartnerCampaignUnknown as exc:
+        raise Http404(exc.message) from exc
+    except partners.PartnerError as exc:
+        problem = exc.message
+    if request.method == "GET" and campaign is not None:
+        form = PartnerWebhooksForm(
+            initial={
+                "webhook_url": campaign.webhook_url or "",
+                "webhook_failover_url": campaign.webhook_failover_url or "",
+            }
+        )
+    context = {
+        "tcr_campaign_id": tcr_campaign_id,
+        "campaign": campaign,
+        "sharing": sharing,
+        "form": form,
+        "problem": problem,
+    }
+    return render(request, "compliance/review/partner.html", context)

@@ -18,6 +18,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from pydantic import ValidationError
 
 from compliance import brand_rules, errors
 from compliance.http import telnyx_webhook_url
@@ -149,15 +150,19 @@ def missing_fields(brand: Brand) -> list[str]:
     return [f for f in brand_rules.required_fields(brand.entity_type) if not getattr(brand, f)]
 
 
-def _values(brand: Brand, names) -> dict:
-    return {n: getattr(brand, n) for n in names if getattr(brand, n) not in ("", None)}
+def _values(brand: Brand, names, body: type[BrandCreate] | type[BrandUpdate]) -> dict:
+    """The brand's answers among `names` that `body` carries, blanks left out."""
+    return {
+        n: getattr(brand, n)
+        for n in names
+        if n in body.model_fields and getattr(brand, n) not in ("", None)
+    }
 
 
 def create_body(brand: Brand) -> BrandCreate:
     """Only the fields that apply to the entity type, plus the webhook and test switches."""
-    fields = _values(brand, brand_rules.applicable_fields(brand.entity_type))
-    fields.pop("alt_business_id", None)  # not in CreateBrand: sent by an update afterwards
-    fields.pop("alt_business_id_type", None)
+    # Only what CreateBrand has: the alternate business id is sent by an update afterwards.
+    fields = _values(brand, brand_rules.applicable_fields(brand.entity_type), BrandCreate)
     return BrandCreate(
         entity_type=brand.entity_type,
         webhook_url=telnyx_webhook_url(),
@@ -167,7 +172,9 @@ def create_body(brand: Brand) -> BrandCreate:
 
 
 def update_body(brand: Brand) -> BrandUpdate:
-    fields = _values(brand, brand_rules.applicable_fields(brand.entity_type))
+    """Only what UpdateBrand has: a sole proprietor's mobile phone is not updatable (it is the
+    number the OTP went to), so it is left out rather than refused."""
+    fields = _values(brand, brand_rules.applicable_fields(brand.entity_type), BrandUpdate)
     if not brand.alt_business_id:
         fields.pop("alt_business_id_type", None)
     return BrandUpdate(
@@ -202,7 +209,27 @@ def _check_ready(brand: Brand) -> None:
     limit = guardrails.sole_proprietor_mobile_problem(brand)
     if limit:
         raise ActionRefused(limit)
+    _check_bodies(brand)
     brand.field_errors = {}
+
+
+def _check_bodies(brand: Brand) -> None:
+    """Build the bodies this submission will send before anything is reserved or sent: an
+    answer outside the spec is refused next to its field, never a crash half way."""
+    try:
+        if brand.brand_id or brand.alt_business_id:
+            update_body(brand)
+        if not brand.brand_id:
+            create_body(brand)
+    except ValidationError as exc:
+        problems: dict[str, list[str]] = {}
+        for error in exc.errors():
+            wire = str(error["loc"][0]) if error["loc"] else ""
+            problems.setdefault(_WIRE_TO_FIELD.get(wire, wire), []).append(error["msg"])
+        raise ActionRefused(
+            "Some answers are outside what Telnyx accepts: " + ", ".join(sorted(problems)),
+            field_errors=problems,
+        ) from exc
 
 
 def retry_submission(brand_pk: int) -> SubmitResult | None:

@@ -591,6 +591,16 @@ def edit_campaign(
     if not campaign.campaign_id or campaign.deactivated_at:
         raise CampaignError("Only a submitted, active campaign can be edited.")
     changed = edit_changes(campaign, values)
+    # UpdateCampaignRequest cannot clear a field: clearing a sample Telnyx holds is refused.
+    cleared = sorted(k for k, v in changed.items() if v in ("", None))
+    if cleared:
+        raise CampaignError(
+            "Telnyx cannot clear a field of a submitted campaign; replace the text instead.",
+            {
+                k: ["Telnyx keeps this once sent: write a new text instead of clearing it."]
+                for k in cleared
+            },
+        )
     if not changed:
         return {}
     blockers = edit_blockers(campaign, changed)

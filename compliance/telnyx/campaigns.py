@@ -20,16 +20,20 @@ from .schemas.campaigns import (
     CampaignListItem,
     CampaignPage,
     CampaignSharingChain,
+    CampaignSharingStatus,
     CampaignSubmitAppealParams,
     CampaignSubmitAppealResponse,
     CampaignUpdateParams,
     MnoMetadataItem,
     PartnerCampaignPage,
+    SharedCampaign,
+    SharedCampaignPage,
     TelnyxCampaignCsp,
     TelnyxDownstreamCampaign,
     UpdatePartnerCampaignParams,
     UsecaseGetCostResponse,
     parse_mno_metadata,
+    parse_sharing_statuses,
 )
 
 if TYPE_CHECKING:  # the methods below run on the Transport TelnyxClient mixes in
@@ -166,6 +170,27 @@ class CampaignsAPI(_Transport):
     def get_partner_campaign(self, campaign_id: str) -> TelnyxDownstreamCampaign:
         body = self.request("GET", f"/10dlc/partner_campaigns/{_seg(campaign_id)}")
         return TelnyxDownstreamCampaign.model_validate(body)
+
+    def list_shared_by_me(self, *, page: int = 1, records_per_page: int = 10) -> SharedCampaignPage:
+        """Campaigns this account shared with a partner that Telnyx accepted (pending shares
+        are not listed, the spec says)."""
+        body = self.request(
+            "GET",
+            "/10dlc/partnerCampaign/sharedByMe",
+            params={"page": page, "recordsPerPage": records_per_page},
+        )
+        return SharedCampaignPage.model_validate(body or {})
+
+    def iter_shared_by_me(self, *, records_per_page: int = 100) -> Iterator[SharedCampaign]:
+        for record in self.paginate_10dlc(
+            "/10dlc/partnerCampaign/sharedByMe", records_per_page=records_per_page
+        ):
+            yield SharedCampaign.model_validate(record)
+
+    def get_partner_campaign_sharing(self, campaign_id: str) -> dict[str, CampaignSharingStatus]:
+        """A partner campaign's sharing status, per partner (a map of string → status)."""
+        body = self.request("GET", f"/10dlc/partnerCampaign/{_seg(campaign_id)}/sharing")
+        return parse_sharing_statuses(body)
 
     def update_partner_campaign(
         self, campaign_id: str, params: UpdatePartnerCampaignParams | None = None, **fields

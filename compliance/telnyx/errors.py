@@ -29,10 +29,10 @@ class ErrorItem:
 
     @property
     def field(self) -> str:
-        """The wire field the error concerns ("displayName"), or "" when none."""
-        if self.pointer:
-            return self.pointer.strip("/").split("/")[-1]
-        return self.parameter
+        """The wire field the error concerns ("displayName"), or "" when none: the last
+        segment of the pointer that is not a list index ("/subUsecases/0" → "subUsecases")."""
+        names = [part for part in self.pointer.strip("/").split("/") if part and not part.isdigit()]
+        return names[-1] if names else self.parameter
 
     @property
     def message(self) -> str:

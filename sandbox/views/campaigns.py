@@ -313,7 +313,9 @@ def _partner_seed() -> None:
 @endpoint("POST")
 def accept_sharing(request, campaign_id: str):
     if not (campaign_id[:1] == "C" and 6 <= len(campaign_id) <= 9 and campaign_id.isalnum()):
-        raise ApiError(422, "campaignId must be a TCR campaign id (C + 5–8 characters).")
+        raise ApiError(
+            422, "campaignId must be a TCR campaign id (C + 5–8 characters).", pointer="/campaignId"
+        )
     _partner_seed()
     partner = SandboxPartnerCampaign.objects.filter(tcr_campaign_id=campaign_id).first()
     if partner is None:
@@ -339,6 +341,46 @@ def partner_wire(partner: SandboxPartnerCampaign) -> dict:
         "createdAt": _iso(partner.created_at),
         "updatedAt": _iso(partner.updated_at),
     }
+
+
+def shared_campaign_wire(partner: SandboxPartnerCampaign) -> dict:
+    """SharedCampaign: a campaign of this account shared with a partner, as TCR knows it."""
+    return {
+        "brandId": partner.tcr_brand_id,
+        "campaignId": partner.tcr_campaign_id,
+        "usecase": partner.usecase,
+        "createDate": _iso(partner.created_at),
+        "status": "EXPIRED" if partner.campaign_status == "TCR_EXPIRED" else "ACTIVE",
+    }
+
+
+@endpoint("GET")
+def shared_by_me(request):
+    """Only shares Telnyx has accepted are listed (the spec's note on this endpoint)."""
+    _partner_seed()
+    accepted = SandboxPartnerCampaign.objects.filter(accepted_at__isnull=False)
+    return JsonResponse(page_of_records([shared_campaign_wire(p) for p in accepted], request))
+
+
+@endpoint("GET")
+def partner_sharing(request, campaign_id: str):
+    """A map of the sharing partner → CampaignSharingStatus. `sharingStatus` is a free string
+    in the spec; the sandbox says PENDING until the share is accepted, then ACCEPTED."""
+    _partner_seed()
+    partner = SandboxPartnerCampaign.objects.filter(tcr_campaign_id=campaign_id).first()
+    if partner is None:
+        raise ApiError(404, f"No campaign {campaign_id} is shared with Telnyx.", code="10005")
+    accepted = partner.accepted_at is not None
+    return JsonResponse(
+        {
+            partner.upstream_cnp_id: {
+                "upstreamCnpId": partner.upstream_cnp_id,
+                "sharedDate": _iso(partner.shared_at),
+                "sharingStatus": "ACCEPTED" if accepted else "PENDING",
+                "statusDate": _iso(partner.accepted_at or partner.shared_at),
+            }
+        }
+    )
 
 
 @endpoint("GET")
@@ -387,5 +429,7 @@ urlpatterns = [
     path("10dlc/campaign/<str:campaign_id>/osr_attributes", osr_attributes),  # seed spelling
     path("10dlc/campaign/<str:campaign_id>/sharing", sharing),
     path("10dlc/partner_campaigns", partner_list),
+    path("10dlc/partnerCampaign/sharedByMe", shared_by_me),
+    path("10dlc/partnerCampaign/<str:campaign_id>/sharing", partner_sharing),
     path("10dlc/partner_campaigns/<str:campaign_id>", partner_detail),
 ]

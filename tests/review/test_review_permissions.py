@@ -20,6 +20,8 @@ def _url(pattern: URLPattern, campaign) -> str:
         kwargs["public_id"] = target.public_id
     if "step" in pattern.pattern.converters:
         kwargs["step"] = "samples"  # the edit's first step
+    if "tcr_campaign_id" in pattern.pattern.converters:
+        kwargs["tcr_campaign_id"] = "CSHARE1"
     return reverse(pattern.name, kwargs=kwargs)
 
 

@@ -112,6 +112,7 @@ def test_a_compliant_campaign_goes_from_tcr_pending_to_provisioned(telnyx):
     assert telnyx.get_sharing(created.campaign_id).shared_by_me is None
 
 
+@pytest.mark.spec_violation_on_purpose
 def test_submit_refuses_missing_fields_and_wrong_sub_usecase_counts_with_pointers(telnyx):
     brand_id = verified_brand(telnyx)
     with pytest.raises(ValidationFailed) as caught:
@@ -268,8 +269,13 @@ def test_partner_campaigns_are_listed_once_accepted_and_take_webhook_updates(tel
         telnyx.get_partner_campaign("CSHARE2")  # shared but not accepted
     with pytest.raises(NotFound):
         telnyx.accept_sharing("CNOSUCH")
-    with pytest.raises(ValidationFailed):
+
+
+@pytest.mark.spec_violation_on_purpose
+def test_accepting_sharing_of_an_id_that_is_no_tcr_campaign_id_is_422(telnyx):
+    with pytest.raises(ValidationFailed) as caught:
         telnyx.accept_sharing("not-a-tcr-id")
+    assert "campaignId" in caught.value.field_errors()  # loc ["path", "campaignId"]
 
 
 # -- webhooks ---------------------------------------------------------------------------------
@@ -324,3 +330,22 @@ def test_the_sandbox_signs_what_it_delivers_with_the_key_the_app_trusts(telnyx):
     body = json.dumps(status_update(campaign, "REGISTRATION", "ACCEPTED", "ok")).encode()
     headers = webhooks.signed_headers(body)
     assert verify_webhook(body, headers, webhook_public_key()) == int(headers["telnyx-timestamp"])
+
+
+def test_shared_by_me_lists_accepted_shares_and_sharing_status_follows_acceptance(telnyx):
+    assert telnyx.list_shared_by_me().total_records == 0  # nothing accepted yet
+    pending = telnyx.get_partner_campaign_sharing("CSHARE1")
+    assert [(k, s.sharing_status) for k, s in pending.items()] == [("PARTNERCSP", "PENDING")]
+
+    telnyx.accept_sharing("CSHARE1")
+
+    page = telnyx.list_shared_by_me()
+    assert [(c.campaign_id, c.brand_id, c.usecase, c.status) for c in page.records] == [
+        ("CSHARE1", "BPART01", "CUSTOMER_CARE", "ACTIVE")
+    ]
+    assert [c.campaign_id for c in telnyx.iter_shared_by_me()] == ["CSHARE1"]
+    accepted = telnyx.get_partner_campaign_sharing("CSHARE1")["PARTNERCSP"]
+    assert accepted.sharing_status == "ACCEPTED" and accepted.upstream_cnp_id == "PARTNERCSP"
+    assert accepted.shared_date and accepted.status_date
+    with pytest.raises(NotFound):
+        telnyx.get_partner_campaign_sharing("CNOSUCH")

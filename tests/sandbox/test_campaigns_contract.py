@@ -108,7 +108,7 @@ def test_every_campaign_exchange_with_the_sandbox_stays_within_the_wire_fields(
             sample4="Alice Bakery: your order shipped. Reply STOP to opt out.",
             sample5="Alice Bakery: your table is ready. Reply STOP to opt out.",
             autoRenewal=True,
-            embeddedLinkSample="",
+            embeddedLinkSample="https://alicebakery.example/menu",
             mnoIds=[10017, 10035],
             referenceId="contract-1",
             resellerId="R1",

@@ -109,6 +109,7 @@ def test_missing_answers_are_refused_before_anything_is_sent(telnyx_sandbox, org
     assert not SandboxBrand.objects.exists()
 
 
+@pytest.mark.spec_violation_on_purpose
 def test_telnyx_422_fails_the_submission_with_errors_on_wizard_fields(
     telnyx_sandbox, organisation, owner, monkeypatch
 ):

@@ -74,6 +74,7 @@ def test_a_brand_registration_telnyx_accepted_on_a_retry_is_recorded_once(
     assert entry.confirmed_by == owner  # the retry knows who ticked the box
 
 
+@pytest.mark.spec_violation_on_purpose
 def test_a_brand_telnyx_refused_records_nothing(telnyx_sandbox, organisation, owner, monkeypatch):
     brand = _brand_draft(organisation, owner)
     wire = brand_services.create_body(brand).to_wire() | {"vertical": "BAKERY"}

@@ -73,6 +73,8 @@ class _BrandFields(TelnyxRequest):
 class BrandCreate(_BrandFields):
     """POST /10dlc/brand (CreateBrand). `mock: true` makes a test brand (no TCR fee)."""
 
+    wire_rules = fields.REQUEST_RULES["CreateBrand"]
+
     mobile_phone: Phone | None = Field(default=None, alias="mobilePhone")
     mock: bool | None = None
 
@@ -81,6 +83,8 @@ class BrandUpdate(_BrandFields):
     """PUT /10dlc/brand/{brandId} (UpdateBrand): no mobilePhone or mock; adds the alternate
     business id and identityStatus."""
 
+    wire_rules = fields.REQUEST_RULES["UpdateBrand"]
+
     alt_business_id: Text50 | None = Field(default=None, alias="altBusinessId")
     alt_business_id_type: AltBusinessIdType | None = Field(default=None, alias="altBusinessIdType")
     identity_status: IdentityStatus | None = Field(default=None, alias="identityStatus")
@@ -88,6 +92,8 @@ class BrandUpdate(_BrandFields):
 
 class BrandListQuery(TelnyxRequest):
     """GET /10dlc/brand query (BrandListParams)."""
+
+    wire_rules = fields.OPERATIONS["GetBrands"]["parameters"]
 
     page: int | None = Field(default=None, ge=1)
     records_per_page: int | None = Field(default=None, alias="recordsPerPage", ge=1, le=500)
@@ -187,6 +193,7 @@ class BrandFeedback(TelnyxModel):
 
 
 class SmsOtpTrigger(TelnyxRequest):
+    wire_rules = fields.REQUEST_RULES["TriggerBrandSmsOtpRequest"]
     pin_sms: str = Field(alias="pinSms", min_length=1)
     success_sms: str = Field(alias="successSms", min_length=1)
 
@@ -204,6 +211,7 @@ class SmsOtpTriggered(TelnyxModel):
 
 
 class SmsOtpVerify(TelnyxRequest):
+    wire_rules = fields.REQUEST_RULES["VerifyBrandSmsOtpRequest"]
     otp_pin: str = Field(alias="otpPin", min_length=4, max_length=10)
 
 
@@ -219,11 +227,13 @@ class SmsOtpStatus(TelnyxModel):
 
 
 class ExternalVettingOrder(TelnyxRequest):
+    wire_rules = fields.REQUEST_RULES["OrderExternalVetting"]
     evp_id: str = Field(alias="evpId", min_length=1, max_length=10)
     vetting_class: str = Field(alias="vettingClass", min_length=1)
 
 
 class ExternalVettingImport(TelnyxRequest):
+    wire_rules = fields.REQUEST_RULES["ImportExternalVetting"]
     evp_id: str = Field(alias="evpId", min_length=1, max_length=10)
     vetting_id: str = Field(alias="vettingId", min_length=1)
     vetting_token: str | None = Field(default=None, alias="vettingToken")

@@ -68,6 +68,8 @@ class _CampaignContent(BaseModel):
 class CampaignUpdateParams(TelnyxRequest):
     """PUT /10dlc/campaign/{campaignId}: only these fields are editable."""
 
+    wire_rules = fields.REQUEST_RULES["UpdateCampaignRequest"]
+
     auto_renewal: bool | None = _f("autoRenewal")
     help_message: str | None = _f("helpMessage")
     message_flow: str | None = _f("messageFlow")
@@ -83,6 +85,8 @@ class CampaignUpdateParams(TelnyxRequest):
 
 class CampaignBuilderSubmitParams(_CampaignContent, TelnyxRequest):
     """POST /10dlc/campaignBuilder (required: brandId, description, usecase)."""
+
+    wire_rules = fields.REQUEST_RULES["CampaignRequest"]
 
     brand_id: str = Field(alias="brandId")
     description: str
@@ -146,6 +150,7 @@ class CampaignPage(RecordPage["CampaignListItem"]):
 
 
 class CampaignSubmitAppealParams(TelnyxRequest):
+    wire_rules = fields.REQUEST_RULES["AppealCampaignBody"]
     appeal_reason: str
 
 
@@ -221,6 +226,30 @@ class CampaignSharingChain(TelnyxModel):
     shared_with_me: CampaignSharingStatus | None = _f("sharedWithMe")
 
 
+class SharedCampaign(TelnyxModel):
+    """A campaign this account shared with a partner and Telnyx accepted (SharedCampaign of
+    GET /10dlc/partnerCampaign/sharedByMe): TCR ids, the use case and ACTIVE or EXPIRED."""
+
+    brand_id: str = Field(alias="brandId")
+    campaign_id: str = Field(alias="campaignId")
+    usecase: str
+    create_date: str | None = _f("createDate")
+    status: str | None = None
+
+
+class SharedCampaignPage(RecordPage["SharedCampaign"]):
+    records: list[SharedCampaign] = []
+
+
+def parse_sharing_statuses(body: dict | None) -> dict[str, CampaignSharingStatus]:
+    """GET /10dlc/partnerCampaign/{id}/sharing: a map of string → CampaignSharingStatus."""
+    return {
+        str(key): CampaignSharingStatus.model_validate(value)
+        for key, value in (body or {}).items()
+        if isinstance(value, dict)
+    }
+
+
 class TelnyxDownstreamCampaign(_CampaignContent, TelnyxModel):
     """A partner campaign (created at another CSP and shared with Telnyx)."""
 
@@ -241,6 +270,8 @@ class PartnerCampaignPage(RecordPage["TelnyxDownstreamCampaign"]):
 
 class UpdatePartnerCampaignParams(TelnyxRequest):
     """PATCH /10dlc/partner_campaigns/{id}: only the webhooks are editable."""
+
+    wire_rules = fields.REQUEST_RULES["UpdatePartnerCampaignRequest"]
 
     webhook_failover_url: str | None = _f("webhookFailoverURL")
     webhook_url: str | None = _f("webhookURL")

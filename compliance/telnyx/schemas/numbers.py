@@ -111,6 +111,7 @@ class PhoneNumberMessagingUpdateParams(TelnyxRequest):
 
 # -- number <-> campaign assignments (10DLC) ----------------------------------------------------
 class PhoneNumberCampaignCreateParams(TelnyxRequest):
+    wire_rules = fields.REQUEST_RULES["PhoneNumberCampaignCreate"]
     phone_number: str = Field(alias="phoneNumber")
     campaign_id: str = Field(alias="campaignId")
 
@@ -135,6 +136,7 @@ class PhoneNumberCampaignPage(TelnyxModel):
 
 
 class AssignByProfileParams(TelnyxRequest):
+    wire_rules = fields.REQUEST_RULES["AssignProfileToCampaignRequest"]
     messaging_profile_id: str = Field(alias="messagingProfileId")
     campaign_id: str | None = Field(None, alias="campaignId")
     tcr_campaign_id: str | None = Field(None, alias="tcrCampaignId")
