@@ -323,7 +323,7 @@ def test_an_edit_with_check_errors_is_blocked_and_not_sent(
     rejected_campaign, reviewer_client, telnyx
 ):
     response = edit_in_steps(
-        reviewer_client, "review_edit_step", rejected_campaign, sample1="", sample2=""
+        reviewer_client, "review_edit_step", rejected_campaign, sample1="Sale.", sample2="Sale."
     )
     assert response.status_code == 200
     assert "Fix the errors the checks found before saving" in response.content.decode()
