@@ -175,12 +175,13 @@ def clone_campaign(campaign: Campaign, user, brand: Brand) -> Campaign:
         copy.usecase, copy.sub_usecases = "SOLE_PROPRIETOR", []
     elif copy.usecase == "SOLE_PROPRIETOR":
         copy.usecase, copy.sub_usecases = "", []
-    copy.save()
-    CampaignEvent.objects.create(
-        campaign=campaign,
-        kind=CampaignEvent.Kind.EDIT,
-        description=f"Copied into a new draft for {brand}.",
-    )
+    with transaction.atomic():  # the copy and the source's timeline line, or neither
+        copy.save()
+        CampaignEvent.objects.create(
+            campaign=campaign,
+            kind=CampaignEvent.Kind.EDIT,
+            description=f"Copied into a new draft for {brand}.",
+        )
     return copy
 
 

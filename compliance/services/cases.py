@@ -36,17 +36,6 @@ def conversation(campaign: Campaign):
     return campaign.case_messages.select_related("author")
 
 
-def _audit(user, action, campaign: Campaign, *, after: dict) -> None:
-    AuditEntry.objects.create(
-        actor=user,
-        action=action,
-        organisation_id=campaign.organisation_id,
-        campaign=campaign,
-        brand_id=campaign.brand_id,
-        after=after,
-    )
-
-
 def customer_writes(campaign: Campaign, user, body: str) -> CaseMessage:
     body = body.strip()
     if not body:
@@ -56,7 +45,7 @@ def customer_writes(campaign: Campaign, user, body: str) -> CaseMessage:
         raise CaseRefused(problem, {"body": [problem]})
     with transaction.atomic():
         message = review.record_message(campaign, user, CaseMessage.Side.CUSTOMER, body)
-        _audit(user, AuditEntry.Action.CUSTOMER_MESSAGE, campaign, after={"body": body})
+        review.audit(user, AuditEntry.Action.CUSTOMER_MESSAGE, campaign, after={"body": body})
         notifications.notify_reviewers(
             campaign.organisation,
             f"{campaign.organisation} wrote about {campaign}",
@@ -67,8 +56,12 @@ def customer_writes(campaign: Campaign, user, body: str) -> CaseMessage:
     return message
 
 
-def appeal_request_problem(campaign: Campaign) -> str:
-    """Why the customer cannot ask for an appeal now ("" when they can)."""
+_NOT_READ = object()
+
+
+def appeal_request_problem(campaign: Campaign, report=_NOT_READ) -> str:
+    """Why the customer cannot ask for an appeal now ("" when they can). A caller that has
+    the campaign's rejection report already passes it (it is read from the checks)."""
     allowed, why = lifecycle.appeal_allowed(campaign.campaign_status or None)
     if not allowed:
         return why
@@ -76,7 +69,8 @@ def appeal_request_problem(campaign: Campaign) -> str:
         return "You already asked for an appeal: our reviewers will answer here."
     if review.already_appealed(campaign):
         return "This campaign was appealed already: the decision will appear here."
-    report = rejections.rejection_report(campaign)
+    if report is _NOT_READ:
+        report = rejections.rejection_report(campaign)
     if report is not None and report.blocked:
         return (
             "The appeal stays closed ("
@@ -120,7 +114,7 @@ def request_appeal(campaign: Campaign, user, explanation: str) -> AppealRequest:
                 kind=CampaignEvent.Kind.MESSAGE,
                 description=f"The customer asked for an appeal: {explanation}",
             )
-            _audit(
+            review.audit(
                 user, AuditEntry.Action.APPEAL_REQUEST, campaign, after={"explanation": explanation}
             )
             notifications.notify_reviewers(

@@ -66,7 +66,8 @@ class EditBlocked(ReviewError):
         super().__init__("Fix the errors the checks found before saving.")
 
 
-def _audit(actor, action, campaign: Campaign, *, before=None, after=None, note="") -> AuditEntry:
+def audit(actor, action, campaign: Campaign, *, before=None, after=None, note="") -> AuditEntry:
+    """One audit-trail entry about `campaign` (the reviewers' and the customers' actions)."""
     return AuditEntry.objects.create(
         actor=actor,
         action=action,
@@ -112,7 +113,7 @@ def claim(campaign: Campaign, reviewer: User) -> ReviewClaim:
                 new = ReviewClaim.objects.create(campaign=campaign, reviewer=reviewer)
         except IntegrityError:  # another reviewer claimed it a moment ago
             raise ClaimConflict("Another reviewer claimed this campaign a moment ago.") from None
-        _audit(
+        audit(
             reviewer,
             AuditEntry.Action.CLAIM,
             campaign,
@@ -132,7 +133,7 @@ def unclaim(campaign: Campaign, reviewer: User) -> None:
             raise ClaimConflict(f"Only {current.reviewer} can release their claim.")
         current.released_at = timezone.now()
         current.save(update_fields=["released_at"])
-        _audit(
+        audit(
             reviewer,
             AuditEntry.Action.UNCLAIM,
             campaign,
@@ -147,7 +148,7 @@ def unclaim(campaign: Campaign, reviewer: User) -> None:
 def add_note(campaign: Campaign, reviewer: User, body: str) -> ReviewNote:
     with transaction.atomic():
         note = ReviewNote.objects.create(campaign=campaign, author=reviewer, body=body)
-        _audit(reviewer, AuditEntry.Action.NOTE, campaign, after={"note": body})
+        audit(reviewer, AuditEntry.Action.NOTE, campaign, after={"note": body})
     return note
 
 
@@ -171,7 +172,7 @@ def message_customer(campaign: Campaign, reviewer: User, title: str, body: str) 
         notification = notifications.notify(
             campaign.organisation, title, body, campaign=campaign, brand=campaign.brand
         )
-        _audit(
+        audit(
             reviewer,
             AuditEntry.Action.MESSAGE,
             campaign,
@@ -196,14 +197,14 @@ def edit_campaign(campaign: Campaign, reviewer: User, values: dict) -> dict:
     if not campaign.campaign_id:
         raise ReviewError("This campaign has not been submitted to Telnyx; it cannot be edited.")
 
-    def audit(changes: dict) -> None:
+    def audit_changes(changes: dict) -> None:
         before = {name: old for name, (old, _new) in changes.items()}
         after = {name: new for name, (_old, new) in changes.items()}
-        _audit(reviewer, AuditEntry.Action.EDIT, campaign, before=before, after=after)
+        audit(reviewer, AuditEntry.Action.EDIT, campaign, before=before, after=after)
 
     try:
         return campaign_services.edit_campaign(
-            campaign, values, editor="A reviewer", on_saved=audit
+            campaign, values, editor="A reviewer", on_saved=audit_changes
         )
     except campaign_services.EditBlocked as exc:
         raise EditBlocked(exc.findings) from exc
@@ -297,7 +298,7 @@ def decline_request(campaign: Campaign, reviewer: User, body: str) -> AppealRequ
         request.closed_at, request.closed_by = timezone.now(), reviewer
         request.save(update_fields=["state", "closed_at", "closed_by"])
         record_message(campaign, reviewer, CaseMessage.Side.REVIEWER, body)
-        _audit(
+        audit(
             reviewer,
             AuditEntry.Action.APPEAL_DECLINED,
             campaign,
@@ -371,7 +372,7 @@ def appeal(campaign: Campaign, reviewer: User, reason: str, *, override_reason: 
         except IntegrityError:
             raise AppealRefused("An appeal of this campaign is being sent right now.") from None
         if failing:
-            _audit(
+            audit(
                 reviewer,
                 AuditEntry.Action.OVERRIDE,
                 locked,
@@ -393,7 +394,7 @@ def appeal(campaign: Campaign, reviewer: User, reason: str, *, override_reason: 
             record.state, record.error = Appeal.State.FAILED, message
             record.save(update_fields=["state", "error"])
             state = {"campaign_status": locked.campaign_status, "appealed_at": None}
-            _audit(
+            audit(
                 reviewer,
                 AuditEntry.Action.APPEAL_FAILED,
                 locked,
@@ -427,7 +428,7 @@ def appeal(campaign: Campaign, reviewer: User, reason: str, *, override_reason: 
         )
         # On the timeline the appeal comes when it was sent, before any decision it caused.
         CampaignEvent.objects.filter(pk=event.pk).update(created_at=record.requested_at)
-        _audit(
+        audit(
             reviewer,
             AuditEntry.Action.APPEAL,
             locked,

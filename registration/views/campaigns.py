@@ -291,6 +291,7 @@ def _detail_context(campaign):
     status = campaign.campaign_status or None
     known = status in lifecycle.CampaignStatus.__members__
     carriers = sorted(set(campaign.mno_metadata) | set(campaign.operation_status))
+    report = rejections.rejection_report(campaign)
     return {
         "campaign": campaign,
         "status": presentation.campaign_status(campaign),
@@ -307,10 +308,10 @@ def _detail_context(campaign):
         "events": campaign.events.all(),
         "settled": services.is_settled(campaign),
         "can_edit": bool(campaign.campaign_id) and not campaign.deactivated_at,
-        "report": rejections.rejection_report(campaign),
+        "report": report,
         "conversation": cases.conversation(campaign),
         "appeal_requests": campaign.appeal_requests.all(),
-        "appeal_request_problem": cases.appeal_request_problem(campaign)
+        "appeal_request_problem": cases.appeal_request_problem(campaign, report)
         if status in lifecycle.APPEALABLE
         else "",
         "message_form": CaseMessageForm(),
