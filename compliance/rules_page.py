@@ -46,8 +46,12 @@ def rules_markdown() -> str:
         "# Compliance rules checked before submission",
         "",
         "Generated from `compliance/checks/` by `manage.py rules_doc`; do not edit by hand.",
-        "Severity: error blocks submission, warning does not, info informs. Guidance rules",
-        "have nothing in the content to check; they are shown and used to explain rejections.",
+        "Severity: **Must fix** for what carriers reliably reject (blocks submission), **Risky**",
+        "for what they often reject (shown with their published reasons, does not block),",
+        "**Advice** for the rest; each rule's *Why this severity* gives the reason and its",
+        "sources. A rule whose check tells strong from weak evidence gives some findings a",
+        "different severity, as its reason says. Guidance rules have nothing in the content to",
+        "check; they are shown and used to explain rejections.",
         "The source keys are those of shared/compliance/RULES.md. Website rules (W) are checked",
         "on the brand website and the privacy policy, fetched in the background.",
     ]
@@ -56,14 +60,14 @@ def rules_markdown() -> str:
             "",
             f"## {title}",
             "",
-            "| Rule | Severity | Field | Checks | How to fix | Sources |",
+            "| Rule | Severity | Field | Checks | How to fix | Why this severity | Sources |",
         ]
-        lines.append("| --- | --- | --- | --- | --- | --- |")
+        lines.append("| --- | --- | --- | --- | --- | --- | --- |")
         for r in section:
             checks = r.title if r.checked else f"{r.title} (guidance)"
             lines.append(
-                f"| {r.id} | {r.severity} | `{r.field}` | {_cell(checks)} | {_cell(r.fix)} "
-                f"| {_cell('; '.join(r.sources))} |"
+                f"| {r.id} | {r.level} | `{r.field}` | {_cell(checks)} | {_cell(r.fix)} "
+                f"| {_cell(r.why)} | {_cell('; '.join(r.sources))} |"
             )
     lines += [
         "",

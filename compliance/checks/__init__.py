@@ -64,6 +64,7 @@ from compliance.checks.reasons import (
     SOURCES,
     PublishedReason,
     Reason,
+    published_for_rule,
     read_brand_feedback,
     read_carrier_metadata,
 )
@@ -97,6 +98,7 @@ __all__ = [
     "Rule",
     "Severity",
     "blocking",
+    "published_for_rule",
     "check_brand",
     "check_campaign",
     "findings_by_field",

@@ -12,9 +12,13 @@ from pathlib import Path
 
 
 class Severity(StrEnum):
-    ERROR = "error"  # blocks submission
-    WARNING = "warning"  # shown, does not block
-    INFO = "info"
+    ERROR = "error"  # must fix: reliably rejected; blocks submission
+    WARNING = "warning"  # risky: often rejected; shown with the carriers' reasons, not blocking
+    INFO = "info"  # advice
+
+
+# What users read for each severity (findings, /rules/, docs/RULES.md).
+SEVERITY_WORDS = {Severity.ERROR: "Must fix", Severity.WARNING: "Risky", Severity.INFO: "Advice"}
 
 
 @dataclass(frozen=True)
@@ -28,6 +32,10 @@ class Finding:
     @property
     def blocking(self) -> bool:
         return self.severity is Severity.ERROR
+
+    @property
+    def level(self) -> str:
+        return SEVERITY_WORDS[self.severity]
 
 
 @dataclass(frozen=True)
@@ -69,6 +77,12 @@ class Rule:
     scope: str = CAMPAIGN
     check: Check | None = dataclass_field(default=None, compare=False, repr=False)
     keywords: tuple[str, ...] = ()  # phrases of carrier/Telnyx rejection texts (match_rejection)
+    why: str = ""  # why this severity (must fix / risky / advice), with its sources
+
+    @property
+    def level(self) -> str:
+        """The severity as users read it."""
+        return SEVERITY_WORDS[self.severity]
 
     @property
     def section(self) -> str:
@@ -96,6 +110,7 @@ def _load_catalogue() -> dict[str, Rule]:
             sources=tuple(entry["sources"]),
             scope=entry["scope"],
             keywords=tuple(entry["keywords"]),
+            why=entry["why"],
         )
         for entry in entries
     }

@@ -72,6 +72,13 @@ def _load() -> dict[str, PublishedReason]:
 
 PUBLISHED: dict[str, PublishedReason] = _load()
 
+
+def published_for_rule(rule_id: str) -> list[PublishedReason]:
+    """The published rejection reasons that point at a rule (a risky finding shows them, so
+    the user sees which carriers reject on it and how they say it)."""
+    return [reason for reason in PUBLISHED.values() if rule_id in reason.rule_ids]
+
+
 # A code stands alone: "601", "[2135]", "Error 30893:", "SAMPLE_MESSAGE_MISMATCH".
 _CODE_RE = re.compile(r"(?<![\w-])(\d{3,5}|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[A-Z]{4,})(?![\w-])")
 _SPLIT_RE = re.compile(r"\s*(?:;|\n)\s*")

@@ -191,10 +191,14 @@ def no_lead_generation_or_affiliate_marketing(c: CampaignContent):
     for name, text in _content_fields(c):
         found = _affirmed(_AFFILIATE_RE, text)
         if found:
+            # AWS rejects affiliate marketing and lead generation and marks it not
+            # resubmittable; a bare "affiliates" (a parent company's) is only a warning.
+            strong = found.strip().lower() not in ("affiliate", "affiliates")
             yield Hit(
                 f"{name} mentions “{found}”, which reads as lead generation or affiliate "
                 "marketing.",
                 name,
+                Severity.ERROR if strong else None,
             )
 
 
@@ -206,7 +210,9 @@ def samples_differ_and_no_text_is_reused_across_fields(c: CampaignContent):
             a_norm, b_norm = _norm(a), _norm(b)
             matcher = difflib.SequenceMatcher(None, a_norm, b_norm)
             if a_norm == b_norm or (matcher.quick_ratio() >= 0.9 and matcher.ratio() >= 0.9):
-                yield Hit(f"{name_b} is (nearly) the same as {name_a}.", name_b)
+                # Samples must be distinct real messages (Twilio 30893, AWS
+                # CAMPAIGN_TEMPLATE_REUSE): copies are rejected.
+                yield Hit(f"{name_b} is (nearly) the same as {name_a}.", name_b, Severity.ERROR)
     seen: dict[str, str] = {}
     for name, text in c.text_fields():
         key = _norm(text)

@@ -404,9 +404,15 @@ _LENDING_RE = re.compile(
     r"(?i)\b(loans?|lending|lenders?|mortgages?|refinanc\w*|lines? of credit|credit lines?|"
     r"heloc|personal financing|debt consolidation)\b"
 )
+# A real age gate asks for the date of birth (or checks an ID); "are you 21?" with a yes/no
+# answer or a tick box is a claim, which AWS's age-gate guidance says is not enough.
 _AGE_GATE_RE = re.compile(
     r"(?i)\b(date of birth|birth ?date|dob|birthday|age verification|verif\w+ (their |your |the )?"
-    r"age|21\+|21 or older|over 21|18\+|18 or older)\b"
+    r"age (with|against|using|by)|(scan|check|verif\w+) (of )?(a |their |your )?(photo )?id)\b"
+)
+_AGE_CLAIM_RE = re.compile(
+    r"(?i)(\b21\+|\b18\+|\b(21|18) (years )?(or|and) (older|over)\b|\bover (21|18)\b|"
+    r"\bverif\w+ (their |your |the )?age\b|\bof (legal )?drinking age\b)"
 )
 _AFFILIATE_RE = re.compile(
     r"(?i)\b(affiliates?|affiliate marketing|lead[- ]?gen(eration)?|(sell|sold|share) (your |the )?"

@@ -8,6 +8,7 @@ from compliance.checks.content import CampaignContent
 from compliance.checks.engine import Hit, checks
 from compliance.checks.samples import _content_fields
 from compliance.checks.text import (
+    _AGE_CLAIM_RE,
     _AGE_GATE_RE,
     _LENDING_RE,
     _TEST_PROGRAM_RE,
@@ -61,8 +62,12 @@ def age_restricted_content_is_age_gated(c: CampaignContent):
                 yield Hit(f"{name} mentions “{found}” but ageGated is not set.")
                 return
     elif not _AGE_GATE_RE.search(c.message_flow):
+        claim = _AGE_CLAIM_RE.search(c.message_flow)
         yield Hit(
-            "ageGated is set but the message flow does not describe a date-of-birth check.",
+            f"The message flow asks subscribers to confirm their age (“{claim.group(0)}”): a "
+            "yes/no answer or a tick box is not an age gate; ask for the date of birth."
+            if claim
+            else "ageGated is set but the message flow does not describe a date-of-birth check.",
             "messageFlow",
         )
 

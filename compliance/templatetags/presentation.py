@@ -11,7 +11,7 @@ code sits only in its data attribute (the technical details), never as the label
 from django import template
 from django.utils.html import format_html
 
-from compliance import lifecycle, presentation
+from compliance import checks, lifecycle, presentation
 from compliance.models import Brand, Campaign
 
 register = template.Library()
@@ -74,3 +74,10 @@ def campaign_status_label(code: str) -> str:
 def plain_dates(text: str) -> str:
     """Telnyx's texts with their ISO timestamps written for people."""
     return presentation.plain_dates(text)
+
+
+@register.filter
+def carrier_reasons(rule_id: str, limit: int = 2):
+    """The published rejection reasons behind a rule, for a risky finding's "carriers reject
+    on this" line."""
+    return checks.published_for_rule(rule_id)[:limit]

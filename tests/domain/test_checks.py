@@ -526,6 +526,11 @@ CAMPAIGN_PASSES = {
     "U2": [
         case("bakery"),
         case(
+            "declared with an ID check",
+            ageGated=True,
+            messageFlow=BAKERY["messageFlow"] + " Staff scan a photo ID before signing anyone up.",
+        ),
+        case(
             "root beer and glue guns",
             sample3="Sweet Crumbs Bakery: root beer floats and a glue gun craft class for kids "
             "Saturday, 20% off! Reply STOP to opt out.",
@@ -841,12 +846,12 @@ CAMPAIGN_FAILS = {
     "S10": [
         fails(
             "partner offers",
-            W,
+            E,
             sample3="Sweet Crumbs Bakery: exclusive partner offers inside! Reply STOP to opt out.",
         ),
         fails(
             "lead generation",
-            W,
+            E,
             field="description",
             description="Sweet Crumbs Bakery "
             "runs lead generation for local cafés and texts the leads offers.",
@@ -861,10 +866,10 @@ CAMPAIGN_FAILS = {
         ),
     ],
     "S11": [
-        fails("identical samples", W, field="sample2", sample2=BAKERY["sample1"]),
+        fails("identical samples", E, field="sample2", sample2=BAKERY["sample1"]),
         fails(
             "one word changed",
-            W,
+            E,
             field="sample2",
             sample2=BAKERY["sample1"].replace("croissants", "croissant"),
         ),
@@ -1184,6 +1189,14 @@ CAMPAIGN_FAILS = {
             "20% off! Reply STOP to opt out.",
         ),
         fails("flag without dob", E, field="messageFlow", ageGated=True),
+        fails(
+            "a yes/no 21+ click is not an age gate",
+            E,
+            field="messageFlow",
+            ageGated=True,
+            messageFlow=BAKERY["messageFlow"]
+            + " Before the form, a pop-up asks 'Are you 21 or older?' with Yes and No buttons.",
+        ),
         fails(
             "vape",
             E,

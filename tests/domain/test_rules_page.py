@@ -52,7 +52,33 @@ def test_docs_rules_md_is_the_registry(capsys):
     text = DOCS.read_text()
     assert text == rules_markdown(), "regenerate: manage.py rules_doc > docs/RULES.md"
     for rule in RULES:
-        assert f"| {rule.id} | {rule.severity} | `{rule.field}` |" in text
+        assert f"| {rule.id} | {rule.level} | `{rule.field}` |" in text
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])
+def test_every_rule_justifies_its_severity_with_a_source(rule):
+    """Issue 17.3: each rule says why it is must fix, risky or advice, citing a source key of
+    its own sources (or the carrier code it names)."""
+    # A rule whose check separates strong from weak evidence (S8, S10, S11, D2) starts with
+    # "Must fix when …" and names its own level for the rest.
+    assert rule.why.startswith((rule.level + ":", "Must fix when")), rule.why
+    assert rule.level.lower() in rule.why.lower(), rule.why
+    cited = [key.split()[0] for key in rule.sources] + [
+        word for key in rule.sources for word in key.replace(";", " ").split()
+    ]
+    assert any(word in rule.why for word in cited if len(word) >= 2), (rule.why, rule.sources)
+    assert rule.why.replace("|", "\\|") in DOCS.read_text()
+
+
+def test_a_risky_finding_shows_the_carriers_published_reasons(client):
+    """A warning is shown as Risky with the published codes behind it (S8: DCA2 602)."""
+    from django.template.loader import render_to_string
+
+    from compliance.checks import Finding, Severity
+
+    risky = Finding("S8", "sample1", Severity.WARNING, "MARKETING samples show no offer.", "fix")
+    html = render_to_string("registration/campaigns/_findings.html", {"found": [risky]})
+    assert "Risky:" in html and "Carriers reject on this: 602" in html
 
 
 @pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])
