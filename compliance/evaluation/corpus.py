@@ -5,7 +5,7 @@ of severity ERROR), "approve" otherwise. Figures: accuracy, the false-block rate
 campaigns blocked), the miss rate (bad campaigns let through), per-rule precision and recall
 against the labelled causes (compliance/evaluation/causes.py), and every wrong verdict.
 
-    python -m compliance.evaluation.corpus            # both halves, then each half
+    python -m compliance.evaluation.corpus            # holdout + dev, then each half, then blind
     make eval
 """
 
@@ -19,7 +19,13 @@ from compliance import checks
 from compliance.evaluation.causes import CAUSE_RULES
 
 CORPUS = Path(__file__).resolve().parents[2] / "tests" / "corpus"
-HALVES = ("holdout", "dev")
+# The corpus the rules were written against: holdout (untouched since it was written) and dev
+# (tuned against). Its figures are the ones the floors in tests/corpus/test_corpus_eval.py record.
+TUNED = ("holdout", "dev")
+# blind: written after the tuning by someone who never read or ran the checker; reported on its
+# own, never tuned against, and kept out of the whole-corpus figure so that figure stays
+# comparable with the recorded floors.
+HALVES = (*TUNED, "blind")
 
 
 @dataclass(frozen=True)
@@ -101,7 +107,7 @@ def _ratio(part: int, whole: int) -> float:
     return part / whole if whole else 1.0
 
 
-def load(halves: tuple[str, ...] = HALVES) -> list[Labelled]:
+def load(halves: tuple[str, ...] = TUNED) -> list[Labelled]:
     cases = []
     for half in halves:
         path = CORPUS / f"{half}.jsonl"
@@ -167,12 +173,14 @@ def report(figures: Figures, title: str, *, out=sys.stdout, wrong: bool = True) 
 
 
 def main() -> int:
-    cases = load()
-    report(evaluate(cases), "whole corpus")
+    cases = load(HALVES)
+    tuned = [c for c in cases if c.half in TUNED]
+    report(evaluate(tuned), "whole corpus (" + " + ".join(TUNED) + ")")
     for half in HALVES:
         part = [c for c in cases if c.half == half]
         if part:
-            report(evaluate(part), f"{half} half", wrong=False)
+            # the blind half is never tuned against: print its wrong verdicts in full
+            report(evaluate(part), f"{half} half", wrong=half not in TUNED)
     return 0
 
 

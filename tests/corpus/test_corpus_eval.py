@@ -26,6 +26,18 @@ def test_every_labelled_campaign_is_well_formed():
         assert case.campaign["usecase"] and case.brand["display_name"], case.id
 
 
+def test_the_blind_half_is_well_formed_and_kept_out_of_the_tuned_figures():
+    blind = corpus.load(("blind",))
+    assert len(blind) == 100
+    assert [c.id for c in blind] == [f"B{n:03d}" for n in range(1, 101)]
+    for case in blind:
+        assert case.verdict in ("approve", "reject"), case.id
+        assert (case.verdict == "reject") == bool(case.causes), case.id
+        assert set(case.causes) <= set(CAUSE_RULES), (case.id, case.causes)
+    assert sum(c.verdict == "approve" for c in blind) / len(blind) >= 0.40
+    assert all(c.half != "blind" for c in corpus.load())
+
+
 def test_at_least_forty_percent_of_the_corpus_is_good_campaigns():
     cases = corpus.load()
     assert sum(c.verdict == "approve" for c in cases) / len(cases) >= 0.40
