@@ -27,6 +27,9 @@ SECTIONS = [
     Section("Fees", "fee_ledger", "what registration has cost, with a running total.", False, True),
     Section("Review", "review_queue", "rejected campaigns across every organisation.", True),
     Section("Fee ledger", "review_fee_ledger", "the fees of every organisation.", True),
+    Section(
+        "Imports", "review_account_imports", "registrations made outside Tendlc, taken over.", True
+    ),
     Section("Rules", "rules", "what carriers reject, and how to avoid it."),
 ]
 

@@ -231,6 +231,9 @@ RECONCILE_EVERY_SECONDS = int(os.getenv("RECONCILE_EVERY_SECONDS", "600"))
 # the next run takes the lease over and `reconcile --loop` no longer counts on the dead run.
 RECONCILE_LEASE_SECONDS = int(os.getenv("RECONCILE_LEASE_SECONDS", "120"))
 RECONCILE_MIN_INTERVAL = float(os.getenv("RECONCILE_MIN_INTERVAL", "0.2"))
+# Importing an existing Telnyx account (services/adoption.py): Telnyx calls started per second,
+# kept below the per-account limit the app's other work shares.
+TELNYX_IMPORT_CALLS_PER_SECOND = float(os.getenv("TELNYX_IMPORT_CALLS_PER_SECOND", "10"))
 # GETs in flight at once (their starts still RECONCILE_MIN_INTERVAL apart).
 RECONCILE_CONCURRENCY = int(os.getenv("RECONCILE_CONCURRENCY", "2"))
 

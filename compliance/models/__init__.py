@@ -1,5 +1,6 @@
 """The 10DLC domain's models, one module per concern."""
 
+from .adoption import AccountImport
 from .brands import Brand
 from .campaigns import Campaign, CampaignEvent
 from .hosted import HostedPages, OptInRecord
@@ -33,6 +34,7 @@ from .vetting import Vetting
 from .webhooks import WebhookEvent
 
 __all__ = [
+    "AccountImport",
     "Appeal",
     "AuditEntry",
     "AuditTrailIsAppendOnly",

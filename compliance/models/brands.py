@@ -61,6 +61,8 @@ class Brand(OrgScoped, Submittable):
     field_errors = models.JSONField(default=dict, blank=True)
     revetted_at = models.DateTimeField(null=True, blank=True)
     two_fa_email_sent_at = models.DateTimeField(null=True, blank=True)
+    # Registered outside the app and imported from Telnyx (services/adoption.py).
+    adopted_at = models.DateTimeField(null=True, blank=True)
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -73,6 +73,8 @@ class Campaign(OrgScoped, Submittable):
     next_renewal_or_expiration = models.DateField(null=True, blank=True)
     status_changed_at = models.DateTimeField(null=True, blank=True)
     appealed_at = models.DateTimeField(null=True, blank=True)
+    # Registered outside the app and imported from Telnyx (services/adoption.py).
+    adopted_at = models.DateTimeField(null=True, blank=True)
     # The content as last sent to Telnyx (at submission, or at an appeal after a reviewer's
     # edits), by model field name: what changed since is shown after a rejection.
     submitted_content = models.JSONField(default=dict, blank=True)
@@ -116,6 +118,7 @@ class CampaignEvent(models.Model):
         APPEAL = "appeal", "Appeal"
         EDIT = "edit", "Edit"
         MESSAGE = "message", "Message"
+        ADOPTED = "adopted", "Imported from Telnyx"
 
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=12, choices=Kind.choices)

@@ -187,3 +187,15 @@ class PartnerWebhooksForm(forms.Form):
     webhook_failover_url = forms.URLField(
         label="Failover webhook URL", required=False, max_length=500
     )
+
+
+class AccountImportForm(forms.Form):
+    """Import the deployment's Telnyx account's registrations into one organisation."""
+
+    organisation = forms.ModelChoiceField(
+        queryset=Organisation.objects.order_by("name"),
+        to_field_name="public_id",
+        label="Into organisation",
+        help_text="Brands, campaigns, vettings and number assignments this installation does "
+        "not know yet are imported into it; nothing known elsewhere is moved.",
+    )

@@ -18,11 +18,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from compliance import lifecycle, presentation
 from compliance.http import HtmxHttpRequest, SignedInRequest, csv_download, post_redirect
-from compliance.models import AuditEntry, Brand, Campaign, FeeEntry, Organisation
+from compliance.models import AccountImport, AuditEntry, Brand, Campaign, FeeEntry, Organisation
 from compliance.review import queue
 from compliance.review.access import reviewer_required
 from compliance.review.forms import (
     AcceptSharingForm,
+    AccountImportForm,
     AppealForm,
     AuditFilterForm,
     DeclineForm,
@@ -31,7 +32,7 @@ from compliance.review.forms import (
     PartnerWebhooksForm,
     QueueFilterForm,
 )
-from compliance.services import guardrails, ledger, partners, rejections
+from compliance.services import adoption, guardrails, ledger, partners, rejections
 from compliance.services import review as services
 from registration import campaign_edit
 
@@ -427,3 +428,36 @@ def partner_campaign(request: HtmxHttpRequest, tcr_campaign_id: str) -> HttpResp
         "problem": problem,
     }
     return render(request, "compliance/review/partner.html", context)
+
+
+# Registrations made outside the app, imported from the deployment's Telnyx account -----------
+
+
+@reviewer_required
+@require_http_methods(["GET", "POST"])
+def account_imports(request: SignedInRequest) -> HttpResponse:
+    """Start an import into an organisation; the recent imports with their progress."""
+    form = AccountImportForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            job = adoption.start_import(form.cleaned_data["organisation"], request.user)
+        except adoption.ImportRefused as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, "The import has started; this page follows it.")
+            return post_redirect(request, reverse("review_account_import", args=[job.public_id]))
+    imports = AccountImport.objects.select_related("organisation", "created_by")[:20]
+    return render(request, "compliance/review/imports.html", {"form": form, "imports": imports})
+
+
+@reviewer_required
+@require_GET
+def account_import(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
+    """One import: counts as they grow (refreshed while it runs), what was not imported."""
+    job = get_object_or_404(
+        AccountImport.objects.select_related("organisation"), public_id=public_id
+    )
+    template = "compliance/review/import.html"
+    if request.htmx and request.GET.get("poll"):
+        template += "#progress"
+    return render(request, template, {"job": job})

@@ -28,7 +28,7 @@ from django.db.models import Model, Q, QuerySet
 from compliance import lifecycle
 from compliance.models import Brand, Campaign
 from compliance.pacing import Pacer
-from compliance.services import ledger, numbers, submission
+from compliance.services import adoption, ledger, numbers, submission
 from compliance.services.webhooks import (
     apply_brand_record,
     apply_campaign_record,
@@ -93,7 +93,7 @@ def reconcile_all(
     report.stale_submissions = len(submission.heal_stale(Brand, "retry_brand_submission")) + len(
         submission.heal_stale(Campaign, "retry_campaign_submission")
     )
-    report.stalled_jobs = numbers.requeue_stalled_jobs()
+    report.stalled_jobs = numbers.requeue_stalled_jobs() + adoption.requeue_stalled_imports()
     # Before the read-backs: a campaign read back may already carry its next renewal date.
     report.monthly_fees = ledger.record_monthly_fees()
     pace = Pacer(settings.RECONCILE_MIN_INTERVAL, sleep=sleep)

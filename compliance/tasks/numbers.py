@@ -6,7 +6,7 @@ from django.tasks import default_task_backend, task
 
 from compliance.deferred import deferrable, schedule
 from compliance.models import Organisation
-from compliance.services import numbers
+from compliance.services import adoption, numbers
 
 
 @deferrable
@@ -32,3 +32,10 @@ def follow_profile_assignment_task(task_pk: int) -> None:
 @task
 def sync_organisation_task(organisation_pk: int) -> None:
     numbers.sync_organisation(Organisation.objects.get(pk=organisation_pk))
+
+
+@deferrable
+@task
+def run_account_import_task(job_pk: int) -> None:
+    """Import what the Telnyx account already holds (services/adoption.py)."""
+    adoption.run_import(job_pk)

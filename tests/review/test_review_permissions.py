@@ -6,6 +6,7 @@ from django.conf import settings
 from django.test import Client
 from django.urls import URLPattern, reverse
 
+from compliance.models import AccountImport
 from compliance.review import urls as review_urls
 
 
@@ -17,6 +18,8 @@ def _url(pattern: URLPattern, campaign) -> str:
     kwargs = {}
     if "public_id" in pattern.pattern.converters:
         target = campaign.brand if pattern.name == "review_brand" else campaign
+        if pattern.name == "review_account_import":
+            target = AccountImport.objects.get_or_create(organisation=campaign.organisation)[0]
         kwargs["public_id"] = target.public_id
     if "step" in pattern.pattern.converters:
         kwargs["step"] = "samples"  # the edit's first step
