@@ -85,17 +85,22 @@ def the_call_to_action_has_every_required_element(c: CampaignContent):
         missing.append("a terms link")
     if missing:
         yield Hit("The call to action does not state " + ", ".join(missing) + ".")
-    disclosed = sum(
-        bool(check(flow))
-        for check in (_FREQUENCY_RE.search, _RATES_RE.search, _HELP_RE.search, _has_opt_out)
-    )
-    if not disclosed:
+    disclosures = (_FREQUENCY_RE.search, _RATES_RE.search, _HELP_RE.search, _has_opt_out)
+    disclosed = sum(bool(check(flow)) for check in disclosures)
+    # A spoken opt-in (IVR, verbal) may disclose in the confirmation text sent at once; a form
+    # or a poster must show the disclosures where people opt in.
+    spoken = bool(_VERBAL_RE.search(flow) or _SPOKEN_MENU_RE.search(flow))
+    confirmed = sum(bool(check(c.optin_message)) for check in disclosures)
+    if disclosed <= 1 and not (spoken and confirmed >= 3):
         yield Hit(
             "Where subscribers opt in, they must be told the message frequency, that message "
             "and data rates may apply, and how to get help (HELP) and stop (STOP); the message "
             "flow shows none or one of these.",
             severity=Severity.ERROR,
         )
+
+
+_SPOKEN_MENU_RE = re.compile(r"(?i)\b(press(ing)? \d|phone (booking )?menu|voice prompt)\b")
 
 
 @checks("M4")

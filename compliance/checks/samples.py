@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 
 from compliance.checks.content import CampaignContent
 from compliance.checks.engine import Hit, Severity, checks
@@ -98,18 +99,47 @@ def opt_out_keyword_stands_alone(c: CampaignContent):
             yield Hit(f"{name}: the opt-out keyword is glued to other text in “{glued[0]}”.", name)
 
 
+_TEST_WORDING_RE = re.compile(r"(?i)\b(test|lorem)\b")
+# The opt-out sentence and the sender tag ("Brand: …") of a sample.
+_OPT_OUT_SENTENCE_RE = re.compile(
+    r"(?i)\b(reply|text|txt|responde|responda)\b[^.!?]*\b(stop|end|cancel|quit|unsubscribe|alto|"
+    r"parar)\b[^.!?]*[.!?]?"
+)
+
+
+def _message_words(text: str) -> list[str]:
+    """The words of a sample besides its sender tag and its opt-out sentence."""
+    body = text.split(":", 1)[1] if ":" in text[:40] else text
+    return _OPT_OUT_SENTENCE_RE.sub(" ", body).split()
+
+
 @checks("S5")
 def samples_read_like_real_messages(c: CampaignContent):
     for name, text in c.filled_samples:
         bad = _search(_PLACEHOLDER_RE, text)
-        if bad:
+        content = _message_words(text)
+        if bad and _TEST_WORDING_RE.search(bad):
+            # "test message", lorem ipsum: not a real sample (Twilio 30893 rejects them).
+            yield Hit(
+                f"Sample {name[-1]} says “{bad.strip()}”: write the real message a subscriber "
+                "will get.",
+                name,
+                Severity.ERROR,
+            )
+        elif bad:
             yield Hit(
                 f"Sample {name[-1]} contains “{bad.strip()}”; use [brackets] for variables "
                 "and real wording.",
                 name,
             )
-        elif len(text.split()) < 4:
-            yield Hit(f"Sample {name[-1]} has fewer than 4 words.", name)
+        elif len(content) < 4 and not any(ch.isdigit() for ch in " ".join(content)):
+            # Beyond the sender's name and "Reply STOP", nothing says what the message is.
+            yield Hit(
+                f"Sample {name[-1]} says almost nothing beyond the sender and the opt-out "
+                f"(“{' '.join(content)}”): write the whole message.",
+                name,
+                Severity.ERROR if len(text.split()) >= 4 else None,
+            )
 
 
 @checks("S6")

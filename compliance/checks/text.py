@@ -206,6 +206,25 @@ def _short_forms(brand: BrandContext) -> set[str]:
     return forms
 
 
+_ACRONYM_SKIP = frozenset(["of", "the", "and", "for", "a", "an", "at", "de", "la", "el"])
+
+
+def _initialisms(brand: BrandContext) -> set[str]:
+    """The initials a business goes by ("GLFCU" for Great Lakes Federal Credit Union, also when
+    the display name is "Great Lakes FCU"): the first letter of each word, an all-capitals word
+    of the name kept whole. Three letters or more, so that initials alone are distinctive."""
+    forms = set()
+    for name in (brand.display_name, brand.company_name):
+        words = _LEGAL_SUFFIX_RE.sub(" ", re.sub(r"[^\w\s]", " ", name or "")).split()
+        words = [w for w in words if w.lower() not in _ACRONYM_SKIP]
+        if len(words) < 2:
+            continue
+        initials = "".join(w if w.isupper() and 2 <= len(w) <= 5 else w[0] for w in words)
+        if len(initials) >= 3:
+            forms.add(initials.lower())
+    return forms
+
+
 def _abbreviates(tag: str, name: str) -> bool:
     """Whether each word of a sender tag starts the matching word of the name ("Cap Hill
     Ortho" for "Capital Hill Orthodontics"), in order, covering most of the name."""
@@ -226,6 +245,9 @@ def names_brand(text: str, brand: BrandContext) -> bool:
             return True
         if len(term) >= 6 and term.replace(" ", "") in squashed:
             return True  # "SweetCrumbs" for "Sweet Crumbs"
+    initials = _initialisms(brand)
+    if initials and any(word in initials for word in norm.split()):
+        return True
     tag = _norm(text.split(":", 1)[0]) if ":" in text[:40] else ""
     return bool(tag) and any(
         _abbreviates(tag, _LEGAL_SUFFIX_RE.sub(" ", _norm(name)))
@@ -352,9 +374,15 @@ PHISHING_RE = re.compile(
 )
 # Political content (TCR: only the POLITICAL use case, with a Campaign Verify token).
 POLITICAL_RE = re.compile(
-    r"(?i)\b(vote (for|yes|no)\b|elect\b|re-?elect|for (city |county )?(council|mayor|senate|"
-    r"congress|governor|commissioner|sheriff|school board)|ballot|measure [a-z0-9]+\b|candidate|"
-    r"election day|chip in \$?\d+|campaign (contribution|donation)|pac\b)"
+    r"(?i)\b(elect\b|re-?elect|for (city |county )?(council|mayor|senate|"
+    r"congress|governor|commissioner|sheriff|school board)|ballot|measure [a-z0-9]+\b|"
+    r"election( day)?|chip in \$?\d+|campaign (contribution|donation)|pac\b|"
+    r"get out the vote|polls (open|close)|precinct|"
+    # "vote for" or "candidate" count only beside a political word ("vote for December's pie",
+    # "job candidates" are not politics).
+    r"(vote (for|yes|no)|candidates?)\b(?=[^.!?]{0,80}\b(election|ballot|office|council|mayor|"
+    r"senate|congress|governor|district|party|democrat\w*|republican\w*|polls?|precinct|"
+    r"campaign|prop(osition)? \w+|measure)\b))"
 )
 _PROMO_RE = re.compile(
     r"(?i)\b\d+\s?%\s?off\b|\$\d+\s?off\b|\bsale\b|\bdiscounts?\b|\bcoupons?\b|"
@@ -362,7 +390,8 @@ _PROMO_RE = re.compile(
     r"\bclearance\b|\bbogo\b|\boffers?\b|\bprice drop\b|\bact fast\b|\bhurry\b|"
     r"\bbeat any\b|\bflash sale\b|\bsave (?:up to|big|\d|\$)|\bfree (?:shipping|gift|"
     r"delivery|item|dessert|drink|coffee|trial|sample)s?\b|\bnew arrivals?\b|\bexclusive\b|"
-    r"\bspecials\b"
+    r"\bspecials\b|\bdescuentos?\b|\bofertas?\b|\bpromoci[oó]n(es)?\b|\bgratis\b|"
+    r"\bespeciales\b"
 )
 _CODE_RE = re.compile(
     r"(?<![\d$.,])\d{4,8}(?![\d,.]?\d)|(?i:[\[{<][^\]}>]{0,20}\b(code|otp|pin)\b)"
@@ -382,7 +411,8 @@ BANNED_RE = re.compile(
     r"payday loans?|cash advances?|crypto(currency|currencies)?|bitcoin|btc|nft drops?|"
     r"token listings?|just listed, trade|debt relief|debt settlement|settle (your )?debts?|"
     r"pennies on the dollar|tax (debt )?relief|wage garnish\w*|credit repair|fix (your|my) credit|"
-    r"remove negative items|boost your (credit )?score|no credit check|"
+    r"remove negative items|negative items (were |have been |are )?removed|credit restoration|"
+    r"improve (your|their) credit scores?|boost your (credit )?score|no credit check|"
     r"be your own boss|recruit\w*|business opportunity|commissions? on (everyone|every)|"
     r"earn \$[\d,]+\s*(/|a |per )?(month|mo|week)|build(ing)? your team|"
     r"bets?|betting|parlays?|sweeps coins|slots? (tournaments?|machines?)|spin now|"
@@ -402,7 +432,17 @@ AGE_GATED_RE = re.compile(
 )
 _LENDING_RE = re.compile(
     r"(?i)\b(loans?|lending|lenders?|mortgages?|refinanc\w*|lines? of credit|credit lines?|"
-    r"heloc|personal financing|debt consolidation)\b"
+    r"heloc|personal financing|debt consolidation|(apply|applications?) for (store |in-store )?"
+    r"(credit|financing)|credit applications?|financing (available|options?|offers?)|"
+    r"pre-?(approved|qualif\w*) for)\b"
+)
+# Servicing an existing account or lending a book is not offering a loan (AWS's direct-lending
+# attribute is about loan offers): "your loan payment is due", "interlibrary loan".
+_LENDING_SERVICE_RE = re.compile(
+    r"(?i)\b(inter-?library loans?|loan(ed)? (books?|items?|equipment)|on loan|"
+    r"(your|the) (auto |car |home |student |personal )?(loan|mortgage) (payment|statement|"
+    r"balance|account|is due|was (received|posted))|(loan|mortgage) payments? (reminders?|"
+    r"received|due|is due|posted))\b"
 )
 # A real age gate asks for the date of birth (or checks an ID); "are you 21?" with a yes/no
 # answer or a tick box is a claim, which AWS's age-gate guidance says is not enough.
@@ -419,8 +459,10 @@ _AFFILIATE_RE = re.compile(
     r"leads?|partner offers?|third[- ]party offers?|offers from (our )?partners|marketing partners?"
     r"|list rental|rent (our|the) list|(our )?network of (partner|participating)|"
     r"partner (installers|insurers|lenders|carriers|brands)|(insurance|carrier|marketing) partners"
-    r"|compare (offers|quotes)|want to quote|connect (you|homeowners) with|match(es|ed)? "
-    r"(you|homeowners|consumers) with)\b"
+    r"|compar\w* (offers|quotes|[\w ]{0,30} quotes)|want to quote|connect (you|homeowners) with|"
+    r"(get )?match(es|ed)? (qualified )?(you|homeowners|consumers|customers|buyers|borrowers)?"
+    r" ?with (a |an )?(local |certified |qualified )?(installers?|agents?|lenders?|providers?|"
+    r"contractors?|partners?|carriers?)|partner (agents|network)|our partner network)\b"
 )
 _P2P_RE = re.compile(
     r"(?i)\b(personal (use|texting|messages?|account)|friends and family|family and friends|"
@@ -481,19 +523,34 @@ _BAD_CONSENT_RE = re.compile(
     r"public (property )?records|trigger leads?|dmv|"
     r"by signing up,? you agree|by (using|"
     r"creating|registering|purchasing)[\w\s]{0,30}you (agree|consent)|"
-    r"shar(e|es|ed|ing)\b[\w ,-]{0,40}\b(partners?|affiliates?|third[- ]part(y|ies)|lenders?|"
-    r"vendors?)|sold to (third[- ]parties|"
-    r"partners)|and (its|our|selected|up to \d+) (\w+ )?partners|partners may (contact|text))\b"
+    r"shar(e|es|ed|ing)\b[\w ,-]{0,40}\b(partners?|affiliates?|affiliated (brands?|"
+    r"companies|businesses)|sponsors?|third[- ]part(y|ies)|lenders?|vendors?|agents?)|"
+    r"(and|or) (its|our) partner (agents?|carriers|companies|brands|network)|"
+    r"sold to (third[- ]parties|"
+    r"partners)|and (its|our|selected|up to \d+) (\w+ )?partners|partners may (contact|text)|"
+    # Consent bundled into a purchase or the terms (CTIA 4.2: never a condition of purchase).
+    r"by (placing|submitting|completing) (your|an|the) (order|purchase|booking)[\w\s,]{0,30}"
+    r"you (agree|consent)|cannot be (submitted|completed|placed) without|"
+    r"(required|must) (to )?(accept|agree|consent)[\w\s]{0,30}(texts?|sms|messages)|"
+    r"terms (of (service|use)|and conditions)(?:[^.]|\.(?=\S)){0,100}(consent|agree)"
+    r"(?:[^.]|\.(?=\S)){0,30}(texts?|text messages|sms)|(consent|agree)[^.]{0,40}(texts?|"
+    r"text messages|sms)[^.]{0,40}as part of (our|the) terms|"
+    # A number given to buy something is not consent to texts (CTIA 4.1).
+    r"(provide|give|enter)s? (their|a|your) (mobile |cell |phone )?(phone )?number (at|during) "
+    r"(the )?(register|checkout|online checkout|purchase|booking)(?:[^.]|\.(?=\S)){0,120}"
+    r"(added to|enrolled|"
+    r"subscribed|will (receive|get)))\b"
 )
 _OPT_OUT_CONFIRM_RE = re.compile(
     r"(?i)\b(unsubscribed|opted[- ]out|you have been removed|removed from|will (no longer|not) "
     r"(receive|get)|won't (receive|get)|no (more|further) (messages|msgs|texts|alerts)|"
-    r"stopped|cancell?ed|se ha dado de baja|dado de baja|no recibir[aá] m[aá]s)\b"
+    r"stopped|cancell?ed|se ha dado de baja|dado de baja|cancelaste|cancelad[oa]|"
+    r"suscripci[oó]n cancelada|no recibir[aá]s? m[aá]s)\b"
 )
 _NO_MORE_RE = re.compile(
     r"(?i)\b(no (more|further) (messages|msgs|texts|alerts|notifications)|will (no longer|not) "
     r"(receive|get|be sent)|won't (receive|get)|not receive any|no longer receive|"
-    r"no recibir[aá] m[aá]s)\b"
+    r"no recibir[aá]s? m[aá]s|no (te|le) enviaremos m[aá]s)\b"
 )
 _PLACEHOLDER_RE = re.compile(
     r"\{\{[^}]*\}\}|\{[A-Za-z_ ]+\}|<[A-Za-z_ ]+>|(?i:\[\s*insert[^\]]*\])|(?i:\blorem\b)|"

@@ -11,6 +11,7 @@ from compliance.checks.text import (
     _AGE_CLAIM_RE,
     _AGE_GATE_RE,
     _LENDING_RE,
+    _LENDING_SERVICE_RE,
     _TEST_PROGRAM_RE,
     AGE_GATED_RE,
     POLITICAL_RE,
@@ -26,9 +27,13 @@ def lending_content_is_declared(c: CampaignContent):
     if c.direct_lending:
         return
     for name, text in _content_fields(c):
-        found = _affirmed(_LENDING_RE, text)
-        if found:
-            yield Hit(f"{name} mentions “{found}” but directLending is not set.")
+        serviced = [m.span() for m in _LENDING_SERVICE_RE.finditer(text)]
+        for match in _LENDING_RE.finditer(text):
+            if _negated(text, match.start()) or any(
+                start <= match.start() < end for start, end in serviced
+            ):
+                continue
+            yield Hit(f"{name} mentions “{match.group(0)}” but directLending is not set.")
             return
 
 

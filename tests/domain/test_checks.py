@@ -250,6 +250,16 @@ CAMPAIGN_PASSES = {
     ],
     "S2": [
         case(
+            "the initials the business goes by",
+            brand={
+                "display_name": "Great Lakes FCU",
+                "company_name": "Great Lakes Federal Credit Union",
+            },
+            sample1="GLFCU: your replacement card was mailed today. Reply STOP to opt out.",
+            sample2="GLFCU member service: we got your address change. Reply STOP to opt out.",
+            sample3="",
+        ),
+        case(
             "domain only",
             sample1="Croissants 20% off at sweetcrumbs.com this week! Reply STOP to opt out.",
             sample2="",
@@ -429,6 +439,12 @@ CAMPAIGN_PASSES = {
         case("paper form", base="walker"),
     ],
     "M3": [
+        case(
+            "an IVR opt-in disclosing in its confirmation text",
+            messageFlow="Customers opt in by pressing 1 in our phone menu after the prompt "
+            "'Press 1 to get Sweet Crumbs Bakery order texts. Message and data rates may apply.' "
+            "Privacy: https://sweetcrumbs.com/privacy Terms: https://sweetcrumbs.com/terms",
+        ),
         case("bakery"),
         case("clinic", base="clinic"),
         case("2fa", base="2fa"),
@@ -470,6 +486,11 @@ CAMPAIGN_PASSES = {
         case("clinic", base="clinic"),
     ],
     "K1": [
+        case(
+            "a Spanish opt-out confirmation",
+            optoutMessage="Sweet Crumbs Bakery: cancelaste tu suscripción. No recibirás más "
+            "mensajes.",
+        ),
         case("bakery"),
         case(
             "help with url only",
@@ -509,6 +530,16 @@ CAMPAIGN_PASSES = {
         ),
     ],
     "U1": [
+        case(
+            "a library loan is not lending",
+            sample2="Sweet Crumbs Bakery: the cookbook you asked for through interlibrary loan "
+            "is ready. Reply STOP to opt out.",
+        ),
+        case(
+            "a loan payment reminder services an account",
+            description="Sweet Crumbs Bakery texts customers who opted in about orders; "
+            "franchise owners also get their equipment loan payment reminders.",
+        ),
         case("bakery"),
         case(
             "declared lending",
@@ -584,6 +615,16 @@ CAMPAIGN_PASSES = {
         ),
     ],
     "U6": [
+        case(
+            "a vote on a pie is not politics",
+            sample2="Sweet Crumbs Bakery: vote for December's pie! Reply A for pecan, B for "
+            "apple. Reply STOP to opt out.",
+        ),
+        case(
+            "job candidates are not politics",
+            description="Sweet Crumbs Bakery texts job candidates interview times and "
+            "reminders after they apply on our website.",
+        ),
         case("no political content"),
         case(
             "political with its Campaign Verify token",
@@ -739,12 +780,18 @@ CAMPAIGN_FAILS = {
         ),
         fails(
             "test message",
-            W,
+            E,
             field="sample2",
             sample2="Test message from Sweet Crumbs Bakery, please ignore.",
         ),
-        fails("lorem ipsum", W, base="2fa", sample2="Lorem ipsum dolor sit amet, Lockbox."),
+        fails("lorem ipsum", E, base="2fa", sample2="Lorem ipsum dolor sit amet, Lockbox."),
         fails("three words", W, field="sample3", sample3="SweetCrumbsBakery: huge sale!"),
+        fails(
+            "nothing beyond the sender and the opt-out",
+            E,
+            field="sample2",
+            sample2="Sweet Crumbs Bakery: appointment reminder. Reply STOP to opt out.",
+        ),
     ],
     "S6": [
         fails(
@@ -815,6 +862,12 @@ CAMPAIGN_FAILS = {
     ],
     "S9": [
         fails(
+            "credit restoration",
+            E,
+            sample2="Sweet Crumbs Bakery: 3 negative items were removed from your credit report! "
+            "Reply STOP to opt out.",
+        ),
+        fails(
             "cbd",
             E,
             field="sample3",
@@ -844,6 +897,13 @@ CAMPAIGN_FAILS = {
         ),
     ],
     "S10": [
+        fails(
+            "homeowners matched with installers",
+            E,
+            field="description",
+            description="Sweet Crumbs Bakery Advisors matches qualified homeowners with a local "
+            "installer who completes the sale.",
+        ),
         fails(
             "partner offers",
             E,
@@ -1010,6 +1070,14 @@ CAMPAIGN_FAILS = {
     ],
     "M3": [
         fails(
+            "a web call to action showing only STOP",
+            E,
+            messageFlow="Customers sign up at https://sweetcrumbs.com/texts: an unchecked box "
+            "reads 'By checking this box you agree to receive texts from Sweet Crumbs Bakery. "
+            "Reply STOP to cancel.' Privacy: https://sweetcrumbs.com/privacy Terms: "
+            "https://sweetcrumbs.com/terms",
+        ),
+        fails(
             "marketing without privacy policy", E, field="privacyPolicyLink", privacyPolicyLink=""
         ),
         fails(
@@ -1036,6 +1104,38 @@ CAMPAIGN_FAILS = {
         ),
     ],
     "M4": [
+        fails(
+            "consent is a condition of the order",
+            E,
+            field="messageFlow",
+            messageFlow="At checkout customers must accept: 'By placing your order you agree to "
+            "receive recurring texts from Sweet Crumbs Bakery. Up to 4 msgs/month. Msg & data "
+            "rates may apply. Reply HELP for help, STOP to opt out.' The order cannot be "
+            "submitted without accepting.",
+        ),
+        fails(
+            "consent buried in the terms of service",
+            E,
+            field="messageFlow",
+            messageFlow="By creating an account at sweetcrumbs.com users accept our Terms of "
+            "Service (sweetcrumbs.com/terms), section 14 of which includes consent to receive "
+            "text messages. Msg & data rates may apply. Reply STOP to opt out.",
+        ),
+        fails(
+            "a number given at checkout taken as consent",
+            E,
+            field="messageFlow",
+            messageFlow="Customers provide their mobile number at the register or at online "
+            "checkout (sweetcrumbs.com) when they buy, and are then added to our text list. Msg "
+            "& data rates may apply. Reply STOP to opt out.",
+        ),
+        fails(
+            "numbers shared with affiliated brands",
+            E,
+            field="description",
+            description="Sweet Crumbs Bakery texts members weekly deals. Opted-in numbers may "
+            "also be shared with our affiliated brands and sponsors.",
+        ),
         fails(
             "pre-checked box",
             E,
@@ -1165,6 +1265,12 @@ CAMPAIGN_FAILS = {
         ),
     ],
     "U1": [
+        fails(
+            "a credit application offered",
+            E,
+            sample2="Sweet Crumbs Bakery: apply for store credit today and pay over 12 months! "
+            "Reply STOP to opt out.",
+        ),
         fails(
             "mortgage",
             E,
