@@ -526,7 +526,10 @@ def otp_status(brand: Brand) -> OtpVerification | None:
         return verification
     try:
         with get_client() as client:
-            status = client.get_sms_otp_status(brand.brand_id)
+            try:  # the PIN we sent, by its reference; the brand's latest when Telnyx forgot it
+                status = client.get_sms_otp_by_reference(verification.reference_id, brand.brand_id)
+            except NotFound:
+                status = client.get_sms_otp_status(brand.brand_id)
     except NotFound:
         return verification
     except TelnyxError as exc:

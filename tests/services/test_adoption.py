@@ -134,3 +134,23 @@ def test_customers_cannot_start_an_import(owner_client, organisation):
     )
     assert response.status_code in (403, 404)
     assert not AccountImport.objects.exists()
+
+
+def test_an_account_of_50_brands_200_campaigns_and_5000_numbers_is_matched_whole(
+    telnyx_sandbox, fast_import, organisation, owner
+):
+    """The issue's size: everything matched, and a second import changes nothing."""
+    seeded = seed_existing_account(brands=50, campaigns_per_brand=4, numbers=5000)
+    assert seeded == {"brands": 50, "campaigns": 200, "numbers": 5000}
+
+    job = _import(organisation, owner)
+
+    assert job.state == AccountImport.State.FINISHED, job.error
+    assert (job.count("brands", "added"), job.count("campaigns", "added")) == (50, 200)
+    assert job.count("numbers", "added") == 5000 and job.unmapped == []
+    assert PhoneNumber.objects.filter(
+        organisation=organisation, campaign__isnull=False
+    ).count() == (5000)
+    again = _import(organisation, owner)
+    assert again.count("brands", "added") + again.count("campaigns", "added") == 0
+    assert again.count("numbers", "added") == 0 and again.count("numbers", "known") == 5000
