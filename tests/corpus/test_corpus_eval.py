@@ -38,6 +38,22 @@ def test_the_blind_half_is_well_formed_and_kept_out_of_the_tuned_figures():
     assert all(c.half != "blind" for c in corpus.load())
 
 
+def test_the_second_blind_half_blind2_is_well_formed_and_kept_out_of_the_tuned_figures():
+    blind2 = corpus.load(("blind2",))
+    assert len(blind2) == 100
+    assert [c.id for c in blind2] == [f"C{n:03d}" for n in range(1, 101)]
+    earlier = {c.id for c in corpus.load((*corpus.TUNED, "blind"))}
+    assert not earlier & {c.id for c in blind2}
+    for case in blind2:
+        assert case.verdict in ("approve", "reject"), case.id
+        assert (case.verdict == "reject") == bool(case.causes), case.id
+        assert set(case.causes) <= set(CAUSE_RULES), (case.id, case.causes)
+        assert case.campaign["usecase"] and case.brand["display_name"], case.id
+    assert sum(c.verdict == "approve" for c in blind2) / len(blind2) >= 0.40
+    assert "blind2" in corpus.HALVES and "blind2" not in corpus.TUNED
+    assert all(c.half != "blind2" for c in corpus.load())
+
+
 def test_at_least_forty_percent_of_the_corpus_is_good_campaigns():
     cases = corpus.load()
     assert sum(c.verdict == "approve" for c in cases) / len(cases) >= 0.40
