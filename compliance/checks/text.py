@@ -493,6 +493,7 @@ _OPT_IN_MECHANISM_RE = re.compile(
     r"script|reads?|asks?|asked|paper|regist(er|ers|ering|ration)|enroll(s|ing|ment)?|"
     r"checkout|check-?in|intake|portal|in[- ]app|mobile app|app\b|applications?|"
     r"agreements?|contracts?|engagement letter|repair orders?|initial(s|ed|ing)?|"
+    r"palabra( clave)?|formularios?|casilla|env[ií]an?|registr\w+|inscrib\w+|"
     r"enter(s|ing)? (their|a|your) (mobile|phone|number)|accounts?\b|alerts? settings?)"
 )
 _OPT_IN_METHOD_RE = re.compile(
@@ -505,8 +506,8 @@ _OPT_IN_METHOD_RE = re.compile(
     r"|https?://|www\."
 )
 _WEB_METHOD_RE = re.compile(
-    r"(?i)\b(web ?sites?|online|web ?forms?|web ?pages?|landing pages?|checkout pages?|"
-    r"sign[- ]?up pages?|our site|online forms?)\b"
+    r"(?i)\b(web ?sites?|online(?! (banking|account|portal|signup|sign-up))|web ?forms?|"
+    r"web ?pages?|landing pages?|checkout pages?|sign[- ]?up pages?|our site|online forms?)\b"
 )
 _VERBAL_RE = re.compile(
     r"(?i)\b(verbal(ly)?|over the phone|by phone|phone calls?|ivr|voice menu)\b"
@@ -544,12 +545,14 @@ _BAD_CONSENT_RE = re.compile(
 _OPT_OUT_CONFIRM_RE = re.compile(
     r"(?i)\b(unsubscribed|opted[- ]out|you have been removed|removed from|will (no longer|not) "
     r"(receive|get)|won't (receive|get)|no (more|further) (messages|msgs|texts|alerts)|"
+    r"(won't|will not|will never) (text|message|contact) you (again|anymore|any more)|"
     r"stopped|cancell?ed|se ha dado de baja|dado de baja|cancelaste|cancelad[oa]|"
     r"suscripci[oó]n cancelada|no recibir[aá]s? m[aá]s)\b"
 )
 _NO_MORE_RE = re.compile(
     r"(?i)\b(no (more|further) (messages|msgs|texts|alerts|notifications)|will (no longer|not) "
     r"(receive|get|be sent)|won't (receive|get)|not receive any|no longer receive|"
+    r"(won't|will not|will never) (text|message|contact) you (again|anymore|any more)|"
     r"no recibir[aá]s? m[aá]s|no (te|le) enviaremos m[aá]s)\b"
 )
 _PLACEHOLDER_RE = re.compile(
