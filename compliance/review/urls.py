@@ -34,5 +34,10 @@ urlpatterns = [
         views.decline_appeal_request,
         name="review_decline_request",
     ),
+    path(
+        "campaigns/<uuid:public_id>/registry/",
+        views.campaign_registry_details,
+        name="review_campaign_registry",
+    ),
     path("campaigns/<uuid:public_id>/audit/", views.campaign_audit, name="review_campaign_audit"),
 ]

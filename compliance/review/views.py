@@ -461,3 +461,24 @@ def account_import(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     if request.htmx and request.GET.get("poll"):
         template += "#progress"
     return render(request, template, {"job": job})
+
+
+@reviewer_required
+@require_GET
+def campaign_registry_details(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
+    """The campaign's sharing chain and OSR attributes, read from Telnyx only when a reviewer
+    opens them (never on the review page's own view)."""
+    campaign = _campaign(public_id)
+    details, problem = None, ""
+    if not campaign.campaign_id:
+        problem = "This campaign has not been submitted to Telnyx."
+    else:
+        try:
+            details = partners.registry_details(campaign.campaign_id)
+        except partners.PartnerError as exc:
+            problem = exc.message
+    return render(
+        request,
+        "compliance/review/registry_details.html",
+        {"campaign": campaign, "details": details, "problem": problem},
+    )

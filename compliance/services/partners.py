@@ -4,7 +4,9 @@
   each with its sharing status per partner (GET /10dlc/partnerCampaign/{id}/sharing);
 - campaigns the account shared with a partner that Telnyx accepted
   (GET /10dlc/partnerCampaign/sharedByMe);
-- accepting a share by its TCR campaign id (POST /10dlc/campaign/acceptSharing/{id}).
+- accepting a share by its TCR campaign id (POST /10dlc/campaign/acceptSharing/{id});
+- one campaign's sharing chain and its registry (OSR) attributes, on a reviewer's request
+  (GET /10dlc/campaign/{id}/sharing and /osr/attributes).
 
 They belong to the deployment's Telnyx account, not to one organisation, so only reviewers see
 them (compliance/review).
@@ -17,6 +19,7 @@ from compliance.telnyx.client import TelnyxClient, get_client
 from compliance.telnyx.errors import NotFound, TelnyxError
 from compliance.telnyx.fields import OPERATIONS
 from compliance.telnyx.schemas.campaigns import (
+    CampaignSharingChain,
     CampaignSharingStatus,
     SharedCampaign,
     TelnyxDownstreamCampaign,
@@ -73,6 +76,29 @@ def shared_campaigns(client: TelnyxClient | None = None) -> SharedCampaigns:
         return _with_client(client, read)
     except TelnyxError as exc:
         raise PartnerError(errors.plain_words(exc, "read the shared campaigns")) from exc
+
+
+@dataclass(frozen=True)
+class RegistryDetails:
+    """A campaign's sharing chain with partners and its attributes in the carriers' registry
+    (OSR), read from Telnyx when a reviewer asks for them."""
+
+    sharing: CampaignSharingChain
+    osr_attributes: dict
+
+
+def registry_details(campaign_id: str, client: TelnyxClient | None = None) -> RegistryDetails:
+    def read(c: TelnyxClient) -> RegistryDetails:
+        return RegistryDetails(
+            sharing=c.get_sharing(campaign_id), osr_attributes=c.get_osr_attributes(campaign_id)
+        )
+
+    try:
+        return _with_client(client, read)
+    except TelnyxError as exc:
+        raise PartnerError(
+            errors.plain_words(exc, "read the campaign's sharing and registry details")
+        ) from exc
 
 
 def accept_sharing(tcr_campaign_id: str, client: TelnyxClient | None = None) -> None:

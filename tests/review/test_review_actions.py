@@ -258,3 +258,16 @@ def test_global_audit_page_filters_by_actor_action_organisation_and_date(
     today = timezone.now().date().isoformat()
     assert "Note by rita on alice." in shown(since=today, until=today)
     assert "No entries." in shown(since="2999-01-01")
+
+
+def test_a_reviewer_reads_a_campaigns_sharing_and_registry_details_only_when_asked(
+    telnyx, reviewer_client, organisation, make_campaign
+):
+    """GET /10dlc/campaign/{id}/sharing and /osr/attributes: read on request, in plain words;
+    the review page itself does not call Telnyx for them."""
+    campaign = make_campaign("MNO_PROVISIONED")
+    page = reviewer_client.get(url("review_campaign", campaign)).content.decode()
+    assert url("review_campaign_registry", campaign) in page
+    details = reviewer_client.get(url("review_campaign_registry", campaign)).content.decode()
+    assert "Not shared with a partner" in details or "with partner" in details
+    assert "carriers' registry" in details
