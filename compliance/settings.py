@@ -198,6 +198,9 @@ if SANDBOX_MODE and not DEBUG and not ALLOW_SANDBOX_IN_PRODUCTION:
         "with DEBUG off anyway."
     )
 TELNYX_TIMEOUT_SECONDS = float(os.getenv("TELNYX_TIMEOUT_SECONDS", "10"))
+# A person waiting on a Refresh button: one try this long, then the read-back goes to the
+# background (pages themselves never call Telnyx: issue 20, finding 13).
+TELNYX_QUICK_TIMEOUT_SECONDS = float(os.getenv("TELNYX_QUICK_TIMEOUT_SECONDS", "4"))
 # Brands created as Telnyx test brands (`mock: true`: no TCR fee, no real vetting).
 TELNYX_MOCK_BRANDS = env_bool("TELNYX_MOCK_BRANDS", SANDBOX_MODE)
 # Reviewer console: a submission waiting longer than this appears in the review queue.

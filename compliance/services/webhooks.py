@@ -570,6 +570,10 @@ def apply_brand_record(brand: Brand, response) -> bool:
             notifications.notify(
                 locked.organisation, f"Brand {locked}: {words}", words, brand=locked
             )
+            if locked.identity_status == lifecycle.BrandIdentityStatus.UNVERIFIED:
+                # Telnyx's feedback on what to fix: read in the background (the brand page
+                # shows what is stored and never calls Telnyx itself).
+                deferred.schedule("refresh_brand_task", locked.pk, on_commit=True)
     brand.status, brand.identity_status = locked.status, locked.identity_status
     return changed
 
