@@ -270,3 +270,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.getenv("LOG_LEVEL", "INFO")},
     "loggers": {"httpx": {"level": "WARNING"}, "httpcore": {"level": "WARNING"}},
 }
+
+# The hosted opt-in: a consent request is confirmed only by the subscriber's reply to the
+# confirmation text; one nobody confirms expires after this many hours (issue 20, finding 14).
+OPT_IN_CONFIRM_HOURS = float(os.getenv("OPT_IN_CONFIRM_HOURS", "24"))
