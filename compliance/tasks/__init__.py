@@ -8,6 +8,7 @@ from compliance.tasks import (  # noqa: F401
     brands,
     campaigns,
     hosted,
+    ledger,
     numbers,
     reconcile,
     sitecheck,
