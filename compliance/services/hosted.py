@@ -272,7 +272,6 @@ def apply_reply(data: dict, event: WebhookEvent | None = None) -> OptInRecord | 
             waiting_requests()
             .select_for_update()
             .filter(phone=sender, confirmation_from=ours)
-            .select_related("campaign")
             .order_by("-consented_at")
         )
         for record in candidates:
