@@ -5,7 +5,14 @@ from django.http import HttpResponse
 
 from compliance import ratelimit
 from compliance.masking import mask, mask_name
-from compliance.models import AuditEntry, Brand, Notification, Organisation, WebhookEvent
+from compliance.models import (
+    AuditEntry,
+    Brand,
+    Notification,
+    OptInRecord,
+    Organisation,
+    WebhookEvent,
+)
 
 
 # Webhooks (webhooks helper): every stored event; filter on "Unknown campaign or brand" to
@@ -120,3 +127,42 @@ def _limited_login(login_view):
 
 
 admin.site.login = _limited_login(admin.site.login)  # type: ignore[method-assign]
+
+
+@admin.register(OptInRecord)
+class OptInRecordAdmin(admin.ModelAdmin):
+    """Hosted opt-in requests: read-only evidence; only the subscriber's reply confirms one."""
+
+    list_display = ("masked_phone", "brand", "consented_at", "state_words")
+    list_filter = ("brand__organisation",)
+    readonly_fields = (
+        "masked_phone",
+        "brand",
+        "campaign",
+        "consented_at",
+        "state_words",
+        "expires_at",
+        "disclosure",
+        "confirmation_from",
+        "confirmation_text",
+        "confirmation_sent_at",
+        "confirmation_error",
+        "confirmed_at",
+        "reply_text",
+        "reply_event",
+    )
+    fields = readonly_fields
+
+    @admin.display(description="Phone")
+    def masked_phone(self, record: OptInRecord) -> str:
+        return mask(record.phone)
+
+    @admin.display(description="State")
+    def state_words(self, record: OptInRecord) -> str:
+        return record.state.label
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

@@ -3,7 +3,9 @@
 - sms-terms/: the SMS program terms (program, frequency, rates, HELP, STOP, support,
   carrier liability) and the privacy clause;
 - opt-in/: a consent form with an unchecked box next to the disclosure and a phone field;
-  each consent is stored with its time, IP, user agent and the exact text shown.
+  each request is stored with its time, IP, user agent and the exact text shown, and counts
+  as consent only once the subscriber replies YES to the text the program's number sends
+  them (compliance/services/hosted.py; issue 20, finding 14). The pages tell them to reply.
 
 The forms are CSRF-protected and rate-limited per IP.
 """

@@ -198,6 +198,9 @@ if SANDBOX_MODE and not DEBUG and not ALLOW_SANDBOX_IN_PRODUCTION:
         "with DEBUG off anyway."
     )
 TELNYX_TIMEOUT_SECONDS = float(os.getenv("TELNYX_TIMEOUT_SECONDS", "10"))
+# A person waiting on a Refresh button: one try this long, then the read-back goes to the
+# background (pages themselves never call Telnyx: issue 20, finding 13).
+TELNYX_QUICK_TIMEOUT_SECONDS = float(os.getenv("TELNYX_QUICK_TIMEOUT_SECONDS", "4"))
 # Brands created as Telnyx test brands (`mock: true`: no TCR fee, no real vetting).
 TELNYX_MOCK_BRANDS = env_bool("TELNYX_MOCK_BRANDS", SANDBOX_MODE)
 # Reviewer console: a submission waiting longer than this appears in the review queue.
@@ -218,6 +221,10 @@ NUMBERS_BULK_RATE = float(os.getenv("NUMBERS_BULK_RATE", "0"))
 # goes; a worker that stops (killed, crashed) loses them this many seconds later and another
 # worker takes the job up (a check-back scheduled when the job started, or reconciliation).
 NUMBERS_BULK_LEASE_SECONDS = float(os.getenv("NUMBERS_BULK_LEASE_SECONDS", "120"))
+# Following an assign-by-profile task at Telnyx: each turn queues the next before it polls and
+# holds this lease while it does, so a killed worker's turn is followed by another within
+# about this long, and two workers never poll one task at once.
+NUMBERS_PROFILE_LEASE_SECONDS = float(os.getenv("NUMBERS_PROFILE_LEASE_SECONDS", "120"))
 
 # Website and privacy-policy checks (compliance/sitecheck.py) each fetch a customer-named page
 # from this server: at most this many per organisation in an hour (a sliding hour).
@@ -236,6 +243,12 @@ RECONCILE_MIN_INTERVAL = float(os.getenv("RECONCILE_MIN_INTERVAL", "0.2"))
 TELNYX_IMPORT_CALLS_PER_SECOND = float(os.getenv("TELNYX_IMPORT_CALLS_PER_SECOND", "10"))
 # GETs in flight at once (their starts still RECONCILE_MIN_INTERVAL apart).
 RECONCILE_CONCURRENCY = int(os.getenv("RECONCILE_CONCURRENCY", "2"))
+# The fee ledger's monthly fees (compliance.tasks.ledger): a schedule of its own, every
+# FEES_EVERY_SECONDS, started with the reconciliation by `manage.py reconcile --loop`; it
+# survives a killed worker like reconciliation does, and its lease (also taken by the
+# reconciliation's own pass over the fees) means they are never recorded twice at once.
+FEES_EVERY_SECONDS = int(os.getenv("FEES_EVERY_SECONDS", "3600"))
+FEES_LEASE_SECONDS = int(os.getenv("FEES_LEASE_SECONDS", "120"))
 
 # Security headers. Production (DEBUG off) turns on HTTPS-only settings.
 X_FRAME_OPTIONS = "DENY"
@@ -270,3 +283,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.getenv("LOG_LEVEL", "INFO")},
     "loggers": {"httpx": {"level": "WARNING"}, "httpcore": {"level": "WARNING"}},
 }
+
+# The hosted opt-in: a consent request is confirmed only by the subscriber's reply to the
+# confirmation text; one nobody confirms expires after this many hours (issue 20, finding 14).
+OPT_IN_CONFIRM_HOURS = float(os.getenv("OPT_IN_CONFIRM_HOURS", "24"))

@@ -362,6 +362,26 @@ def _links_sentence(answers: Answers) -> str:
     return f"{links[0]} (our {missing} {'is' if missing != 'terms' else 'are'} available {where})."
 
 
+CONFIRM_REPLY = "YES"
+
+
+def confirmation_keywords(optin_keywords: str) -> tuple[str, ...]:
+    """What confirms a hosted opt-in by reply: YES, or the program's opt-in keywords."""
+    words = [w.strip().upper() for w in (optin_keywords or OPTIN_KEYWORDS).split(",")]
+    return tuple(dict.fromkeys([CONFIRM_REPLY, *filter(None, words)]))
+
+
+def confirmation_request(answers: Answers) -> str:
+    """The text the program's number sends after the hosted opt-in form: the consent counts
+    only once the subscriber replies from that phone (double opt-in)."""
+    kinds, _, _ = _kinds(answers)
+    return (
+        f"{answers.brand_name}: reply {CONFIRM_REPLY} to confirm you want {kinds} by text. "
+        f"{frequency_of(answers)}. Msg & data rates may apply. Reply HELP for help, STOP to "
+        "opt out. No reply, no messages."
+    )
+
+
 def disclosure(answers: Answers) -> str:
     """The consent text next to the unchecked box (the call to action carriers read)."""
     kinds, _, _ = _kinds(answers)

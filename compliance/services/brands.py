@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from pydantic import ValidationError
 
-from compliance import brand_rules, errors
+from compliance import brand_rules, deferred, errors
 from compliance.http import telnyx_webhook_url
 from compliance.masking import mask_name, scrub_digits
 from compliance.models import (
@@ -362,17 +363,23 @@ def _registered(brand: Brand) -> str:
     return brand.brand_id
 
 
-def _calling(brand: Brand | None, doing: str, action):
-    """Run a Telnyx call for the brand; its failures become ActionRefused in plain words."""
+def _calling(brand: Brand | None, doing: str, action, *, quick: bool = False):
+    """Run a Telnyx call for the brand; its failures become ActionRefused in plain words.
+    `quick`: a person is waiting for the answer (a Refresh button), so one short try
+    (TELNYX_QUICK_TIMEOUT_SECONDS, no retries) instead of the client's patient retries."""
+    options = {"timeout": settings.TELNYX_QUICK_TIMEOUT_SECONDS, "max_retries": 0} if quick else {}
     try:
-        with get_client() as client:
+        with get_client(**options) as client:
             return action(client)
     except TelnyxError as exc:
         raise ActionRefused(_words(exc, brand, doing)) from exc
 
 
-def refresh_brand(brand: Brand, *, force: bool = True) -> Brand:
-    """Read the brand back from Telnyx (and its feedback when UNVERIFIED)."""
+def refresh_brand(brand: Brand, *, force: bool = True, quick: bool = False) -> Brand:
+    """Read the brand back from Telnyx (and its feedback when UNVERIFIED).
+
+    Pages never call this (issue 20, finding 13: a slow Telnyx made every view of the brand
+    page slow); they show what webhooks, reconciliation and the Refresh button stored."""
     if not brand.brand_id:
         return brand
     if (
@@ -392,11 +399,52 @@ def refresh_brand(brand: Brand, *, force: bool = True) -> Brand:
             ]
         return response, feedback
 
-    response, feedback = _calling(brand, "read the brand back from Telnyx", read)
+    response, feedback = _calling(brand, "read the brand back from Telnyx", read, quick=quick)
     _apply(brand, response)
     brand.feedback = feedback
     brand.save()
     return brand
+
+
+def refresh_brand_now_or_later(brand: Brand) -> str:
+    """The Refresh button: one quick read-back; when Telnyx does not answer in time, a read-back
+    in the background. What happened, in plain words (ActionRefused when nothing could be
+    done: the brand is not registered)."""
+    _registered(brand)
+    try:
+        refresh_brand(brand, quick=True)
+    except ActionRefused as exc:
+        deferred.schedule("refresh_brand_task", brand.pk, on_commit=True)
+        return (
+            f"{exc} We will try again in the background: this page shows the status once "
+            "Telnyx answers. Until then it shows the last known status."
+        )
+    return REFRESHED
+
+
+REFRESHED = "Status updated from Telnyx."
+WATCHED_REFRESH_EVERY = 10  # seconds: a pending brand someone is watching, read back this often
+
+
+def refresh_while_watched(brand: Brand) -> None:
+    """Someone is watching a pending brand's status panel: ask the task worker (never this
+    request) to read it back, at most every WATCHED_REFRESH_EVERY seconds however many tabs
+    poll. A backend that cannot run work later (the tests' immediate one) does nothing."""
+    if not brand.brand_id:
+        return
+    if cache.add(f"brand-watched-refresh:{brand.pk}", 1, WATCHED_REFRESH_EVERY):
+        deferred.schedule_later("refresh_brand_task", brand.pk, delay=0)
+
+
+def refresh_in_background(brand_pk: int) -> None:
+    """The Refresh button's background read-back (patient: the client's retries)."""
+    brand = Brand.objects.filter(pk=brand_pk).first()
+    if brand is None or not brand.brand_id:
+        return
+    try:
+        refresh_brand(brand)
+    except ActionRefused as exc:
+        logger.warning("background read-back of brand %s failed: %s", brand_pk, exc)
 
 
 def wire_to_field(wire: str) -> str:
@@ -543,14 +591,44 @@ def otp_status(brand: Brand) -> OtpVerification | None:
 
 
 # -- external vetting ------------------------------------------------------------------------
-def vetting_options() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    """(providers, classes) from GET /10dlc/enum/extVettingProvider and vettingClass."""
+VETTING_OPTIONS_CACHE_KEY = "telnyx:vetting-options"
+VETTING_OPTIONS_CACHE_SECONDS = 24 * 3600
+
+VettingOptions = tuple[list[tuple[str, str]], list[tuple[str, str]]]
+
+
+def vetting_options(*, quick: bool = False) -> VettingOptions:
+    """(providers, classes) from GET /10dlc/enum/extVettingProvider and vettingClass, kept a
+    day in the shared cache (the vetting page reads them from there: `cached_vetting_options`)."""
+    cached = cached_vetting_options()
+    if cached is not None:
+        return cached
 
     def read(client):
         return client.get_enum("extVettingProvider"), client.get_enum("vettingClass")
 
-    providers, classes = _calling(None, "load the vetting providers", read)
-    return _choices(providers), _choices(classes)
+    providers, classes = _calling(None, "load the vetting providers", read, quick=quick)
+    options = (_choices(providers), _choices(classes))
+    cache.set(VETTING_OPTIONS_CACHE_KEY, options, VETTING_OPTIONS_CACHE_SECONDS)
+    return options
+
+
+def cached_vetting_options() -> VettingOptions | None:
+    """The providers and classes last read from Telnyx, or None (never calls Telnyx)."""
+    cached = cache.get(VETTING_OPTIONS_CACHE_KEY)
+    if not cached:
+        return None
+    providers, classes = cached
+    return [tuple(p) for p in providers], [tuple(c) for c in classes]
+
+
+def refresh_vettings(brand: Brand) -> str:
+    """The vetting page's Refresh: the brand's vettings and the providers, read quickly from
+    Telnyx (one short try each). What happened in plain words; ActionRefused on failure."""
+    sync_vettings(brand, quick=True)
+    cache.delete(VETTING_OPTIONS_CACHE_KEY)
+    vetting_options(quick=True)
+    return "Vettings and providers read back from Telnyx."
 
 
 def _choices(data) -> list[tuple[str, str]]:
@@ -572,10 +650,13 @@ def _choices(data) -> list[tuple[str, str]]:
     return choices
 
 
-def sync_vettings(brand: Brand) -> list[Vetting]:
+def sync_vettings(brand: Brand, *, quick: bool = False) -> list[Vetting]:
     brand_id = _registered(brand)
     for record in _calling(
-        brand, "read the vettings", lambda client: client.list_external_vettings(brand_id)
+        brand,
+        "read the vettings",
+        lambda client: client.list_external_vettings(brand_id),
+        quick=quick,
     ):
         _store_vetting(brand, record)
     return list(brand.vettings.all())

@@ -5,7 +5,7 @@ organisation's ledger read back with its running total.
     record_vetting(brand, vetting, confirmed_by=user)
     record_campaign_submission(campaign)
     record_appeal(appeal)
-    record_monthly_fees(today)                  # reconciliation: the monthly fees that fell due
+    record_monthly_fees(today)                  # its own schedule, reconciliation: fees due
     rows(entries)                               # each entry with the running total, in words
 
 The callers record inside the transaction that records Telnyx's acceptance, never for a refusal.
@@ -17,11 +17,12 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from compliance import lifecycle, presentation
+from compliance import leases, lifecycle, presentation
 from compliance.models import Appeal, Brand, Campaign, FeeEntry, Organisation
 from compliance.services import guardrails
 
@@ -140,16 +141,24 @@ def campaigns_with_fee_due(today: date) -> QuerySet[Campaign]:
     )
 
 
+FEES_LEASE = "monthly-fees"
+
+
 def record_monthly_fees(today: date | None = None) -> int:
     """Record each monthly fee that fell due and is not in the ledger yet; how many were new.
-    Idempotent: run by every reconciliation."""
+    Idempotent: run by its own schedule (compliance/tasks/ledger.py) and by every
+    reconciliation, under the FEES_LEASE so two passes never run at once (one that finds it
+    held records nothing: the other is doing it)."""
     today = today or timezone.localdate()
     recorded = 0
-    for campaign in campaigns_with_fee_due(today).iterator():
-        assert campaign.next_renewal_or_expiration is not None
-        with transaction.atomic():
-            _, created = record_monthly_fee(campaign, campaign.next_renewal_or_expiration)
-        recorded += created
+    with leases.held(FEES_LEASE, settings.FEES_LEASE_SECONDS) as ours:
+        if not ours:
+            return 0
+        for campaign in campaigns_with_fee_due(today).iterator():
+            assert campaign.next_renewal_or_expiration is not None
+            with transaction.atomic():
+                _, created = record_monthly_fee(campaign, campaign.next_renewal_or_expiration)
+            recorded += created
     return recorded
 
 

@@ -32,7 +32,7 @@ from django.db import transaction
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
-from compliance import deferred, errors, lifecycle
+from compliance import deferred, errors, leases, lifecycle
 from compliance.http import telnyx_webhook_url
 from compliance.models import (
     Brand,
@@ -834,6 +834,31 @@ def poll_profile_assignment(task_pk: int, client: TelnyxClient | None = None) ->
         task.error = "Telnyx has not finished the task; check it again later."
     task.save(update_fields=["status", "error", "updated_at"])
     return task.is_finished or bool(task.error)
+
+
+def profile_lease(task_pk: int) -> str:
+    return f"profile-assignment:{task_pk}"
+
+
+def follow_profile_assignment(task_pk: int) -> bool | None:
+    """One turn of following a profile task: a schedule that survives a killed worker.
+
+    The next turn is queued (PROFILE_POLL_SECONDS later) *before* this one polls, so a worker
+    killed mid-poll leaves it in the queue; the poll runs under the task's lease
+    (NUMBERS_PROFILE_LEASE_SECONDS, renewed while it runs), so two workers never poll one task
+    at once: a turn that finds the lease held (a slow turn still going, or a killed one whose
+    lease has not run out) only keeps the chain going. Returns None when the next turn was
+    queued (a backend that can run work later), else whether the task is finished (the
+    caller loops)."""
+    task = ProfileAssignmentTask.objects.filter(pk=task_pk).first()
+    if task is None or task.is_finished or task.polls >= PROFILE_MAX_POLLS:
+        return True
+    queued = deferred.schedule_later(
+        "follow_profile_assignment_task", task_pk, delay=PROFILE_POLL_SECONDS
+    )
+    with leases.held(profile_lease(task_pk), settings.NUMBERS_PROFILE_LEASE_SECONDS) as ours:
+        finished = poll_profile_assignment(task_pk) if ours else False
+    return None if queued else finished
 
 
 def _store_task_numbers(task: ProfileAssignmentTask, client: TelnyxClient) -> None:

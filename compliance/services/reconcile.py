@@ -28,7 +28,7 @@ from django.db.models import Model, Q, QuerySet
 from compliance import lifecycle
 from compliance.models import Brand, Campaign
 from compliance.pacing import Pacer
-from compliance.services import adoption, ledger, numbers, submission
+from compliance.services import adoption, brands, ledger, numbers, submission
 from compliance.services.webhooks import (
     apply_brand_record,
     apply_campaign_record,
@@ -50,6 +50,7 @@ class ReconcileReport:
     stale_submissions: int = 0  # pending submissions with no retry coming, retried now
     monthly_fees: int = 0  # monthly campaign fees that fell due, recorded in the ledger now
     stalled_jobs: int = 0  # bulk assignment jobs whose worker died, enqueued again
+    vettings_checked: int = 0  # brands with a vetting still being scored, read back
     changes: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
@@ -61,6 +62,7 @@ class ReconcileReport:
             "stale_submissions": self.stale_submissions,
             "monthly_fees": self.monthly_fees,
             "stalled_jobs": self.stalled_jobs,
+            "vettings_checked": self.vettings_checked,
             "changes": self.changes,
             "errors": self.errors,
         }
@@ -124,6 +126,7 @@ def reconcile_all(
                 continue
             if change.changed:
                 report.changes.append(f"campaign {campaign.campaign_id}: {change.describe()}")
+    _read_back_vettings(report)
     for line in report.errors:
         logger.warning("reconcile: %s", line)
     logger.info(
@@ -134,6 +137,20 @@ def reconcile_all(
         len(report.errors),
     )
     return report
+
+
+def _read_back_vettings(report: ReconcileReport) -> None:
+    """Brands with a vetting still being scored: their vettings read back (the vetting page
+    shows what is stored and never calls Telnyx itself: issue 20, finding 13)."""
+    waiting = Brand.objects.filter(
+        brand_id__isnull=False, vettings__vetting_score__isnull=True
+    ).distinct()
+    for brand in waiting.iterator():
+        report.vettings_checked += 1
+        try:
+            brands.sync_vettings(brand)
+        except brands.ActionRefused as exc:
+            report.errors.append(f"vettings of brand {brand.brand_id}: {exc}")
 
 
 def _pair(statuses: tuple[str, str]) -> str:

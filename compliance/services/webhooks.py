@@ -33,7 +33,7 @@ from django.utils import timezone
 from compliance import deferred, hot_sql, lifecycle, presentation
 from compliance.lifecycle import CampaignStatus
 from compliance.models import Brand, Campaign, CampaignEvent, ReviewClaim, WebhookEvent
-from compliance.services import messages, notifications
+from compliance.services import hosted, messages, notifications
 from compliance.telnyx.client import TelnyxClient, get_client
 from compliance.telnyx.errors import TelnyxError
 
@@ -412,6 +412,9 @@ def _apply_number_event(event: WebhookEvent, parsed: ParsedEvent) -> None:
 def _apply_message_event(event: WebhookEvent, parsed: ParsedEvent) -> None:
     messages.apply_message_event(parsed.data)  # it takes the envelope or its data object
     event.outcome, event.note = Outcome.APPLIED, "Handed to the test-message records."
+    confirmed = parsed.kind == "message.received" and hosted.apply_reply(parsed.data, event)
+    if confirmed:
+        event.note = "A subscriber's reply: it confirmed their hosted opt-in."
 
 
 _HANDLERS = {
@@ -570,6 +573,10 @@ def apply_brand_record(brand: Brand, response) -> bool:
             notifications.notify(
                 locked.organisation, f"Brand {locked}: {words}", words, brand=locked
             )
+            if locked.identity_status == lifecycle.BrandIdentityStatus.UNVERIFIED:
+                # Telnyx's feedback on what to fix: read in the background (the brand page
+                # shows what is stored and never calls Telnyx itself).
+                deferred.schedule("refresh_brand_task", locked.pk, on_commit=True)
     brand.status, brand.identity_status = locked.status, locked.identity_status
     return changed
 

@@ -2,9 +2,9 @@
 
 import time
 
-from django.tasks import default_task_backend, task
+from django.tasks import task
 
-from compliance.deferred import deferrable, schedule
+from compliance.deferred import deferrable
 from compliance.models import Organisation
 from compliance.services import adoption, numbers
 
@@ -19,12 +19,11 @@ def run_bulk_assignment_task(job_pk: int) -> None:
 @deferrable
 @task
 def follow_profile_assignment_task(task_pk: int) -> None:
-    """Follow an assignment-by-profile task at Telnyx until it finishes: again in
-    PROFILE_POLL_SECONDS on a worker that can defer, else in a loop."""
-    while not numbers.poll_profile_assignment(task_pk):
-        if default_task_backend.supports_defer:
-            schedule("follow_profile_assignment_task", task_pk, delay=numbers.PROFILE_POLL_SECONDS)
-            return
+    """Follow an assignment-by-profile task at Telnyx until it finishes: each turn queues the
+    next (PROFILE_POLL_SECONDS later) before it polls, under the task's lease, so the schedule
+    survives a killed worker (services/numbers.follow_profile_assignment); a backend that
+    cannot run work later polls in a loop here."""
+    while numbers.follow_profile_assignment(task_pk) is False:
         time.sleep(numbers.PROFILE_POLL_SECONDS)
 
 

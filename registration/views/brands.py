@@ -250,33 +250,27 @@ def _detail_context(brand: Brand) -> dict:
 @login_required
 @require_GET
 def brand_detail(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
+    """From the database only (issue 20, finding 13): webhooks, reconciliation and the
+    Refresh button keep it current; a slow Telnyx never slows this page."""
     brand = _brand_for(request, public_id)
-    if brand.brand_id:
-        try:
-            services.refresh_brand(brand)
-        except services.ActionRefused as exc:
-            messages.warning(request, f"Showing the last known status. {exc}")
     return render(request, DETAIL, _detail_context(brand))
 
 
 @login_required
 @require_GET
 def brand_status(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
-    """HTMX polling target: the status panel, polling itself while the brand is pending."""
+    """HTMX polling target: the status panel, polling itself while the brand is pending. It
+    shows what is stored (webhooks and reconciliation bring the news), never calling Telnyx."""
     brand = _brand_for(request, public_id)
-    error = None
-    if brand.brand_id:
-        try:
-            services.refresh_brand(brand, force=False)
-        except services.ActionRefused as exc:
-            error = str(exc)
-    return render(request, f"{DETAIL}#status", _detail_context(brand) | {"refresh_error": error})
+    context = _detail_context(brand)
+    if context["pending"]:
+        services.refresh_while_watched(brand)
+    return render(request, f"{DETAIL}#status", context)
 
 
 ACTIONS = {
     "revet": (services.revet_brand, "Revet requested: the registry checks your brand again."),
     "resend-2fa-email": (services.resend_2fa_email, "The verification email was sent again."),
-    "refresh": (services.refresh_brand, "Status updated from Telnyx."),
 }
 
 
@@ -284,6 +278,8 @@ ACTIONS = {
 @require_POST
 def brand_action(request: HtmxHttpRequest, public_id: UUID, action: str) -> HttpResponse:
     brand = _brand_for(request, public_id)
+    if action == "refresh":
+        return _refresh(request, brand)
     if action not in ACTIONS:
         raise Http404("No such action.")
     run, done = ACTIONS[action]
@@ -293,6 +289,18 @@ def brand_action(request: HtmxHttpRequest, public_id: UUID, action: str) -> Http
         messages.error(request, str(exc))
     else:
         messages.success(request, done)
+    return post_redirect(request, reverse("brand_detail", args=[brand.public_id]))
+
+
+def _refresh(request: HtmxHttpRequest, brand: Brand) -> HttpResponse:
+    """One quick read-back, else one in the background; the words say which happened."""
+    try:
+        outcome = services.refresh_brand_now_or_later(brand)
+    except services.ActionRefused as exc:
+        messages.error(request, str(exc))
+    else:
+        tell = messages.success if outcome == services.REFRESHED else messages.warning
+        tell(request, outcome)
     return post_redirect(request, reverse("brand_detail", args=[brand.public_id]))
 
 
@@ -376,16 +384,14 @@ def brand_otp_verify(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
 
 # -- external vetting ------------------------------------------------------------------------
 def _vetting_page(request, brand, order_form=None, import_form=None):
-    vettings = list(brand.vettings.all())
-    providers, classes = [], []
-    try:
-        vettings = services.sync_vettings(brand)
-        providers, classes = services.vetting_options()
-    except services.ActionRefused as exc:
-        messages.warning(request, str(exc))
+    """From the database only (issue 20, finding 13): the vettings as last read, and the
+    providers from the shared cache; the page's Refresh reads both from Telnyx."""
+    options = services.cached_vetting_options()
+    providers, classes = options if options is not None else ([], [])
     context = {
         "brand": brand,
-        "vettings": vettings,
+        "vettings": list(brand.vettings.all()),
+        "options_missing": options is None,
         "order_form": order_form or VettingOrderForm(providers=providers, classes=classes),
         "import_form": import_form or VettingImportForm(providers=providers),
     }
@@ -405,6 +411,12 @@ def brand_vetting(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     brand = _registered_for(request, public_id)
     if request.method == "GET":
         return _vetting_page(request, brand)
+    if request.POST.get("kind") == "refresh":
+        try:
+            messages.success(request, services.refresh_vettings(brand))
+        except services.ActionRefused as exc:
+            messages.warning(request, f"{exc} The page shows what was last read.")
+        return post_redirect(request, reverse("brand_vetting", args=[brand.public_id]))
     try:
         providers, classes = services.vetting_options()
     except services.ActionRefused as exc:

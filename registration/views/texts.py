@@ -18,7 +18,12 @@ from django.views.decorators.http import require_GET, require_POST
 from compliance import texts
 from compliance.http import HtmxHttpRequest
 from compliance.models import Campaign
-from compliance.services.hosted import answers_for, ensure_hosted_pages, hosted_page_urls
+from compliance.services.hosted import (
+    answers_for,
+    ensure_hosted_pages,
+    hosted_page_urls,
+    sign_up_counts,
+)
 from compliance.tenancy import get_owned_or_404
 
 TEMPLATE = "registration/texts.html"
@@ -45,6 +50,7 @@ def _render(request, campaign: Campaign):
         "answers": answers,
         "proposals": texts.propose(answers) if answers.usecase else None,
         "hosted": hosted_page_urls(campaign.brand),
+        "sign_ups": sign_up_counts(campaign.brand),
     }
     template = f"{TEMPLATE}#proposals" if request.htmx else TEMPLATE
     return render(request, template, context)

@@ -1,6 +1,7 @@
 """Sandbox lifecycle of numbers: assignments settle, profile tasks run, messages are sent and
 their delivery webhooks (message.sent, message.finalized) go to the messaging profile's
-webhook_url, signed like Telnyx's."""
+webhook_url, signed like Telnyx's; a handset's reply to one of the account's numbers arrives
+as a signed message.received (`receive_reply`)."""
 
 import uuid
 
@@ -110,6 +111,52 @@ def send_message(message_id: str, *, assigned: bool) -> None:
     message.save(update_fields=["status", "sent_at"])
     _deliver_event(message, "message.sent")
     pace.schedule(finalize_message, message.id)
+
+
+def receive_reply(from_number: str, to_number: str, text: str, *, url: str = "") -> bool:
+    """A handset (`from_number`) texts `text` to one of the account's numbers (`to_number`):
+    Telnyx delivers a signed message.received to the number's messaging profile webhook_url;
+    the sandbox falls back to the webhook_url of the last message that number sent to this
+    handset (the conversation the app started). True when the app answered 2xx."""
+    number = PhoneNumber.objects.filter(phone_number=to_number).select_related("profile").first()
+    profile = number.profile if number is not None else None
+    last = (
+        Message.objects.filter(from_number=to_number, to_number=from_number)
+        .order_by("-created_at")
+        .first()
+    )
+    target = url or (profile.webhook_url if profile else "") or (last.webhook_url if last else "")
+    if not target:
+        return False
+    now = timezone.now().isoformat().replace("+00:00", "Z")
+    payload = {
+        "id": str(uuid.uuid4()),
+        "record_type": "message",
+        "direction": "inbound",
+        "type": "SMS",
+        "messaging_profile_id": profile.id if profile else None,
+        "from": {
+            "phone_number": from_number,
+            "carrier": "Sandbox Wireless",
+            "line_type": "Wireless",
+        },
+        "to": [{"phone_number": to_number, "carrier": "Telnyx", "line_type": "VoIP"}],
+        "text": text,
+        "encoding": "GSM-7",
+        "parts": 1,
+        "received_at": now,
+    }
+    envelope = {
+        "data": {
+            "event_type": "message.received",
+            "id": str(uuid.uuid4()),
+            "occurred_at": now,
+            "payload": payload,
+            "record_type": "event",
+        },
+        "meta": {"attempt": 1, "delivered_to": target},
+    }
+    return webhooks.deliver(target, envelope)
 
 
 @task

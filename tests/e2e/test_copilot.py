@@ -32,7 +32,7 @@ def test_the_hosted_opt_in_form_refuses_an_unchecked_box_then_records_consent(pa
     page.get_by_role("checkbox").check()
     with page.expect_navigation():
         page.get_by_role("button", name="Sign up").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "You're signed up"
+    assert page.get_by_role("heading", level=1).inner_text() == "Reply to confirm"
     record = OptInRecord.objects.get()
     assert record.phone == "+15125550199"
     assert record.disclosure.startswith("By checking this box, I agree to receive promotions")

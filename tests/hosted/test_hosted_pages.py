@@ -149,7 +149,8 @@ def test_an_opt_in_is_stored_with_the_exact_text_shown(client, brand, campaign, 
     assert record.page_url.endswith(opt_in_url(brand))
     assert record.consented_at is not None
     done = client.get(response["Location"]).content.decode()
-    assert "You're signed up" in done and "STOP" in done
+    assert "Reply to confirm" in done and "STOP" in done
+    assert not record.is_confirmed  # only the subscriber's reply confirms it (finding 14)
 
 
 def test_an_unchecked_box_is_an_error_next_to_it_and_nothing_is_stored(client, brand, urls):
@@ -210,7 +211,7 @@ def test_opt_ins_are_rate_limited_per_ip(client, brand, urls):
     response = client.post(opt_in_url(brand), data)
     assert response.status_code == 429
     assert "Too many sign-ups" in response.content.decode()
-    assert OptInRecord.objects.count() == ratelimit.OPT_IN_PER_IP.limit
+    assert OptInRecord.objects.count() == 1  # one request waits for the phone's reply
     other_ip = client.post(opt_in_url(brand), data, REMOTE_ADDR="198.51.100.9")
     assert other_ip.status_code == 302
 

@@ -144,8 +144,11 @@ def test_the_walk_finds_the_customer_forms():
 
 @pytest.mark.parametrize("route", CUSTOMER_ROUTES, ids=str)
 def test_no_customer_form_answers_500_or_half_saves_hostile_input(
-    route, telnyx_sandbox, organisation, owner_client
+    route, telnyx_sandbox, sandbox_api_key, organisation, owner_client
 ):
+    # sandbox_api_key: the sandbox makes its installation key on first use; made here, a
+    # refused POST that is the first to reach the sandbox does not look like a half-save
+    # (the brand pages no longer call Telnyx when they are shown: issue 20, finding 13).
     fuzz(owner_client, url_for(route, organisation))
 
 

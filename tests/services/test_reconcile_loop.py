@@ -41,6 +41,7 @@ def test_a_periodic_run_enqueues_the_next_one_later(database_tasks, settings):
         "stale_submissions": 0,
         "monthly_fees": 0,
         "stalled_jobs": 0,
+        "vettings_checked": 0,
         "changes": [],
         "errors": [],
     }

@@ -1,13 +1,15 @@
 """Read unsettled brands and campaigns back from Telnyx.
 
 manage.py reconcile          run once now, print what changed
-manage.py reconcile --loop   start the periodic run on the task worker (db_worker)
+manage.py reconcile --loop   start the periodic runs on the task worker (db_worker): the
+                             reconciliation and the fee ledger's monthly fees
 """
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from compliance.services.reconcile import reconcile_all
+from compliance.tasks import ledger as fee_tasks
 from compliance.tasks.reconcile import loop_is_scheduled, reconcile_statuses
 
 
@@ -39,6 +41,10 @@ class Command(BaseCommand):
     def _start_loop(self):
         if not reconcile_statuses.get_backend().supports_defer:
             raise CommandError("--loop needs a task backend that runs tasks later (db_worker).")
+        if fee_tasks.SCHEDULE.start():
+            self.stdout.write(
+                f"Monthly fees recorded every {settings.FEES_EVERY_SECONDS} s on the task worker."
+            )
         if loop_is_scheduled():
             self.stdout.write("A periodic reconciliation is already scheduled.")
             return
