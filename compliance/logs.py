@@ -78,9 +78,9 @@ class JsonFormatter(logging.Formatter):
 
 
 class RequestIdFilter(logging.Filter):
-    """Adds `record.request_id` (for the text format of development)."""
+    """Adds `record.request_id` ("" outside any request), for the text format of development."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         if not getattr(record, "request_id", None):
-            record.request_id = current_request_id() or "-"
+            record.request_id = current_request_id()
         return True
