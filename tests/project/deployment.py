@@ -54,6 +54,25 @@ def production_env(database_url: str, static_root: Path, **overrides: str) -> di
     return env | overrides
 
 
+def write_env_file(path: Path, env: dict[str, str]) -> Path:
+    """An /etc/tendlc/tendlc.env for this test (the example's lines with this test's values)."""
+    path.write_text("".join(f"{key}={value}\n" for key, value in env.items()))
+    return path
+
+
+def manage_sh(*args: str, env_file: Path, timeout: float = 180) -> subprocess.CompletedProcess:
+    """deploy/manage.sh, as the guide runs it: nothing in the environment but the file's."""
+    clean = {k: v for k, v in os.environ.items() if k in {"PATH", "HOME", "LANG", "TMPDIR"}}
+    return subprocess.run(
+        [str(DEPLOY / "manage.sh"), *args],
+        env=clean | {"TENDLC_ENV_FILE": str(env_file), "TENDLC_PYTHON": sys.executable},
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
 def manage(*args: str, env: dict[str, str], timeout: float = 180) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, str(REPO / "manage.py"), *args],

@@ -1,5 +1,6 @@
 """`manage.py serve` as deployed (docs/DEPLOY.md): the example environment file, migrate,
-createcachetable and collectstatic on a scratch database and directory, then gunicorn and a
+createcachetable and collectstatic through deploy/manage.sh on a scratch database and
+directory, then gunicorn and a
 db_worker per queue as real processes. A request, a signed webhook applied by the webhooks
 worker, a scrape of /metrics; then SIGTERM: every process of the group exits, cleanly, in time.
 
@@ -27,9 +28,10 @@ from tests.project.deployment import (
     REPO,
     free_port,
     group_members,
-    manage,
+    manage_sh,
     production_env,
     scratch_database,
+    write_env_file,
 )
 from tests.webhooks.webhook_helpers import encode, status_update
 
@@ -79,12 +81,13 @@ def test_serve_answers_applies_webhooks_in_its_worker_and_stops_cleanly_on_sigte
         env = production_env(
             database_url, tmp_path / "static", TELNYX_PUBLIC_KEY=public_key, METRICS_TOKEN=token
         )
+        env_file = write_env_file(tmp_path / "tendlc.env", env)
         for step in (
             ["migrate", "--noinput"],
             ["createcachetable"],
             ["collectstatic", "--noinput"],
         ):
-            done = manage(*step, env=env)
+            done = manage_sh(*step, env_file=env_file)  # as docs/DEPLOY.md runs them
             assert done.returncode == 0, f"{step}: {done.stderr[-3000:]}"
 
         port = free_port()
