@@ -54,7 +54,12 @@ def _carrying_request_id(func: Callable[..., Any]) -> Callable[..., Any]:
         with bound_request_id(request_id):
             started = time.monotonic()
             logger.info("task %s started", func.__name__)
-            result = func(*args, **kwargs)
+            try:
+                result = func(*args, **kwargs)
+            except Exception:
+                # With the request's id and the traceback (the worker records the failure too).
+                logger.exception("task %s failed", func.__name__)
+                raise
             logger.info(
                 "task %s finished in %.0f ms", func.__name__, (time.monotonic() - started) * 1000
             )

@@ -148,3 +148,17 @@ def test_work_enqueued_outside_a_request_carries_no_id(db, settings, database_ta
 
     (queued,) = DBTaskResult.objects.all()
     assert queued.args_kwargs["kwargs"] == {}
+
+
+def test_a_failing_task_logs_its_traceback_with_the_requests_id(db, json_lines):
+    from compliance import deferred
+    from compliance.models import SiteCheck
+
+    with bound_request_id("failing-task-request"):
+        # Runs at once (the tests' immediate backend, which records the failure): no such row.
+        deferred.schedule("run_site_check", 987654)
+    assert not SiteCheck.objects.exists()
+
+    failed = [e for e in json_lines() if e["message"] == "task run_site_check failed"]
+    assert [e["request_id"] for e in failed] == ["failing-task-request"]
+    assert "DoesNotExist" in failed[0]["exception"]
