@@ -13,11 +13,16 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser)
 
-.PHONY: help run test e2e bench eval lint fmt check-deploy venv chromium clean vocabulary
+SERVE_BIND ?= $(HOST):$(PORT)
+WEB_WORKERS ?= 3
+QUEUE_WORKERS ?= 1
+
+.PHONY: help run serve test e2e bench eval lint fmt check-deploy venv chromium clean vocabulary
 
 help:
 	@echo "make run    set everything up and serve the demo on http://$(HOST):$(PORT)"
 	@echo "make test   set everything up and run the whole test suite"
+	@echo "make serve  run as deployed: gunicorn + task workers, settings from the environment"
 	@echo "make e2e    browser tests only (installs Debian's chromium if missing)"
 	@echo "make bench  benchmarks (prints figures)"
 	@echo "make eval   the compliance checker measured on the labelled corpus"
@@ -53,6 +58,14 @@ run: $(STAMP)
 	  $(PY) manage.py demo_registrations & \
 	  $(PY) manage.py runserver $(HOST):$(PORT); \
 	  wait
+
+# Production: gunicorn and a db_worker per queue under one supervisor, settings from the
+# environment (DEBUG=0, SECRET_KEY, DATABASE_URL …; deploy/tendlc.env.example). It installs
+# nothing: run `make venv`, migrate and collectstatic first (docs/DEPLOY.md; the systemd unit
+# deploy/tendlc.service runs this target).
+serve:
+	exec $(PY) manage.py serve --bind $(SERVE_BIND) --web-workers $(WEB_WORKERS) \
+	  --queue-workers $(QUEUE_WORKERS)
 
 test: $(STAMP)
 	@if [ -n "$(CHROMIUM)" ]; then echo "Chromium found: browser tests included"; \

@@ -9,9 +9,16 @@ delays, backends that cannot defer, and transactions:
   a rolled-back change); outside a transaction it enqueues at once.
 - `delay` seconds later where the backend can defer (the database backend); a backend that
   cannot (the immediate backend of the tests) runs it now.
+- The request id of the request (or task) that schedules the work travels with it, as the
+  keyword argument `request_id`, and is bound again while the task runs, so the task's log
+  lines carry the id of the request that caused them (compliance/logs.py).
 """
 
+import functools
+import logging
+import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
@@ -22,25 +29,60 @@ from django_tasks_db import DatabaseBackend
 from django_tasks_db.models import DBTaskResult
 
 from compliance import hot_sql
+from compliance.logs import bound_request_id, current_request_id
+
+logger = logging.getLogger(__name__)
 
 _TASKS: dict[str, Task] = {}
+REQUEST_ID_ARGUMENT = "request_id"
 
 
 def deferrable[T: Task](task: T) -> T:
-    """Register a task under its function's name so that services can schedule it."""
+    """Register a task under its function's name so that services can schedule it; the task
+    takes the scheduler's request id (see the module's docstring) besides its own arguments."""
+    task = replace(task, func=_carrying_request_id(task.func))
     _TASKS[task.name] = task
     return task
+
+
+def _carrying_request_id(func: Callable[..., Any]) -> Callable[..., Any]:
+    # functools.wraps keeps the module and qualified name, so the task's path (what the
+    # worker imports) is unchanged and names this very task.
+    @functools.wraps(func)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        request_id = kwargs.pop(REQUEST_ID_ARGUMENT, None) or current_request_id()
+        with bound_request_id(request_id):
+            started = time.monotonic()
+            logger.info("task %s started", func.__name__)
+            try:
+                result = func(*args, **kwargs)
+            except Exception:
+                # With the request's id and the traceback (the worker records the failure too).
+                logger.exception("task %s failed", func.__name__)
+                raise
+            logger.info(
+                "task %s finished in %.0f ms", func.__name__, (time.monotonic() - started) * 1000
+            )
+            return result
+
+    return run
+
+
+def _carried() -> dict[str, str]:
+    request_id = current_request_id()
+    return {REQUEST_ID_ARGUMENT: request_id} if request_id else {}
 
 
 def schedule(name: str, *args: Any, delay: float = 0, on_commit: bool = False) -> None:
     """Run the task registered as `name` with `args`, `delay` seconds from now."""
     task = _task(name)
+    carried = _carried()  # now: an on-commit enqueue may run outside the request's context
 
     def enqueue() -> None:
         deferred = task
         if delay > 0 and task.get_backend().supports_defer:
             deferred = task.using(run_after=timezone.now() + timedelta(seconds=delay))
-        deferred.enqueue(*args)
+        deferred.enqueue(*args, **carried)
 
     _when(on_commit)(enqueue)
 
@@ -52,7 +94,7 @@ def schedule_later(name: str, *args: Any, delay: float) -> bool:
     task = _task(name)
     if not task.get_backend().supports_defer:
         return False
-    task.using(run_after=timezone.now() + timedelta(seconds=delay)).enqueue(*args)
+    task.using(run_after=timezone.now() + timedelta(seconds=delay)).enqueue(*args, **_carried())
     return True
 
 
@@ -63,7 +105,7 @@ def schedule_once(name: str) -> None:
     read, cheap enough for the webhook receiver's hot path."""
     task = _task(name)
     if not _waiting_in_queue(task):
-        task.enqueue()
+        task.enqueue(**_carried())
 
 
 def _waiting_in_queue(task: Task) -> bool:

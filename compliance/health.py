@@ -13,6 +13,7 @@ from django.db import DatabaseError, connection
 from django.db.migrations.executor import MigrationExecutor
 from django.db.models import Count, Min
 from django.http import JsonResponse
+from django.tasks import TaskResultStatus
 from django.urls import path
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
@@ -20,19 +21,32 @@ from django.views.decorators.http import require_GET
 from django_tasks_db.models import DBTaskResult
 
 
-def _queues() -> dict[str, dict]:
+def queue_states() -> dict[str, dict]:
+    """Per task queue: due tasks waiting, how long the oldest has waited, tasks running
+    (also read by the /metrics scrape, compliance/metrics.py)."""
     due = (
         DBTaskResult.objects.ready()
+        .order_by()
         .values("queue_name")
         .annotate(waiting=Count("id"), oldest=Min("enqueued_at"))
     )
+    running = (
+        DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING)
+        .order_by()
+        .values("queue_name")
+        .annotate(n=Count("id"))
+        .values_list("queue_name", "n")
+    )
     now = timezone.now()
-    found = {name: {"waiting": 0, "oldest_seconds": 0} for name in settings.TASK_QUEUES}
+    found = {
+        name: {"waiting": 0, "oldest_seconds": 0, "running": 0} for name in settings.TASK_QUEUES
+    }
     for row in due:
-        found[row["queue_name"]] = {
-            "waiting": row["waiting"],
-            "oldest_seconds": int((now - row["oldest"]).total_seconds()),
-        }
+        found.setdefault(row["queue_name"], {"running": 0}).update(
+            waiting=row["waiting"], oldest_seconds=int((now - row["oldest"]).total_seconds())
+        )
+    for queue, n in running:
+        found.setdefault(queue, {"waiting": 0, "oldest_seconds": 0})["running"] = n
     return found
 
 
@@ -42,7 +56,7 @@ def healthz(request) -> JsonResponse:
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
-        queues = _queues()
+        queues = queue_states()
     except DatabaseError:
         return JsonResponse({"database": "unreachable"}, status=503)
     limit = settings.HEALTH_QUEUE_MAX_AGE_SECONDS

@@ -1,9 +1,16 @@
-"""Response headers every signed-in page needs."""
+"""Response headers every signed-in page needs; the request id, access line and latency of
+every request."""
 
+import logging
+import time
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+
+from compliance import logs, metrics
+
+access_log = logging.getLogger("compliance.requests")
 
 
 class PrivatePagesMiddleware:
@@ -20,4 +27,34 @@ class PrivatePagesMiddleware:
         if user is not None and user.is_authenticated:
             add_never_cache_headers(response)
             patch_cache_control(response, private=True)
+        return response
+
+
+class RequestIdMiddleware:
+    """First in the chain: gives the request its id (an incoming X-Request-ID only when it is
+    a short safe token, else a new one), binds it for every log line and task the request
+    causes (compliance/logs.py), answers it in X-Request-ID, and writes one access line and
+    one latency observation per request, by view (compliance/metrics.py). The access line
+    names the URL pattern, never the path: paths can carry tokens (password reset)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        request_id = logs.safe_request_id(request.headers.get(logs.HEADER)) or logs.new_request_id()
+        with logs.bound_request_id(request_id):
+            started = time.monotonic()
+            response = self.get_response(request)
+            elapsed = time.monotonic() - started
+            match = request.resolver_match
+            view = (match.view_name or match.route) if match else "<unmatched>"
+            metrics.observe_request(view, request.method or "", response.status_code, elapsed)
+            access_log.info(
+                "%s %s %s in %.0f ms",
+                request.method,
+                view,
+                response.status_code,
+                elapsed * 1000,
+            )
+        response[logs.HEADER] = request_id
         return response

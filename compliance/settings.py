@@ -50,6 +50,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every request, even a redirect to HTTPS, gets its id, access line and latency.
+    "compliance.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -131,7 +133,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.getenv("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -276,12 +278,40 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = True
     CSRF_TRUSTED_ORIGINS = [f"https://{h}" for h in ALLOWED_HOSTS if h and h != "*"]
 
+# /metrics (compliance/metrics.py) answers the Prometheus scraper only: a request with
+# "Authorization: Bearer $METRICS_TOKEN", or from an address in METRICS_ALLOWED_NETWORKS (the
+# client's address past TRUSTED_PROXIES). Neither set: /metrics answers 404.
+METRICS_TOKEN = os.getenv("METRICS_TOKEN", "")
+METRICS_ALLOWED_NETWORKS = [
+    n.strip() for n in os.getenv("METRICS_ALLOWED_NETWORKS", "").split(",") if n.strip()
+]
+
+# Logs go to standard error, one JSON object per line (time, level, logger, message,
+# request_id, exception: compliance/logs.py), for journald or any log shipper. LOG_FORMAT=text
+# gives plain lines (the default with DEBUG on, for a developer's terminal).
+LOG_FORMAT = os.getenv("LOG_FORMAT", "text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {"()": "compliance.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "filters": {"request_id": {"()": "compliance.logs.RequestIdFilter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": os.getenv("LOG_LEVEL", "INFO")},
-    "loggers": {"httpx": {"level": "WARNING"}, "httpcore": {"level": "WARNING"}},
+    "loggers": {
+        "httpx": {"level": "WARNING"},
+        "httpcore": {"level": "WARNING"},
+        # Django's own request logger repeats what compliance.requests and the exception say.
+        "django.request": {"level": "ERROR"},
+    },
 }
 
 # The hosted opt-in: a consent request is confirmed only by the subscriber's reply to the

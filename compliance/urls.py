@@ -38,6 +38,7 @@ urlpatterns = [
     path("c/", include("compliance.hosted_urls")),
     path("texts/", include("registration.urls.texts")),
     path("", include("compliance.health")),
+    path("", include("compliance.metrics")),
 ]
 
 # The Telnyx sandbox is a development tool: routed only in sandbox mode (no TELNYX_API_KEY).

@@ -16,6 +16,7 @@ from django.http import HttpRequest, HttpResponseNotAllowed, JsonResponse
 from django.urls import path
 from django.views.decorators.csrf import csrf_exempt
 
+from compliance.metrics import WEBHOOK_DELIVERIES
 from compliance.services import webhooks
 from compliance.telnyx.signatures import Reason, SignatureError, verify_webhook
 from compliance.webhook_keys import webhook_public_key
@@ -72,6 +73,7 @@ def _declared_length(request: HttpRequest) -> int:
 
 
 def _answer(status: int, result: str) -> JsonResponse:
+    WEBHOOK_DELIVERIES.labels(result).inc()
     return JsonResponse({"result": result}, status=status)
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 import httpx
 
+from . import metrics
 from .brands import BrandsAPI
 from .campaigns import CampaignsAPI
 from .errors import (
@@ -105,15 +106,14 @@ class Transport:
         try:
             response = self.http.request(method, path, params=_clean(params), json=json)
         except httpx.TransportError as exc:
+            metrics.observe(method, path, None, time.monotonic() - started)
             logger.warning("telnyx %s %s failed: %s", method, path, type(exc).__name__)
             raise
+        elapsed = time.monotonic() - started
+        metrics.observe(method, path, response.status_code, elapsed)
         # Bodies are never logged: they carry EINs, names and phone numbers.
         logger.info(
-            "telnyx %s %s -> %s in %.0f ms",
-            method,
-            path,
-            response.status_code,
-            (time.monotonic() - started) * 1000,
+            "telnyx %s %s -> %s in %.0f ms", method, path, response.status_code, elapsed * 1000
         )
         return response
 

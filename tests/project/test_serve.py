@@ -1,5 +1,5 @@
-"""The production serve command and its health endpoints (/healthz, /readyz). The test that
-runs `manage.py serve` as real processes is still to come (see the closing note)."""
+"""The production serve command and its health endpoints (/healthz, /readyz). `manage.py serve`
+as real processes: tests/project/test_serve_process.py."""
 
 from datetime import timedelta
 

@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 
 from . import factories
-from .urlwalk import PUBLIC, all_routes, customer_routes
+from .urlwalk import OPERATOR, PUBLIC, all_routes, customer_routes
 
 ROUTES_WITH_IDS = [route for route in customer_routes() if route.kwargs]
 
@@ -81,7 +81,7 @@ SIGNED_IN_ROUTES = [
     route
     for route in all_routes()
     if not route.startswith("admin/", "sandbox/telnyx/", "webhooks/")
-    and route.name not in ANONYMOUS_ALLOWED
+    and route.name not in ANONYMOUS_ALLOWED | OPERATOR
 ]
 
 

@@ -31,6 +31,10 @@ PUBLIC = frozenset(
     }
 )
 
+# The operator's endpoints: Prometheus's scrape, for a bearer token or an allowed network only,
+# never for a signed-in user (tests/security/test_metrics_access.py).
+OPERATOR = frozenset({"metrics"})
+
 # Placeholder values for converters, for checks that happen before any lookup (CSRF, login).
 _PLACEHOLDERS = {
     "uuid": uuid.UUID(int=1),
@@ -111,5 +115,6 @@ def customer_routes() -> list[Route]:
     return [
         r
         for r in all_routes()
-        if not r.startswith(ADMIN, SANDBOX, WEBHOOKS, REVIEW, "accounts/") and r.name not in PUBLIC
+        if not r.startswith(ADMIN, SANDBOX, WEBHOOKS, REVIEW, "accounts/")
+        and r.name not in PUBLIC | OPERATOR
     ]

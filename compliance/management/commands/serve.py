@@ -5,21 +5,32 @@ periodic reconciliation, under one supervisor (docs/DEPLOY.md runs it from syste
 
 Settings come from the environment (DEBUG=0, SECRET_KEY, DATABASE_URL …); `serve` refuses to
 run with DEBUG on unless told --allow-debug. A child that dies is restarted (with a pause, so
-a crash loop does not spin); SIGTERM or SIGINT stops every child and waits for it, so a
-systemd restart or an upgrade never leaves orphans. A killed worker's tasks are taken up again
-by the next one (the leases of compliance/services/submission.py and reconcile.py).
+a crash loop does not spin); SIGTERM or SIGINT stops every child and waits for it (gunicorn
+finishes the requests in flight, a db_worker its task), so a systemd restart or an upgrade
+never leaves orphans. A killed worker's tasks are taken up again by the next one (the leases
+of compliance/services/submission.py and reconcile.py). Every child logs JSON lines to
+standard error (compliance/logs.py; gunicorn through compliance/gunicorn_conf.py).
+
+Metrics: every child writes its Prometheus figures to one directory (PROMETHEUS_MULTIPROC_DIR
+from the environment, else a fresh temporary one), emptied at start, so /metrics, answered by
+any gunicorn worker, adds up the figures of the web workers and the db_workers.
 """
 
+import os
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
+from pathlib import Path
 
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 RESTART_PAUSE_SECONDS = 2.0
+STOP_TIMEOUT_SECONDS = 25.0  # past gunicorn's graceful_timeout (20 s): then SIGKILL
 
 
 class Command(BaseCommand):
@@ -39,26 +50,31 @@ class Command(BaseCommand):
             )
         # The periodic reconciliation is a self-rescheduling task: make sure it is scheduled.
         call_command("reconcile", "--loop", verbosity=0)
-        manage = [sys.executable, sys.argv[0]]
+        manage = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py")]
         commands = [
             [
                 sys.executable,
                 "-m",
                 "gunicorn",
                 "compliance.wsgi",
+                "--config",
+                "python:compliance.gunicorn_conf",
                 "--bind",
                 options["bind"],
                 "--workers",
                 str(options["web_workers"]),
-                "--access-logfile",
-                "-",
             ]
         ]
         for queue in settings.TASK_QUEUES:
             commands += [[*manage, "db_worker", "--queue-name", queue]] * options["queue_workers"]
-        self._supervise(commands)
+        metrics_dir, ours = _metrics_directory()
+        try:
+            self._supervise(commands, {**os.environ, "PROMETHEUS_MULTIPROC_DIR": metrics_dir})
+        finally:
+            if ours:
+                shutil.rmtree(metrics_dir, ignore_errors=True)
 
-    def _supervise(self, commands: list[list[str]]) -> None:
+    def _supervise(self, commands: list[list[str]], env: dict[str, str]) -> None:
         stopping = False
 
         def stop(signum, frame):
@@ -67,7 +83,11 @@ class Command(BaseCommand):
 
         signal.signal(signal.SIGTERM, stop)
         signal.signal(signal.SIGINT, stop)
-        children = [subprocess.Popen(command) for command in commands]  # noqa: S603 (our argv)
+
+        def start(command: list[str]) -> subprocess.Popen:
+            return subprocess.Popen(command, env=env, cwd=settings.BASE_DIR)  # noqa: S603 (ours)
+
+        children = [start(command) for command in commands]
         self.stdout.write(f"serving: {len(children)} processes")
         try:
             while not stopping:
@@ -77,16 +97,30 @@ class Command(BaseCommand):
                             f"{' '.join(commands[i][-3:])} exited ({child.returncode}); restarting"
                         )
                         time.sleep(RESTART_PAUSE_SECONDS)
-                        children[i] = subprocess.Popen(commands[i])  # noqa: S603
+                        children[i] = start(commands[i])
                 time.sleep(0.5)
         finally:
             for child in children:
                 if child.poll() is None:
                     child.terminate()
-            deadline = time.monotonic() + 20
+            deadline = time.monotonic() + STOP_TIMEOUT_SECONDS
             for child in children:
                 try:
                     child.wait(timeout=max(0.1, deadline - time.monotonic()))
                 except subprocess.TimeoutExpired:
                     child.kill()
+                    child.wait(timeout=5)
             self.stdout.write("stopped")
+
+
+def _metrics_directory() -> tuple[str, bool]:
+    """The multiprocess directory, emptied (figures of a previous run would be added up), and
+    whether serve made it (and removes it when it stops)."""
+    given = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    if not given:
+        return tempfile.mkdtemp(prefix="tendlc-metrics-"), True
+    directory = Path(given)
+    directory.mkdir(parents=True, exist_ok=True)
+    for stale in directory.glob("*.db"):
+        stale.unlink()
+    return str(directory), False
