@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from django.db.models import Q
 
-from compliance import lifecycle
+from compliance import lifecycle, stepper
 from compliance.lifecycle import Badge
 from compliance.models import Brand, Campaign, SubmissionState
 
@@ -124,6 +124,26 @@ def brand_status(brand: Brand) -> Status:
         lifecycle.brand_badge(status, identity),
         lifecycle.brand_plain_words(status, identity),
         "/".join(code for code in (status, identity) if code),
+    )
+
+
+def campaign_stepper(campaign: Campaign) -> stepper.Stepper:
+    """The campaign page's stepper (compliance/stepper.py holds the words)."""
+    return stepper.campaign_stepper(
+        campaign.submission_state,
+        campaign.campaign_status or None,
+        deactivated=bool(campaign.deactivated_at),
+    )
+
+
+def brand_stepper(brand: Brand) -> stepper.Stepper:
+    """The brand page's stepper (compliance/stepper.py holds the words)."""
+    return stepper.brand_stepper(
+        brand.submission_state,
+        bool(brand.brand_id),
+        brand.status or None,
+        brand.identity_status or None,
+        sole_proprietor=brand.is_sole_proprietor,
     )
 
 

@@ -14,6 +14,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRefresh
 
 from compliance import checks, lifecycle, presentation
 from compliance.forms import CostConfirmationForm
@@ -218,6 +219,25 @@ def _field_label(wire: str) -> str:
 
 
 # -- the brand page --------------------------------------------------------------------------
+_BRAND_ACTIONS = {
+    "continue": ("brand_wizard", "Continue the registration"),
+    "fix": ("brand_wizard", "Fix and resubmit"),
+    "otp": ("brand_otp", "Verify your mobile phone"),
+    "vetting": ("brand_vetting", "Order an external vetting"),
+}
+
+
+def _stepper_context(brand: Brand) -> dict:
+    stepper = presentation.brand_stepper(brand)
+    url = label = ""
+    if stepper.action in _BRAND_ACTIONS:
+        name, label = _BRAND_ACTIONS[stepper.action]
+        url = reverse(name, args=[brand.public_id])
+    elif stepper.action == "campaign":
+        url, label = f"{reverse('campaign_new')}?brand={brand.public_id}", "Register a campaign"
+    return {"stepper": stepper, "action_url": url, "action_label": label}
+
+
 def _detail_context(brand: Brand) -> dict:
     pending = brand.submission_state == SubmissionState.PENDING or (
         brand.brand_id and lifecycle.brand_is_pending(brand.status or None)
@@ -244,7 +264,7 @@ def _detail_context(brand: Brand) -> dict:
         "otp_needed": brand.is_sole_proprietor
         and brand.brand_id
         and brand.identity_status == "UNVERIFIED",
-    }
+    } | _stepper_context(brand)
 
 
 @login_required
@@ -270,7 +290,11 @@ def brand_status(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
             services.refresh_brand(brand, force=False)
         except services.ActionRefused as exc:
             error = str(exc)
-    return render(request, f"{DETAIL}#status", _detail_context(brand) | {"refresh_error": error})
+    context = _detail_context(brand)
+    if request.GET.get("seen", context["stepper"].key) != context["stepper"].key:
+        # The status moved: the whole page changes (feedback, actions), not only this panel.
+        return HttpResponseClientRefresh()
+    return render(request, f"{DETAIL}#status", context | {"refresh_error": error})
 
 
 ACTIONS = {

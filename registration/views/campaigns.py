@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRefresh
 
 from compliance import lifecycle, presentation
 from compliance.forms import CaseMessageForm, CostConfirmationForm
@@ -269,9 +270,11 @@ def campaign_detail(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
         return redirect(_step_url(campaign, WIZARD.first_incomplete(campaign).id))
     if request.htmx and request.GET.get("poll"):
         _resync_if_stale(campaign)
-        return render(
-            request, "registration/campaigns/detail.html#status", _detail_context(campaign)
-        )
+        context = _detail_context(campaign)
+        if request.GET.get("seen", context["stepper"].key) != context["stepper"].key:
+            # The status moved: the whole page changes (rejection card, appeal, actions).
+            return HttpResponseClientRefresh()
+        return render(request, "registration/campaigns/detail.html#status", context)
     return render(request, "registration/campaigns/detail.html", _detail_context(campaign))
 
 
@@ -285,6 +288,28 @@ def _resync_if_stale(campaign):
     # On failure the page keeps the last known status; the next poll tries again.
     with contextlib.suppress(services.CampaignError):
         services.refresh_campaign(campaign)
+
+
+_CAMPAIGN_ACTIONS = {
+    "continue": ("campaign_resume", "Continue the draft"),
+    "fix": ("campaign_step", "Fix and resubmit"),
+    "appeal": ("campaign_appeal_request", "Ask for an appeal"),
+    "new": ("campaign_clone", "Copy into a new draft"),
+    "assign": ("number_list", "Assign numbers"),
+}
+
+
+def _stepper_context(campaign) -> dict:
+    stepper = presentation.campaign_stepper(campaign)
+    url = label = ""
+    if stepper.action in _CAMPAIGN_ACTIONS:
+        name, label = _CAMPAIGN_ACTIONS[stepper.action]
+        args = {
+            "campaign_step": [campaign.public_id, "review"],
+            "number_list": [],
+        }.get(name, [campaign.public_id])
+        url = reverse(name, args=args)
+    return {"stepper": stepper, "action_url": url, "action_label": label}
 
 
 def _detail_context(campaign):
@@ -314,7 +339,7 @@ def _detail_context(campaign):
         if status in lifecycle.APPEALABLE
         else "",
         "message_form": CaseMessageForm(),
-    }
+    } | _stepper_context(campaign)
 
 
 @login_required
