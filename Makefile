@@ -43,6 +43,7 @@ run: $(STAMP)
 	$(PY) manage.py demo_data
 	$(PY) manage.py sandbox_seed
 	$(PY) manage.py reconcile --loop  # restarts the periodic read-back if a crash ended it
+	$(PY) manage.py digests --loop  # the daily e-mail digests, likewise
 	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl-C stops the server and the workers)"
 	@trap 'kill 0' INT TERM EXIT; \
 	  export TELNYX_BASE_URL=$${TELNYX_BASE_URL:-http://$(HOST):$(PORT)/sandbox/telnyx/v2} \

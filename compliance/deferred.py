@@ -85,6 +85,23 @@ def _waiting_sql(connection) -> str:
     return f"SELECT 1 FROM {quote(meta.db_table)} WHERE {where} LIMIT 1"  # noqa: S608
 
 
+def repeating_run_alive(task: Task, stale_after_seconds: float) -> bool:
+    """Whether a self-re-enqueuing run of `task` is waiting, or running for less than
+    `stale_after_seconds` (so a --loop command starts one chain, never two).
+
+    A worker killed mid-run leaves its row RUNNING forever; past `stale_after_seconds` that row
+    is marked failed, so the schedule survives the crash instead of reading as alive.
+    """
+    if not isinstance(task.get_backend(), DatabaseBackend):
+        return False
+    runs = DBTaskResult.objects.filter(task_path=task.module_path)
+    expired_before = timezone.now() - timedelta(seconds=stale_after_seconds)
+    runs.filter(status=TaskResultStatus.RUNNING, started_at__lt=expired_before).update(
+        status=TaskResultStatus.FAILED, finished_at=timezone.now()
+    )
+    return runs.filter(status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING]).exists()
+
+
 def _task(name: str) -> Task:
     # compliance/apps.py imports compliance.tasks when Django starts, which registers them all.
     try:

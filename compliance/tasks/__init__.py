@@ -4,4 +4,12 @@ Each task calls a service. Tasks that services schedule are registered by name w
 `@deferrable` (compliance/deferred.py); importing this package registers them all.
 """
 
-from compliance.tasks import brands, campaigns, numbers, reconcile, sitecheck, webhooks  # noqa: F401
+from compliance.tasks import (  # noqa: F401
+    brands,
+    campaigns,
+    digests,
+    numbers,
+    reconcile,
+    sitecheck,
+    webhooks,
+)

@@ -11,12 +11,10 @@ or a killed one whose lease has not run out yet) does nothing and leaves it to t
 from datetime import timedelta
 
 from django.conf import settings
-from django.tasks import TaskResultStatus, task
+from django.tasks import task
 from django.utils import timezone
-from django_tasks_db.backend import DatabaseBackend
-from django_tasks_db.models import DBTaskResult
 
-from compliance import leases
+from compliance import deferred, leases
 from compliance.services.reconcile import reconcile_all
 
 LEASE = "reconciliation"
@@ -38,16 +36,6 @@ def schedule_next_run():
 
 
 def loop_is_scheduled() -> bool:
-    """Whether a repeating run is waiting, or running within its lease (so --loop starts one chain).
-
-    A worker killed mid-run leaves its row RUNNING forever; past RECONCILE_LEASE_SECONDS that
-    row is marked failed so the schedule survives the crash instead of reading as alive.
-    """
-    if not isinstance(reconcile_statuses.get_backend(), DatabaseBackend):
-        return False
-    runs = DBTaskResult.objects.filter(task_path=reconcile_statuses.module_path)
-    lease_expired_before = timezone.now() - timedelta(seconds=settings.RECONCILE_LEASE_SECONDS)
-    runs.filter(status=TaskResultStatus.RUNNING, started_at__lt=lease_expired_before).update(
-        status=TaskResultStatus.FAILED, finished_at=timezone.now()
-    )
-    return runs.filter(status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING]).exists()
+    """Whether a repeating run is waiting, or running within its lease (so --loop starts one
+    chain); a run whose worker died past its lease does not count (deferred.py)."""
+    return deferred.repeating_run_alive(reconcile_statuses, settings.RECONCILE_LEASE_SECONDS)
