@@ -25,6 +25,7 @@ from compliance.services import brands as services
 from compliance.services import guardrails
 from compliance.services.sitecheck import request_site_check
 from compliance.tenancy import current_organisation, get_owned_or_404, scoped
+from registration import dashboard
 from registration.brand_forms import (
     ENTITY_SENTENCES,
     FIELDS,
@@ -56,6 +57,7 @@ def brand_list(request: HtmxHttpRequest) -> HttpResponse:
         scoped(request, Brand),
         search_fields=BRAND_SEARCH,
         statuses=presentation.BRAND_STATUS_FILTERS,
+        sorts=BRAND_SORTS,
     )
     return render(
         request,
@@ -64,6 +66,12 @@ def brand_list(request: HtmxHttpRequest) -> HttpResponse:
     )
 
 
+BRAND_SORTS = (
+    ("newest", "Newest first", ("-created_at",)),
+    ("oldest", "Oldest first", ("created_at",)),
+    ("updated", "Recently changed", ("-updated_at",)),
+    ("name", "Name (A to Z)", ("display_name", "company_name")),
+)
 BRAND_SEARCH = ("display_name", "company_name", "first_name", "last_name", "brand_id", "ein")
 
 
@@ -219,22 +227,9 @@ def _field_label(wire: str) -> str:
 
 
 # -- the brand page --------------------------------------------------------------------------
-_BRAND_ACTIONS = {
-    "continue": ("brand_wizard", "Continue the registration"),
-    "fix": ("brand_wizard", "Fix and resubmit"),
-    "otp": ("brand_otp", "Verify your mobile phone"),
-    "vetting": ("brand_vetting", "Order an external vetting"),
-}
-
-
 def _stepper_context(brand: Brand) -> dict:
     stepper = presentation.brand_stepper(brand)
-    url = label = ""
-    if stepper.action in _BRAND_ACTIONS:
-        name, label = _BRAND_ACTIONS[stepper.action]
-        url = reverse(name, args=[brand.public_id])
-    elif stepper.action == "campaign":
-        url, label = f"{reverse('campaign_new')}?brand={brand.public_id}", "Register a campaign"
+    url, label = dashboard.brand_action(brand, stepper)
     return {"stepper": stepper, "action_url": url, "action_label": label}
 
 

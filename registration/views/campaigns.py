@@ -10,6 +10,7 @@ from uuid import UUID
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import F
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -30,6 +31,7 @@ from compliance.services.sitecheck import (
 )
 from compliance.tenancy import current_organisation, get_owned_or_404, scoped
 from registration import campaign_edit as campaign_edit_module
+from registration import dashboard
 from registration.campaign_forms import WIZARD, CampaignStep
 from registration.listing import listing
 from registration.wizard import walk
@@ -53,6 +55,7 @@ def campaign_list(request: HtmxHttpRequest) -> HttpResponse:
         scoped(request, Campaign).select_related("brand"),
         search_fields=CAMPAIGN_SEARCH,
         statuses=presentation.CAMPAIGN_STATUS_FILTERS,
+        sorts=CAMPAIGN_SORTS,
     )
     brands = services.campaign_brands(current_organisation(request))
     return render(
@@ -66,6 +69,16 @@ def campaign_list(request: HtmxHttpRequest) -> HttpResponse:
     )
 
 
+CAMPAIGN_SORTS = (
+    ("newest", "Newest first", ("-created_at",)),
+    ("oldest", "Oldest first", ("created_at",)),
+    (
+        "status",
+        "Status changed most recently",
+        (F("status_changed_at").desc(nulls_last=True), "-updated_at"),
+    ),
+    ("brand", "Brand (A to Z)", ("brand__display_name", "-created_at")),
+)
 CAMPAIGN_SEARCH = (
     "usecase",
     "description",
@@ -290,25 +303,9 @@ def _resync_if_stale(campaign):
         services.refresh_campaign(campaign)
 
 
-_CAMPAIGN_ACTIONS = {
-    "continue": ("campaign_resume", "Continue the draft"),
-    "fix": ("campaign_step", "Fix and resubmit"),
-    "appeal": ("campaign_appeal_request", "Ask for an appeal"),
-    "new": ("campaign_clone", "Copy into a new draft"),
-    "assign": ("number_list", "Assign numbers"),
-}
-
-
 def _stepper_context(campaign) -> dict:
     stepper = presentation.campaign_stepper(campaign)
-    url = label = ""
-    if stepper.action in _CAMPAIGN_ACTIONS:
-        name, label = _CAMPAIGN_ACTIONS[stepper.action]
-        args = {
-            "campaign_step": [campaign.public_id, "review"],
-            "number_list": [],
-        }.get(name, [campaign.public_id])
-        url = reverse(name, args=args)
+    url, label = dashboard.campaign_action(campaign, stepper)
     return {"stepper": stepper, "action_url": url, "action_label": label}
 
 
