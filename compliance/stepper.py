@@ -295,7 +295,7 @@ def brand_stepper(
         return Stepper(
             "registering",
             _stages(BRAND_STAGES, 1, False),
-            "The Campaign Registry is registering your brand.",
+            lifecycle.brand_plain_words(status, identity_status),
             "It then checks your business details against public records.",
             "Usually a few minutes.",
             "Nothing: wait, this page updates by itself.",
@@ -306,7 +306,7 @@ def brand_stepper(
         return Stepper(
             "registration-failed",
             _stages(BRAND_STAGES, 1, True),
-            "The registration failed.",
+            lifecycle.brand_plain_words(status, identity_status),
             "Nothing happens until you fix it and resubmit.",
             "",
             "Fix the reasons shown and resubmit.",

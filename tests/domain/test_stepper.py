@@ -90,7 +90,7 @@ BRAND = [
     (("failed", False, None, None, False), "refused the submission", "fix", True, "Registration"),
     (
         ("submitted", True, "REGISTRATION_PENDING", None, False),
-        "registering",
+        "being registered",
         "",
         False,
         "Registration",
