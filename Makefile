@@ -13,7 +13,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser)
 
-.PHONY: help run test e2e bench eval lint fmt check-deploy venv chromium clean vocabulary
+.PHONY: help run test e2e screenshots bench eval lint fmt check-deploy venv chromium clean vocabulary
 
 help:
 	@echo "make run    set everything up and serve the demo on http://$(HOST):$(PORT)"
@@ -67,6 +67,10 @@ chromium:
 e2e: $(STAMP) chromium
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) -m pytest tests/e2e $(PYTEST_ARGS)
+
+screenshots: $(STAMP) chromium  # retake the README's screenshots (docs/screenshots/)
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+	$(PY) -m tests.e2e.retake_screenshots
 
 # The checker's verdicts measured on the labelled corpus (tests/corpus/).
 eval: $(STAMP)

@@ -161,6 +161,15 @@ def assignment_status(code: str | None) -> Status:
     )
 
 
+# GET /10dlc/campaign/{id}/operationStatus, per carrier (spec example: APPROVED, REVIEW).
+CARRIER_DECISIONS = {"APPROVED": "Approved", "REVIEW": "In review"}
+
+
+def carrier_decision(code: str | None) -> str:
+    """A carrier's operation status in words; "Not known yet" for none or one we do not know."""
+    return CARRIER_DECISIONS.get(code or "", "Not known yet")
+
+
 def money(amount: Decimal | None) -> str:
     """An amount as people write it ("$1,015.00"); "Amount not known" for None."""
     return "Amount not known" if amount is None else f"${amount:,.2f}"

@@ -74,3 +74,15 @@ def campaign_status_label(code: str) -> str:
 def plain_dates(text: str) -> str:
     """Telnyx's texts with their ISO timestamps written for people."""
     return presentation.plain_dates(text)
+
+
+@register.filter
+def money(amount) -> str:
+    """An amount with its currency: {{ campaign.monthly_cost|money }} → "$10.00"."""
+    return presentation.money(amount)
+
+
+@register.filter
+def carrier_decision(code: str) -> str:
+    """A carrier's operation status for a campaign in words: {{ status|carrier_decision }}."""
+    return presentation.carrier_decision(code)
