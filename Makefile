@@ -17,7 +17,7 @@ SERVE_BIND ?= $(HOST):$(PORT)
 WEB_WORKERS ?= 3
 QUEUE_WORKERS ?= 1
 
-.PHONY: help run serve test e2e bench eval lint fmt check-deploy venv chromium clean vocabulary
+.PHONY: help run serve test e2e screenshots bench eval lint fmt check-deploy venv chromium clean vocabulary
 
 help:
 	@echo "make run    set everything up and serve the demo on http://$(HOST):$(PORT)"
@@ -48,6 +48,7 @@ run: $(STAMP)
 	$(PY) manage.py demo_data
 	$(PY) manage.py sandbox_seed
 	$(PY) manage.py reconcile --loop  # restarts the periodic read-back if a crash ended it
+	$(PY) manage.py digests --loop  # the daily e-mail digests, likewise
 	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl-C stops the server and the workers)"
 	@trap 'kill 0' INT TERM EXIT; \
 	  export TELNYX_BASE_URL=$${TELNYX_BASE_URL:-http://$(HOST):$(PORT)/sandbox/telnyx/v2} \
@@ -79,6 +80,10 @@ chromium:
 e2e: $(STAMP) chromium
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) -m pytest tests/e2e $(PYTEST_ARGS)
+
+screenshots: $(STAMP) chromium  # retake the README's screenshots (docs/screenshots/)
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+	$(PY) -m tests.e2e.retake_screenshots
 
 # The checker's verdicts measured on the labelled corpus (tests/corpus/).
 eval: $(STAMP)

@@ -149,6 +149,11 @@ TERMINAL = frozenset(
 )
 APPEALABLE = frozenset({C.TELNYX_FAILED, C.MNO_REJECTED})
 CAN_CARRY_TRAFFIC = frozenset({C.MNO_PROVISIONED})
+WORTH_TELLING = TERMINAL | CAN_CARRY_TRAFFIC | {C.TCR_SUSPENDED}
+"""The statuses a customer is notified of: a decision that asks something of them or ends
+the wait (live, rejected, refused, suspended, expired). The steps between (accepted by the
+registry, by Telnyx, by the carriers) show on the page's stepper and timeline only, so one
+approval is one notification, not four."""
 
 _CAMPAIGN_WORDS = {
     C.TCR_PENDING: "Your campaign has been sent to The Campaign Registry and is waiting for it.",

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from django.db.models import Q
 
-from compliance import lifecycle
+from compliance import lifecycle, stepper
 from compliance.lifecycle import Badge
 from compliance.models import Brand, Campaign, SubmissionState
 
@@ -127,6 +127,26 @@ def brand_status(brand: Brand) -> Status:
     )
 
 
+def campaign_stepper(campaign: Campaign) -> stepper.Stepper:
+    """The campaign page's stepper (compliance/stepper.py holds the words)."""
+    return stepper.campaign_stepper(
+        campaign.submission_state,
+        campaign.campaign_status or None,
+        deactivated=bool(campaign.deactivated_at),
+    )
+
+
+def brand_stepper(brand: Brand) -> stepper.Stepper:
+    """The brand page's stepper (compliance/stepper.py holds the words)."""
+    return stepper.brand_stepper(
+        brand.submission_state,
+        bool(brand.brand_id),
+        brand.status or None,
+        brand.identity_status or None,
+        sole_proprietor=brand.is_sole_proprietor,
+    )
+
+
 def assignment_status(code: str | None) -> Status:
     """A number's assignment to a campaign."""
     if not code:
@@ -139,6 +159,15 @@ def assignment_status(code: str | None) -> Status:
         lifecycle.assignment_plain_words(code),
         code,
     )
+
+
+# GET /10dlc/campaign/{id}/operationStatus, per carrier (spec example: APPROVED, REVIEW).
+CARRIER_DECISIONS = {"APPROVED": "Approved", "REVIEW": "In review"}
+
+
+def carrier_decision(code: str | None) -> str:
+    """A carrier's operation status in words; "Not known yet" for none or one we do not know."""
+    return CARRIER_DECISIONS.get(code or "", "Not known yet")
 
 
 def money(amount: Decimal | None) -> str:

@@ -239,6 +239,11 @@ RECONCILE_EVERY_SECONDS = int(os.getenv("RECONCILE_EVERY_SECONDS", "600"))
 # overlap; a run still marked running after this long has lost its worker (killed, crashed):
 # the next run takes the lease over and `reconcile --loop` no longer counts on the dead run.
 RECONCILE_LEASE_SECONDS = int(os.getenv("RECONCILE_LEASE_SECONDS", "120"))
+# Daily digests of notifications (compliance.tasks.digests): a run every DIGEST_EVERY_SECONDS
+# sends the digests that fell due; one still marked running after DIGEST_STALE_SECONDS lost
+# its worker, and `digests --loop` no longer counts on it.
+DIGEST_EVERY_SECONDS = int(os.getenv("DIGEST_EVERY_SECONDS", "3600"))
+DIGEST_STALE_SECONDS = int(os.getenv("DIGEST_STALE_SECONDS", "600"))
 RECONCILE_MIN_INTERVAL = float(os.getenv("RECONCILE_MIN_INTERVAL", "0.2"))
 # Importing an existing Telnyx account (services/adoption.py): Telnyx calls started per second,
 # kept below the per-account limit the app's other work shares.

@@ -2,6 +2,8 @@ from django import forms
 from django.contrib.auth.forms import UserCreationForm
 from django.contrib.auth.models import User
 
+from compliance.models import EmailPreference
+
 
 class SignUpForm(UserCreationForm):
     email = forms.EmailField(help_text="We send status changes and password resets here.")
@@ -14,3 +16,12 @@ class SignUpForm(UserCreationForm):
     class Meta(UserCreationForm.Meta):
         model = User
         fields = ("username", "email")
+
+
+class EmailPreferenceForm(forms.Form):
+    delivery = forms.ChoiceField(
+        label="E-mails about your brands and campaigns",
+        choices=EmailPreference.Delivery.choices,
+        widget=forms.RadioSelect,
+        help_text="Every notification also stays on the Notifications page.",
+    )

@@ -1,5 +1,6 @@
-"""The lists of brands and campaigns: one helper for search, a status filter and paging, so
-the two lists behave alike (the numbers screen has its own filter form: more columns)."""
+"""The lists of brands and campaigns: one helper for search, a status filter, sorting and
+paging, so the two lists behave alike (the numbers screen has its own filter form: more
+columns)."""
 
 from dataclasses import dataclass
 from functools import reduce
@@ -7,6 +8,7 @@ from operator import or_
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Q, QuerySet
+from django.db.models.expressions import OrderBy
 from django.http import HttpRequest
 
 PAGE_SIZE = 25
@@ -20,6 +22,8 @@ class Listing:
     statuses: tuple[tuple[str, str], ...]  # (slug, label) for the filter's choices
     query: str  # the search and filter, without the page, for the pager's links
     filtered: bool  # whether a search or filter narrows the list
+    sort: str = ""
+    sorts: tuple[tuple[str, str], ...] = ()  # (slug, label) for the sort's choices
 
 
 def listing(
@@ -28,9 +32,17 @@ def listing(
     *,
     search_fields: tuple[str, ...],
     statuses: tuple[tuple[str, str, Q], ...],
+    sorts: tuple[tuple[str, str, tuple[str | OrderBy, ...]], ...] = (),
     page_size: int = PAGE_SIZE,
 ) -> Listing:
-    """?q= (words found in any of `search_fields`), ?status=<slug>, ?page=<n>."""
+    """?q= (words found in any of `search_fields`), ?status=<slug>, ?sort=<slug> (one of
+    `sorts`: slug, label, order_by fields; the first is the default), ?page=<n>."""
+    orders = {slug: fields for slug, _, fields in sorts}
+    sort = request.GET.get("sort", "")
+    if sort not in orders:
+        sort = sorts[0][0] if sorts else ""
+    if sort:
+        rows = rows.order_by(*orders[sort], "-pk")  # ties in a stable order across pages
     search = request.GET.get("q", "").strip()[:100]
     status = request.GET.get("status", "")
     conditions = {slug: condition for slug, _, condition in statuses}
@@ -49,4 +61,6 @@ def listing(
         statuses=tuple((slug, label) for slug, label, _ in statuses),
         query=query.urlencode(),
         filtered=bool(search or status),
+        sort=sort,
+        sorts=tuple((slug, label) for slug, label, _ in sorts),
     )

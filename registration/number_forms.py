@@ -2,7 +2,7 @@
 
 from django import forms
 
-from compliance import lifecycle
+from compliance import lifecycle, presentation
 from compliance.models import Campaign, MessagingProfile
 from compliance.services.numbers import NumberError, normalise_e164
 
@@ -28,7 +28,10 @@ class NumberFilterForm(forms.Form):
     status = forms.ChoiceField(
         required=False,
         choices=[("", "Any status"), (NOT_ASSIGNED, "Not assigned")]
-        + [(s.value, s.value) for s in lifecycle.AssignmentStatus],
+        + [
+            (s.value, presentation.assignment_status(s.value).label)
+            for s in lifecycle.AssignmentStatus
+        ],
     )
     sort = forms.ChoiceField(required=False, choices=[(k, k) for k in SORTS])
 

@@ -6,7 +6,7 @@ from .campaigns import Campaign, CampaignEvent
 from .hosted import HostedPages, OptInRecord
 from .leases import WorkLease
 from .ledger import FeeEntry
-from .notifications import Notification
+from .notifications import EmailPreference, Notification
 from .numbers import (
     BulkAssignment,
     BulkAssignmentItem,
@@ -51,6 +51,7 @@ __all__ = [
     "HostedPages",
     "Membership",
     "MessagingProfile",
+    "EmailPreference",
     "Notification",
     "OptInRecord",
     "OrgScoped",

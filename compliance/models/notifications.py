@@ -2,6 +2,7 @@
 
 import uuid
 
+from django.conf import settings
 from django.db import models
 
 from .organisations import Organisation
@@ -32,3 +33,25 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class EmailPreference(models.Model):
+    """How a user wants notifications by e-mail: one at a time, a daily digest, or none.
+    A user with no row gets them one at a time (the default before preferences existed)."""
+
+    class Delivery(models.TextChoices):
+        IMMEDIATE = "immediate", "One e-mail per notification, as it happens"
+        DAILY = "daily", "One e-mail a day with everything new (daily digest)"
+        OFF = "off", "No e-mails: I read them in the app"
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="email_preference"
+    )
+    delivery = models.CharField(max_length=10, choices=Delivery.choices, default=Delivery.IMMEDIATE)
+    # The end of the period the last digest covered; the next covers what came after it. A
+    # digest run claims a user by moving it with a conditional UPDATE, so two runs never
+    # send the same digest twice.
+    digest_through = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.get_delivery_display()}"

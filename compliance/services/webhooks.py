@@ -587,7 +587,8 @@ def _notify_campaign_change(campaign: Campaign, change: StatusChange, detail: st
     body = status.sentence
     if detail:
         body += f"\n\nTelnyx says: {detail}"
-    notifications.notify(campaign.organisation, title, body, campaign=campaign)
+    if change.after in lifecycle.WORTH_TELLING:
+        notifications.notify(campaign.organisation, title, body, campaign=campaign)
     if change.after in lifecycle.CAN_CARRY_TRAFFIC:
         ReviewClaim.release_closed_case(campaign)
     if change.after in lifecycle.APPEALABLE:

@@ -7,6 +7,7 @@ Each task calls a service. Tasks that services schedule are registered by name w
 from compliance.tasks import (  # noqa: F401
     brands,
     campaigns,
+    digests,
     hosted,
     ledger,
     numbers,

@@ -81,3 +81,15 @@ def carrier_reasons(rule_id: str, limit: int = 2):
     """The published rejection reasons behind a rule, for a risky finding's "carriers reject
     on this" line."""
     return checks.published_for_rule(rule_id)[:limit]
+
+
+@register.filter
+def money(amount) -> str:
+    """An amount with its currency: {{ campaign.monthly_cost|money }} → "$10.00"."""
+    return presentation.money(amount)
+
+
+@register.filter
+def carrier_decision(code: str) -> str:
+    """A carrier's operation status for a campaign in words: {{ status|carrier_decision }}."""
+    return presentation.carrier_decision(code)

@@ -8,6 +8,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from compliance import accounts, ratelimit
 from compliance.http import HtmxHttpRequest
+from compliance.tenancy import organisation_of
+from registration import dashboard
 from registration.forms import SignUpForm
 
 
@@ -81,4 +83,16 @@ def signup(request: HtmxHttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def home(request: HtmxHttpRequest) -> HttpResponse:
-    return render(request, "home.html")
+    """The dashboard: what needs the user's attention first, then what is waiting; a reviewer
+    without an organisation sees the sections they can open."""
+    organisation = organisation_of(request.user)
+    if organisation is None:
+        return render(request, "home.html")
+    return render(
+        request,
+        "home.html",
+        {
+            "attention": dashboard.attention(organisation),
+            "overview": dashboard.overview(organisation),
+        },
+    )

@@ -14,6 +14,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRefresh
 
 from compliance import checks, lifecycle, presentation
 from compliance.forms import CostConfirmationForm
@@ -24,6 +25,7 @@ from compliance.services import brands as services
 from compliance.services import guardrails
 from compliance.services.sitecheck import request_site_check
 from compliance.tenancy import current_organisation, get_owned_or_404, scoped
+from registration import dashboard
 from registration.brand_forms import (
     ENTITY_SENTENCES,
     FIELDS,
@@ -55,6 +57,7 @@ def brand_list(request: HtmxHttpRequest) -> HttpResponse:
         scoped(request, Brand),
         search_fields=BRAND_SEARCH,
         statuses=presentation.BRAND_STATUS_FILTERS,
+        sorts=BRAND_SORTS,
     )
     return render(
         request,
@@ -63,6 +66,12 @@ def brand_list(request: HtmxHttpRequest) -> HttpResponse:
     )
 
 
+BRAND_SORTS = (
+    ("newest", "Newest first", ("-created_at",)),
+    ("oldest", "Oldest first", ("created_at",)),
+    ("updated", "Recently changed", ("-updated_at",)),
+    ("name", "Name (A to Z)", ("display_name", "company_name")),
+)
 BRAND_SEARCH = ("display_name", "company_name", "first_name", "last_name", "brand_id", "ein")
 
 
@@ -218,6 +227,12 @@ def _field_label(wire: str) -> str:
 
 
 # -- the brand page --------------------------------------------------------------------------
+def _stepper_context(brand: Brand) -> dict:
+    stepper = presentation.brand_stepper(brand)
+    url, label = dashboard.brand_action(brand, stepper)
+    return {"stepper": stepper, "action_url": url, "action_label": label}
+
+
 def _detail_context(brand: Brand) -> dict:
     pending = brand.submission_state == SubmissionState.PENDING or (
         brand.brand_id and lifecycle.brand_is_pending(brand.status or None)
@@ -244,7 +259,7 @@ def _detail_context(brand: Brand) -> dict:
         "otp_needed": brand.is_sole_proprietor
         and brand.brand_id
         and brand.identity_status == "UNVERIFIED",
-    }
+    } | _stepper_context(brand)
 
 
 @login_required
@@ -262,9 +277,13 @@ def brand_status(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     """HTMX polling target: the status panel, polling itself while the brand is pending. It
     shows what is stored (webhooks and reconciliation bring the news), never calling Telnyx."""
     brand = _brand_for(request, public_id)
+    # From the database only (finding 13): a pending brand asks the worker for a read-back.
     context = _detail_context(brand)
     if context["pending"]:
         services.refresh_while_watched(brand)
+    if request.GET.get("seen", context["stepper"].key) != context["stepper"].key:
+        # The status moved: the whole page changes (feedback, actions), not only this panel.
+        return HttpResponseClientRefresh()
     return render(request, f"{DETAIL}#status", context)
 
 

@@ -10,11 +10,13 @@ from uuid import UUID
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import F
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRefresh
 
 from compliance import lifecycle, presentation
 from compliance.forms import CaseMessageForm, CostConfirmationForm
@@ -29,6 +31,7 @@ from compliance.services.sitecheck import (
 )
 from compliance.tenancy import current_organisation, get_owned_or_404, scoped
 from registration import campaign_edit as campaign_edit_module
+from registration import dashboard
 from registration.campaign_forms import WIZARD, CampaignStep
 from registration.listing import listing
 from registration.wizard import walk
@@ -52,6 +55,7 @@ def campaign_list(request: HtmxHttpRequest) -> HttpResponse:
         scoped(request, Campaign).select_related("brand"),
         search_fields=CAMPAIGN_SEARCH,
         statuses=presentation.CAMPAIGN_STATUS_FILTERS,
+        sorts=CAMPAIGN_SORTS,
     )
     brands = services.campaign_brands(current_organisation(request))
     return render(
@@ -65,6 +69,16 @@ def campaign_list(request: HtmxHttpRequest) -> HttpResponse:
     )
 
 
+CAMPAIGN_SORTS = (
+    ("newest", "Newest first", ("-created_at",)),
+    ("oldest", "Oldest first", ("created_at",)),
+    (
+        "status",
+        "Status changed most recently",
+        (F("status_changed_at").desc(nulls_last=True), "-updated_at"),
+    ),
+    ("brand", "Brand (A to Z)", ("brand__display_name", "-created_at")),
+)
 CAMPAIGN_SEARCH = (
     "usecase",
     "description",
@@ -269,9 +283,11 @@ def campaign_detail(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
         return redirect(_step_url(campaign, WIZARD.first_incomplete(campaign).id))
     if request.htmx and request.GET.get("poll"):
         _resync_if_stale(campaign)
-        return render(
-            request, "registration/campaigns/detail.html#status", _detail_context(campaign)
-        )
+        context = _detail_context(campaign)
+        if request.GET.get("seen", context["stepper"].key) != context["stepper"].key:
+            # The status moved: the whole page changes (rejection card, appeal, actions).
+            return HttpResponseClientRefresh()
+        return render(request, "registration/campaigns/detail.html#status", context)
     return render(request, "registration/campaigns/detail.html", _detail_context(campaign))
 
 
@@ -285,6 +301,12 @@ def _resync_if_stale(campaign):
     # On failure the page keeps the last known status; the next poll tries again.
     with contextlib.suppress(services.CampaignError):
         services.refresh_campaign(campaign)
+
+
+def _stepper_context(campaign) -> dict:
+    stepper = presentation.campaign_stepper(campaign)
+    url, label = dashboard.campaign_action(campaign, stepper)
+    return {"stepper": stepper, "action_url": url, "action_label": label}
 
 
 def _detail_context(campaign):
@@ -315,7 +337,7 @@ def _detail_context(campaign):
         if status in lifecycle.APPEALABLE
         else "",
         "message_form": CaseMessageForm(),
-    }
+    } | _stepper_context(campaign)
 
 
 @login_required

@@ -105,7 +105,7 @@
   document.addEventListener("htmx:afterSettle", syncCheckedFields);
   document.addEventListener("htmx:oobAfterSwap", syncCheckedFields);
 
-  // Leaving a wizard step with unsaved typing (a step link, another page, a reload) asks
+  // Leaving a wizard or campaign-edit step with unsaved typing (a step link, another page, a reload) asks
   // first. Saving the form is not leaving: its submission clears the flag.
   document.addEventListener("input", function (event) {
     if (event.target.form && event.target.form.hasAttribute("data-warn-unsaved")) {
@@ -119,6 +119,12 @@
   });
   document.addEventListener("submit", function () {
     dirty = false;
+  });
+  // A link that says it leaves without saving ("Leave without saving") does not ask again.
+  document.addEventListener("click", function (event) {
+    if (event.target.closest && event.target.closest("[data-leave-unsaved]")) {
+      dirty = false;
+    }
   });
   window.addEventListener("beforeunload", function (event) {
     if (dirty) {

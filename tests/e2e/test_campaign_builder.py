@@ -33,7 +33,7 @@ def test_a_check_fires_while_typing_is_fixed_and_the_campaign_goes_live(logged_i
     status = page.locator("#campaign-status")
     status.get_by_text("Your campaign is live").wait_for()
     assert "Campaign submitted to Telnyx." in page.locator("ul.messages").inner_text()
-    assert "10.00 a month" in status.inner_text()
+    assert "$10.00 a month" in status.inner_text()
     assert "Live" in page.locator(".timeline").inner_text()
     assert_accessible_basics(page)
     screenshot(page, "campaign-page", both_widths=True)

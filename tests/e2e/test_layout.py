@@ -1,11 +1,15 @@
-"""Every main page at desktop (1280×800) and phone (390×844) width: no page is wider than
-its viewport (wide tables scroll inside .table-wrap), and axe-core finds no serious or
-critical accessibility violation."""
+"""Every main page, for a customer, a reviewer and an anonymous visitor, at desktop
+(1280×800) and phone (390×844) width: no page is wider than its viewport (wide tables scroll
+inside .table-wrap), and axe-core finds no serious or critical accessibility violation."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.contrib.auth.models import Group, Permission, User
 
-from compliance.models import ProfileAssignmentTask
+from compliance.models import CaseMessage, ProfileAssignmentTask
+from compliance.services import notifications
+from compliance.tenancy import REVIEWERS_GROUP
+from tests.conftest import PASSWORD
 from tests.e2e.conftest import DESKTOP, PHONE
 from tests.e2e.helpers import log_in
 from tests.factories import (
@@ -50,7 +54,24 @@ def seeded(e2e_user):
         created_by=e2e_user,
         task_id="T-layout",
     )
-    return {"brand": brand, "campaign": live, "profile": profile, "draft": second}
+    rejected = submitted_campaign(
+        organisation,
+        brand=brand,
+        usecase="MARKETING",
+        status="MNO_REJECTED",
+        failure_reasons=["The opt-in is not clear enough for a carrier reviewer."],
+    )
+    notifications.notify(organisation, "Marketing campaign: Rejected", campaign=rejected)
+    notifications.notify(organisation, "Marketing campaign: Live", campaign=rejected)
+    notifications.notify_reviewers(organisation, "Rejected: Marketing", campaign=rejected)
+    CaseMessage.objects.create(campaign=rejected, author=e2e_user, body="Why was it rejected?")
+    return {
+        "brand": brand,
+        "campaign": live,
+        "profile": profile,
+        "draft": second,
+        "rejected": rejected,
+    }
 
 
 def _pages(seeded) -> list[str]:
@@ -66,8 +87,40 @@ def _pages(seeded) -> list[str]:
         f"/numbers/profiles/{seeded['profile'].public_id}/",
         "/rules/",
         "/notifications/",
+        "/notifications/settings/",
         "/fees/",
+        f"/campaigns/{seeded['rejected'].public_id}/",
+        "/campaigns/new/",
     ]
+
+
+def _reviewer_pages(seeded) -> list[str]:
+    rejected = seeded["rejected"].public_id
+    return [
+        "/",
+        "/review/",
+        f"/review/campaigns/{rejected}/",
+        f"/review/campaigns/{rejected}/audit/",
+        f"/review/brands/{seeded['brand'].public_id}/",
+        "/review/audit/",
+        "/review/fees/",
+        "/review/partners/",
+        "/notifications/",
+        "/notifications/settings/",
+        "/rules/",
+    ]
+
+
+ANONYMOUS_PAGES = ("/accounts/login/", "/accounts/signup/", "/accounts/password_reset/", "/rules/")
+
+
+@pytest.fixture
+def layout_reviewer(transactional_db) -> User:
+    group, _ = Group.objects.get_or_create(name=REVIEWERS_GROUP)
+    group.permissions.add(Permission.objects.get(codename="review_campaigns"))
+    user = User.objects.create_user("rita", "rita@example.com", PASSWORD, is_staff=True)
+    user.groups.add(group)
+    return user
 
 
 def _overflow(page) -> int:
@@ -114,11 +167,26 @@ def test_main_pages_fit_the_viewport_and_pass_axe(page, seeded, viewport):
     assert problems == [], "\n".join(problems)
 
 
-def test_anonymous_pages_fit_the_phone_and_pass_axe(phone_page):
+def _check(page, paths, width) -> list[str]:
     problems = []
-    for path in ("/accounts/login/", "/accounts/signup/", "/accounts/password_reset/", "/rules/"):
-        response = phone_page.goto(path)
+    for path in paths:
+        response = page.goto(path)
         assert response is not None and response.status == 200, path
-        problems.extend(_too_wide(phone_page, path, PHONE["width"]))
-        problems.extend(f"{path}: {v}" for v in _serious_violations(phone_page))
+        problems.extend(_too_wide(page, path, width))
+        problems.extend(f"{path}: {v}" for v in _serious_violations(page))
+    return problems
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_reviewer_pages_fit_the_viewport_and_pass_axe(page, seeded, layout_reviewer, viewport):
+    page.set_viewport_size(viewport)
+    log_in(page, "rita")
+    problems = _check(page, _reviewer_pages(seeded), viewport["width"])
+    assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_anonymous_pages_fit_the_viewport_and_pass_axe(page, viewport):
+    page.set_viewport_size(viewport)
+    problems = _check(page, ANONYMOUS_PAGES, viewport["width"])
     assert problems == [], "\n".join(problems)

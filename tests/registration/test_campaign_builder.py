@@ -119,7 +119,8 @@ def test_the_whole_builder_submits_a_campaign_that_goes_live(owner_client, brand
     assert stored.attributes["webhookURL"].endswith("/webhooks/telnyx/")
     page = owner_client.get(response.url)
     assert "Your campaign is live" in page.text
-    assert "10.00 a month" in page.text
+    assert "$10.00 a month" in page.text  # the currency, not a bare number
+    assert "<td>Approved</td>" in page.text and ">APPROVED<" not in page.text
     assert 'hx-trigger="every 2s"' not in page.text  # settled: no polling
 
 

@@ -101,3 +101,46 @@ def test_campaign_list_search_and_status_filter(owner_client, organisation, outs
     assert "Account notification" in waiting and "Marketing" not in waiting
     found = owner_client.get(url, {"q": "customer_care"}).content.decode()
     assert "1 campaign matches" in found
+
+
+def test_brands_sort_by_name_or_age_and_keep_the_sort_across_pages(owner_client, organisation):
+    for name in ("Bravo", "Alpha", "Charlie"):
+        registered_brand(organisation, display_name=name)
+    url = reverse("brand_list")
+
+    def names(**query):
+        page = owner_client.get(url, query).content.decode()
+        return [n for n in ("Alpha", "Bravo", "Charlie") if n in page], page
+
+    by_name, page = names(sort="name")
+    assert sorted(by_name, key=page.index) == ["Alpha", "Bravo", "Charlie"]
+    assert '<option value="name" selected>' in page
+    newest, page = names()
+    assert sorted(newest, key=page.index) == ["Charlie", "Alpha", "Bravo"]  # the default
+    oldest, page = names(sort="oldest")
+    assert sorted(oldest, key=page.index) == ["Bravo", "Alpha", "Charlie"]
+    _, page = names(sort="name", page=1)
+    bogus, page = names(sort="drop table")  # an unknown sort is the default, not an error
+    assert sorted(bogus, key=page.index) == ["Charlie", "Alpha", "Bravo"]
+
+
+def test_campaigns_sort_by_the_latest_status_change(owner_client, organisation):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    now = timezone.now()
+    brand = registered_brand(organisation)
+    old = submitted_campaign(
+        organisation, brand=brand, usecase="MARKETING", status_changed_at=now - timedelta(days=3)
+    )
+    recent = submitted_campaign(
+        organisation, brand=brand, usecase="2FA", status_changed_at=now - timedelta(hours=1)
+    )
+    never = submitted_campaign(organisation, brand=brand, usecase="CUSTOMER_CARE")
+    page = owner_client.get(reverse("campaign_list"), {"sort": "status"}).content.decode()
+    order = sorted(
+        [old, recent, never],
+        key=lambda c: page.index(reverse("campaign_resume", args=[c.public_id])),
+    )
+    assert order == [recent, old, never]  # never changed: last, not first

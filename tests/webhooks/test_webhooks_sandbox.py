@@ -79,7 +79,7 @@ def test_the_sandbox_lifecycle_reaches_the_app_by_signed_webhooks(
     assert webhook_types == ["REGISTRATION", "TELNYX_REVIEW", "MNO_REVIEW", "VERIFIED"]
     assert campaign.last_synced_at is not None  # VERIFIED was confirmed by a read-back
     assert campaign.telnyx_response["campaignStatus"] == "MNO_PROVISIONED"
-    assert Notification.objects.filter(campaign=campaign).count() == 4
+    assert Notification.objects.filter(campaign=campaign).count() == 1  # live; not 4 (issue 19)
     assert {m.to[0] for m in mail.outbox} == {"alice@example.com", "bob@example.com"}
 
 

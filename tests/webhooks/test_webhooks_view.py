@@ -57,17 +57,18 @@ def test_the_organisation_is_notified_in_app_and_by_email(
     client, seed, campaign, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        post_signed(client, status_update(campaign.campaign_id, "MNO_REVIEW", "ACCEPTED"), seed)
+        post_signed(client, status_update(campaign.campaign_id, "MNO_REVIEW", "REJECTED"), seed)
 
-    notification = Notification.objects.get()
+    notification = Notification.objects.get(audience=Notification.Audience.CUSTOMER)
     assert notification.organisation == campaign.organisation
-    assert notification.audience == Notification.Audience.CUSTOMER
     assert notification.campaign == campaign
-    assert "Accepted by the carriers" in notification.title
-    assert "MNO_ACCEPTED" not in notification.title  # people read words, not codes
-    assert sorted(m.to[0] for m in mail.outbox) == ["alice@example.com", "bob@example.com"]
-    assert "carriers approved your campaign" in mail.outbox[0].body.lower()
-    assert "/notifications/" in mail.outbox[0].body
+    assert "Rejected by the carriers" in notification.title
+    assert "MNO_REJECTED" not in notification.title  # people read words, not codes
+    customers = sorted(m.to[0] for m in mail.outbox if m.to[0] != "rita@example.com")
+    assert customers == ["alice@example.com", "bob@example.com"]
+    assert "a carrier rejected your campaign" in mail.outbox[0].body.lower()
+    # The e-mail links to the campaign itself, not to the list of notifications.
+    assert f"/campaigns/{campaign.public_id}/" in mail.outbox[0].body
 
 
 def test_the_enveloped_campaign_event_is_applied_and_keyed_by_its_id(client, seed, campaign):
@@ -113,7 +114,7 @@ def test_the_same_event_twice_is_stored_once_and_applied_once(client, seed, camp
     assert second.json() == {"result": "duplicate"}
     assert WebhookEvent.objects.count() == 1
     assert campaign.events.count() == 1
-    assert Notification.objects.count() == 1
+    assert Notification.objects.count() == 0  # an acceptance on the way: timeline only
 
 
 def test_a_redelivery_with_the_same_data_id_is_a_duplicate(client, seed, campaign):
