@@ -33,6 +33,7 @@ from registration.number_forms import (
     CampaignChoiceForm,
     MessagingProfileForm,
     NumberFilterForm,
+    NumberImportForm,
     TestMessageForm,
 )
 
@@ -86,7 +87,16 @@ def number_export(request: HtmxHttpRequest) -> StreamingHttpResponse:
             return value
 
     writer = csv.writer(Echo())
-    header = ["phone_number", "profile", "type", "campaign_id", "assignment_status", "failure"]
+    header = [
+        "phone_number",
+        "profile",
+        "type",
+        "campaign",
+        "campaign_id",
+        "campaign_status",
+        "assignment",
+        "failure",
+    ]
 
     def lines():
         yield writer.writerow(header)
@@ -95,8 +105,10 @@ def number_export(request: HtmxHttpRequest) -> StreamingHttpResponse:
                 n.phone_number,
                 n.profile.name if n.profile else "",
                 n.number_type,
+                str(n.campaign) if n.campaign else "",
                 n.telnyx_campaign_id,
-                n.assignment_status,
+                presentation.campaign_status(n.campaign).label if n.campaign else "",
+                presentation.assignment_status(n.assignment_status).label,
                 n.failure_reasons,
             ]
             yield writer.writerow([presentation.spreadsheet_cell(cell) for cell in cells])
@@ -115,8 +127,19 @@ def number_sync(request: HtmxHttpRequest) -> HttpResponse:
 
 
 # -- one number --------------------------------------------------------------------------------
+def _campaign_choices(request, number):
+    """A number on a campaign moves to one of the others (service.move_choices); a number on
+    none is assigned to any live campaign."""
+    organisation = current_organisation(request)
+    if number.is_assigned:
+        return service.move_choices(organisation, number)
+    return service.assignable_campaigns(organisation)
+
+
 def _number_page(request, number, *, form=None, error=None, offer_move=False, status=200):
-    campaigns = service.assignable_campaigns(current_organisation(request))
+    campaigns = _campaign_choices(request, number)
+    if offer_move:
+        campaigns = service.move_choices(current_organisation(request), number)
     return render(
         request,
         "registration/numbers/detail.html",
@@ -143,7 +166,12 @@ def number_action(request: HtmxHttpRequest, public_id: UUID, action: str) -> Htt
     if action not in ("assign", "move", "unassign"):
         raise Http404("No such action.")
     number = get_owned_or_404(request, _numbers(request), public_id=public_id)
-    campaigns = service.assignable_campaigns(current_organisation(request))
+    organisation = current_organisation(request)
+    campaigns = (
+        service.move_choices(organisation, number)
+        if action == "move"
+        else service.assignable_campaigns(organisation)
+    )
     # Unassigning posts no campaign: its form stays unbound, so a refusal is not shown as
     # "This field is required." next to a field the user never had to fill.
     data = None if action == "unassign" else request.POST
@@ -154,9 +182,15 @@ def number_action(request: HtmxHttpRequest, public_id: UUID, action: str) -> Htt
             messages.success(request, f"{number} is being removed from its campaign.")
         elif not form.is_valid():
             return _number_page(request, number, form=form)
-        elif action == "move":
-            service.move_number(number, form.cleaned_data["campaign"])
-            messages.success(request, f"{number} is moving to the new campaign.")
+        elif action == "move":  # one confirmed job: its page confirms, then shows progress
+            job = service.draft_bulk_job(
+                organisation,
+                request.user,
+                BulkAssignment.Kind.MOVE,
+                _numbers(request).filter(pk=number.pk),
+                form.cleaned_data["campaign"],
+            )
+            return post_redirect(request, reverse("bulk_detail", args=[job.public_id]))
         else:
             service.assign_number(number, form.cleaned_data["campaign"])
             messages.success(request, f"{number} is being assigned.")
@@ -178,6 +212,7 @@ def number_unassign_confirm(request: HtmxHttpRequest, public_id: UUID) -> HttpRe
 @login_required
 @require_POST
 def bulk_start(request: HtmxHttpRequest) -> HttpResponse:
+    """The bulk action bar: a draft job for the chosen numbers, confirmed on its own page."""
     organisation = current_organisation(request)
     filters = NumberFilterForm(request.GET or None, organisation=organisation)
     matching = filters.filter(_numbers(request))
@@ -188,8 +223,14 @@ def bulk_start(request: HtmxHttpRequest) -> HttpResponse:
         chosen = matching if form.cleaned_data["all_matching"] else form.cleaned_data["numbers"]
         selected = scoped(request, PhoneNumber).filter(pk__in=[n.pk for n in chosen])
         try:
-            job = service.start_bulk_assignment(
-                organisation, request.user, form.cleaned_data["campaign"], selected
+            job = service.draft_bulk_job(
+                organisation,
+                request.user,
+                form.cleaned_data["action"],
+                selected,
+                form.cleaned_data["campaign"]
+                if form.cleaned_data["action"] != "unassign"
+                else None,
             )
         except NumberError as exc:
             messages.error(request, exc.message)
@@ -202,18 +243,27 @@ def bulk_start(request: HtmxHttpRequest) -> HttpResponse:
     )
 
 
+def _job(request, public_id: UUID) -> BulkAssignment:
+    return get_owned_or_404(
+        request, BulkAssignment.objects.select_related("campaign__brand"), public_id=public_id
+    )
+
+
 @login_required
 @require_GET
 def bulk_detail(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
-    job = get_owned_or_404(
-        request, BulkAssignment.objects.select_related("campaign"), public_id=public_id
-    )
+    """A draft: what will change, with its counts, to confirm or cancel. Else its progress."""
+    job = _job(request, public_id)
+    items = job.items.select_related("number", "campaign__brand")
+    preview = list(items[:50]) if job.is_draft else []
+    names = service.campaign_names(job.organisation) if preview else {}
+    for item in preview:
+        item.from_name = names.get(item.from_campaign_id, "A campaign of another account")
     context = {
         "job": job,
         "progress": job.progress(),
-        "failures": job.items.filter(state=BulkAssignmentItem.State.FAILED).select_related(
-            "number"
-        )[:200],
+        "failures": items.filter(state=BulkAssignmentItem.State.FAILED)[:200],
+        "preview": preview,
     }
     template = "registration/numbers/bulk.html"
     if request.htmx:
@@ -223,11 +273,55 @@ def bulk_detail(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
 
 @login_required
 @require_POST
+def bulk_confirm(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
+    job = _job(request, public_id)
+    if service.confirm_bulk_job(job):
+        messages.info(request, f"{job.title}: started.")
+    return post_redirect(request, reverse("bulk_detail", args=[job.public_id]))
+
+
+@login_required
+@require_POST
+def bulk_cancel(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
+    job = _job(request, public_id)
+    if not service.cancel_bulk_job(job):
+        messages.error(request, "This job has started already; it can no longer be cancelled.")
+        return post_redirect(request, reverse("bulk_detail", args=[job.public_id]))
+    messages.info(request, "Cancelled: nothing was sent.")
+    return post_redirect(request, reverse("number_list"))
+
+
+@login_required
+@require_POST
 def bulk_retry(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     job = get_owned_or_404(request, BulkAssignment, public_id=public_id)
     count = service.retry_failed_items(job)
     messages.info(request, f"Sending {count} failed numbers again.")
     return post_redirect(request, reverse("bulk_detail", args=[job.public_id]))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def number_import(request: HtmxHttpRequest) -> HttpResponse:
+    """Upload a CSV of numbers and campaigns: a draft job whose page previews the changes and
+    the rows that cannot be sent; a file with no usable row is answered here."""
+    form = NumberImportForm(request.POST or None, request.FILES or None)
+    rows, skipped = [], 0
+    if request.method == "POST" and form.is_valid():
+        try:
+            job = service.draft_import_job(
+                current_organisation(request), request.user, form.cleaned_data["file"]
+            )
+        except NumberError as exc:
+            form.add_error("file", exc.message)
+            rows, skipped = getattr(exc, "rows", []), getattr(exc, "skipped", 0)
+        else:
+            return post_redirect(request, reverse("bulk_detail", args=[job.public_id]))
+    return render(
+        request,
+        "registration/numbers/import.html",
+        {"form": form, "rows": rows, "skipped": skipped},
+    )
 
 
 # -- messaging profiles ------------------------------------------------------------------------
