@@ -399,7 +399,7 @@ def move_number(
         record = client.move_number(number.phone_number, _telnyx_id(campaign))
     except TelnyxError as exc:
         outcome = (
-            attempt_move(client, number.phone_number, campaign.campaign_id, read_back_first=True)
+            attempt_move(client, number.phone_number, _telnyx_id(campaign), read_back_first=True)
             if isinstance(exc, Unavailable)
             else None
         )
@@ -474,9 +474,8 @@ def campaign_names(organisation: Organisation) -> dict[str, str]:
 def _changes(kind: str, numbers: list[PhoneNumber], campaign: Campaign | None) -> list:
     """The numbers a job of this kind would change (the others are counted as skipped)."""
     if kind == Kind.MOVE:
-        return [
-            n for n in numbers if n.is_assigned and n.telnyx_campaign_id != campaign.campaign_id
-        ]
+        target = campaign.campaign_id if campaign is not None else None
+        return [n for n in numbers if n.is_assigned and n.telnyx_campaign_id != target]
     if kind == Kind.UNASSIGN:
         return [n for n in numbers if n.assignment_status]
     return numbers
@@ -562,6 +561,15 @@ class ImportRow:
     error: str = ""
 
 
+class ImportRefused(NumberError):
+    """A file with no row that would change a number: its rows' errors go with it."""
+
+    def __init__(self, rows: list[ImportRow], skipped: int):
+        super().__init__("Nothing to import: no row would change a number.", field="file")
+        self.rows = rows
+        self.skipped = skipped
+
+
 def _import_rows(text: str) -> list[tuple[int, str, list[str]]]:
     """(line, the line as written, its cells) of a CSV whose header names phone_number and
     campaign_id (in any order, other columns ignored: the export can be edited and sent
@@ -582,7 +590,7 @@ def _import_rows(text: str) -> list[tuple[int, str, list[str]]]:
         )
     width = len(header)
     at = [header.index(c) for c in IMPORT_COLUMNS]
-    rows = []
+    rows: list[tuple[int, str, list[str]]] = []
     for line, row in enumerate(cells[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
@@ -632,17 +640,15 @@ def draft_import_job(organisation: Organisation, user, text: str) -> BulkAssignm
             continue
         number = ours.get(e164)
         campaign = campaigns.get(campaign_id)
-        if number is None:
-            error = f"{e164} is not one of your numbers."
-        elif e164 in seen:
-            error = f"{e164} is listed twice; only its first line is used."
-        elif campaign is None:
-            error = f"No campaign of yours has the id {campaign_id}."
-        elif not can_carry_traffic(campaign):
-            error = f"{campaign} is not live, so it cannot take numbers yet."
-        else:
-            error = ""
-        if error:
+        if number is None or campaign is None or e164 in seen or not can_carry_traffic(campaign):
+            if number is None:
+                error = f"{e164} is not one of your numbers."
+            elif e164 in seen:
+                error = f"{e164} is listed twice; only its first line is used."
+            elif campaign is None:
+                error = f"No campaign of yours has the id {campaign_id}."
+            else:
+                error = f"{campaign} is not live, so it cannot take numbers yet."
             problems.append(ImportRow(line, written, error))
             continue
         seen.add(e164)
@@ -660,10 +666,7 @@ def draft_import_job(organisation: Organisation, user, text: str) -> BulkAssignm
     for campaign_id, adding in per_campaign.items():
         _check_campaign(campaigns[campaign_id], adding=adding)
     if not items:
-        error = NumberError("Nothing to import: no row would change a number.", field="file")
-        error.rows = problems
-        error.skipped = skipped
-        raise error
+        raise ImportRefused(problems, skipped)
     with transaction.atomic():
         job = BulkAssignment.objects.create(
             organisation=organisation,
@@ -1024,7 +1027,7 @@ def run_bulk_assignment(
     concurrency = concurrency or settings.NUMBERS_BULK_CONCURRENCY
     pacer = pacer or Pacer.per_second(settings.NUMBERS_BULK_RATE)
     client = client or get_client()
-    campaign_id = _telnyx_id(job.campaign) if job.campaign else ""
+    campaign_id = _telnyx_id(job.campaign) if job.campaign else ""  # per item for an import
     # Every campaign of the organisation: a refused move is recorded on the old one.
     campaigns = {
         c.campaign_id: c
@@ -1037,7 +1040,7 @@ def run_bulk_assignment(
             return attempt_assignment(
                 client, item.number.phone_number, campaign_id, read_back_first=item.attempts > 1
             )
-        target = item.campaign.campaign_id if item.campaign else campaign_id
+        target = _telnyx_id(item.campaign) if item.campaign else campaign_id
         return attempt_change(client, job.kind, item, target)
 
     claimed: deque[BulkAssignmentItem] = deque()

@@ -255,10 +255,11 @@ def bulk_detail(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     """A draft: what will change, with its counts, to confirm or cancel. Else its progress."""
     job = _job(request, public_id)
     items = job.items.select_related("number", "campaign__brand")
-    preview = list(items[:50]) if job.is_draft else []
-    names = service.campaign_names(job.organisation) if preview else {}
-    for item in preview:
-        item.from_name = names.get(item.from_campaign_id, "A campaign of another account")
+    names = service.campaign_names(job.organisation) if job.is_draft else {}
+    preview = [
+        (item, names.get(item.from_campaign_id, "A campaign of another account"))
+        for item in (items[:50] if job.is_draft else [])
+    ]
     context = {
         "job": job,
         "progress": job.progress(),
@@ -306,15 +307,18 @@ def number_import(request: HtmxHttpRequest) -> HttpResponse:
     """Upload a CSV of numbers and campaigns: a draft job whose page previews the changes and
     the rows that cannot be sent; a file with no usable row is answered here."""
     form = NumberImportForm(request.POST or None, request.FILES or None)
-    rows, skipped = [], 0
+    rows: list[service.ImportRow] = []
+    skipped = 0
     if request.method == "POST" and form.is_valid():
         try:
             job = service.draft_import_job(
                 current_organisation(request), request.user, form.cleaned_data["file"]
             )
+        except service.ImportRefused as exc:
+            form.add_error("file", exc.message)
+            rows, skipped = exc.rows, exc.skipped
         except NumberError as exc:
             form.add_error("file", exc.message)
-            rows, skipped = getattr(exc, "rows", []), getattr(exc, "skipped", 0)
         else:
             return post_redirect(request, reverse("bulk_detail", args=[job.public_id]))
     return render(
