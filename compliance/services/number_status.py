@@ -32,7 +32,7 @@ from django.db import transaction
 from django.db.models import Count, Max, Min, Q
 from django.utils import timezone
 
-from compliance import deferred, leases, lifecycle
+from compliance import deferred, leases, lifecycle, presentation
 from compliance.models import Campaign, PhoneNumber
 from compliance.pacing import Pacer
 from compliance.telnyx.client import TelnyxClient, get_client
@@ -305,28 +305,36 @@ STATUS_ORDER = [
     Status.FAILED_UNASSIGNMENT,
     "",
 ]
-STATUS_LABELS = {
-    Status.ASSIGNED: "Assigned",
-    Status.PENDING_ASSIGNMENT: "Being assigned",
-    Status.PENDING_UNASSIGNMENT: "Being removed",
-    Status.FAILED_ASSIGNMENT: "Assignment failed",
-    Status.FAILED_UNASSIGNMENT: "Removal failed",
-    "": "Not assigned",
-}
 
 
 @dataclass(frozen=True)
 class StatusCount:
     status: str
-    label: str
     count: int
+
+    @property
+    def label(self) -> str:
+        return presentation.assignment_status(self.status).label
+
+    @property
+    def badge(self) -> str:
+        return presentation.assignment_status(self.status).badge
 
 
 def counts_by_status(numbers) -> list[StatusCount]:
     """How many of `numbers` have each status (one query); the counts add up to all of them."""
     found = dict(numbers.order_by().values_list("assignment_status").annotate(count=Count("id")))
     return [
-        StatusCount(str(status), STATUS_LABELS[status], found.get(str(status), 0))
+        StatusCount(str(status), found.get(str(status), 0))
         for status in STATUS_ORDER
         if found.get(str(status), 0)
     ]
+
+
+def status_key(counts: list[StatusCount]) -> str:
+    """What a screen showed, compact: a poll that finds it changed reloads the screen."""
+    return ",".join(f"{c.status or 'NONE'}={c.count}" for c in counts)
+
+
+def any_pending(counts: list[StatusCount]) -> bool:
+    return any(c.status in PENDING for c in counts)
