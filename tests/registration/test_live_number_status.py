@@ -155,8 +155,7 @@ def test_a_finished_bulk_job_shows_its_numbers_statuses_live(
         organisation=organisation, campaign=campaign, total=3, state=BulkAssignment.State.FINISHED
     )
     BulkAssignmentItem.objects.bulk_create(
-        BulkAssignmentItem(job=job, number=n, state=BulkAssignmentItem.State.DONE)
-        for n in numbers
+        BulkAssignmentItem(job=job, number=n, state=BulkAssignmentItem.State.DONE) for n in numbers
     )
     running = _htmx_get(owner_client, reverse("bulk_detail", args=[job.public_id]) + "?running=1")
     assert running.headers["HX-Refresh"] == "true"  # just finished: the page follows statuses
