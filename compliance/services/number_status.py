@@ -197,6 +197,21 @@ def start_following(organisation_id: int) -> None:
         deferred.schedule_later(FOLLOW_TASK, organisation_id, delay=FIRST_POLL_SECONDS)
 
 
+def follow_all_pending() -> int:
+    """Reconciliation's safety net: make sure every organisation with pending assignments has
+    a poll coming (a chain lost with its queue, or one that gave up after a day). Returns how
+    many organisations have pending numbers."""
+    organisations = list(
+        PhoneNumber.objects.filter(assignment_status__in=PENDING)
+        .values_list("organisation_id", flat=True)
+        .distinct()
+        .order_by()
+    )
+    for organisation_id in organisations:
+        start_following(organisation_id)
+    return len(organisations)
+
+
 def next_poll_in(newest_pending_age: timedelta) -> float:
     """Seconds until the next poll: half the age of the newest pending change, 2 s to 5 min."""
     return min(MAX_POLL_SECONDS, max(FIRST_POLL_SECONDS, newest_pending_age.total_seconds() / 2))

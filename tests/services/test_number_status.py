@@ -278,3 +278,18 @@ def test_the_follow_up_queues_its_next_turn_on_a_backoff_and_only_once(
 def test_the_backoff_grows_with_how_long_numbers_have_been_pending():
     waits = [number_status.next_poll_in(timedelta(seconds=s)) for s in (0, 10, 60, 3600)]
     assert waits == [2.0, 5.0, 30.0, 300.0]
+
+
+def test_reconciliation_makes_sure_pending_numbers_have_a_poll_coming(
+    settings, telnyx, organisation, synced, make_campaign
+):
+    (number,) = synced(1)
+    numbers.assign_number(number, make_campaign(), telnyx)  # pending here; no poll queued yet
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": []}}
+    turns = DBTaskResult.objects.filter(task_path__endswith="follow_pending_numbers_task")
+    assert not turns.exists()
+
+    assert number_status.follow_all_pending() == 1  # reconciliation calls this each run
+    assert number_status.follow_all_pending() == 1
+
+    assert turns.count() == 1 and turns.get().args_kwargs["args"] == [organisation.pk]
