@@ -47,6 +47,7 @@ from compliance.models import (
     ProfileAssignmentTask,
 )
 from compliance.pacing import Pacer
+from compliance.services import number_status
 from compliance.telnyx.client import TelnyxClient, get_client
 from compliance.telnyx.errors import (
     NotFound,
@@ -147,23 +148,10 @@ def _campaigns_by_id(organisation: Organisation, ids: Iterable[str]) -> dict[str
 def _apply_record(
     number: PhoneNumber, record: PhoneNumberCampaign | None, campaigns: dict[str, Campaign]
 ) -> None:
-    if record is None:
-        number.clear_assignment()
-    else:
-        number.telnyx_campaign_id = record.campaign_id
-        number.campaign = campaigns.get(record.campaign_id)
-        number.assignment_status = record.assignment_status or ""
-        number.failure_reasons = record.failure_reasons or ""
-    number.assignment_updated_at = timezone.now()
+    number_status.set_fields(number, record, campaigns)  # the one writer of a status
 
 
-ASSIGNMENT_FIELDS = [
-    "telnyx_campaign_id",
-    "campaign",
-    "assignment_status",
-    "failure_reasons",
-    "assignment_updated_at",
-]
+ASSIGNMENT_FIELDS = number_status.FIELDS
 
 
 # -- profiles and sync -------------------------------------------------------------------------
@@ -273,13 +261,8 @@ def refresh_assignments(
     numbers = PhoneNumber.objects.for_organisation(organisation)
     if campaign_id:
         numbers = numbers.filter(Q(phone_number__in=records) | Q(telnyx_campaign_id=campaign_id))
-    campaigns = _campaigns_by_id(organisation, (r.campaign_id for r in records.values()))
-    changed = []
-    for number in numbers:
-        _apply_record(number, records.get(number.phone_number), campaigns)
-        changed.append(number)
-    PhoneNumber.objects.bulk_update(changed, ASSIGNMENT_FIELDS, batch_size=500)
-    return sum(1 for n in changed if n.assignment_status)
+    number_status.observe_records(numbers, records, organisation.pk)
+    return numbers.exclude(assignment_status="").count()
 
 
 def _telnyx_id(campaign: Campaign) -> str:
@@ -335,11 +318,18 @@ def find_number(organisation: Organisation, value: str) -> PhoneNumber:
     return number
 
 
-def _save_assignment(number: PhoneNumber, record: PhoneNumberCampaign | None) -> PhoneNumber:
-    _apply_record(
-        number, record, _campaigns_by_id(number.organisation, [getattr(record, "campaign_id", "")])
-    )
-    number.save(update_fields=ASSIGNMENT_FIELDS)
+def _save_assignment(
+    number: PhoneNumber, record: PhoneNumberCampaign | None, *, sent_at=None
+) -> PhoneNumber:
+    """Telnyx's answer to our call sent at `sent_at` (number_status.save_answer), or, without
+    it, what a read-back saw (number_status.save_observed)."""
+    if sent_at is None:
+        number_status.save_observed(number, record)
+        if number.assignment_status in number_status.PENDING:
+            number_status.start_following(number.organisation_id)
+    else:
+        campaigns = _campaigns_by_id(number.organisation, [getattr(record, "campaign_id", "")])
+        number_status.save_answer(number, record, campaigns, sent_at=sent_at)
     return number
 
 
@@ -362,6 +352,7 @@ def assign_number(
         )
     _check_campaign(campaign, except_number=number)
     client = client or get_client()
+    sent_at = timezone.now()
     try:
         record = client.assign_number(number.phone_number, _telnyx_id(campaign))
     except ValidationFailed as exc:
@@ -382,7 +373,7 @@ def assign_number(
         record = found
     except TelnyxError as exc:
         raise NumberError(errors.plain_words(exc, "assign the number", thing="number")) from exc
-    return _save_assignment(number, record)
+    return _save_assignment(number, record, sent_at=sent_at)
 
 
 def move_number(
@@ -395,6 +386,7 @@ def move_number(
         raise NumberError(f"{number} is already assigned to this campaign.")
     _check_campaign(campaign, except_number=number)
     client = client or get_client()
+    sent_at = timezone.now()
     try:
         record = client.move_number(number.phone_number, _telnyx_id(campaign))
     except TelnyxError as exc:
@@ -404,9 +396,9 @@ def move_number(
             else None
         )
         if outcome is not None and outcome.kind == "done":
-            return _save_assignment(number, outcome.record)
+            return _save_assignment(number, outcome.record, sent_at=sent_at)
         raise NumberError(errors.plain_words(exc, "move the number", thing="number")) from exc
-    return _save_assignment(number, record)
+    return _save_assignment(number, record, sent_at=sent_at)
 
 
 def unassign_number(number: PhoneNumber, client: TelnyxClient | None = None) -> PhoneNumber:
@@ -414,13 +406,14 @@ def unassign_number(number: PhoneNumber, client: TelnyxClient | None = None) -> 
     if not number.assignment_status:
         raise NumberError(f"{number} is not assigned to a campaign.")
     client = client or get_client()
+    sent_at = timezone.now()
     try:
         record = client.unassign_number(number.phone_number)
     except NotFound:
         record = None  # already gone at Telnyx
     except TelnyxError as exc:
         raise NumberError(errors.plain_words(exc, "unassign the number", thing="number")) from exc
-    return _save_assignment(number, record)
+    return _save_assignment(number, record, sent_at=sent_at)
 
 
 def refresh_number(number: PhoneNumber, client: TelnyxClient | None = None) -> PhoneNumber:
@@ -923,6 +916,7 @@ def _record_outcome(
 ) -> None:
     State = BulkAssignmentItem.State
     attempts = item.attempts
+    sent_at = item.updated_at  # when it was claimed, before it was sent
     if outcome.rate_limited:
         state, reason = State.PENDING, outcome.reason
         attempts -= 1
@@ -942,8 +936,9 @@ def _record_outcome(
             updated_at=timezone.now(),
         )
         if recorded and (outcome.record is not None or outcome.gone):
-            _apply_record(item.number, outcome.record, campaigns)
-            item.number.save(update_fields=ASSIGNMENT_FIELDS)
+            number_status.save_answer(
+                item.number, outcome.record, campaigns, sent_at=sent_at, follow=False
+            )
     item.state, item.reason, item.attempts = state, reason, attempts
 
 
@@ -1105,6 +1100,7 @@ def _finish_if_done(job: BulkAssignment, client: TelnyxClient, campaign_id: str 
         refresh_assignments(job.organisation, client, campaign_id=campaign_id or None)
     except TelnyxError as exc:  # the statuses refresh at the next sync
         logger.warning("bulk job %s: read-back of assignments failed: %s", job.pk, exc)
+    number_status.start_following(job.organisation_id)  # until the numbers settle
 
 
 # -- by messaging profile ----------------------------------------------------------------------
@@ -1154,6 +1150,7 @@ def poll_profile_assignment(task_pk: int, client: TelnyxClient | None = None) ->
     if task.is_finished:
         _store_task_numbers(task, client)
         refresh_assignments(task.organisation, client, campaign_id=task.campaign.campaign_id)
+        number_status.start_following(task.organisation_id)
     elif task.polls + 1 >= PROFILE_MAX_POLLS:
         task.error = "Telnyx has not finished the task; check it again later."
     task.save(update_fields=["status", "error", "updated_at"])

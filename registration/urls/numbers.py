@@ -6,6 +6,7 @@ urlpatterns = [
     path("", numbers.number_list, name="number_list"),
     path("export.csv", numbers.number_export, name="number_export"),
     path("sync/", numbers.number_sync, name="number_sync"),
+    path("statuses/", numbers.number_statuses, name="number_statuses"),
     path("bulk/", numbers.bulk_start, name="bulk_start"),
     path("bulk/<uuid:public_id>/", numbers.bulk_detail, name="bulk_detail"),
     path("bulk/<uuid:public_id>/retry/", numbers.bulk_retry, name="bulk_retry"),

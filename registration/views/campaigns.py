@@ -31,7 +31,7 @@ from compliance.services.sitecheck import (
 )
 from compliance.tenancy import current_organisation, get_owned_or_404, scoped
 from registration import campaign_edit as campaign_edit_module
-from registration import dashboard
+from registration import dashboard, live_status
 from registration.campaign_forms import WIZARD, CampaignStep
 from registration.listing import listing
 from registration.wizard import walk
@@ -314,30 +314,34 @@ def _detail_context(campaign):
     known = status in lifecycle.CampaignStatus.__members__
     carriers = sorted(set(campaign.mno_metadata) | set(campaign.operation_status))
     report = rejections.rejection_report(campaign)
-    return {
-        "campaign": campaign,
-        "status": presentation.campaign_status(campaign),
-        "submission_words": (
-            lifecycle.submission_plain_words(campaign.telnyx_submission_status)
-            if campaign.telnyx_submission_status in lifecycle.SubmissionStatus.__members__
-            else ""
-        ),
-        "appeal": lifecycle.appeal_allowed(status) if known else (False, ""),
-        "carriers": [
-            (mno, campaign.operation_status.get(mno, ""), campaign.mno_metadata.get(mno, {}))
-            for mno in carriers
-        ],
-        "events": campaign.events.all(),
-        "settled": services.is_settled(campaign),
-        "can_edit": bool(campaign.campaign_id) and not campaign.deactivated_at,
-        "report": report,
-        "conversation": cases.conversation(campaign),
-        "appeal_requests": campaign.appeal_requests.all(),
-        "appeal_request_problem": cases.appeal_request_problem(campaign, report)
-        if status in lifecycle.APPEALABLE
-        else "",
-        "message_form": CaseMessageForm(),
-    } | _stepper_context(campaign)
+    return (
+        {
+            "campaign": campaign,
+            "status": presentation.campaign_status(campaign),
+            "submission_words": (
+                lifecycle.submission_plain_words(campaign.telnyx_submission_status)
+                if campaign.telnyx_submission_status in lifecycle.SubmissionStatus.__members__
+                else ""
+            ),
+            "appeal": lifecycle.appeal_allowed(status) if known else (False, ""),
+            "carriers": [
+                (mno, campaign.operation_status.get(mno, ""), campaign.mno_metadata.get(mno, {}))
+                for mno in carriers
+            ],
+            "events": campaign.events.all(),
+            "settled": services.is_settled(campaign),
+            "can_edit": bool(campaign.campaign_id) and not campaign.deactivated_at,
+            "report": report,
+            "conversation": cases.conversation(campaign),
+            "appeal_requests": campaign.appeal_requests.all(),
+            "appeal_request_problem": cases.appeal_request_problem(campaign, report)
+            if status in lifecycle.APPEALABLE
+            else "",
+            "message_form": CaseMessageForm(),
+        }
+        | _stepper_context(campaign)
+        | live_status.campaign_numbers(campaign)
+    )
 
 
 @login_required

@@ -8,11 +8,13 @@ from uuid import UUID
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRefresh
 
 from compliance import presentation
 from compliance.http import HtmxHttpRequest, post_redirect
@@ -25,9 +27,11 @@ from compliance.models import (
     TestMessage,
 )
 from compliance.services import messages as test_sms
+from compliance.services import number_status
 from compliance.services import numbers as service
 from compliance.services.numbers import NumberError
 from compliance.tenancy import current_organisation, get_owned_or_404, scoped
+from registration import live_status
 from registration.number_forms import (
     BulkAssignForm,
     CampaignChoiceForm,
@@ -66,6 +70,7 @@ def number_list(request: HtmxHttpRequest) -> HttpResponse:
             "query": query.urlencode(),
             "bulk_form": bulk_form,
             "never_synced": not organisation_has_numbers(request),
+            "poller": live_status.for_page(page),
             "jobs": scoped(request, BulkAssignment).select_related("campaign__brand")[:3],
         },
     )
@@ -148,6 +153,9 @@ def _number_page(request, number, *, form=None, error=None, offer_move=False, st
             "form": form or CampaignChoiceForm(campaigns=campaigns),
             "error": error,
             "offer_move": offer_move,
+            "poller": live_status.for_scope(
+                "number", number.public_id, [number_status.StatusCount(number.assignment_status, 1)]
+            ),
         },
         status=status,
     )
@@ -254,6 +262,8 @@ def _job(request, public_id: UUID) -> BulkAssignment:
 def bulk_detail(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     """A draft: what will change, with its counts, to confirm or cancel. Else its progress."""
     job = _job(request, public_id)
+    if request.htmx and job.is_finished and request.GET.get("running"):
+        return HttpResponseClientRefresh()  # the page now follows the numbers' statuses
     items = job.items.select_related("number", "campaign__brand")
     names = service.campaign_names(job.organisation) if job.is_draft else {}
     preview = [
@@ -266,6 +276,11 @@ def bulk_detail(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
         "failures": items.filter(state=BulkAssignmentItem.State.FAILED)[:200],
         "preview": preview,
     }
+    if job.is_finished and not request.htmx:
+        counts = number_status.counts_by_status(
+            scoped(request, PhoneNumber).filter(pk__in=job.items.values("number_id"))
+        )
+        context |= {"counts": counts, "poller": live_status.for_scope("job", public_id, counts)}
     template = "registration/numbers/bulk.html"
     if request.htmx:
         template += "#progress"
@@ -373,10 +388,18 @@ def profile_detail(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
         .filter(profile=profile)
         .select_related("campaign__brand")[:5]
     )
+    counts = number_status.counts_by_status(profile.numbers.all())
     return render(
         request,
         "registration/numbers/profile.html",
-        {"profile": profile, "numbers": numbers, "form": form, "tasks": tasks},
+        {
+            "profile": profile,
+            "numbers": numbers,
+            "form": form,
+            "tasks": tasks,
+            "counts": counts,
+            "poller": live_status.for_scope("profile", profile.public_id, counts),
+        },
     )
 
 
@@ -416,7 +439,11 @@ def test_message(request: HtmxHttpRequest) -> HttpResponse:
             form.add_error(None, exc.message)
         else:
             return post_redirect(request, reverse("test_message_detail", args=[message.public_id]))
-    return render(request, "registration/numbers/test_sms.html", {"form": form})
+    return render(
+        request,
+        "registration/numbers/test_sms.html",
+        {"form": form, "missing": test_sms.why_not_sending(organisation)},
+    )
 
 
 @login_required
@@ -429,3 +456,32 @@ def test_message_detail(request: HtmxHttpRequest, public_id: UUID) -> HttpRespon
     if request.htmx:
         template += "#deliveries"
     return render(request, template, {"message": message, "events": message.events.all()})
+
+
+# -- live statuses -----------------------------------------------------------------------------
+MAX_POLLED = 200
+
+
+@login_required
+@require_GET
+def number_statuses(request: HtmxHttpRequest) -> HttpResponse:
+    """The live-status poll (registration/live_status.py): a page's numbers' status cells out
+    of band, or HX-Refresh when a scope's counts moved; polling stops when nothing it watches
+    is pending."""
+    if request.GET.get("scope"):
+        kind, public_id, numbers = live_status.scope_numbers(request, request.GET["scope"])
+        counts = number_status.counts_by_status(numbers)
+        if number_status.status_key(counts) != request.GET.get("seen", ""):
+            return HttpResponseClientRefresh()
+        poller = live_status.for_scope(kind, public_id, counts)
+        return render(request, "registration/numbers/_live_status.html", {"poller": poller})
+    ids = [i for i in request.GET.get("ids", "").split(",") if i][:MAX_POLLED]
+    try:
+        shown = list(scoped(request, PhoneNumber).filter(public_id__in=ids))
+    except ValidationError as exc:
+        raise Http404("No such numbers.") from exc
+    return render(
+        request,
+        "registration/numbers/_live_status.html",
+        {"poller": live_status.for_page(shown), "numbers": shown},
+    )
