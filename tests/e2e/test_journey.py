@@ -160,7 +160,7 @@ def _bulk_assign(page, campaign: Campaign) -> None:
     field(page, "Campaign (to assign or move to)").select_option(label=str(campaign))
     page.get_by_label(f"All {NUMBERS} numbers matching the filter").check()
     with page.expect_navigation():
-        page.get_by_role("button", name="Assign selected numbers").click()
+        page.get_by_role("button", name="Assign selected numbers", exact=True).click()
     assert page.get_by_role("heading", level=1).inner_text() == (
         f"Assign {NUMBERS} numbers to {campaign}?"
     )

@@ -41,7 +41,7 @@ def test_bulk_assigned_numbers_turn_assigned_without_a_reload(
     )
     page.get_by_label(f"All {COUNT} numbers matching the filter").check()
     with page.expect_navigation():
-        page.get_by_role("button", name="Assign selected numbers").click()
+        page.get_by_role("button", name="Assign selected numbers", exact=True).click()
     with page.expect_navigation():  # the confirmation with its counts
         page.get_by_role("button", name="Yes, assign them").click()
     page.locator('[data-testid="bulk-finished"]').wait_for()
