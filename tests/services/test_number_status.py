@@ -86,6 +86,7 @@ def test_an_unassignment_event_is_read_back_and_clears_the_number(
     assert not NumberAssignment.objects.exists()
     last = WebhookEvent.objects.filter(kind=NUMBER_KIND).order_by("pk").last()
     assert "read back" in last.note
+    assert not campaign.events.exists()  # routine: the timeline stays for what people need
 
 
 # -- each shape, signed by hand -----------------------------------------------------------------
