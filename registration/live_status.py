@@ -60,11 +60,11 @@ def scope_numbers(request, scope: str) -> tuple[str, object, QuerySet[PhoneNumbe
             numbers.filter(pk=get_owned_or_404(request, PhoneNumber, public_id=public_id).pk),
         )
     if kind == "profile":
-        owner = get_owned_or_404(request, MessagingProfile, public_id=public_id)
-        return kind, public_id, numbers.filter(profile=owner)
+        profile = get_owned_or_404(request, MessagingProfile, public_id=public_id)
+        return kind, public_id, numbers.filter(profile=profile)
     if kind == "campaign":
-        owner = get_owned_or_404(request, Campaign, public_id=public_id)
-        return kind, public_id, campaign_numbers_of(owner)
+        campaign = get_owned_or_404(request, Campaign, public_id=public_id)
+        return kind, public_id, campaign_numbers_of(campaign)
     job = get_owned_or_404(request, BulkAssignment, public_id=public_id)
     return kind, public_id, numbers.filter(pk__in=job.items.values("number_id"))
 

@@ -161,7 +161,7 @@ def _campaigns(organisation_id: int, records: Iterable) -> dict[str, Campaign]:
     if not ids:
         return {}
     return {
-        c.campaign_id: c
+        c.campaign_id or "": c
         for c in Campaign.objects.filter(organisation_id=organisation_id, campaign_id__in=ids)
     }
 
