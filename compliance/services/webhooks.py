@@ -425,8 +425,14 @@ def _apply_number_event(event: WebhookEvent, parsed: ParsedEvent) -> ReadBack | 
         or _reasons_text(parsed.payload.get("reasons"))
         or (seen.failure_reasons if seen else "")
     )
-    routine = seen is not None and not status.startswith("FAILED")
-    if campaign is not None and not routine:
+    # The timeline tells what a person may need: failures, and events in the guide's words;
+    # routine progress (a status, or a bare record of a removal) only moves the number.
+    worth_telling = (
+        status.startswith("FAILED")
+        if seen is not None
+        else bool(parsed.text("type") or parsed.text("status") or detail)
+    )
+    if campaign is not None and worth_telling:
         CampaignEvent.objects.create(
             campaign=campaign,
             kind=CampaignEvent.Kind.WEBHOOK,
@@ -439,7 +445,10 @@ def _apply_number_event(event: WebhookEvent, parsed: ParsedEvent) -> ReadBack | 
             to_status=campaign.campaign_status,
             webhook_event=event,
         )
-    event.outcome, event.note = Outcome.APPLIED, "Recorded in the campaign's timeline."
+    event.outcome, event.note = (
+        Outcome.APPLIED,
+        ("Recorded in the campaign's timeline." if worth_telling else "Routine progress."),
+    )
     if number is None:
         return None
     if seen is not None:

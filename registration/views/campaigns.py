@@ -288,7 +288,8 @@ def campaign_detail(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
             # The status moved: the whole page changes (rejection card, appeal, actions).
             return HttpResponseClientRefresh()
         return render(request, "registration/campaigns/detail.html#status", context)
-    return render(request, "registration/campaigns/detail.html", _detail_context(campaign))
+    context = _detail_context(campaign) | live_status.campaign_numbers(campaign)
+    return render(request, "registration/campaigns/detail.html", context)
 
 
 def _resync_if_stale(campaign):
@@ -314,34 +315,30 @@ def _detail_context(campaign):
     known = status in lifecycle.CampaignStatus.__members__
     carriers = sorted(set(campaign.mno_metadata) | set(campaign.operation_status))
     report = rejections.rejection_report(campaign)
-    return (
-        {
-            "campaign": campaign,
-            "status": presentation.campaign_status(campaign),
-            "submission_words": (
-                lifecycle.submission_plain_words(campaign.telnyx_submission_status)
-                if campaign.telnyx_submission_status in lifecycle.SubmissionStatus.__members__
-                else ""
-            ),
-            "appeal": lifecycle.appeal_allowed(status) if known else (False, ""),
-            "carriers": [
-                (mno, campaign.operation_status.get(mno, ""), campaign.mno_metadata.get(mno, {}))
-                for mno in carriers
-            ],
-            "events": campaign.events.all(),
-            "settled": services.is_settled(campaign),
-            "can_edit": bool(campaign.campaign_id) and not campaign.deactivated_at,
-            "report": report,
-            "conversation": cases.conversation(campaign),
-            "appeal_requests": campaign.appeal_requests.all(),
-            "appeal_request_problem": cases.appeal_request_problem(campaign, report)
-            if status in lifecycle.APPEALABLE
-            else "",
-            "message_form": CaseMessageForm(),
-        }
-        | _stepper_context(campaign)
-        | live_status.campaign_numbers(campaign)
-    )
+    return {
+        "campaign": campaign,
+        "status": presentation.campaign_status(campaign),
+        "submission_words": (
+            lifecycle.submission_plain_words(campaign.telnyx_submission_status)
+            if campaign.telnyx_submission_status in lifecycle.SubmissionStatus.__members__
+            else ""
+        ),
+        "appeal": lifecycle.appeal_allowed(status) if known else (False, ""),
+        "carriers": [
+            (mno, campaign.operation_status.get(mno, ""), campaign.mno_metadata.get(mno, {}))
+            for mno in carriers
+        ],
+        "events": campaign.events.all(),
+        "settled": services.is_settled(campaign),
+        "can_edit": bool(campaign.campaign_id) and not campaign.deactivated_at,
+        "report": report,
+        "conversation": cases.conversation(campaign),
+        "appeal_requests": campaign.appeal_requests.all(),
+        "appeal_request_problem": cases.appeal_request_problem(campaign, report)
+        if status in lifecycle.APPEALABLE
+        else "",
+        "message_form": CaseMessageForm(),
+    } | _stepper_context(campaign)
 
 
 @login_required

@@ -86,6 +86,7 @@ def test_an_unassignment_event_is_read_back_and_clears_the_number(
     assert not NumberAssignment.objects.exists()
     last = WebhookEvent.objects.filter(kind=NUMBER_KIND).order_by("pk").last()
     assert "read back" in last.note
+    assert not campaign.events.exists()  # routine: the timeline stays for what people need
 
 
 # -- each shape, signed by hand -----------------------------------------------------------------
@@ -293,3 +294,20 @@ def test_reconciliation_makes_sure_pending_numbers_have_a_poll_coming(
     assert number_status.follow_all_pending() == 1
 
     assert turns.count() == 1 and turns.get().args_kwargs["args"] == [organisation.pk]
+
+
+def test_an_assignment_by_profile_tells_each_number_by_signed_webhook(
+    telnyx, live_server, organisation, make_profile, make_campaign
+):
+    profile = make_profile(3)
+    numbers.sync_organisation(organisation, telnyx)
+    campaign = make_campaign()
+    _with_webhooks(campaign, live_server)
+
+    numbers.start_profile_assignment(organisation, None, profile, campaign, telnyx)
+
+    events = WebhookEvent.objects.filter(kind=NUMBER_KIND)
+    assert events.count() == 3
+    # The webhooks came first and moved each number; the task's read-back found nothing new.
+    assert set(events.values_list("outcome", flat=True)) == {WebhookEvent.Outcome.APPLIED}
+    assert PhoneNumber.objects.filter(campaign=campaign, assignment_status="ASSIGNED").count() == 3
