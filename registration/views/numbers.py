@@ -58,8 +58,8 @@ def number_list(request: HtmxHttpRequest) -> HttpResponse:
     page = Paginator(matching, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    bulk_form = BulkAssignForm(
-        campaigns=service.assignable_campaigns(organisation), numbers=PhoneNumber.objects.none()
+    bulk_form = BulkAssignForm(  # live campaigns that can take more numbers
+        campaigns=service.move_choices(organisation), numbers=PhoneNumber.objects.none()
     )
     return render(
         request,
@@ -225,7 +225,7 @@ def bulk_start(request: HtmxHttpRequest) -> HttpResponse:
     filters = NumberFilterForm(request.GET or None, organisation=organisation)
     matching = filters.filter(_numbers(request))
     form = BulkAssignForm(
-        request.POST, campaigns=service.assignable_campaigns(organisation), numbers=matching
+        request.POST, campaigns=service.move_choices(organisation), numbers=matching
     )
     if form.is_valid():
         chosen = matching if form.cleaned_data["all_matching"] else form.cleaned_data["numbers"]

@@ -66,7 +66,7 @@ def test_bulk_move_then_bulk_unassign_from_the_numbers_screen(
         page.get_by_role("link", name="← Numbers").click()
     _tick(page, "+13125550003", "+13125550004")
     with page.expect_navigation():
-        page.get_by_role("button", name="Unassign selected numbers").click()
+        page.get_by_role("button", name="Unassign the selected numbers").click()
     _confirm(page, "Unassign 2 numbers?", "Yes, unassign them", done=2)
     gone = NumberAssignment.objects.filter(phone_number__in=["+13125550003", "+13125550004"])
     assert set(gone.values_list("assignment_status", flat=True)) <= {"PENDING_UNASSIGNMENT"}
