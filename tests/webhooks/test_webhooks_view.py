@@ -276,7 +276,9 @@ def test_a_bad_signature_is_refused_with_its_reason_and_changes_nothing(
 
 
 def test_a_timestamp_within_300_s_is_accepted(client, seed, campaign):
-    response = post_signed(client, _body(campaign), seed, timestamp=int(time.time()) - 299)
+    response = post_signed(
+        client, _body(campaign), seed, timestamp=int(time.time()) - 290
+    )  # 10 s of slack for a busy machine
 
     assert response.status_code == 200
 
