@@ -1,9 +1,9 @@
-from functools import wraps
-
 from django.contrib import admin
-from django.http import HttpResponse
+from django.contrib.auth.views import redirect_to_login
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 
-from compliance import ratelimit
 from compliance.masking import mask, mask_name
 from compliance.models import (
     AuditEntry,
@@ -103,30 +103,22 @@ class BrandAdmin(admin.ModelAdmin):
         return mask(brand.mobile_phone)
 
 
-def _limited_login(login_view):
-    """The admin's sign-in, limited like the app's: reviewers and staff see every
-    organisation, so failed passwords count per account and per address (finding 1)."""
-
-    @wraps(login_view)
-    def login(request, extra_context=None):
-        username = request.POST.get("username", "") if request.method == "POST" else ""
-        if request.method == "POST":
-            limit = ratelimit.login_refusal(request, username)
-            if limit is not None:
-                return HttpResponse(
-                    f"Too many sign-in attempts. Please wait {limit.window_words} and try again.",
-                    status=429,
-                    content_type="text/plain; charset=utf-8",
-                )
-        response = login_view(request, extra_context)
-        if request.method == "POST" and response.status_code == 200:  # the form again: failed
-            ratelimit.count_failed_login(request, username)
-        return response
-
-    return login
+def _sign_in_through_the_app(request, extra_context=None):
+    """The admin has no sign-in form of its own: /admin/login/ sends staff to the app's sign-in
+    (allauth: its rate limits, then the two-factor code), and back to the admin afterwards."""
+    if request.user.is_authenticated and request.user.is_staff:
+        return redirect(_admin_target(request))
+    return redirect_to_login(_admin_target(request))
 
 
-admin.site.login = _limited_login(admin.site.login)  # type: ignore[method-assign]
+def _admin_target(request) -> str:
+    target = request.GET.get("next", "")
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return reverse("admin:index")
+
+
+admin.site.login = _sign_in_through_the_app  # type: ignore[method-assign]
 
 
 @admin.register(OptInRecord)

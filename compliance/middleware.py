@@ -5,7 +5,9 @@ import logging
 import time
 from collections.abc import Callable
 
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from compliance import logs, metrics
@@ -28,6 +30,39 @@ class PrivatePagesMiddleware:
             add_never_cache_headers(response)
             patch_cache_control(response, private=True)
         return response
+
+
+class TwoFactorRequiredMiddleware:
+    """Reviewers and staff see and act for every organisation: /review/ and /admin/ open only
+    once their account has an authenticator app (TOTP, allauth.mfa). Until then they are sent
+    to set one up (then the recovery codes); allauth then asks for the
+    code at every sign-in."""
+
+    GUARDED_PREFIXES = ("/review/", "/admin/")
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.path.startswith(self.GUARDED_PREFIXES) and needs_two_factor(request.user):
+            messages.warning(
+                request,
+                "Reviewers and staff must set up two-factor sign-in before opening the "
+                "review console or the admin. Scan the code with an authenticator app.",
+            )
+            return redirect("mfa_activate_totp")
+        return self.get_response(request)
+
+
+def needs_two_factor(user) -> bool:
+    """A reviewer or staff member whose account has no authenticator app yet."""
+    from allauth.mfa.models import Authenticator
+
+    from compliance.tenancy import is_reviewer
+
+    if not user.is_authenticated or not (user.is_staff or is_reviewer(user)):
+        return False
+    return not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
 
 
 class RequestIdMiddleware:
