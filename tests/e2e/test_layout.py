@@ -111,7 +111,7 @@ def _reviewer_pages(seeded) -> list[str]:
     ]
 
 
-ANONYMOUS_PAGES = ("/accounts/login/", "/accounts/signup/", "/accounts/password_reset/", "/rules/")
+ANONYMOUS_PAGES = ("/accounts/login/", "/accounts/signup/", "/accounts/password/reset/", "/rules/")
 
 
 @pytest.fixture
