@@ -92,7 +92,7 @@ def test_existing_users_log_in_by_username_or_email(client, owner):
 def test_sign_up_with_taken_username_shows_field_error_and_creates_nothing(client, owner):
     response = _signup(client, username="alice")
     assert response.status_code == 200
-    assert "username is already taken" in response.content.decode()
+    assert "username already exists" in response.content.decode()
     assert Organisation.objects.count() == 1
 
 

@@ -48,7 +48,7 @@ def test_the_public_opt_in_over_its_limit_answers_429_to_an_empty_post(client, o
         client.post(opt_in_url(brand), {"phone": ""})
     response = client.post(opt_in_url(brand), {})
     assert response.status_code == 429
-    assert "Too many attempts" in response.content.decode()
+    assert "Too many sign-ups" in response.content.decode()
 
 
 # -- finding 11: the numbers CSV never writes a live spreadsheet formula ----------------------
