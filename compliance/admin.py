@@ -1,8 +1,5 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
-from django.contrib.auth.views import redirect_to_login
-from django.shortcuts import redirect
-from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 
 from compliance.masking import mask, mask_name
 from compliance.models import (
@@ -103,22 +100,9 @@ class BrandAdmin(admin.ModelAdmin):
         return mask(brand.mobile_phone)
 
 
-def _sign_in_through_the_app(request, extra_context=None):
-    """The admin has no sign-in form of its own: /admin/login/ sends staff to the app's sign-in
-    (allauth: its rate limits, then the two-factor code), and back to the admin afterwards."""
-    if request.user.is_authenticated and request.user.is_staff:
-        return redirect(_admin_target(request))
-    return redirect_to_login(_admin_target(request))
-
-
-def _admin_target(request) -> str:
-    target = request.GET.get("next", "")
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        return target
-    return reverse("admin:index")
-
-
-admin.site.login = _sign_in_through_the_app  # type: ignore[method-assign]
+# The admin has no sign-in form of its own: /admin/login/ sends staff to the app's sign-in
+# (allauth: its rate limits, then the two-factor code) and back to the admin afterwards.
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 
 
 @admin.register(OptInRecord)

@@ -1,6 +1,17 @@
+from allauth.account.forms import LoginForm as AllauthLoginForm
 from django import forms
 
 from compliance.models import EmailPreference
+
+
+class LoginForm(AllauthLoginForm):
+    """allauth's sign-in, its fields named in the app's words."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["login"].label = "Username or email"
+        if "remember" in self.fields:
+            self.fields["remember"].label = "Keep me logged in on this device"
 
 
 class SignUpForm(forms.Form):
