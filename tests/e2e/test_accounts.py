@@ -37,7 +37,7 @@ def test_sign_up_verify_the_email_then_land_on_the_overview_of_the_new_organisat
         page.get_by_role("button", name="Create account").click()
 
     assert "/accounts/confirm-email/" in page.url
-    assert "Verify your email" in page.get_by_role("heading", level=1).inner_text()
+    assert page.get_by_role("heading", level=1).inner_text() == "Confirm your e-mail address"
     assert_accessible_basics(page)
     assert User.objects.get(username="erin").membership.organisation.name == "Erin's Electric LLC"
     page.goto("/")  # not signed in before the address is confirmed
@@ -64,12 +64,12 @@ def test_weak_password_shows_the_error_by_the_field_and_focuses_it(page):
     with page.expect_navigation():
         page.get_by_role("button", name="Create account").click()
 
-    confirmation = field(page, "Password confirmation")
-    assert confirmation.get_attribute("aria-invalid") == "true"
-    field_group = page.locator(".field.has-error", has=confirmation)
+    password = field(page, "Password")
+    assert password.get_attribute("aria-invalid") == "true"
+    field_group = page.locator(".field.has-error", has=password)
     assert "too short" in field_group.locator(".errorlist").inner_text()
-    assert assert_focus_on_first_error(page) == "password2"
-    assert page.evaluate("() => document.activeElement.id") == "id_password2"
+    assert assert_focus_on_first_error(page) == "password1"
+    assert page.evaluate("() => document.activeElement.id") == "id_password1"
     assert_accessible_basics(page)
     screenshot(page, "sign-up-weak-password")
     assert not User.objects.filter(username="erin").exists()
