@@ -34,6 +34,14 @@ def sign_up(
     return user
 
 
+def has_authenticator_app(user: User) -> bool:
+    """Whether the account signs in with a code from an authenticator app (TOTP); recovery
+    codes alone do not count."""
+    from allauth.mfa.models import Authenticator
+
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
 def deletion_refusal(user: User) -> str | None:
     """Why this account cannot be deleted now, in plain words; None when it can."""
     membership = getattr(user, "membership", None)

@@ -34,35 +34,65 @@ class PrivatePagesMiddleware:
 
 class TwoFactorRequiredMiddleware:
     """Reviewers and staff see and act for every organisation: /review/ and /admin/ open only
-    once their account has an authenticator app (TOTP, allauth.mfa). Until then they are sent
-    to set one up (then the recovery codes); allauth then asks for the
-    code at every sign-in."""
+    once their account has an authenticator app (TOTP, allauth.mfa). Members of an
+    organisation whose owner requires two-factor sign-in are held to it on every page but the
+    account pages. Until then they are sent to set one up (then the recovery codes); allauth
+    then asks for the code at every sign-in."""
 
     GUARDED_PREFIXES = ("/review/", "/admin/")
+    # Reachable without an authenticator: setting one up, signing out, the static files.
+    OPEN_PREFIXES = ("/accounts/", "/static/", "/favicon.ico")
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.path.startswith(self.GUARDED_PREFIXES) and needs_two_factor(request.user):
+        user = request.user
+        if not user.is_authenticated:
+            return self.get_response(request)
+        # The cheap questions first: most requests ask the database nothing more.
+        if (
+            request.path.startswith(self.GUARDED_PREFIXES)
+            and _sees_every_organisation(user)
+            and not has_authenticator_app(user)
+        ):
             messages.warning(
                 request,
                 "Reviewers and staff must set up two-factor sign-in before opening the "
                 "review console or the admin. Scan the code with an authenticator app.",
             )
             return redirect("mfa_activate_totp")
+        if (
+            not request.path.startswith(self.OPEN_PREFIXES)
+            and _organisation_requires(user)
+            and not has_authenticator_app(user)
+        ):
+            messages.warning(
+                request,
+                "Your organisation requires two-factor sign-in. Scan the code with an "
+                "authenticator app to continue.",
+            )
+            return redirect("mfa_activate_totp")
         return self.get_response(request)
 
 
-def needs_two_factor(user) -> bool:
-    """A reviewer or staff member whose account has no authenticator app yet."""
-    from allauth.mfa.models import Authenticator
+def has_authenticator_app(user) -> bool:
+    from compliance.accounts import has_authenticator_app
 
+    return has_authenticator_app(user)
+
+
+def _sees_every_organisation(user) -> bool:
     from compliance.tenancy import is_reviewer
 
-    if not user.is_authenticated or not (user.is_staff or is_reviewer(user)):
-        return False
-    return not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+    return user.is_staff or is_reviewer(user)
+
+
+def _organisation_requires(user) -> bool:
+    from compliance.tenancy import organisation_of
+
+    organisation = organisation_of(user)
+    return organisation is not None and organisation.require_two_factor
 
 
 class RequestIdMiddleware:

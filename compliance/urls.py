@@ -26,6 +26,11 @@ urlpatterns = [
     # sessions); the account overview and deletion are the app's own.
     path("accounts/", accounts.account, name="account"),
     path("accounts/delete/", accounts.delete_account, name="account_delete"),
+    path(
+        "accounts/require-two-factor/",
+        accounts.require_two_factor,
+        name="account_require_two_factor",
+    ),
     path("accounts/", include("allauth.urls")),
     path("brands/", include("registration.urls.brands")),
     path("campaigns/", include("registration.urls.campaigns")),

@@ -1,14 +1,15 @@
 from allauth.account.decorators import reauthentication_required
-from allauth.mfa.models import Authenticator
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from compliance import accounts
 from compliance.http import HtmxHttpRequest
+from compliance.models import Membership
 from compliance.tenancy import organisation_of
 from registration import dashboard
 
@@ -23,11 +24,35 @@ def account(request: HtmxHttpRequest) -> HttpResponse:
         "account/overview.html",
         {
             "organisation": organisation_of(request.user),
-            "two_factor": Authenticator.objects.filter(
-                user=request.user, type=Authenticator.Type.TOTP
-            ).exists(),
+            "two_factor": accounts.has_authenticator_app(request.user),
         },
     )
+
+
+@login_required
+@require_http_methods(["POST"])
+def require_two_factor(request: HtmxHttpRequest) -> HttpResponse:
+    """The owner turns two-factor sign-in on or off for every member of the organisation;
+    turning it on needs the owner's own authenticator app first."""
+    membership = getattr(request.user, "membership", None)
+    if membership is None or membership.role != Membership.Role.OWNER:
+        raise PermissionDenied("Only the organisation's owner can change this.")
+    organisation = membership.organisation
+    wanted = request.POST.get("require") == "on"
+    if wanted and not accounts.has_authenticator_app(request.user):
+        messages.error(
+            request, "Set up two-factor sign-in for yourself first, then require it for everyone."
+        )
+        return redirect("account")
+    organisation.require_two_factor = wanted
+    organisation.save(update_fields=["require_two_factor"])
+    messages.success(
+        request,
+        f"Every member of {organisation} now signs in with two-factor."
+        if wanted
+        else f"Two-factor sign-in is now optional in {organisation}.",
+    )
+    return redirect("account")
 
 
 @login_required

@@ -110,3 +110,44 @@ def test_a_teammate_may_delete_while_an_owner_stays(teammate_client, teammate, o
     assert teammate_client.post(reverse("account_delete")).status_code == 302
     teammate.refresh_from_db()
     assert not teammate.is_active
+
+
+# -- an owner may require two-factor sign-in for every member ---------------------------------
+def test_an_owner_without_an_authenticator_cannot_require_it(owner_client, organisation):
+    response = owner_client.post(reverse("account_require_two_factor"), {"require": "on"})
+    assert response.status_code == 302
+    organisation.refresh_from_db()
+    assert not organisation.require_two_factor
+    page = owner_client.get(reverse("account")).content.decode()
+    assert "Set up two-factor sign-in for yourself first" in page
+
+
+def test_once_required_members_set_it_up_before_any_other_page(
+    owner_client, owner, organisation, teammate_client, teammate
+):
+    from tests.conftest import give_authenticator
+
+    give_authenticator(owner)
+    owner_client.post(reverse("account_require_two_factor"), {"require": "on"})
+    organisation.refresh_from_db()
+    assert organisation.require_two_factor
+    assert owner_client.get(reverse("home")).status_code == 200  # the owner has one
+
+    for url in (reverse("home"), reverse("brand_list"), reverse("notifications")):
+        response = teammate_client.get(url)
+        assert response.status_code == 302, url
+        assert response["Location"] == reverse("mfa_activate_totp")
+    assert teammate_client.get(reverse("account")).status_code == 200  # account pages stay open
+    give_authenticator(teammate)
+    assert teammate_client.get(reverse("home")).status_code == 200
+
+
+def test_only_the_owner_may_require_it(teammate_client, organisation):
+    response = teammate_client.post(reverse("account_require_two_factor"), {"require": "on"})
+    assert response.status_code == 403
+    organisation.refresh_from_db()
+    assert not organisation.require_two_factor
+    assert (
+        "Require it for every member"
+        not in teammate_client.get(reverse("account")).content.decode()
+    )
