@@ -203,6 +203,15 @@ def reviewer(db) -> User:
 
 
 @pytest.fixture
+def admin_user(db) -> User:
+    """pytest-django's superuser (behind its `admin_client`), with two-factor sign-in as every
+    staff account must have before /admin/ opens."""
+    user = User.objects.create_superuser("admin", "admin@example.com", PASSWORD)
+    give_authenticator(user)
+    return user
+
+
+@pytest.fixture
 def owner_client(owner) -> Client:
     return _client_for(owner)
 
