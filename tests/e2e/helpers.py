@@ -53,6 +53,18 @@ def log_in(page, username: str, password: str = PASSWORD) -> None:
         enter_two_factor_code(page, username)
 
 
+def confirm_email_from_outbox(page, address: str) -> None:
+    """Open the confirmation link sent to `address` (Django's outbox: the live server runs in
+    this process) and confirm, as the new user would from their inbox."""
+    from django.core import mail
+
+    [message] = [m for m in mail.outbox if m.to == [address]][-1:]
+    link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", message.body).group(0)
+    page.goto(link)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Confirm").click()
+
+
 def authenticator_secret(username: str) -> str:
     """The TOTP secret of the user's authenticator app (set up by tests.conftest's
     give_authenticator or in the browser), as the phone app would hold it."""
