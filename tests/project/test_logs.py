@@ -60,7 +60,7 @@ def test_a_safe_incoming_request_id_is_kept_and_answered(client, db, json_lines)
     assert response["X-Request-ID"] == "proxy-4f2a9c1e"
     access = [e for e in json_lines() if e["logger"] == "compliance.requests"]
     assert access[-1]["request_id"] == "proxy-4f2a9c1e"
-    assert access[-1]["message"].startswith("GET login 200 in ")
+    assert access[-1]["message"].startswith("GET account_login 200 in ")
     assert access[-1]["level"] == "INFO" and access[-1]["time"].endswith("+00:00")
 
 
