@@ -1,7 +1,8 @@
 """What `make bench` measures and how big, read from the environment.
 
 BENCH_QUICK=1            small sizes, for a smoke run (about a minute)
-BENCH_ONLY=webhooks,...  run only these (webhooks, wizard, numbers, bulk, reconcile)
+BENCH_ONLY=webhooks,...  run only these (webhooks, wizard, numbers, bulk, reconcile,
+                         bulkmove)
 BENCH_DATABASE_URL       PostgreSQL database (created and migrated when missing),
                          default postgres://postgres@127.0.0.1:5432/tendlc_bench
 BENCH_WORKERS            gunicorn workers of the app server (default 4)
@@ -18,6 +19,7 @@ MODULES = {
     "numbers": "numbers_screen",
     "bulk": "bulk",
     "reconcile": "reconcile",
+    "bulkmove": "bulk_move",
 }
 MEASUREMENTS = tuple(MODULES)
 

@@ -1,7 +1,9 @@
 """3. The numbers screen at scale: server time and query count of GET /numbers/ (url name
 `number_list`, first page and last page) for an organisation with 100, 1,000 and 10,000
 numbers, in this process through Django's test client on PostgreSQL (DEBUG off). The floor is
-the smallest size: query counts should be equal and time should grow far slower than size."""
+the smallest size: query counts should be equal and time should grow far slower than size.
+Live status is on: some numbers are pending, so the page carries its poller, and the poll
+itself (url name `number_statuses`, the first page's 50 numbers) is measured too."""
 
 import statistics
 import time
@@ -32,22 +34,29 @@ def measure(cfg) -> list[report.Row]:
     client = Client(SERVER_NAME="127.0.0.1")
     client.force_login(_member(world.organisation))
     figures = []
+    polls = []
     for size in sizes:
         _grow(world, size)
         first = _time(client, url)
         last = _time(client, url + "?page=last")
+        poll = _time(client, _poll_url(world))
         figures.append((size, first, last))
+        polls.append(poll)
         report.line(
             f"{size:>7,} numbers: first page {first[0]:6.1f} ms, {first[1]} queries; "
-            f"last page {last[0]:6.1f} ms, {last[1]} queries"
+            f"last page {last[0]:6.1f} ms, {last[1]} queries; "
+            f"live-status poll {poll[0]:6.1f} ms, {poll[1]} queries"
         )
     (base, base_first, base_last), (top, top_first, top_last) = figures[0], figures[-1]
     growth = top_first[0] / base_first[0]
     equal = len({page[1] for _, *pages in figures for page in pages}) == 1
+    polls_equal = len({poll[1] for poll in polls}) == 1
     report.line(
         f"size x{top // base}: time x{growth:.2f} (first page), "
         f"x{top_last[0] / base_last[0]:.2f} (last page); query counts "
         + ("equal" if equal else "NOT equal")
+        + f"; live-status poll queries {' / '.join(str(p[1]) for p in polls)} "
+        + ("(equal)" if polls_equal else "(NOT equal)")
     )
     return [
         report.Row(
@@ -57,8 +66,25 @@ def measure(cfg) -> list[report.Row]:
             f"time x{growth:.2f} for size x{top // base}",
             "equal queries, sublinear time",
             equal and growth < top / base,
-        )
+        ),
+        report.Row(
+            f"Numbers live-status poll, {top:,} numbers",
+            f"{polls[-1][0]:.1f} ms, {polls[-1][1]} queries",
+            f"{polls[0][0]:.1f} ms, {polls[0][1]} queries at {base:,}",
+            f"time x{polls[-1][0] / polls[0][0]:.2f} for size x{top // base}",
+            "equal queries",
+            polls_equal,
+        ),
     ]
+
+
+def _poll_url(world) -> str:
+    """The poll the first page makes: its 50 numbers' statuses."""
+    from compliance.models.numbers import PhoneNumber
+    from registration import live_status
+
+    page = PhoneNumber.objects.filter(organisation=world.organisation).order_by("phone_number")
+    return live_status.for_page(page[:50]).url
 
 
 def _member(organisation):
@@ -98,7 +124,10 @@ def _grow(world, size: int) -> None:
                 number_type="long-code",
                 campaign=campaign,
                 telnyx_campaign_id=campaign.campaign_id if campaign else "",
-                assignment_status="ASSIGNED" if campaign else "",
+                # one in seven of the assigned is still pending: live status is on
+                assignment_status=(
+                    ("PENDING_ASSIGNMENT" if i % 7 == 0 else "ASSIGNED") if campaign else ""
+                ),
             )
         )
     PhoneNumber.objects.bulk_create(rows, batch_size=2000)

@@ -23,10 +23,11 @@ from datetime import timedelta
 from typing import Any
 
 from django.db import connections, router, transaction
+from django.db.models import Q
 from django.tasks import Task, TaskResultStatus
 from django.utils import timezone
 from django_tasks_db import DatabaseBackend
-from django_tasks_db.models import DBTaskResult
+from django_tasks_db.models import DBTaskResult, get_date_max
 
 from compliance import hot_sql
 from compliance.logs import bound_request_id, current_request_id
@@ -106,6 +107,27 @@ def schedule_once(name: str) -> None:
     task = _task(name)
     if not _waiting_in_queue(task):
         task.enqueue(**_carried())
+
+
+def waiting(name: str, *args: Any, within: float) -> bool:
+    """Whether a run of the task registered as `name` with these `args` waits in the database
+    queue to start within `within` seconds (a chain that polls checks this before it queues
+    another turn). False on a backend without a queue."""
+    task = _task(name)
+    backend = task.get_backend()
+    if not isinstance(backend, DatabaseBackend):
+        return False
+    soon = timezone.now() + timedelta(seconds=within)
+    return (
+        DBTaskResult.objects.filter(
+            status=TaskResultStatus.READY,
+            task_path=task.module_path,
+            backend_name=backend.alias,
+            **{f"args_kwargs__args__{i}": arg for i, arg in enumerate(args)},
+        )
+        .filter(Q(run_after=get_date_max()) | Q(run_after__lte=soon))  # max: at once
+        .exists()
+    )
 
 
 def _waiting_in_queue(task: Task) -> bool:

@@ -75,6 +75,14 @@ class CampaignChoiceForm(forms.Form):
 
 
 class BulkAssignForm(CampaignChoiceForm):
+    """The numbers screen's bulk action bar: assign, move or unassign the selected numbers
+    (or all matching the filter). Assign and move need a campaign; unassign does not."""
+
+    ACTIONS = ("assign", "move", "unassign")
+
+    action = forms.ChoiceField(
+        choices=[(a, a.capitalize()) for a in ACTIONS], initial="assign", required=False
+    )
     numbers: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
         queryset=None, required=False, to_field_name="public_id"
     )
@@ -83,12 +91,34 @@ class BulkAssignForm(CampaignChoiceForm):
     def __init__(self, *args, numbers, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["numbers"].queryset = numbers
+        self.fields["campaign"].required = False
+        self.fields["campaign"].label = "Campaign (to assign or move to)"
 
     def clean(self):
         data = super().clean()
+        data["action"] = data.get("action") or "assign"
         if not data.get("all_matching") and not data.get("numbers"):
             raise forms.ValidationError("Select numbers, or choose all matching the filter.")
+        if data["action"] != "unassign" and not data.get("campaign"):
+            self.add_error("campaign", "Choose the campaign to assign or move the numbers to.")
         return data
+
+
+class NumberImportForm(forms.Form):
+    file = forms.FileField(
+        label="CSV file",
+        help_text="Columns phone_number and campaign_id (the export has both; edit and send "
+        "it back). Up to 10,000 rows.",
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > 2_000_000:
+            raise forms.ValidationError("The file is larger than 2 MB; split it.")
+        try:
+            return upload.read().decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise forms.ValidationError("Save the file as CSV (UTF-8) and try again.") from exc
 
 
 class MessagingProfileForm(forms.Form):

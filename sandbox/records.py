@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 
 from sandbox.api import ApiError
-from sandbox.models.numbers import Message
+from sandbox.models.numbers import Message, NumberAssignment
 
 
 def iso(value) -> str | None:
@@ -79,4 +79,19 @@ def message_json(message: Message) -> dict:
         "completed_at": iso(message.completed_at),
         "webhook_url": message.webhook_url or None,
         "webhook_failover_url": message.webhook_failover_url or None,
+    }
+
+
+def assignment_json(assignment: NumberAssignment) -> dict:
+    return {
+        "phoneNumber": assignment.phone_number,
+        "campaignId": assignment.campaign_id,
+        "telnyxCampaignId": assignment.campaign_id,
+        "tcrCampaignId": assignment.tcr_campaign_id or None,
+        "brandId": assignment.brand_id or None,
+        "tcrBrandId": assignment.tcr_brand_id or None,
+        "assignmentStatus": assignment.assignment_status,
+        "failureReasons": assignment.failure_reasons or None,
+        "createdAt": iso(assignment.created_at),
+        "updatedAt": iso(assignment.updated_at),
     }

@@ -98,20 +98,37 @@ class PhoneNumber(OrgScoped):
 
 
 class BulkAssignment(OrgScoped):
-    """Assign many numbers to one campaign in the background (compliance.tasks.numbers)."""
+    """A bulk change of many numbers' assignments, run in the background (compliance.tasks.
+    numbers): assign them to one campaign, move them to one campaign, unassign them, or an
+    imported CSV's rows (each item names its own campaign). A job starts as a draft, shown as
+    a confirmation with its counts; nothing is sent before the user confirms it."""
+
+    class Kind(models.TextChoices):
+        ASSIGN = "assign", "Assign"
+        MOVE = "move", "Move"
+        UNASSIGN = "unassign", "Unassign"
+        IMPORT = "import", "Import"
 
     class State(models.TextChoices):
+        DRAFT = "draft", "Waiting for your confirmation"
         QUEUED = "queued", "Queued"
         RUNNING = "running", "Running"
         FINISHED = "finished", "Finished"
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    campaign = models.ForeignKey(Campaign, on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.ASSIGN)
+    # The campaign numbers go to (assign, move); none for unassign and import.
+    campaign = models.ForeignKey(
+        Campaign, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
     total = models.PositiveIntegerField(default=0)
+    skipped = models.PositiveIntegerField(default=0)  # chosen, but nothing to change
+    # An import's rows that cannot be sent: [{"line": 3, "text": "...", "error": "..."}].
+    row_errors = models.JSONField(default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
@@ -124,7 +141,23 @@ class BulkAssignment(OrgScoped):
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
-        return f"Bulk assignment of {self.total} numbers to {self.campaign}"
+        return self.title
+
+    @property
+    def title(self) -> str:
+        """What the job does, in words (headings, links, the confirmation)."""
+        count = f"{self.total} number{'' if self.total == 1 else 's'}"
+        if self.kind == self.Kind.MOVE:
+            return f"Moving {count} to {self.campaign}"
+        if self.kind == self.Kind.UNASSIGN:
+            return f"Unassigning {count} from their campaigns"
+        if self.kind == self.Kind.IMPORT:
+            return f"Importing {count} from a CSV file"
+        return f"Assigning {count} to {self.campaign}"
+
+    @property
+    def is_draft(self) -> bool:
+        return self.state == self.State.DRAFT
 
     def progress(self) -> dict:
         """done, failed, remaining and percent, in one query."""
@@ -158,6 +191,12 @@ class BulkAssignmentItem(models.Model):
 
     job = models.ForeignKey(BulkAssignment, on_delete=models.CASCADE, related_name="items")
     number = models.ForeignKey(PhoneNumber, on_delete=models.CASCADE, related_name="+")
+    # An import row's campaign (other kinds use the job's).
+    campaign = models.ForeignKey(
+        Campaign, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    # Telnyx's campaignId the number was on when the job was drafted (moves, unassigns).
+    from_campaign_id = models.CharField(max_length=64, blank=True)
     state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
     reason = models.TextField(blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)

@@ -21,7 +21,7 @@ from django.db.models import Q
 from django.utils import timezone
 from pydantic import ValidationError
 
-from compliance import brand_rules, deferred, errors
+from compliance import brand_rules, deferred, errors, lifecycle
 from compliance.http import telnyx_webhook_url
 from compliance.masking import mask_name, scrub_digits
 from compliance.models import (
@@ -337,6 +337,10 @@ def _record_submitted(brand: Brand, response: TelnyxBrand) -> None:
         brand.field_errors = {}
         brand.save()
         ledger.record_brand_submission(brand, was_registered=was_registered)
+        if lifecycle.brand_is_pending(brand.status or None):
+            # Verification follows the answer: read the brand back in the background (webhooks
+            # and reconciliation bring later news; pages never call Telnyx).
+            deferred.schedule("refresh_brand_task", brand.pk, on_commit=True)
 
 
 def _apply(brand: Brand, response: TelnyxBrand) -> None:

@@ -8,6 +8,7 @@ events, after it has verified and stored them.
 from datetime import datetime
 
 from django.db import transaction
+from django.db.models import Count, Q
 from django.utils.dateparse import parse_datetime
 
 from compliance import errors, lifecycle, ratelimit
@@ -33,6 +34,40 @@ def sending_numbers(organisation: Organisation):
         )
         .select_related("campaign")
     )
+
+
+def why_not_sending(organisation: Organisation) -> list[str]:
+    """Why the organisation's other numbers are not offered as senders, in words, one line
+    per reason with its count (one query)."""
+    Status = lifecycle.AssignmentStatus
+    others = (
+        PhoneNumber.objects.for_organisation(organisation)
+        .exclude(pk__in=sending_numbers(organisation).values("pk"))
+        .aggregate(
+            pending=Count("id", filter=Q(assignment_status=Status.PENDING_ASSIGNMENT)),
+            failed=Count("id", filter=Q(assignment_status=Status.FAILED_ASSIGNMENT)),
+            leaving=Count(
+                "id",
+                filter=Q(
+                    assignment_status__in=[Status.PENDING_UNASSIGNMENT, Status.FAILED_UNASSIGNMENT]
+                ),
+            ),
+            not_live=Count("id", filter=Q(assignment_status=Status.ASSIGNED)),
+            unassigned=Count("id", filter=Q(assignment_status="")),
+        )
+    )
+    sentences = {
+        "pending": "still being assigned: they can send once Telnyx confirms the assignment",
+        "failed": "could not be assigned to their campaign: see the reason on each number",
+        "leaving": "being removed from their campaign",
+        "not_live": "assigned to a campaign the carriers have not provisioned (or no longer)",
+        "unassigned": "not assigned to any campaign",
+    }
+    return [
+        f"{count} {'number is' if count == 1 else 'numbers are'} {sentences[key]}."
+        for key, count in others.items()
+        if count
+    ]
 
 
 def send_test_message(

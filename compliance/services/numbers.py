@@ -17,6 +17,7 @@ processed", so the item is retried after Retry-After (and the whole job pauses);
 5xx or timeout is read back with GET before any retry, so a number is never assigned twice.
 """
 
+import csv
 import logging
 import time
 import uuid
@@ -46,6 +47,7 @@ from compliance.models import (
     ProfileAssignmentTask,
 )
 from compliance.pacing import Pacer
+from compliance.services import number_status
 from compliance.telnyx.client import TelnyxClient, get_client
 from compliance.telnyx.errors import (
     NotFound,
@@ -146,23 +148,10 @@ def _campaigns_by_id(organisation: Organisation, ids: Iterable[str]) -> dict[str
 def _apply_record(
     number: PhoneNumber, record: PhoneNumberCampaign | None, campaigns: dict[str, Campaign]
 ) -> None:
-    if record is None:
-        number.clear_assignment()
-    else:
-        number.telnyx_campaign_id = record.campaign_id
-        number.campaign = campaigns.get(record.campaign_id)
-        number.assignment_status = record.assignment_status or ""
-        number.failure_reasons = record.failure_reasons or ""
-    number.assignment_updated_at = timezone.now()
+    number_status.set_fields(number, record, campaigns)  # the one writer of a status
 
 
-ASSIGNMENT_FIELDS = [
-    "telnyx_campaign_id",
-    "campaign",
-    "assignment_status",
-    "failure_reasons",
-    "assignment_updated_at",
-]
+ASSIGNMENT_FIELDS = number_status.FIELDS
 
 
 # -- profiles and sync -------------------------------------------------------------------------
@@ -272,13 +261,8 @@ def refresh_assignments(
     numbers = PhoneNumber.objects.for_organisation(organisation)
     if campaign_id:
         numbers = numbers.filter(Q(phone_number__in=records) | Q(telnyx_campaign_id=campaign_id))
-    campaigns = _campaigns_by_id(organisation, (r.campaign_id for r in records.values()))
-    changed = []
-    for number in numbers:
-        _apply_record(number, records.get(number.phone_number), campaigns)
-        changed.append(number)
-    PhoneNumber.objects.bulk_update(changed, ASSIGNMENT_FIELDS, batch_size=500)
-    return sum(1 for n in changed if n.assignment_status)
+    number_status.observe_records(numbers, records, organisation.pk)
+    return numbers.exclude(assignment_status="").count()
 
 
 def _telnyx_id(campaign: Campaign) -> str:
@@ -334,11 +318,18 @@ def find_number(organisation: Organisation, value: str) -> PhoneNumber:
     return number
 
 
-def _save_assignment(number: PhoneNumber, record: PhoneNumberCampaign | None) -> PhoneNumber:
-    _apply_record(
-        number, record, _campaigns_by_id(number.organisation, [getattr(record, "campaign_id", "")])
-    )
-    number.save(update_fields=ASSIGNMENT_FIELDS)
+def _save_assignment(
+    number: PhoneNumber, record: PhoneNumberCampaign | None, *, sent_at=None
+) -> PhoneNumber:
+    """Telnyx's answer to our call sent at `sent_at` (number_status.save_answer), or, without
+    it, what a read-back saw (number_status.save_observed)."""
+    if sent_at is None:
+        number_status.save_observed(number, record)
+        if number.assignment_status in number_status.PENDING:
+            number_status.start_following(number.organisation_id)
+    else:
+        campaigns = _campaigns_by_id(number.organisation, [getattr(record, "campaign_id", "")])
+        number_status.save_answer(number, record, campaigns, sent_at=sent_at)
     return number
 
 
@@ -361,6 +352,7 @@ def assign_number(
         )
     _check_campaign(campaign, except_number=number)
     client = client or get_client()
+    sent_at = timezone.now()
     try:
         record = client.assign_number(number.phone_number, _telnyx_id(campaign))
     except ValidationFailed as exc:
@@ -381,7 +373,7 @@ def assign_number(
         record = found
     except TelnyxError as exc:
         raise NumberError(errors.plain_words(exc, "assign the number", thing="number")) from exc
-    return _save_assignment(number, record)
+    return _save_assignment(number, record, sent_at=sent_at)
 
 
 def move_number(
@@ -394,11 +386,19 @@ def move_number(
         raise NumberError(f"{number} is already assigned to this campaign.")
     _check_campaign(campaign, except_number=number)
     client = client or get_client()
+    sent_at = timezone.now()
     try:
         record = client.move_number(number.phone_number, _telnyx_id(campaign))
     except TelnyxError as exc:
+        outcome = (
+            attempt_move(client, number.phone_number, _telnyx_id(campaign), read_back_first=True)
+            if isinstance(exc, Unavailable)
+            else None
+        )
+        if outcome is not None and outcome.kind == "done":
+            return _save_assignment(number, outcome.record, sent_at=sent_at)
         raise NumberError(errors.plain_words(exc, "move the number", thing="number")) from exc
-    return _save_assignment(number, record)
+    return _save_assignment(number, record, sent_at=sent_at)
 
 
 def unassign_number(number: PhoneNumber, client: TelnyxClient | None = None) -> PhoneNumber:
@@ -406,13 +406,14 @@ def unassign_number(number: PhoneNumber, client: TelnyxClient | None = None) -> 
     if not number.assignment_status:
         raise NumberError(f"{number} is not assigned to a campaign.")
     client = client or get_client()
+    sent_at = timezone.now()
     try:
         record = client.unassign_number(number.phone_number)
     except NotFound:
         record = None  # already gone at Telnyx
     except TelnyxError as exc:
         raise NumberError(errors.plain_words(exc, "unassign the number", thing="number")) from exc
-    return _save_assignment(number, record)
+    return _save_assignment(number, record, sent_at=sent_at)
 
 
 def refresh_number(number: PhoneNumber, client: TelnyxClient | None = None) -> PhoneNumber:
@@ -427,24 +428,251 @@ def refresh_number(number: PhoneNumber, client: TelnyxClient | None = None) -> P
 
 
 # -- bulk --------------------------------------------------------------------------------------
+Kind = BulkAssignment.Kind
+
+VERBS = {
+    Kind.ASSIGN: "assign the number",
+    Kind.MOVE: "move the number",
+    Kind.UNASSIGN: "unassign the number",
+    Kind.IMPORT: "assign the number",
+}
+
+
+def move_choices(
+    organisation: Organisation, number: PhoneNumber | None = None
+) -> QuerySet[Campaign]:
+    """Where numbers may move: the organisation's live campaigns (they can carry traffic),
+    but the number's own, on a compatible brand: a Sole Proprietor campaign takes one number,
+    so one that has its number already is no choice."""
+    campaigns = assignable_campaigns(organisation)
+    full = PhoneNumber.objects.filter(
+        telnyx_campaign_id__in=[c.campaign_id for c in campaigns if is_sole_proprietor(c)],
+        assignment_status__in=LIVE_ASSIGNMENT,
+    ).values_list("telnyx_campaign_id", flat=True)
+    if number is not None and number.telnyx_campaign_id:
+        campaigns = campaigns.exclude(campaign_id=number.telnyx_campaign_id)
+    return campaigns.exclude(campaign_id__in=list(full))
+
+
+def campaign_names(organisation: Organisation) -> dict[str, str]:
+    """The organisation's campaigns by Telnyx id, named in words (where a number was)."""
+    return {
+        c.campaign_id: str(c)
+        for c in Campaign.objects.for_organisation(organisation)
+        .exclude(campaign_id=None)
+        .select_related("brand")
+    }
+
+
+def _changes(kind: str, numbers: list[PhoneNumber], campaign: Campaign | None) -> list:
+    """The numbers a job of this kind would change (the others are counted as skipped)."""
+    if kind == Kind.MOVE:
+        target = campaign.campaign_id if campaign is not None else None
+        return [n for n in numbers if n.is_assigned and n.telnyx_campaign_id != target]
+    if kind == Kind.UNASSIGN:
+        return [n for n in numbers if n.assignment_status]
+    return numbers
+
+
+def draft_bulk_job(
+    organisation: Organisation,
+    user,
+    kind: str,
+    numbers: QuerySet[PhoneNumber],
+    campaign: Campaign | None = None,
+) -> BulkAssignment:
+    """Record a draft job (assign, move or unassign) and its items: one per number that the
+    job would change. Nothing is sent until `confirm_bulk_job`."""
+    chosen = list(numbers.filter(organisation=organisation).order_by("phone_number", "id"))
+    if not chosen:
+        raise NumberError("Select at least one number.")
+    if kind in (Kind.ASSIGN, Kind.MOVE) and campaign is None:
+        raise NumberError("Choose a campaign.", field="campaign")
+    changing = _changes(kind, chosen, campaign)
+    if not changing:
+        raise NumberError(
+            "None of the selected numbers is assigned to a campaign."
+            if kind == Kind.UNASSIGN
+            else "The selected numbers are all on this campaign already or not assigned."
+        )
+    if campaign is not None:
+        _check_campaign(campaign, adding=len(changing))
+    with transaction.atomic():
+        job = BulkAssignment.objects.create(
+            organisation=organisation,
+            kind=kind,
+            campaign=campaign,
+            created_by=user,
+            state=BulkAssignment.State.DRAFT,
+            total=len(changing),
+            skipped=len(chosen) - len(changing),
+        )
+        BulkAssignmentItem.objects.bulk_create(
+            [
+                BulkAssignmentItem(job=job, number=n, from_campaign_id=n.telnyx_campaign_id)
+                for n in changing
+            ],
+            batch_size=500,
+        )
+    return job
+
+
+def confirm_bulk_job(job: BulkAssignment) -> bool:
+    """The user confirmed the draft: queue it (once; a second confirmation does nothing)."""
+    confirmed = BulkAssignment.objects.filter(pk=job.pk, state=BulkAssignment.State.DRAFT).update(
+        state=BulkAssignment.State.QUEUED, created_at=timezone.now()
+    )
+    if confirmed:
+        deferred.schedule("run_bulk_assignment_task", job.pk, on_commit=True)
+    return bool(confirmed)
+
+
+def cancel_bulk_job(job: BulkAssignment) -> bool:
+    """Drop a draft that was never confirmed."""
+    deleted, _ = BulkAssignment.objects.filter(pk=job.pk, state=BulkAssignment.State.DRAFT).delete()
+    return bool(deleted)
+
+
 def start_bulk_assignment(
     organisation: Organisation, user, campaign: Campaign, numbers: QuerySet[PhoneNumber]
 ) -> BulkAssignment:
-    """Record the job and its items, then hand it to the task worker."""
+    """Record an assignment job and its items, then hand it to the task worker at once."""
+    job = draft_bulk_job(organisation, user, Kind.ASSIGN, numbers, campaign)
+    confirm_bulk_job(job)
+    job.refresh_from_db()
+    return job
 
-    numbers = numbers.filter(organisation=organisation)
-    ids = list(numbers.values_list("id", flat=True))
-    if not ids:
-        raise NumberError("Select at least one number.")
-    _check_campaign(campaign, adding=len(ids))
+
+IMPORT_MAX_ROWS = 10_000
+IMPORT_COLUMNS = ("phone_number", "campaign_id")
+
+
+@dataclass
+class ImportRow:
+    line: int
+    text: str
+    error: str = ""
+
+
+class ImportRefused(NumberError):
+    """A file with no row that would change a number: its rows' errors go with it."""
+
+    def __init__(self, rows: list[ImportRow], skipped: int):
+        super().__init__("Nothing to import: no row would change a number.", field="file")
+        self.rows = rows
+        self.skipped = skipped
+
+
+def _import_rows(text: str) -> list[tuple[int, str, list[str]]]:
+    """(line, the line as written, its cells) of a CSV whose header names phone_number and
+    campaign_id (in any order, other columns ignored: the export can be edited and sent
+    back)."""
+    lines = text.splitlines()
+    cells = list(csv.reader(lines))
+    if not cells:
+        raise NumberError("The file is empty.", field="file")
+    header = [h.strip().lower() for h in cells[0]]
+    missing = [c for c in IMPORT_COLUMNS if c not in header]
+    if missing:
+        raise NumberError(
+            "The first line must name the columns phone_number and campaign_id.", field="file"
+        )
+    if len(cells) - 1 > IMPORT_MAX_ROWS:
+        raise NumberError(
+            f"A file can have at most {IMPORT_MAX_ROWS:,} rows; split it.", field="file"
+        )
+    width = len(header)
+    at = [header.index(c) for c in IMPORT_COLUMNS]
+    rows: list[tuple[int, str, list[str]]] = []
+    for line, row in enumerate(cells[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        text_line = lines[line - 1] if line - 1 < len(lines) else ",".join(row)
+        if len(row) != width:
+            rows.append((line, text_line, []))
+        else:
+            rows.append((line, text_line, [row[i].strip().lstrip("'") for i in at]))
+    return rows
+
+
+def draft_import_job(organisation: Organisation, user, text: str) -> BulkAssignment:
+    """A CSV of phone_number,campaign_id as one draft job: each good row an item (a number on
+    no campaign is assigned, one on another campaign moved), each bad row an error with its
+    line (malformed line, not a phone number, unknown number, campaign unknown or not live,
+    a number listed twice); rows that change nothing are counted as skipped. Nothing is sent
+    until the job is confirmed."""
+    rows = _import_rows(text)
+    ours = {
+        n.phone_number: n
+        for n in PhoneNumber.objects.for_organisation(organisation).only(
+            "id", "phone_number", "telnyx_campaign_id", "assignment_status"
+        )
+    }
+    campaigns = {
+        c.campaign_id: c
+        for c in Campaign.objects.for_organisation(organisation)
+        .exclude(campaign_id=None)
+        .select_related("brand")
+    }
+    problems: list[ImportRow] = []
+    items: list[BulkAssignmentItem] = []
+    seen: set[str] = set()
+    skipped = 0
+    per_campaign: dict[str, int] = {}
+    for line, written, cells in rows:
+        if not cells or not all(cells):
+            problems.append(
+                ImportRow(line, written, "Malformed line: give a phone number and a campaign id.")
+            )
+            continue
+        value, campaign_id = cells
+        try:
+            e164 = normalise_e164(value)
+        except NumberError as exc:
+            problems.append(ImportRow(line, written, exc.message))
+            continue
+        number = ours.get(e164)
+        campaign = campaigns.get(campaign_id)
+        if number is None or campaign is None or e164 in seen or not can_carry_traffic(campaign):
+            if number is None:
+                error = f"{e164} is not one of your numbers."
+            elif e164 in seen:
+                error = f"{e164} is listed twice; only its first line is used."
+            elif campaign is None:
+                error = f"No campaign of yours has the id {campaign_id}."
+            else:
+                error = f"{campaign} is not live, so it cannot take numbers yet."
+            problems.append(ImportRow(line, written, error))
+            continue
+        seen.add(e164)
+        if number.is_assigned and number.telnyx_campaign_id == campaign_id:
+            skipped += 1
+            continue
+        per_campaign[campaign_id] = per_campaign.get(campaign_id, 0) + 1
+        items.append(
+            BulkAssignmentItem(
+                number=number,
+                campaign=campaign,
+                from_campaign_id=number.telnyx_campaign_id if number.is_assigned else "",
+            )
+        )
+    for campaign_id, adding in per_campaign.items():
+        _check_campaign(campaigns[campaign_id], adding=adding)
+    if not items:
+        raise ImportRefused(problems, skipped)
     with transaction.atomic():
         job = BulkAssignment.objects.create(
-            organisation=organisation, campaign=campaign, created_by=user, total=len(ids)
+            organisation=organisation,
+            kind=Kind.IMPORT,
+            created_by=user,
+            state=BulkAssignment.State.DRAFT,
+            total=len(items),
+            skipped=skipped,
+            row_errors=[vars(p) for p in problems],
         )
-        BulkAssignmentItem.objects.bulk_create(
-            [BulkAssignmentItem(job=job, number_id=i) for i in ids], batch_size=500
-        )
-    deferred.schedule("run_bulk_assignment_task", job.pk, on_commit=True)
+        for item in items:
+            item.job = job
+        BulkAssignmentItem.objects.bulk_create(items, batch_size=500)
     return job
 
 
@@ -471,12 +699,13 @@ class Outcome:
     reason: str = ""
     retry_after: float = 0.0
     rate_limited: bool = False  # nothing was processed: the attempt does not count
+    gone: bool = False  # the number has no assignment at Telnyx (record is None)
 
 
-def _rate_limited(error: TelnyxError) -> Outcome:
+def _rate_limited(error: TelnyxError, verb: str = "assign the number") -> Outcome:
     return Outcome(
         "retry",
-        reason=errors.plain_words(error, "assign the number", thing="number"),
+        reason=errors.plain_words(error, verb, thing="number"),
         retry_after=_retry_after(error),
         rate_limited=True,
     )
@@ -542,6 +771,82 @@ def attempt_assignment(
         )
 
 
+def _unclear(exc: TelnyxError, verb: str) -> Outcome:
+    return Outcome("retry", reason=errors.plain_words(exc, verb, thing="number"), retry_after=1.0)
+
+
+def attempt_move(
+    client: TelnyxClient, phone_number: str, campaign_id: str, *, read_back_first: bool
+) -> Outcome:
+    """One number's move (PUT), HTTP only. PUT sets where the number is, so sending it again
+    is safe; a refused move is read back, so the number is recorded where Telnyx keeps it:
+    on its old campaign, never on none."""
+    verb = "move the number"
+    if read_back_first:
+        try:
+            current = _read_back(client, phone_number)
+        except TelnyxError as exc:
+            return _rate_limited(exc, verb) if _is_rate_limit(exc) else _unclear(exc, verb)
+        if _holds(current, campaign_id):
+            return Outcome("done", current)
+        if current is None:
+            return Outcome("failed", gone=True, reason="The number is no longer assigned.")
+    try:
+        return Outcome("done", client.move_number(phone_number, campaign_id))
+    except RateLimited as exc:
+        return _rate_limited(exc, verb)
+    except NotFound:
+        return Outcome("failed", gone=True, reason="The number is no longer assigned.")
+    except Unavailable as exc:
+        return _unclear(exc, verb)
+    except TelnyxError as exc:
+        try:
+            current = _read_back(client, phone_number)
+        except TelnyxError:
+            current = None  # not recorded: the number stays as we last knew it
+        if _holds(current, campaign_id):
+            return Outcome("done", current)
+        return Outcome("failed", current, reason=errors.plain_words(exc, verb, thing="number"))
+
+
+def attempt_unassign(client: TelnyxClient, phone_number: str, *, read_back_first: bool) -> Outcome:
+    """One number's unassignment (DELETE), HTTP only; a number Telnyx no longer has on a
+    campaign (404) is done."""
+    verb = "unassign the number"
+    if read_back_first:
+        try:
+            current = _read_back(client, phone_number)
+        except TelnyxError as exc:
+            return _rate_limited(exc, verb) if _is_rate_limit(exc) else _unclear(exc, verb)
+        if current is None:
+            return Outcome("done", gone=True)
+        if current.assignment_status == lifecycle.AssignmentStatus.PENDING_UNASSIGNMENT:
+            return Outcome("done", current)
+    try:
+        return Outcome("done", client.unassign_number(phone_number))
+    except NotFound:
+        return Outcome("done", gone=True)
+    except RateLimited as exc:
+        return _rate_limited(exc, verb)
+    except Unavailable as exc:
+        return _unclear(exc, verb)
+    except TelnyxError as exc:
+        return Outcome("failed", reason=errors.plain_words(exc, verb, thing="number"))
+
+
+def attempt_change(
+    client: TelnyxClient, kind: str, item: BulkAssignmentItem, campaign_id: str
+) -> Outcome:
+    """One item of a job of this kind. An imported row assigns a number that is on no
+    campaign and moves one that is on another."""
+    phone_number, again = item.number.phone_number, item.attempts > 1
+    if kind == Kind.UNASSIGN:
+        return attempt_unassign(client, phone_number, read_back_first=again)
+    if kind == Kind.MOVE or (kind == Kind.IMPORT and item.from_campaign_id):
+        return attempt_move(client, phone_number, campaign_id, read_back_first=again)
+    return attempt_assignment(client, phone_number, campaign_id, read_back_first=again)
+
+
 def _holds(record: PhoneNumberCampaign | None, campaign_id: str) -> bool:
     """The number is (being) assigned to this campaign at Telnyx."""
     return (
@@ -593,7 +898,9 @@ def _claim_batch(job: BulkAssignment, size: int) -> list[BulkAssignmentItem]:
             claimed.append(item_id)
         if len(claimed) == size:
             break
-    return list(BulkAssignmentItem.objects.filter(pk__in=claimed).select_related("number"))
+    return list(
+        BulkAssignmentItem.objects.filter(pk__in=claimed).select_related("number", "campaign")
+    )
 
 
 def _still_ours(item: BulkAssignmentItem) -> QuerySet[BulkAssignmentItem]:
@@ -609,6 +916,7 @@ def _record_outcome(
 ) -> None:
     State = BulkAssignmentItem.State
     attempts = item.attempts
+    sent_at = item.updated_at  # when it was claimed, before it was sent
     if outcome.rate_limited:
         state, reason = State.PENDING, outcome.reason
         attempts -= 1
@@ -618,7 +926,7 @@ def _record_outcome(
         state, reason = State.DONE, ""
     else:
         state = State.FAILED
-        reason = outcome.reason or "Telnyx did not accept the assignment."
+        reason = outcome.reason or "Telnyx did not accept the change."
     with transaction.atomic():
         recorded = _still_ours(item).update(
             state=state,
@@ -627,9 +935,10 @@ def _record_outcome(
             lease_expires_at=None,
             updated_at=timezone.now(),
         )
-        if recorded and outcome.record is not None:
-            _apply_record(item.number, outcome.record, campaigns)
-            item.number.save(update_fields=ASSIGNMENT_FIELDS)
+        if recorded and (outcome.record is not None or outcome.gone):
+            number_status.save_answer(
+                item.number, outcome.record, campaigns, sent_at=sent_at, follow=False
+            )
     item.state, item.reason, item.attempts = state, reason, attempts
 
 
@@ -639,7 +948,7 @@ def _take_job(job: BulkAssignment, holder: str) -> bool:
     free = Q(lease_expires_at__isnull=True) | Q(lease_expires_at__lt=now) | Q(lease_holder=holder)
     return bool(
         BulkAssignment.objects.filter(free, pk=job.pk)
-        .exclude(state=BulkAssignment.State.FINISHED)
+        .exclude(state__in=[BulkAssignment.State.FINISHED, BulkAssignment.State.DRAFT])
         .update(
             state=BulkAssignment.State.RUNNING,
             started_at=now,
@@ -673,7 +982,9 @@ def requeue_stalled_jobs() -> int:
     coming back to it) or that no worker ever took; a run finds the job taken or finished
     and does nothing. Reconciliation calls this; returns how many were enqueued."""
     now = timezone.now()
-    stalled = BulkAssignment.objects.exclude(state=BulkAssignment.State.FINISHED).filter(
+    stalled = BulkAssignment.objects.exclude(
+        state__in=[BulkAssignment.State.FINISHED, BulkAssignment.State.DRAFT]
+    ).filter(
         Q(lease_expires_at__lt=now)
         | Q(lease_expires_at__isnull=True, created_at__lt=now - timedelta(seconds=_lease_seconds()))
     )
@@ -711,14 +1022,21 @@ def run_bulk_assignment(
     concurrency = concurrency or settings.NUMBERS_BULK_CONCURRENCY
     pacer = pacer or Pacer.per_second(settings.NUMBERS_BULK_RATE)
     client = client or get_client()
-    campaign_id = _telnyx_id(job.campaign)
-    campaigns = {campaign_id: job.campaign}
+    campaign_id = _telnyx_id(job.campaign) if job.campaign else ""  # per item for an import
+    # Every campaign of the organisation: a refused move is recorded on the old one.
+    campaigns = {
+        c.campaign_id: c
+        for c in Campaign.objects.for_organisation(job.organisation).exclude(campaign_id=None)
+    }
 
     def send(item: BulkAssignmentItem) -> Outcome:
         pacer.wait()
-        return attempt_assignment(
-            client, item.number.phone_number, campaign_id, read_back_first=item.attempts > 1
-        )
+        if job.kind == Kind.ASSIGN:
+            return attempt_assignment(
+                client, item.number.phone_number, campaign_id, read_back_first=item.attempts > 1
+            )
+        target = _telnyx_id(item.campaign) if item.campaign else campaign_id
+        return attempt_change(client, job.kind, item, target)
 
     claimed: deque[BulkAssignmentItem] = deque()
     in_flight: dict[Future, BulkAssignmentItem] = {}
@@ -760,7 +1078,7 @@ def run_bulk_assignment(
     return job
 
 
-def _finish_if_done(job: BulkAssignment, client: TelnyxClient, campaign_id: str) -> None:
+def _finish_if_done(job: BulkAssignment, client: TelnyxClient, campaign_id: str = "") -> None:
     if job.items.exclude(
         state__in=[BulkAssignmentItem.State.DONE, BulkAssignmentItem.State.FAILED]
     ).exists():
@@ -778,9 +1096,11 @@ def _finish_if_done(job: BulkAssignment, client: TelnyxClient, campaign_id: str)
     if not finished:
         return
     try:
-        refresh_assignments(job.organisation, client, campaign_id=campaign_id)
+        # One campaign's numbers when the job had one; else (unassign, import) all of them.
+        refresh_assignments(job.organisation, client, campaign_id=campaign_id or None)
     except TelnyxError as exc:  # the statuses refresh at the next sync
         logger.warning("bulk job %s: read-back of assignments failed: %s", job.pk, exc)
+    number_status.start_following(job.organisation_id)  # until the numbers settle
 
 
 # -- by messaging profile ----------------------------------------------------------------------
@@ -830,6 +1150,7 @@ def poll_profile_assignment(task_pk: int, client: TelnyxClient | None = None) ->
     if task.is_finished:
         _store_task_numbers(task, client)
         refresh_assignments(task.organisation, client, campaign_id=task.campaign.campaign_id)
+        number_status.start_following(task.organisation_id)
     elif task.polls + 1 >= PROFILE_MAX_POLLS:
         task.error = "Telnyx has not finished the task; check it again later."
     task.save(update_fields=["status", "error", "updated_at"])

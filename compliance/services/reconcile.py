@@ -28,7 +28,7 @@ from django.db.models import Model, Q, QuerySet
 from compliance import lifecycle
 from compliance.models import Brand, Campaign
 from compliance.pacing import Pacer
-from compliance.services import adoption, brands, ledger, numbers, submission
+from compliance.services import adoption, brands, ledger, number_status, numbers, submission
 from compliance.services.webhooks import (
     apply_brand_record,
     apply_campaign_record,
@@ -51,6 +51,7 @@ class ReconcileReport:
     monthly_fees: int = 0  # monthly campaign fees that fell due, recorded in the ledger now
     stalled_jobs: int = 0  # bulk assignment jobs whose worker died, enqueued again
     vettings_checked: int = 0  # brands with a vetting still being scored, read back
+    numbers_followed: int = 0  # organisations with pending number assignments, polled soon
     changes: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
@@ -63,6 +64,7 @@ class ReconcileReport:
             "monthly_fees": self.monthly_fees,
             "stalled_jobs": self.stalled_jobs,
             "vettings_checked": self.vettings_checked,
+            "numbers_followed": self.numbers_followed,
             "changes": self.changes,
             "errors": self.errors,
         }
@@ -96,6 +98,7 @@ def reconcile_all(
         submission.heal_stale(Campaign, "retry_campaign_submission")
     )
     report.stalled_jobs = numbers.requeue_stalled_jobs() + adoption.requeue_stalled_imports()
+    report.numbers_followed = number_status.follow_all_pending()
     # Before the read-backs: a campaign read back may already carry its next renewal date.
     report.monthly_fees = ledger.record_monthly_fees()
     pace = Pacer(settings.RECONCILE_MIN_INTERVAL, sleep=sleep)

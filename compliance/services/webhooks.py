@@ -32,8 +32,15 @@ from django.utils import timezone
 
 from compliance import deferred, hot_sql, lifecycle, presentation
 from compliance.lifecycle import CampaignStatus
-from compliance.models import Brand, Campaign, CampaignEvent, ReviewClaim, WebhookEvent
-from compliance.services import hosted, messages, notifications
+from compliance.models import (
+    Brand,
+    Campaign,
+    CampaignEvent,
+    PhoneNumber,
+    ReviewClaim,
+    WebhookEvent,
+)
+from compliance.services import hosted, messages, notifications, number_status
 from compliance.telnyx.client import TelnyxClient, get_client
 from compliance.telnyx.errors import TelnyxError
 
@@ -45,7 +52,15 @@ BRAND_KIND = "10dlc.brand.update"
 NUMBER_KIND = "10dlc.phone_number.update"
 MESSAGE_KINDS = frozenset({"message.sent", "message.finalized", "message.received"})
 _TENDLC_KINDS = frozenset({CAMPAIGN_KIND, BRAND_KIND, NUMBER_KIND})
-_TEXT_FIELDS = ("brandId", "campaignId", "type", "status", "description", "phoneNumber")
+_TEXT_FIELDS = (
+    "brandId",
+    "campaignId",
+    "type",
+    "status",
+    "description",
+    "phoneNumber",
+    "assignmentStatus",
+)
 STORED_HEADERS = (
     "telnyx-timestamp",
     "telnyx-signature-ed25519",
@@ -387,26 +402,72 @@ def _apply_brand_event(event: WebhookEvent, parsed: ParsedEvent) -> ReadBack | N
     return read_back
 
 
-def _apply_number_event(event: WebhookEvent, parsed: ParsedEvent) -> None:
-    """A phone-number event of a campaign: recorded in the campaign's timeline."""
+def _apply_number_event(event: WebhookEvent, parsed: ParsedEvent) -> ReadBack | None:
+    """A phone-number event (10dlc.phone_number.update): the number's assignment status moves
+    through compliance/services/number_status. A payload that carries the assignment record
+    (phoneNumber, campaignId, assignmentStatus) is observed as is, monotonic, so a late or
+    repeated event changes nothing; any other shape is read back from Telnyx. Failures (and
+    shapes the app cannot read) are also recorded in the campaign's timeline."""
+    phone_number = parsed.text("phoneNumber")
     campaign = _find_campaign(parsed.campaign_ref)
-    if campaign is None:
-        _unknown(event, "campaign", parsed.campaign_ref)
-        return
+    number = PhoneNumber.objects.filter(phone_number=phone_number).first() if phone_number else None
+    if campaign is None and number is None:
+        return _unknown(event, "campaign", parsed.campaign_ref)
     event.campaign = campaign
-    number = parsed.text("phoneNumber")
-    detail = parsed.text("description") or _reasons_text(parsed.payload.get("reasons"))
-    CampaignEvent.objects.create(
-        campaign=campaign,
-        kind=CampaignEvent.Kind.WEBHOOK,
-        event_type=parsed.text("type")[:40],
-        event_status=parsed.text("status")[:20],
-        description=_text(f"Number {number}: {detail}" if detail else f"Number {number}"),
-        from_status=campaign.campaign_status,
-        to_status=campaign.campaign_status,
-        webhook_event=event,
+    status = parsed.text("assignmentStatus")
+    seen = None
+    if status in lifecycle.AssignmentStatus and parsed.campaign_ref:
+        seen = number_status.Seen(
+            parsed.campaign_ref, status, _text(parsed.payload.get("failureReasons"))
+        )
+    detail = (
+        parsed.text("description")
+        or _reasons_text(parsed.payload.get("reasons"))
+        or (seen.failure_reasons if seen else "")
     )
-    event.outcome, event.note = Outcome.APPLIED, "Recorded in the campaign's timeline."
+    # The timeline tells what a person may need: failures, and events in the guide's words;
+    # routine progress (a status, or a bare record of a removal) only moves the number.
+    worth_telling = (
+        status.startswith("FAILED")
+        if seen is not None
+        else bool(parsed.text("type") or parsed.text("status") or detail)
+    )
+    if campaign is not None and worth_telling:
+        CampaignEvent.objects.create(
+            campaign=campaign,
+            kind=CampaignEvent.Kind.WEBHOOK,
+            event_type=parsed.text("type")[:40],
+            event_status=(parsed.text("status") or status)[:20],
+            description=_text(
+                f"Number {phone_number}: {detail}" if detail else f"Number {phone_number}"
+            ),
+            from_status=campaign.campaign_status,
+            to_status=campaign.campaign_status,
+            webhook_event=event,
+        )
+    event.outcome, event.note = (
+        Outcome.APPLIED,
+        ("Recorded in the campaign's timeline." if worth_telling else "Routine progress."),
+    )
+    if number is None:
+        return None
+    if seen is not None:
+        changed = number_status.save_observed(number, seen)
+        event.note = (
+            f"Number {phone_number}: {status}."
+            if changed
+            else "No change (a late or repeated event)."
+        )
+        event.outcome = Outcome.APPLIED if changed else Outcome.IGNORED
+        if number.assignment_status in number_status.PENDING:
+            number_status.start_following(number.organisation_id)
+        return None
+
+    def read_back() -> None:
+        number_status.apply_seen(phone_number, None)
+        event.note = f"Number {phone_number} read back from Telnyx."
+
+    return read_back
 
 
 def _apply_message_event(event: WebhookEvent, parsed: ParsedEvent) -> None:

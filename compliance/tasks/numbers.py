@@ -6,7 +6,7 @@ from django.tasks import task
 
 from compliance.deferred import deferrable
 from compliance.models import Organisation
-from compliance.services import adoption, numbers
+from compliance.services import adoption, number_status, numbers
 
 
 @deferrable
@@ -38,3 +38,11 @@ def sync_organisation_task(organisation_pk: int) -> None:
 def run_account_import_task(job_pk: int) -> None:
     """Import what the Telnyx account already holds (services/adoption.py)."""
     adoption.run_import(job_pk)
+
+
+@deferrable
+@task
+def follow_pending_numbers_task(organisation_pk: int) -> None:
+    """Poll an organisation's pending assignments until they settle (services/number_status:
+    each turn queues the next on a backoff before it polls)."""
+    number_status.follow_pending(organisation_pk)

@@ -31,7 +31,7 @@ from compliance.services.sitecheck import (
 )
 from compliance.tenancy import current_organisation, get_owned_or_404, scoped
 from registration import campaign_edit as campaign_edit_module
-from registration import dashboard
+from registration import dashboard, live_status
 from registration.campaign_forms import WIZARD, CampaignStep
 from registration.listing import listing
 from registration.wizard import walk
@@ -288,7 +288,8 @@ def campaign_detail(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
             # The status moved: the whole page changes (rejection card, appeal, actions).
             return HttpResponseClientRefresh()
         return render(request, "registration/campaigns/detail.html#status", context)
-    return render(request, "registration/campaigns/detail.html", _detail_context(campaign))
+    context = _detail_context(campaign) | live_status.campaign_numbers(campaign)
+    return render(request, "registration/campaigns/detail.html", context)
 
 
 def _resync_if_stale(campaign):

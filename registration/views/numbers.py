@@ -8,11 +8,13 @@ from uuid import UUID
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRefresh
 
 from compliance import presentation
 from compliance.http import HtmxHttpRequest, post_redirect
@@ -25,14 +27,17 @@ from compliance.models import (
     TestMessage,
 )
 from compliance.services import messages as test_sms
+from compliance.services import number_status
 from compliance.services import numbers as service
 from compliance.services.numbers import NumberError
 from compliance.tenancy import current_organisation, get_owned_or_404, scoped
+from registration import live_status
 from registration.number_forms import (
     BulkAssignForm,
     CampaignChoiceForm,
     MessagingProfileForm,
     NumberFilterForm,
+    NumberImportForm,
     TestMessageForm,
 )
 
@@ -53,8 +58,8 @@ def number_list(request: HtmxHttpRequest) -> HttpResponse:
     page = Paginator(matching, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    bulk_form = BulkAssignForm(
-        campaigns=service.assignable_campaigns(organisation), numbers=PhoneNumber.objects.none()
+    bulk_form = BulkAssignForm(  # live campaigns that can take more numbers
+        campaigns=service.move_choices(organisation), numbers=PhoneNumber.objects.none()
     )
     return render(
         request,
@@ -65,6 +70,7 @@ def number_list(request: HtmxHttpRequest) -> HttpResponse:
             "query": query.urlencode(),
             "bulk_form": bulk_form,
             "never_synced": not organisation_has_numbers(request),
+            "poller": live_status.for_page(page),
             "jobs": scoped(request, BulkAssignment).select_related("campaign__brand")[:3],
         },
     )
@@ -86,7 +92,16 @@ def number_export(request: HtmxHttpRequest) -> StreamingHttpResponse:
             return value
 
     writer = csv.writer(Echo())
-    header = ["phone_number", "profile", "type", "campaign_id", "assignment_status", "failure"]
+    header = [
+        "phone_number",
+        "profile",
+        "type",
+        "campaign",
+        "campaign_id",
+        "campaign_status",
+        "assignment",
+        "failure",
+    ]
 
     def lines():
         yield writer.writerow(header)
@@ -95,8 +110,10 @@ def number_export(request: HtmxHttpRequest) -> StreamingHttpResponse:
                 n.phone_number,
                 n.profile.name if n.profile else "",
                 n.number_type,
+                str(n.campaign) if n.campaign else "",
                 n.telnyx_campaign_id,
-                n.assignment_status,
+                presentation.campaign_status(n.campaign).label if n.campaign else "",
+                presentation.assignment_status(n.assignment_status).label,
                 n.failure_reasons,
             ]
             yield writer.writerow([presentation.spreadsheet_cell(cell) for cell in cells])
@@ -115,8 +132,19 @@ def number_sync(request: HtmxHttpRequest) -> HttpResponse:
 
 
 # -- one number --------------------------------------------------------------------------------
+def _campaign_choices(request, number):
+    """A number on a campaign moves to one of the others (service.move_choices); a number on
+    none is assigned to any live campaign."""
+    organisation = current_organisation(request)
+    if number.is_assigned:
+        return service.move_choices(organisation, number)
+    return service.assignable_campaigns(organisation)
+
+
 def _number_page(request, number, *, form=None, error=None, offer_move=False, status=200):
-    campaigns = service.assignable_campaigns(current_organisation(request))
+    campaigns = _campaign_choices(request, number)
+    if offer_move:
+        campaigns = service.move_choices(current_organisation(request), number)
     return render(
         request,
         "registration/numbers/detail.html",
@@ -125,6 +153,9 @@ def _number_page(request, number, *, form=None, error=None, offer_move=False, st
             "form": form or CampaignChoiceForm(campaigns=campaigns),
             "error": error,
             "offer_move": offer_move,
+            "poller": live_status.for_scope(
+                "number", number.public_id, [number_status.StatusCount(number.assignment_status, 1)]
+            ),
         },
         status=status,
     )
@@ -143,7 +174,12 @@ def number_action(request: HtmxHttpRequest, public_id: UUID, action: str) -> Htt
     if action not in ("assign", "move", "unassign"):
         raise Http404("No such action.")
     number = get_owned_or_404(request, _numbers(request), public_id=public_id)
-    campaigns = service.assignable_campaigns(current_organisation(request))
+    organisation = current_organisation(request)
+    campaigns = (
+        service.move_choices(organisation, number)
+        if action == "move"
+        else service.assignable_campaigns(organisation)
+    )
     # Unassigning posts no campaign: its form stays unbound, so a refusal is not shown as
     # "This field is required." next to a field the user never had to fill.
     data = None if action == "unassign" else request.POST
@@ -154,9 +190,15 @@ def number_action(request: HtmxHttpRequest, public_id: UUID, action: str) -> Htt
             messages.success(request, f"{number} is being removed from its campaign.")
         elif not form.is_valid():
             return _number_page(request, number, form=form)
-        elif action == "move":
-            service.move_number(number, form.cleaned_data["campaign"])
-            messages.success(request, f"{number} is moving to the new campaign.")
+        elif action == "move":  # one confirmed job: its page confirms, then shows progress
+            job = service.draft_bulk_job(
+                organisation,
+                request.user,
+                BulkAssignment.Kind.MOVE,
+                _numbers(request).filter(pk=number.pk),
+                form.cleaned_data["campaign"],
+            )
+            return post_redirect(request, reverse("bulk_detail", args=[job.public_id]))
         else:
             service.assign_number(number, form.cleaned_data["campaign"])
             messages.success(request, f"{number} is being assigned.")
@@ -178,18 +220,25 @@ def number_unassign_confirm(request: HtmxHttpRequest, public_id: UUID) -> HttpRe
 @login_required
 @require_POST
 def bulk_start(request: HtmxHttpRequest) -> HttpResponse:
+    """The bulk action bar: a draft job for the chosen numbers, confirmed on its own page."""
     organisation = current_organisation(request)
     filters = NumberFilterForm(request.GET or None, organisation=organisation)
     matching = filters.filter(_numbers(request))
     form = BulkAssignForm(
-        request.POST, campaigns=service.assignable_campaigns(organisation), numbers=matching
+        request.POST, campaigns=service.move_choices(organisation), numbers=matching
     )
     if form.is_valid():
         chosen = matching if form.cleaned_data["all_matching"] else form.cleaned_data["numbers"]
         selected = scoped(request, PhoneNumber).filter(pk__in=[n.pk for n in chosen])
         try:
-            job = service.start_bulk_assignment(
-                organisation, request.user, form.cleaned_data["campaign"], selected
+            job = service.draft_bulk_job(
+                organisation,
+                request.user,
+                form.cleaned_data["action"],
+                selected,
+                form.cleaned_data["campaign"]
+                if form.cleaned_data["action"] != "unassign"
+                else None,
             )
         except NumberError as exc:
             messages.error(request, exc.message)
@@ -202,23 +251,60 @@ def bulk_start(request: HtmxHttpRequest) -> HttpResponse:
     )
 
 
+def _job(request, public_id: UUID) -> BulkAssignment:
+    return get_owned_or_404(
+        request, BulkAssignment.objects.select_related("campaign__brand"), public_id=public_id
+    )
+
+
 @login_required
 @require_GET
 def bulk_detail(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
-    job = get_owned_or_404(
-        request, BulkAssignment.objects.select_related("campaign"), public_id=public_id
-    )
+    """A draft: what will change, with its counts, to confirm or cancel. Else its progress."""
+    job = _job(request, public_id)
+    if request.htmx and job.is_finished and request.GET.get("running"):
+        return HttpResponseClientRefresh()  # the page now follows the numbers' statuses
+    items = job.items.select_related("number", "campaign__brand")
+    names = service.campaign_names(job.organisation) if job.is_draft else {}
+    preview = [
+        (item, names.get(item.from_campaign_id, "A campaign of another account"))
+        for item in (items[:50] if job.is_draft else [])
+    ]
     context = {
         "job": job,
         "progress": job.progress(),
-        "failures": job.items.filter(state=BulkAssignmentItem.State.FAILED).select_related(
-            "number"
-        )[:200],
+        "failures": items.filter(state=BulkAssignmentItem.State.FAILED)[:200],
+        "preview": preview,
     }
+    if job.is_finished and not request.htmx:
+        counts = number_status.counts_by_status(
+            scoped(request, PhoneNumber).filter(pk__in=job.items.values("number_id"))
+        )
+        context |= {"counts": counts, "poller": live_status.for_scope("job", public_id, counts)}
     template = "registration/numbers/bulk.html"
     if request.htmx:
         template += "#progress"
     return render(request, template, context)
+
+
+@login_required
+@require_POST
+def bulk_confirm(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
+    job = _job(request, public_id)
+    if service.confirm_bulk_job(job):
+        messages.info(request, f"{job.title}: started.")
+    return post_redirect(request, reverse("bulk_detail", args=[job.public_id]))
+
+
+@login_required
+@require_POST
+def bulk_cancel(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
+    job = _job(request, public_id)
+    if not service.cancel_bulk_job(job):
+        messages.error(request, "This job has started already; it can no longer be cancelled.")
+        return post_redirect(request, reverse("bulk_detail", args=[job.public_id]))
+    messages.info(request, "Cancelled: nothing was sent.")
+    return post_redirect(request, reverse("number_list"))
 
 
 @login_required
@@ -228,6 +314,33 @@ def bulk_retry(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     count = service.retry_failed_items(job)
     messages.info(request, f"Sending {count} failed numbers again.")
     return post_redirect(request, reverse("bulk_detail", args=[job.public_id]))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def number_import(request: HtmxHttpRequest) -> HttpResponse:
+    """Upload a CSV of numbers and campaigns: a draft job whose page previews the changes and
+    the rows that cannot be sent; a file with no usable row is answered here."""
+    form = NumberImportForm(request.POST or None, request.FILES or None)
+    rows: list[service.ImportRow] = []
+    skipped = 0
+    if request.method == "POST" and form.is_valid():
+        try:
+            job = service.draft_import_job(
+                current_organisation(request), request.user, form.cleaned_data["file"]
+            )
+        except service.ImportRefused as exc:
+            form.add_error("file", exc.message)
+            rows, skipped = exc.rows, exc.skipped
+        except NumberError as exc:
+            form.add_error("file", exc.message)
+        else:
+            return post_redirect(request, reverse("bulk_detail", args=[job.public_id]))
+    return render(
+        request,
+        "registration/numbers/import.html",
+        {"form": form, "rows": rows, "skipped": skipped},
+    )
 
 
 # -- messaging profiles ------------------------------------------------------------------------
@@ -275,10 +388,18 @@ def profile_detail(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
         .filter(profile=profile)
         .select_related("campaign__brand")[:5]
     )
+    counts = number_status.counts_by_status(profile.numbers.all())
     return render(
         request,
         "registration/numbers/profile.html",
-        {"profile": profile, "numbers": numbers, "form": form, "tasks": tasks},
+        {
+            "profile": profile,
+            "numbers": numbers,
+            "form": form,
+            "tasks": tasks,
+            "counts": counts,
+            "poller": live_status.for_scope("profile", profile.public_id, counts),
+        },
     )
 
 
@@ -318,7 +439,11 @@ def test_message(request: HtmxHttpRequest) -> HttpResponse:
             form.add_error(None, exc.message)
         else:
             return post_redirect(request, reverse("test_message_detail", args=[message.public_id]))
-    return render(request, "registration/numbers/test_sms.html", {"form": form})
+    return render(
+        request,
+        "registration/numbers/test_sms.html",
+        {"form": form, "missing": test_sms.why_not_sending(organisation)},
+    )
 
 
 @login_required
@@ -331,3 +456,32 @@ def test_message_detail(request: HtmxHttpRequest, public_id: UUID) -> HttpRespon
     if request.htmx:
         template += "#deliveries"
     return render(request, template, {"message": message, "events": message.events.all()})
+
+
+# -- live statuses -----------------------------------------------------------------------------
+MAX_POLLED = 200
+
+
+@login_required
+@require_GET
+def number_statuses(request: HtmxHttpRequest) -> HttpResponse:
+    """The live-status poll (registration/live_status.py): a page's numbers' status cells out
+    of band, or HX-Refresh when a scope's counts moved; polling stops when nothing it watches
+    is pending."""
+    if request.GET.get("scope"):
+        kind, public_id, numbers = live_status.scope_numbers(request, request.GET["scope"])
+        counts = number_status.counts_by_status(numbers)
+        if number_status.status_key(counts) != request.GET.get("seen", ""):
+            return HttpResponseClientRefresh()
+        poller = live_status.for_scope(kind, public_id, counts)
+        return render(request, "registration/numbers/_live_status.html", {"poller": poller})
+    ids = [i for i in request.GET.get("ids", "").split(",") if i][:MAX_POLLED]
+    try:
+        shown = list(scoped(request, PhoneNumber).filter(public_id__in=ids))
+    except ValidationError as exc:
+        raise Http404("No such numbers.") from exc
+    return render(
+        request,
+        "registration/numbers/_live_status.html",
+        {"poller": live_status.for_page(shown), "numbers": shown},
+    )

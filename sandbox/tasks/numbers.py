@@ -16,21 +16,63 @@ from sandbox.models.numbers import (
     NumberAssignment,
     PhoneNumber,
 )
-from sandbox.records import carriable_campaign, message_json
+from sandbox.records import assignment_json, carriable_campaign, message_json
 
 
 @task
 def complete_assignment(assignment_pk: int) -> None:
-    NumberAssignment.objects.filter(
+    settled = NumberAssignment.objects.filter(
         pk=assignment_pk, assignment_status="PENDING_ASSIGNMENT"
     ).update(assignment_status="ASSIGNED", updated_at=timezone.now())
+    if settled:
+        notify_number(NumberAssignment.objects.get(pk=assignment_pk))
 
 
 @task
 def complete_unassignment(assignment_pk: int) -> None:
-    NumberAssignment.objects.filter(
+    assignment = NumberAssignment.objects.filter(
         pk=assignment_pk, assignment_status="PENDING_UNASSIGNMENT"
-    ).delete()
+    ).first()
+    if assignment is None:
+        return
+    record = assignment_json(assignment)
+    if NumberAssignment.objects.filter(
+        pk=assignment_pk, assignment_status="PENDING_UNASSIGNMENT"
+    ).delete()[0]:
+        # Gone: the record has no assignment status left to report (the app reads it back).
+        gone = {k: v for k, v in record.items() if k not in ("assignmentStatus", "updatedAt")}
+        notify_number_record(assignment.campaign_id, gone)
+
+
+def notify_number(assignment: NumberAssignment) -> bool:
+    """Tell the campaign's webhook that a number's assignment moved (assigned, failed)."""
+    return notify_number_record(assignment.campaign_id, assignment_json(assignment))
+
+
+def notify_number_record(campaign_id: str, record: dict) -> bool:
+    """A signed 10dlc.phone_number.update (WEBHOOKS.md: the envelope; a campaign's webhooks
+    carry the events of its numbers) whose payload is the assignment record, to the
+    campaign's webhookURL (then its webhookFailoverURL)."""
+    from sandbox.models.campaigns import SandboxCampaign
+
+    campaign = SandboxCampaign.objects.filter(campaign_id=campaign_id).first()
+    if campaign is None:
+        return False
+    url = campaign.attributes.get("webhookURL") or ""
+    failover = campaign.attributes.get("webhookFailoverURL") or ""
+    if not (url or failover):
+        return False
+    envelope = {
+        "data": {
+            "event_type": "10dlc.phone_number.update",
+            "id": str(uuid.uuid4()),
+            "occurred_at": timezone.now().isoformat().replace("+00:00", "Z"),
+            "payload": record,
+            "record_type": "event",
+        },
+        "meta": {"attempt": 1, "delivered_to": url or failover},
+    }
+    return webhooks.deliver(url or failover, envelope, failover_url=failover if url else "")
 
 
 @task
@@ -45,13 +87,14 @@ def run_profile_task(task_id: str) -> None:
     campaign = carriable_campaign(assignment_task.campaign_id, pointer="/campaignId")
     numbers = PhoneNumber.objects.filter(profile_id=assignment_task.messaging_profile_id)
     assigned = 0
+    settled: list[NumberAssignment] = []
     for number in numbers:
         with transaction.atomic():
             current = NumberAssignment.objects.filter(phone_number=number.phone_number).first()
             if current is not None and current.campaign_id != campaign.campaign_id:
                 status = "failed"
             else:
-                NumberAssignment.objects.update_or_create(
+                assignment, _ = NumberAssignment.objects.update_or_create(
                     phone_number=number.phone_number,
                     defaults={
                         "campaign_id": campaign.campaign_id,
@@ -64,9 +107,12 @@ def run_profile_task(task_id: str) -> None:
                 )
                 status = "completed"
                 assigned += 1
+                settled.append(assignment)
             assignment_task.numbers.create(phone_number=number.phone_number, status=status)
     assignment_task.status = "completed" if assigned else "failed"
     assignment_task.save(update_fields=["status", "updated_at"])
+    for assignment in settled:
+        notify_number(assignment)
 
 
 # -- messages ----------------------------------------------------------------------------------

@@ -29,7 +29,7 @@ from sandbox.models.numbers import (
     PhoneNumber,
 )
 from sandbox.ratelimit import rate_limited
-from sandbox.records import carriable_campaign, iso, message_json
+from sandbox.records import assignment_json, carriable_campaign, iso, message_json
 from sandbox.tasks import numbers as tasks
 
 PROFILE_COLUMNS = (
@@ -178,21 +178,6 @@ def number_messaging(request, number_id):
 
 
 # -- number <-> campaign assignments -------------------------------------------------------------
-def assignment_json(assignment: NumberAssignment) -> dict:
-    return {
-        "phoneNumber": assignment.phone_number,
-        "campaignId": assignment.campaign_id,
-        "telnyxCampaignId": assignment.campaign_id,
-        "tcrCampaignId": assignment.tcr_campaign_id or None,
-        "brandId": assignment.brand_id or None,
-        "tcrBrandId": assignment.tcr_brand_id or None,
-        "assignmentStatus": assignment.assignment_status,
-        "failureReasons": assignment.failure_reasons or None,
-        "createdAt": iso(assignment.created_at),
-        "updatedAt": iso(assignment.updated_at),
-    }
-
-
 ASSIGNMENT_FILTERS = {
     "filter[telnyx_campaign_id]": "campaign_id",
     "filter[tcr_campaign_id]": "tcr_campaign_id",

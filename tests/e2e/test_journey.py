@@ -2,10 +2,11 @@
 sandbox (immediate lifecycle, signed webhooks back to /webhooks/telnyx/):
 
 sign up → brand wizard (private company) → brand verified → campaign builder (a check fires,
-the user fixes it) → submit → campaign provisioned by webhook → bulk-assign 20 numbers with the
-progress bar → test SMS delivered → a reviewer, in a second browser context, appeals a second
-campaign Telnyx rejected. Each page is checked for what a person sees and for the accessibility
-basics; the main screens are shot at desktop and phone width (test-artifacts/screenshots/).
+the user fixes it) → submit → campaign provisioned by webhook → bulk-assign 20 numbers (confirmed
+with its counts) with the progress bar → test SMS delivered → a reviewer, in a second browser
+context, appeals a second campaign Telnyx rejected. Each page is checked for what a person sees
+and for the accessibility basics; the main screens are shot at desktop and phone width
+(test-artifacts/screenshots/).
 """
 
 from django.contrib.auth.models import User
@@ -158,10 +159,15 @@ def _numbers_from_telnyx(page) -> None:
 
 
 def _bulk_assign(page, campaign: Campaign) -> None:
-    field(page, "Campaign").select_option(label=str(campaign))
+    field(page, "Campaign (to assign or move to)").select_option(label=str(campaign))
     page.get_by_label(f"All {NUMBERS} numbers matching the filter").check()
     with page.expect_navigation():
-        page.get_by_role("button", name="Assign selected numbers").click()
+        page.get_by_role("button", name="Assign selected numbers", exact=True).click()
+    assert page.get_by_role("heading", level=1).inner_text() == (
+        f"Assign {NUMBERS} numbers to {campaign}?"
+    )
+    with page.expect_navigation():
+        page.get_by_role("button", name="Yes, assign them").click()
     assert page.get_by_role("heading", level=1).inner_text() == (
         f"Assigning {NUMBERS} numbers to {campaign}"
     )

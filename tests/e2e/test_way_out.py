@@ -117,7 +117,7 @@ def test_every_rejection_has_a_way_out(page, owner, reviewer, registered_elsewhe
     assert "you can ask for an appeal" in page.locator("#appeal-gate").inner_text()
 
     with page.expect_navigation():
-        page.get_by_role("link", name="Ask for an appeal").click()
+        page.locator("#campaign-status").get_by_role("link", name="Ask for an appeal").click()
     field(page, "What changed, or why the rejection is mistaken").fill(EXPLANATION)
     with page.expect_navigation():
         page.get_by_role("button", name="Ask our reviewers to appeal").click()

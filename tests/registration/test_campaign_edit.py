@@ -6,7 +6,10 @@ from django.urls import reverse
 
 from compliance.services import campaigns as services
 
-LINKED = "Alice Bakery: see https://alicebakery.example/menu today. Reply STOP to opt out."
+LINKED = (
+    "Alice Bakery: our autumn menu is up at https://alicebakery.example/menu, order ahead for "
+    "pickup today. Reply STOP to opt out."
+)
 UNLINKED = {
     "sample2": "Alice Bakery: our pumpkin pies are back in store today. Reply STOP to end.",
     "embedded_link": False,

@@ -66,8 +66,8 @@ def test_search_by_digits_and_filters(owner_client, organisation, outsider):
         owner_client.get(reverse("number_export"), {"q": "5550001"}).streaming_content
     ).decode()
     assert csv.splitlines() == [
-        "phone_number,profile,type,campaign_id,assignment_status,failure",
-        "+13125550001,P,long-code,,,",
+        "phone_number,profile,type,campaign,campaign_id,campaign_status,assignment,failure",
+        "+13125550001,P,long-code,,,,Not assigned,",
     ]
 
 
@@ -132,9 +132,19 @@ def test_assign_move_and_unassign_through_the_screens(
     assert response.status_code == 200 and "move it instead" in response.content.decode()
     assert "Move to another campaign" in response.content.decode()
 
+    page = owner_client.get(reverse("number_detail", args=[number.public_id])).content.decode()
+    assert str(second.public_id) in page and str(first.public_id) not in page  # not its own
     move = reverse("number_action", args=[number.public_id, "move"])
-    assert owner_client.post(move, {"campaign": second.public_id}).status_code == 302
+    response = owner_client.post(move, {"campaign": second.public_id})
+    job = BulkAssignment.objects.get(kind="move")
+    assert response["Location"] == reverse("bulk_detail", args=[job.public_id])
+    confirmation = owner_client.get(response["Location"]).content.decode()
+    assert f"Move 1 number to {second}?" in confirmation
+    assert NumberAssignment.objects.get().campaign_id == first.campaign_id  # nothing sent yet
+    owner_client.post(reverse("bulk_confirm", args=[job.public_id]))
     assert NumberAssignment.objects.get().campaign_id == second.campaign_id
+    job.refresh_from_db()
+    assert job.is_finished and job.progress()["done"] == 1
 
     confirm = owner_client.get(reverse("number_unassign_confirm", args=[number.public_id]))
     assert "Yes, unassign" in confirm.content.decode()
@@ -196,6 +206,10 @@ def test_bulk_assignment_of_all_matching_shows_progress_and_stops_polling(
     job = BulkAssignment.objects.get()
     assert response["Location"] == reverse("bulk_detail", args=[job.public_id])
     assert job.total == 10  # +13125550000..9 match "555000"
+    page = owner_client.get(response["Location"]).content.decode()
+    assert f"Assign 10 numbers to {campaign}?" in page and "Nothing has been sent" in page
+    assert not NumberAssignment.objects.exists()  # a draft sends nothing
+    owner_client.post(reverse("bulk_confirm", args=[job.public_id]))
     fragment = owner_client.get(
         reverse("bulk_detail", args=[job.public_id]), headers={"HX-Request": "true"}
     ).content.decode()

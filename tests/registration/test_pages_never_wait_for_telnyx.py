@@ -14,7 +14,7 @@ from django.urls import reverse
 from compliance.models import Brand
 from sandbox import faults
 from sandbox.models import Fault
-from tests.registration.test_brand_pages import COMPANY, registered
+from tests.registration.test_brand_pages import COMPANY, not_heard_back, registered
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -44,7 +44,7 @@ def _telnyx_slow_and_failing() -> None:
 def test_finding13_the_brand_and_vetting_pages_make_no_telnyx_call_when_telnyx_is_slow(
     owner_client, organisation, owner, telnyx_sandbox, sandbox_requests
 ):
-    brand = registered(organisation, owner, COMPANY)
+    brand = not_heard_back(registered(organisation, owner, COMPANY))
     owner_client.post(reverse("brand_vetting", args=[brand.public_id]), {"kind": "refresh"})
     _telnyx_slow_and_failing()
     sandbox_requests.clear()

@@ -42,6 +42,7 @@ def test_a_periodic_run_enqueues_the_next_one_later(database_tasks, settings):
         "monthly_fees": 0,
         "stalled_jobs": 0,
         "vettings_checked": 0,
+        "numbers_followed": 0,
         "changes": [],
         "errors": [],
     }

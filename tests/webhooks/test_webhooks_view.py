@@ -276,7 +276,8 @@ def test_a_bad_signature_is_refused_with_its_reason_and_changes_nothing(
 
 
 def test_a_timestamp_within_300_s_is_accepted(client, seed, campaign):
-    response = post_signed(client, _body(campaign), seed, timestamp=int(time.time()) - 299)
+    # 290 s, not 299: ten seconds of slack for a busy machine.
+    response = post_signed(client, _body(campaign), seed, timestamp=int(time.time()) - 290)
 
     assert response.status_code == 200
 
