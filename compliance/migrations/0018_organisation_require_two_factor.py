@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('compliance', '0016_existing_users_email_addresses'),
+        ('compliance', '0017_existing_users_email_addresses'),
     ]
 
     operations = [

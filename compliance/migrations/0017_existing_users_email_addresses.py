@@ -19,7 +19,7 @@ def addresses_for_existing_users(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("compliance", "0015_email_preferences"),
+        ("compliance", "0016_bulk_kinds"),
         ("account", "0009_emailaddress_unique_primary_email"),
     ]
 
