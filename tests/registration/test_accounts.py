@@ -149,3 +149,22 @@ def test_pages_carry_the_htmx_csrf_header_and_local_htmx(owner_client):
     assert 'hx-headers=\'{"x-csrftoken": "' in html
     assert "/static/django_htmx/htmx" in html
     assert "https://" not in html.split("<body")[0]
+
+
+def test_users_from_before_allauth_keep_logging_in_after_the_migration(client):
+    """Migration 0017 gives every existing user a verified primary address (the function it
+    runs, on the real models): their password and login work unchanged."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("compliance.migrations.0017_existing_users_email_addresses")
+    old = User.objects.create_user("olga", "Olga@Example.com", PASSWORD)  # no allauth address
+    User.objects.create_user("nomail", "", PASSWORD)
+    migration.addresses_for_existing_users(apps, None)
+    migration.addresses_for_existing_users(apps, None)  # a second run adds nothing
+    [address] = EmailAddress.objects.filter(user=old)
+    assert address.verified and address.primary and address.email == "olga@example.com"
+    assert EmailAddress.objects.count() == 1
+    response = client.post(reverse("account_login"), {"login": "olga", "password": PASSWORD})
+    assert response.status_code == 302 and response["Location"] == reverse("home")
