@@ -1,9 +1,6 @@
-from functools import wraps
-
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
-from django.http import HttpResponse
 
-from compliance import ratelimit
 from compliance.masking import mask, mask_name
 from compliance.models import (
     AuditEntry,
@@ -103,30 +100,9 @@ class BrandAdmin(admin.ModelAdmin):
         return mask(brand.mobile_phone)
 
 
-def _limited_login(login_view):
-    """The admin's sign-in, limited like the app's: reviewers and staff see every
-    organisation, so failed passwords count per account and per address (finding 1)."""
-
-    @wraps(login_view)
-    def login(request, extra_context=None):
-        username = request.POST.get("username", "") if request.method == "POST" else ""
-        if request.method == "POST":
-            limit = ratelimit.login_refusal(request, username)
-            if limit is not None:
-                return HttpResponse(
-                    f"Too many sign-in attempts. Please wait {limit.window_words} and try again.",
-                    status=429,
-                    content_type="text/plain; charset=utf-8",
-                )
-        response = login_view(request, extra_context)
-        if request.method == "POST" and response.status_code == 200:  # the form again: failed
-            ratelimit.count_failed_login(request, username)
-        return response
-
-    return login
-
-
-admin.site.login = _limited_login(admin.site.login)  # type: ignore[method-assign]
+# The admin has no sign-in form of its own: /admin/login/ sends staff to the app's sign-in
+# (allauth: its rate limits, then the two-factor code) and back to the admin afterwards.
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 
 
 @admin.register(OptInRecord)

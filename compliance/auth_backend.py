@@ -4,13 +4,14 @@ Every customer page is scoped to the user's organisation (compliance/tenancy.py)
 lazily, the membership and then the organisation cost two more queries on every request;
 here they come in the same query as the user."""
 
+from allauth.account.auth_backends import AuthenticationBackend
 from django.contrib.auth import get_user_model
-from django.contrib.auth.backends import ModelBackend
 
 
-class OrganisationModelBackend(ModelBackend):
-    """Django's ModelBackend (passwords, permissions, inactive users refused), but the user of
-    a session is read with `select_related("membership__organisation")`."""
+class OrganisationModelBackend(AuthenticationBackend):
+    """allauth's backend (log in by username or e-mail; Django's passwords, permissions and
+    inactive users refused), but the user of a session is read with
+    `select_related("membership__organisation")`."""
 
     def get_user(self, user_id):
         users = get_user_model()._default_manager.select_related("membership__organisation")

@@ -148,6 +148,8 @@ TERMINAL = frozenset(
     {C.TCR_FAILED, C.TELNYX_FAILED, C.MNO_REJECTED, C.MNO_PROVISIONING_FAILED, C.TCR_EXPIRED}
 )
 APPEALABLE = frozenset({C.TELNYX_FAILED, C.MNO_REJECTED})
+# Submitted and not at a dead end: in review, live, or suspended (still the customer's).
+LIVE = frozenset(PROGRESS) - TERMINAL
 CAN_CARRY_TRAFFIC = frozenset({C.MNO_PROVISIONED})
 WORTH_TELLING = TERMINAL | CAN_CARRY_TRAFFIC | {C.TCR_SUSPENDED}
 """The statuses a customer is notified of: a decision that asks something of them or ends

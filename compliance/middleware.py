@@ -5,7 +5,9 @@ import logging
 import time
 from collections.abc import Callable
 
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from compliance import logs, metrics
@@ -28,6 +30,69 @@ class PrivatePagesMiddleware:
             add_never_cache_headers(response)
             patch_cache_control(response, private=True)
         return response
+
+
+class TwoFactorRequiredMiddleware:
+    """Reviewers and staff see and act for every organisation: /review/ and /admin/ open only
+    once their account has an authenticator app (TOTP, allauth.mfa). Members of an
+    organisation whose owner requires two-factor sign-in are held to it on every page but the
+    account pages. Until then they are sent to set one up (then the recovery codes); allauth
+    then asks for the code at every sign-in."""
+
+    GUARDED_PREFIXES = ("/review/", "/admin/")
+    # Reachable without an authenticator: setting one up, signing out, the static files.
+    OPEN_PREFIXES = ("/accounts/", "/static/", "/favicon.ico")
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = request.user
+        if not user.is_authenticated:
+            return self.get_response(request)
+        # The cheap questions first: most requests ask the database nothing more.
+        if (
+            request.path.startswith(self.GUARDED_PREFIXES)
+            and _sees_every_organisation(user)
+            and not has_authenticator_app(user)
+        ):
+            messages.warning(
+                request,
+                "Reviewers and staff must set up two-factor sign-in before opening the "
+                "review console or the admin. Scan the code with an authenticator app.",
+            )
+            return redirect("mfa_activate_totp")
+        if (
+            not request.path.startswith(self.OPEN_PREFIXES)
+            and _organisation_requires(user)
+            and not has_authenticator_app(user)
+        ):
+            messages.warning(
+                request,
+                "Your organisation requires two-factor sign-in. Scan the code with an "
+                "authenticator app to continue.",
+            )
+            return redirect("mfa_activate_totp")
+        return self.get_response(request)
+
+
+def has_authenticator_app(user) -> bool:
+    from compliance.accounts import has_authenticator_app
+
+    return has_authenticator_app(user)
+
+
+def _sees_every_organisation(user) -> bool:
+    from compliance.tenancy import is_reviewer
+
+    return user.is_staff or is_reviewer(user)
+
+
+def _organisation_requires(user) -> bool:
+    from compliance.tenancy import organisation_of
+
+    organisation = organisation_of(user)
+    return organisation is not None and organisation.require_two_factor
 
 
 class RequestIdMiddleware:

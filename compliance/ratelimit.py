@@ -25,11 +25,9 @@ class Limit:
         return f"{minutes} minute{'s' if minutes != 1 else ''}"
 
 
-LOGIN_PER_IP = Limit("login-ip", 20, 15 * 60)
-LOGIN_PER_USER = Limit("login-user", 5, 15 * 60)
-SIGNUP_PER_IP = Limit("signup-ip", 10, 60 * 60)
+# Sign-in, sign-up and password-reset limits are django-allauth's (ACCOUNT_RATE_LIMITS in
+# settings), keyed on client_ip below through compliance/allauth_adapter.py.
 OPT_IN_PER_IP = Limit("opt-in-ip", 10, 60 * 60)  # public opt-in forms (compliance.hosted_views)
-PASSWORD_RESET_PER_IP = Limit("password-reset-ip", 5, 60 * 60)  # each one sends an email
 TEST_SMS_PER_ORGANISATION = Limit("test-sms-org", 20, 60 * 60)  # each one is a real, paid SMS
 
 
@@ -82,18 +80,3 @@ def client_ip(request) -> str:
             except ValueError:
                 return remote  # a forged or broken header: fall back to the proxy's address
     return remote
-
-
-# -- sign-in attempts: failures count, per account and per address --------------------------
-def login_refusal(request, username: str) -> Limit | None:
-    """The limit a sign-in attempt is over (it is refused before the password is checked)."""
-    if is_over(LOGIN_PER_IP, client_ip(request)):
-        return LOGIN_PER_IP
-    if is_over(LOGIN_PER_USER, username):
-        return LOGIN_PER_USER
-    return None
-
-
-def count_failed_login(request, username: str) -> None:
-    hit(LOGIN_PER_IP, client_ip(request))
-    hit(LOGIN_PER_USER, username)

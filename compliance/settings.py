@@ -42,8 +42,13 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.humanize",  # allauth.usersessions: "signed in 2 hours ago"
     "django_htmx",
     "django_tasks_db",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "allauth.usersessions",
     "compliance",
     "registration",
     "sandbox",
@@ -62,6 +67,10 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "allauth.usersessions.middleware.UserSessionsMiddleware",
+    # Reviewers and staff set up two-factor sign-in before /review/ or /admin/ open.
+    "compliance.middleware.TwoFactorRequiredMiddleware",
     "compliance.middleware.PrivatePagesMiddleware",
 ]
 
@@ -114,7 +123,8 @@ CACHES = {
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# The session's user comes with their membership and organisation in one query.
+# Sign-in is django-allauth's (log in by e-mail or username); the session's user comes with
+# their membership and organisation in one query (compliance/auth_backend.py).
 AUTHENTICATION_BACKENDS = ["compliance.auth_backend.OrganisationModelBackend"]
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -123,9 +133,44 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "login"
+LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
-LOGOUT_REDIRECT_URL = "login"
+LOGOUT_REDIRECT_URL = "account_login"
+
+# Accounts (django-allauth): sign-up verifies the e-mail address that receives every rejection
+# notice before the account can sign in; the organisation is created with its owner at sign-up
+# (compliance/allauth_adapter.py). Rate limits are allauth's, keyed on the proxy-aware client
+# address (compliance.ratelimit.client_ip, through the adapter) and kept in the shared cache.
+ACCOUNT_ADAPTER = "compliance.allauth_adapter.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email", "username"}
+ACCOUNT_SIGNUP_FIELDS = ["username*", "email*", "password1*", "password2*"]
+ACCOUNT_SIGNUP_FORM_CLASS = "registration.forms.SignUpForm"
+ACCOUNT_FORMS = {"login": "registration.forms.LoginForm"}
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_CHANGE_EMAIL = True  # a new address is verified before it replaces the old one
+ACCOUNT_EMAIL_NOTIFICATIONS = True  # "your password/e-mail changed" to the account
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_SESSION_REMEMBER = None
+ACCOUNT_PRESERVE_USERNAME_CASING = False
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "Tendlc: "
+ACCOUNT_RATE_LIMITS = {
+    # Failed sign-ins: 5 per account and 20 per client address in 15 minutes.
+    "login_failed": "20/15m/ip,5/15m/key",
+    "signup": "10/h/ip",
+    "reset_password": "5/h/ip,5/h/key",  # each one sends an e-mail
+    "reset_password_from_key": "20/h/ip",
+    "change_password": "5/m/user,10/h/user",
+    "manage_email": "10/m/user",
+    "confirm_email": "1/3m/key",
+    "reauthenticate": "10/m/ip",
+}
+MFA_ADAPTER = "allauth.mfa.adapter.DefaultMFAAdapter"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Tendlc"
+USERSESSIONS_TRACK_ACTIVITY = True
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"

@@ -1,21 +1,32 @@
+from allauth.account.forms import LoginForm as AllauthLoginForm
 from django import forms
-from django.contrib.auth.forms import UserCreationForm
-from django.contrib.auth.models import User
 
 from compliance.models import EmailPreference
 
 
-class SignUpForm(UserCreationForm):
-    email = forms.EmailField(help_text="We send status changes and password resets here.")
+class LoginForm(AllauthLoginForm):
+    """allauth's sign-in, its fields named in the app's words."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["login"].label = "Username or email"
+        if "remember" in self.fields:
+            self.fields["remember"].label = "Keep me logged in on this device"
+
+
+class SignUpForm(forms.Form):
+    """What sign-up asks beyond allauth's username, e-mail and password: the organisation,
+    founded with its owner when the account is saved (compliance/allauth_adapter.py)."""
+
     organisation_name = forms.CharField(
         max_length=200,
         label="Organisation name",
         help_text="Your business; you can register several brands under it.",
     )
 
-    class Meta(UserCreationForm.Meta):
-        model = User
-        fields = ("username", "email")
+    def signup(self, request, user) -> None:
+        """allauth's hook after the user is saved; the adapter already founded the
+        organisation in the same transaction."""
 
 
 class EmailPreferenceForm(forms.Form):

@@ -144,9 +144,40 @@ def organisation(owner):
     return owner.membership.organisation
 
 
+def verified_user(username: str, email: str, **extra) -> User:
+    """A user whose e-mail address is verified (allauth signs in only those)."""
+    from allauth.account.models import EmailAddress
+
+    user = User.objects.create_user(username, email, PASSWORD, **extra)
+    EmailAddress.objects.create(user=user, email=email, primary=True, verified=True)
+    return user
+
+
+def give_authenticator(user: User) -> str:
+    """Set up two-factor sign-in (an authenticator app, TOTP) for `user`, as reviewers and
+    staff must before /review/ or /admin/ open; returns the secret (see `totp_code`)."""
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    secret = generate_totp_secret()
+    TOTP.activate(user, secret)
+    user.totp_secret = secret
+    return secret
+
+
+def totp_code(secret: str, *, ahead: int = 0) -> str:
+    """The code an authenticator app shows now for `secret` (`ahead` periods later)."""
+    import time
+
+    from allauth.mfa import app_settings as mfa_settings
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    counter = int(time.time()) // mfa_settings.TOTP_PERIOD + ahead
+    return format_hotp_value(hotp_value(secret, counter))
+
+
 @pytest.fixture
 def teammate(owner) -> User:
-    user = User.objects.create_user("bob", "bob@example.com", PASSWORD)
+    user = verified_user("bob", "bob@example.com")
     Membership.objects.create(user=user, organisation=owner.membership.organisation)
     return user
 
@@ -165,8 +196,18 @@ def outsider(db) -> User:
 def reviewer(db) -> User:
     group, _ = Group.objects.get_or_create(name=REVIEWERS_GROUP)
     group.permissions.add(Permission.objects.get(codename="review_campaigns"))
-    user = User.objects.create_user("rita", "rita@example.com", PASSWORD, is_staff=True)
+    user = verified_user("rita", "rita@example.com", is_staff=True)
     user.groups.add(group)
+    give_authenticator(user)  # reviewers and staff must have two-factor sign-in
+    return user
+
+
+@pytest.fixture
+def admin_user(db) -> User:
+    """pytest-django's superuser (behind its `admin_client`), with two-factor sign-in as every
+    staff account must have before /admin/ opens."""
+    user = User.objects.create_superuser("admin", "admin@example.com", PASSWORD)
+    give_authenticator(user)
     return user
 
 

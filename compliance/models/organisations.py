@@ -17,6 +17,9 @@ class Organisation(models.Model):
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=80, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # The owner's choice: every member signs in with two-factor (an authenticator app) and is
+    # sent to set one up before any other page (compliance.middleware.TwoFactorRequiredMiddleware).
+    require_two_factor = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["name"]

@@ -1,83 +1,73 @@
+from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
-from django.contrib.auth import login
-from django.contrib.auth import views as auth_views
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
-from compliance import accounts, ratelimit
+from compliance import accounts
 from compliance.http import HtmxHttpRequest
+from compliance.models import Membership
 from compliance.tenancy import organisation_of
 from registration import dashboard
-from registration.forms import SignUpForm
 
 
-class LoginView(auth_views.LoginView):
-    """Django's login, limited per IP and per username; a limited attempt is refused before
-    the password is checked, with a message that says when to try again."""
-
-    redirect_authenticated_user = True
-
-    def post(self, request, *args, **kwargs):
-        limit = ratelimit.login_refusal(request, request.POST.get("username", ""))
-        if limit is not None:
-            form = self.get_form()
-            form.errors.clear()
-            form.add_error(
-                None,
-                f"Too many login attempts. Please wait {limit.window_words} and try again.",
-            )
-            return self.render_to_response(self.get_context_data(form=form), status=429)
-        return super().post(request, *args, **kwargs)
-
-    def form_invalid(self, form):
-        ratelimit.count_failed_login(self.request, self.request.POST.get("username", ""))
-        return super().form_invalid(form)
-
-    def form_valid(self, form):
-        ratelimit.reset(ratelimit.LOGIN_PER_USER, form.get_user().get_username())
-        return super().form_valid(form)
+@login_required
+@require_GET
+def account(request: HtmxHttpRequest) -> HttpResponse:
+    """The account overview: profile, and a link to each thing one can change (e-mail,
+    password, two-factor sign-in, sessions, e-mail preferences, deleting the account)."""
+    return render(
+        request,
+        "account/overview.html",
+        {
+            "organisation": organisation_of(request.user),
+            "two_factor": accounts.has_authenticator_app(request.user),
+        },
+    )
 
 
-class PasswordResetView(auth_views.PasswordResetView):
-    """Django's password reset, limited per IP: each request sends an email."""
+@login_required
+@require_http_methods(["POST"])
+def require_two_factor(request: HtmxHttpRequest) -> HttpResponse:
+    """The owner turns two-factor sign-in on or off for every member of the organisation;
+    turning it on needs the owner's own authenticator app first."""
+    membership = getattr(request.user, "membership", None)
+    if membership is None or membership.role != Membership.Role.OWNER:
+        raise PermissionDenied("Only the organisation's owner can change this.")
+    organisation = membership.organisation
+    wanted = request.POST.get("require") == "on"
+    if wanted and not accounts.has_authenticator_app(request.user):
+        messages.error(
+            request, "Set up two-factor sign-in for yourself first, then require it for everyone."
+        )
+        return redirect("account")
+    organisation.require_two_factor = wanted
+    organisation.save(update_fields=["require_two_factor"])
+    messages.success(
+        request,
+        f"Every member of {organisation} now signs in with two-factor."
+        if wanted
+        else f"Two-factor sign-in is now optional in {organisation}.",
+    )
+    return redirect("account")
 
-    def post(self, request, *args, **kwargs):
-        limit = ratelimit.PASSWORD_RESET_PER_IP
-        if ratelimit.hit(limit, ratelimit.client_ip(request)):
-            form = self.get_form()
-            form.errors.clear()
-            form.add_error(
-                None,
-                f"Too many password reset requests. Please wait {limit.window_words} and try "
-                "again.",
-            )
-            return self.render_to_response(self.get_context_data(form=form), status=429)
-        return super().post(request, *args, **kwargs)
 
-
+@login_required
+@reauthentication_required(allow_get=True)
 @require_http_methods(["GET", "POST"])
-def signup(request: HtmxHttpRequest) -> HttpResponse:
-    if request.user.is_authenticated:
-        return redirect("home")
-    form = SignUpForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST":
-        if ratelimit.hit(ratelimit.SIGNUP_PER_IP, ratelimit.client_ip(request)):
-            form.is_valid()
-            form.add_error(None, "Too many sign-ups from this address. Please try again later.")
-            return render(request, "accounts/signup.html", {"form": form}, status=429)
-        if form.is_valid():
-            user = accounts.sign_up(
-                username=form.cleaned_data["username"],
-                email=form.cleaned_data["email"],
-                password=form.cleaned_data["password1"],
-                organisation_name=form.cleaned_data["organisation_name"],
-            )
-            login(request, user)  # the one backend of AUTHENTICATION_BACKENDS
-            messages.success(request, f"Welcome! {user.membership.organisation} is ready.")
-            return redirect("home")
-    return render(request, "accounts/signup.html", {"form": form})
+def delete_account(request: HtmxHttpRequest) -> HttpResponse:
+    """Delete one's own account, after entering the password again; refused with the reason
+    while the user is the only owner of an organisation with live campaigns."""
+    refusal = accounts.deletion_refusal(request.user)
+    if request.method == "POST" and refusal is None:
+        accounts.delete_account(request.user)
+        logout(request)
+        messages.success(request, "Your account is deleted.")
+        return redirect("account_login")
+    return render(request, "account/delete.html", {"refusal": refusal})
 
 
 @login_required

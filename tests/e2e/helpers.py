@@ -7,7 +7,7 @@ from pathlib import Path
 from django.conf import settings
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, totp_code
 
 SCREENSHOTS = Path(settings.BASE_DIR) / "test-artifacts" / "screenshots"
 WIDTHS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
@@ -42,12 +42,44 @@ def field(page, label: str):
 
 
 def log_in(page, username: str, password: str = PASSWORD) -> None:
-    """Log in through the real login form and wait for the page it leads to."""
+    """Log in through the real login form and wait for the page it leads to; an account with
+    two-factor sign-in (reviewers, staff) then enters the code its authenticator app shows."""
     page.goto("/accounts/login/")
-    field(page, "Username").fill(username)
+    field(page, "Username or email").fill(username)
     field(page, "Password").fill(password)
     with page.expect_navigation():
         page.get_by_role("button", name="Log in").click()
+    if "/accounts/2fa/authenticate/" in page.url:
+        enter_two_factor_code(page, username)
+
+
+def confirm_email_from_outbox(page, address: str) -> None:
+    """Open the confirmation link sent to `address` (Django's outbox: the live server runs in
+    this process) and confirm, as the new user would from their inbox."""
+    from django.core import mail
+
+    [message] = [m for m in mail.outbox if m.to == [address]][-1:]
+    link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", message.body).group(0)
+    page.goto(link)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Confirm").click()
+
+
+def authenticator_secret(username: str) -> str:
+    """The TOTP secret of the user's authenticator app (set up by tests.conftest's
+    give_authenticator or in the browser), as the phone app would hold it."""
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.utils import decrypt
+
+    authenticator = Authenticator.objects.get(user__username=username, type=Authenticator.Type.TOTP)
+    return decrypt(authenticator.data["secret"])
+
+
+def enter_two_factor_code(page, username: str) -> None:
+    """Type the code the user's authenticator app shows now, and sign in."""
+    field(page, "Code").fill(totp_code(authenticator_secret(username)))
+    with page.expect_navigation():
+        page.get_by_role("button", name="Sign In").click()
 
 
 def screenshot(page, name: str, *, both_widths: bool = False) -> list[Path]:

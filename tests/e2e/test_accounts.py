@@ -1,6 +1,10 @@
 """Signing up, logging in and out, in a real browser at desktop and phone width."""
 
+import re
+
+from allauth.account.models import EmailAddress
 from django.contrib.auth.models import User
+from django.core import mail
 
 from compliance.models import Organisation
 from tests.conftest import PASSWORD
@@ -18,10 +22,13 @@ def _fill_sign_up(page, *, password: str) -> None:
     field(page, "Email").fill("erin@example.com")
     field(page, "Organisation name").fill("Erin's Electric LLC")
     field(page, "Password").fill(password)
-    field(page, "Password confirmation").fill(password)
+    field(page, "Password (again)").fill(password)
 
 
-def test_sign_up_in_the_browser_lands_on_the_overview_of_the_new_organisation(page):
+def test_sign_up_verify_the_email_then_land_on_the_overview_of_the_new_organisation(page):
+    """Sign up → the confirmation e-mail (read from Django's outbox) → its link → confirm →
+    signed in, on the dashboard of the new organisation."""
+    mail.outbox.clear()
     page.goto("/accounts/signup/")
     assert_accessible_basics(page)
     screenshot(page, "sign-up", both_widths=True)
@@ -29,10 +36,24 @@ def test_sign_up_in_the_browser_lands_on_the_overview_of_the_new_organisation(pa
     with page.expect_navigation():
         page.get_by_role("button", name="Create account").click()
 
-    assert page.url.endswith("/")
-    assert page.get_by_role("heading", level=1).inner_text() == "Erin's Electric LLC"
-    assert "Erin's Electric LLC is ready" in page.locator("ul.messages").inner_text()
+    assert "/accounts/confirm-email/" in page.url
+    assert page.get_by_role("heading", level=1).inner_text() == "Confirm your e-mail address"
+    assert_accessible_basics(page)
     assert User.objects.get(username="erin").membership.organisation.name == "Erin's Electric LLC"
+    page.goto("/")  # not signed in before the address is confirmed
+    assert "/accounts/login/" in page.url
+
+    [message] = mail.outbox
+    assert message.to == ["erin@example.com"]
+    link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", message.body).group(0)
+    page.goto(link)
+    assert_accessible_basics(page)
+    screenshot(page, "confirm-email")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Confirm").click()
+
+    assert page.get_by_role("heading", level=1).inner_text() == "Erin's Electric LLC"
+    assert EmailAddress.objects.get(email="erin@example.com").verified
     assert_accessible_basics(page)
     screenshot(page, "overview", both_widths=True)
 
@@ -43,12 +64,12 @@ def test_weak_password_shows_the_error_by_the_field_and_focuses_it(page):
     with page.expect_navigation():
         page.get_by_role("button", name="Create account").click()
 
-    confirmation = field(page, "Password confirmation")
-    assert confirmation.get_attribute("aria-invalid") == "true"
-    field_group = page.locator(".field.has-error", has=confirmation)
+    password = field(page, "Password")
+    assert password.get_attribute("aria-invalid") == "true"
+    field_group = page.locator(".field.has-error", has=password)
     assert "too short" in field_group.locator(".errorlist").inner_text()
-    assert assert_focus_on_first_error(page) == "password2"
-    assert page.evaluate("() => document.activeElement.id") == "id_password2"
+    assert assert_focus_on_first_error(page) == "password1"
+    assert page.evaluate("() => document.activeElement.id") == "id_password1"
     assert_accessible_basics(page)
     screenshot(page, "sign-up-weak-password")
     assert not User.objects.filter(username="erin").exists()

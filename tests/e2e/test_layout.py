@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group, Permission, User
 from compliance.models import CaseMessage, ProfileAssignmentTask
 from compliance.services import notifications
 from compliance.tenancy import REVIEWERS_GROUP
-from tests.conftest import PASSWORD
+from tests.conftest import give_authenticator, verified_user
 from tests.e2e.conftest import DESKTOP, PHONE
 from tests.e2e.helpers import log_in
 from tests.factories import (
@@ -111,15 +111,16 @@ def _reviewer_pages(seeded) -> list[str]:
     ]
 
 
-ANONYMOUS_PAGES = ("/accounts/login/", "/accounts/signup/", "/accounts/password_reset/", "/rules/")
+ANONYMOUS_PAGES = ("/accounts/login/", "/accounts/signup/", "/accounts/password/reset/", "/rules/")
 
 
 @pytest.fixture
 def layout_reviewer(transactional_db) -> User:
     group, _ = Group.objects.get_or_create(name=REVIEWERS_GROUP)
     group.permissions.add(Permission.objects.get(codename="review_campaigns"))
-    user = User.objects.create_user("rita", "rita@example.com", PASSWORD, is_staff=True)
+    user = verified_user("rita", "rita@example.com", is_staff=True)
     user.groups.add(group)
+    give_authenticator(user)  # reviewers must have two-factor sign-in
     return user
 
 

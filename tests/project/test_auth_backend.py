@@ -28,7 +28,7 @@ def test_an_inactive_users_session_is_no_longer_logged_in(owner_client, owner):
 
     response = owner_client.get(reverse("brand_list"))
 
-    assert response.status_code == 302 and reverse("login") in response.url
+    assert response.status_code == 302 and reverse("account_login") in response.url
 
 
 def test_a_deleted_users_session_is_no_longer_logged_in(owner_client, owner):
@@ -36,7 +36,7 @@ def test_a_deleted_users_session_is_no_longer_logged_in(owner_client, owner):
 
     response = owner_client.get(reverse("brand_list"))
 
-    assert response.status_code == 302 and reverse("login") in response.url
+    assert response.status_code == 302 and reverse("account_login") in response.url
 
 
 def test_a_user_without_an_organisation_is_told_so(client, django_user_model):

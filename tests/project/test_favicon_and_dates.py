@@ -10,7 +10,7 @@ def test_favicon_is_served_and_linked(client):
     response = client.get("/favicon.ico")
     assert response.status_code == 200 and response["Content-Type"] == "image/svg+xml"
     assert b"<svg" in response.content
-    page = client.get(reverse("login")).content.decode()
+    page = client.get(reverse("account_login")).content.decode()
     assert 'rel="icon"' in page
 
 

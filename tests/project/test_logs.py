@@ -60,7 +60,7 @@ def test_a_safe_incoming_request_id_is_kept_and_answered(client, db, json_lines)
     assert response["X-Request-ID"] == "proxy-4f2a9c1e"
     access = [e for e in json_lines() if e["logger"] == "compliance.requests"]
     assert access[-1]["request_id"] == "proxy-4f2a9c1e"
-    assert access[-1]["message"].startswith("GET login 200 in ")
+    assert access[-1]["message"].startswith("GET account_login 200 in ")
     assert access[-1]["level"] == "INFO" and access[-1]["time"].endswith("+00:00")
 
 
@@ -87,11 +87,11 @@ def test_an_unsafe_or_missing_request_id_is_replaced_by_a_new_one(client, db, in
 def test_the_access_line_names_the_url_pattern_never_the_path_with_its_token(
     client, db, json_lines
 ):
-    client.get("/accounts/reset/MQ/set-password-secret-token/")
+    client.get("/accounts/password/reset/key/1-set-password-secret-token/")
 
     access = [e for e in json_lines() if e["logger"] == "compliance.requests"][-1]
     assert "secret-token" not in access["message"]
-    assert access["message"].startswith("GET password_reset_confirm ")
+    assert access["message"].startswith("GET account_reset_password_from_key ")
 
 
 def test_an_exception_is_one_json_line_with_its_traceback(json_lines):

@@ -58,16 +58,18 @@ def test_request_latency_is_recorded_by_view(client, scrape, db):
     assert client.get("/no-such-page/").status_code == 404
     after = scrape()
 
-    assert after[_view("login", "count")] - before.get(_view("login", "count"), 0) == 2
-    assert after[_view("login", "sum")] > before.get(_view("login", "sum"), 0)
+    assert (
+        after[_view("account_login", "count")] - before.get(_view("account_login", "count"), 0) == 2
+    )
+    assert after[_view("account_login", "sum")] > before.get(_view("account_login", "sum"), 0)
     unmatched = _view("<unmatched>", "count", status="4xx")
     assert after[unmatched] - before.get(unmatched, 0) == 1
     # Buckets are cumulative: the +Inf bucket holds every observation.
     login_inf = (
         "tendlc_http_request_duration_seconds_bucket"
-        '{le="+Inf",method="GET",status="2xx",view="login"}'
+        '{le="+Inf",method="GET",status="2xx",view="account_login"}'
     )
-    assert after[login_inf] == after[_view("login", "count")]
+    assert after[login_inf] == after[_view("account_login", "count")]
 
 
 def test_webhook_deliveries_outcomes_and_the_apply_lag(client, scrape, seed, db):

@@ -163,7 +163,8 @@ def test_serve_answers_applies_webhooks_in_its_worker_and_stops_cleanly_on_sigte
             assert _series(metrics, 'tendlc_webhook_deliveries_total{result="accepted"}') == 1
             assert _series(metrics, 'tendlc_task_queue_depth{queue="webhooks"}') is not None
             login_count = (
-                'tendlc_http_request_duration_seconds_count{method="GET",status="2xx",view="login"}'
+                "tendlc_http_request_duration_seconds_count"
+                '{method="GET",status="2xx",view="account_login"}'
             )
             assert _series(metrics, login_count) == 1  # added up across gunicorn's workers
 

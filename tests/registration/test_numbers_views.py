@@ -44,6 +44,7 @@ def test_numbers_page_queries_are_the_same_at_100_and_10000_numbers(owner_client
     profile = MessagingProfile.objects.create(organisation=organisation, telnyx_id="p", name="P")
     _bulk_numbers(organisation, profile, 100)
     url = reverse("number_list") + "?sort=-number&status=none"
+    _queries_for(owner_client, url)  # a session's first request records it (sessions page)
     small = _queries_for(owner_client, url)
     _bulk_numbers(organisation, profile, 9900, start=100)
     large = _queries_for(owner_client, url)

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from compliance.models import AuditEntry, AuditTrailIsAppendOnly, Notification, ReviewClaim
 from compliance.services import review as services
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, give_authenticator
 
 
 @pytest.fixture
@@ -20,6 +20,7 @@ def campaign(organisation, make_submitted_campaign):
 def second_reviewer(reviewer, django_user_model):
     user = django_user_model.objects.create_user("sam", "sam@example.com", PASSWORD, is_staff=True)
     user.groups.add(*reviewer.groups.all())
+    give_authenticator(user)  # reviewers must have two-factor sign-in
     return user
 
 

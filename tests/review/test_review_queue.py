@@ -203,6 +203,7 @@ def test_queries_per_page_do_not_grow_with_the_rows(
             Brand.objects.create(organisation=org, identity_status="UNVERIFIED")
 
     add_rows()
+    queries_for(reviewer_client, query)  # a session's first request records it (sessions page)
     few = queries_for(reviewer_client, query)
     for _ in range(5):
         add_rows()

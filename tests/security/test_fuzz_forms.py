@@ -78,7 +78,7 @@ def page_fields(client: Client, url: str) -> list[str]:
 
 
 # -- accounts (anonymous) -------------------------------------------------------------------------
-@pytest.mark.parametrize("name", ["signup", "login", "password_reset"])
+@pytest.mark.parametrize("name", ["account_signup", "account_login", "account_reset_password"])
 def test_account_forms(name):
     client = Client()
     url = reverse(name)

@@ -152,7 +152,7 @@ def test_no_customer_form_answers_500_or_half_saves_hostile_input(
     fuzz(owner_client, url_for(route, organisation))
 
 
-@pytest.mark.parametrize("name", ["signup", "login", "password_reset"])
+@pytest.mark.parametrize("name", ["account_signup", "account_login", "account_reset_password"])
 def test_no_public_form_answers_500_or_half_saves_hostile_input(name):
     fuzz(Client(), reverse(name))
 

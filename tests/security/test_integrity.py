@@ -9,6 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from compliance.models import Brand, Campaign, Organisation
+from tests.conftest import give_authenticator
 
 from . import factories
 
@@ -58,6 +59,7 @@ def test_an_organisation_without_brands_can_be_deleted(outsider):
 def test_the_admin_shows_the_refusal(organisation):
     brand = factories.brand(organisation)
     admin = User.objects.create_superuser("root", "root@example.com", "x")
+    give_authenticator(admin)  # staff must have two-factor sign-in
     client = Client()
     client.force_login(admin)
     url = reverse("admin:compliance_organisation_delete", args=[organisation.pk])
@@ -71,6 +73,7 @@ def test_the_brand_admin_masks_the_ein_and_personal_fields(organisation):
     brand = factories.brand(organisation)
     Brand.objects.filter(pk=brand.pk).update(ein="461234567")
     admin = User.objects.create_superuser("root", "root@example.com", "x")
+    give_authenticator(admin)  # staff must have two-factor sign-in
     client = Client()
     client.force_login(admin)
     listing = client.get(reverse("admin:compliance_brand_changelist")).content.decode()

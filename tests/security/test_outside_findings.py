@@ -8,6 +8,11 @@ from compliance import ratelimit
 from compliance.models import MessagingProfile, PhoneNumber
 from tests import factories
 from tests.hosted.test_hosted_pages import opt_in_url
+from tests.registration.test_rate_limits import (  # the documented limits
+    LOGIN_PER_ACCOUNT,
+    LOGIN_PER_ADDRESS,
+    SIGNUP_PER_ADDRESS,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -24,14 +29,14 @@ def _fresh_limits():
 # -- finding 10: an empty or JSON POST once over the limit is a 429 with words, not a 500 ------
 @pytest.mark.parametrize("body", [{}, None])
 def test_sign_up_over_its_limit_answers_429_to_an_empty_or_json_post(client, body):
-    for _ in range(ratelimit.SIGNUP_PER_IP.limit):
-        client.post(reverse("signup"), {"username": ""})
+    for _ in range(SIGNUP_PER_ADDRESS):
+        client.post(reverse("account_signup"), {"username": ""})
     if body is None:
-        response = client.post(reverse("signup"), "{}", content_type="application/json")
+        response = client.post(reverse("account_signup"), "{}", content_type="application/json")
     else:
-        response = client.post(reverse("signup"), body)
+        response = client.post(reverse("account_signup"), body)
     assert response.status_code == 429
-    assert "Too many sign-ups" in response.content.decode()
+    assert "Too many attempts" in response.content.decode()
 
 
 def test_the_public_opt_in_over_its_limit_answers_429_to_an_empty_post(client, organisation):
@@ -119,44 +124,56 @@ def test_a_line_break_in_a_brand_name_does_not_stop_the_webhook_notices(
     assert all("\n" not in m.subject for m in mail.outbox)
 
 
-# -- finding 1: the admin sign-in is rate limited like the app's --------------------------------
-def test_admin_login_is_refused_after_five_wrong_passwords_even_with_the_right_one(client):
-    from django.contrib.auth.models import User
+# -- finding 1: the admin has no sign-in of its own: staff sign in through the app (allauth's
+# rate limits, then the two-factor code) -----------------------------------------------------
+def test_the_admin_sign_in_sends_staff_to_the_apps_sign_in(client):
+    response = client.get(reverse("admin:login") + "?next=/admin/")
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login") + "?next=")
+    response = client.post(reverse("admin:login"), {"username": "rita", "password": "x"})
+    assert response.status_code == 302 and "_auth_user_id" not in client.session
 
-    User.objects.create_user("rita", "rita@example.com", "right-password-42", is_staff=True)
-    url = reverse("admin:login")
-    for _ in range(ratelimit.LOGIN_PER_USER.limit):
-        assert client.post(url, {"username": "rita", "password": "wrong"}).status_code == 200
-    response = client.post(url, {"username": "rita", "password": "right-password-42"})
-    assert response.status_code == 429
+
+def test_admin_login_is_refused_after_five_wrong_passwords_even_with_the_right_one(client):
+    from tests.conftest import verified_user
+
+    user = verified_user("rita", "rita@example.com", is_staff=True)
+    user.set_password("right-password-42")
+    user.save()
+    url = reverse("account_login")
+    for _ in range(LOGIN_PER_ACCOUNT):
+        assert client.post(url, {"login": "rita", "password": "wrong"}).status_code == 200
+    response = client.post(url, {"login": "rita", "password": "right-password-42"})
+    assert "Too many failed login attempts" in response.content.decode()
     assert "_auth_user_id" not in client.session
 
 
 # -- finding 5: limits key on the client behind a trusted proxy, and count failures only -------
 def test_clients_behind_the_trusted_proxy_have_their_own_sign_in_limits(client, settings):
     settings.TRUSTED_PROXIES = ["10.0.0.0/8"]
-    url = reverse("login")
-    for n in range(ratelimit.LOGIN_PER_IP.limit):
+    url = reverse("account_login")
+    for n in range(LOGIN_PER_ADDRESS):
         client.post(
             url,
-            {"username": f"nobody-{n}", "password": "wrong"},
+            {"login": f"nobody-{n}", "password": "wrong"},
             REMOTE_ADDR="10.0.0.5",
             HTTP_X_FORWARDED_FOR="203.0.113.7",
         )
     blocked = client.post(
         url,
-        {"username": "another", "password": "wrong"},
+        {"login": "another", "password": "wrong"},
         REMOTE_ADDR="10.0.0.5",
         HTTP_X_FORWARDED_FOR="203.0.113.7",
     )
     other_client = client.post(
         url,
-        {"username": "another", "password": "wrong"},
+        {"login": "another", "password": "wrong"},
         REMOTE_ADDR="10.0.0.5",
         HTTP_X_FORWARDED_FOR="198.51.100.20",
     )
-    assert blocked.status_code == 429
-    assert other_client.status_code == 200  # a wrong password, not a shared limit
+    assert "Too many failed login attempts" in blocked.content.decode()
+    assert "Too many failed login attempts" not in other_client.content.decode()
+    assert "not correct" in other_client.content.decode()  # a wrong password, not a shared limit
 
 
 def test_a_forwarded_header_from_an_untrusted_address_is_ignored(rf, settings):
@@ -170,8 +187,10 @@ def test_a_forwarded_header_from_an_untrusted_address_is_ignored(rf, settings):
 def test_successful_sign_ins_do_not_count_towards_the_address_limit(client, owner):
     from tests.conftest import PASSWORD
 
-    for _ in range(ratelimit.LOGIN_PER_IP.limit + 2):
-        response = client.post(reverse("login"), {"username": owner.username, "password": PASSWORD})
+    for _ in range(LOGIN_PER_ADDRESS + 2):
+        response = client.post(
+            reverse("account_login"), {"login": owner.username, "password": PASSWORD}
+        )
         assert response.status_code == 302
         client.logout()
 

@@ -119,7 +119,7 @@ def test_outside_sandbox_mode_the_sandbox_views_answer_404(settings, reviewer_cl
 def test_the_sandbox_page_needs_a_signed_in_user(two_organisations_pins):
     response = Client().get("/sandbox/")
     assert response.status_code == 302
-    assert response["Location"].startswith(reverse("login") + "?next=")
+    assert response["Location"].startswith(reverse("account_login") + "?next=")
 
 
 def test_a_member_sees_only_their_own_organisations_pins_with_the_mobile_masked(

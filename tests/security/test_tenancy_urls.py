@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 
 from . import factories
-from .urlwalk import OPERATOR, PUBLIC, all_routes, customer_routes
+from .urlwalk import OPERATOR, PUBLIC, SIGN_IN_STAGES, all_routes, customer_routes
 
 ROUTES_WITH_IDS = [route for route in customer_routes() if route.kwargs]
 
@@ -76,7 +76,7 @@ def test_an_unknown_kwarg_fails_with_the_factory_to_add(organisation):
 # Anonymous visitors may open the public pages and log out; everything else sends them to the
 # login page first (admin has its own login; the sandbox's API and webhooks authenticate
 # machines; the sandbox's page is for signed-in users).
-ANONYMOUS_ALLOWED = PUBLIC | {"logout"}
+ANONYMOUS_ALLOWED = PUBLIC | SIGN_IN_STAGES | {"account_logout"}
 SIGNED_IN_ROUTES = [
     route
     for route in all_routes()
@@ -102,3 +102,11 @@ def test_public_pages_open_without_login(route):
     """The allow-list above is not wider than it needs to be: these pages really are public
     (the hosted /c/<slug>/ pages are tested in tests/hosted/test_hosted_pages.py)."""
     assert Client().get(route.placeholder_url()).status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("route", [r for r in all_routes() if r.name in SIGN_IN_STAGES], ids=str)
+def test_the_steps_of_a_sign_in_send_a_visitor_without_one_to_log_in(route):
+    response = Client().get(route.placeholder_url())
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse(settings.LOGIN_URL))

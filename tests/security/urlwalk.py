@@ -1,10 +1,12 @@
 """Every URL of the app, read from the URL configuration (django.urls.get_resolver), so the
 security tests cover a new URL without being edited."""
 
+import re
 import uuid
 from dataclasses import dataclass, field
 
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls.resolvers import RegexPattern
 
 # URL areas that are not the customer's: each is protected differently and tested elsewhere.
 ADMIN = "admin/"
@@ -15,12 +17,17 @@ REVIEW = "review/"  # reviewer console (tests/review/test_review_permissions.py)
 # Pages anyone may open without signing in, by URL name.
 PUBLIC = frozenset(
     {
-        "login",
-        "signup",
-        "password_reset",
-        "password_reset_done",
-        "password_reset_confirm",
-        "password_reset_complete",
+        # Accounts (django-allauth): signing in and up, confirming an e-mail address,
+        # resetting a forgotten password.
+        "account_login",
+        "account_signup",
+        "account_inactive",
+        "account_email_verification_sent",
+        "account_confirm_email",
+        "account_reset_password",
+        "account_reset_password_done",
+        "account_reset_password_from_key",
+        "account_reset_password_from_key_done",
         "rules",
         "favicon",
         "hosted_sms_terms",
@@ -30,6 +37,10 @@ PUBLIC = frozenset(
         "readyz",
     }
 )
+
+# The steps of a sign-in in progress (the two-factor code, a sign-in code): reached between the
+# password and the session, so without a sign-in in progress they send the visitor to log in.
+SIGN_IN_STAGES = frozenset({"mfa_authenticate", "account_confirm_login_code"})
 
 # The operator's endpoints: Prometheus's scrape, for a bearer token or an allowed network only,
 # never for a signed-in user (tests/security/test_metrics_access.py).
@@ -90,13 +101,29 @@ def _converter_names(pattern) -> dict:
     return names
 
 
+def _route_text(pattern) -> tuple[str, dict]:
+    """A pattern as route text; a regular expression's named groups (allauth's e-mail and
+    password-reset keys) become `<str:name>`."""
+    if not isinstance(pattern.pattern, RegexPattern):
+        return str(pattern.pattern), {}
+    names = {}
+
+    def named(match):
+        names[match.group(1)] = "str"
+        return f"<str:{match.group(1)}>"
+
+    text = re.sub(r"\(\?P<(\w+)>[^)]*\)", named, str(pattern.pattern))
+    return text.removeprefix("^").removesuffix("$"), names
+
+
 def _walk(patterns, prefix="", converters=None):
     for pattern in patterns:
-        found = {**(converters or {}), **_converter_names(pattern)}
+        text, regex_names = _route_text(pattern)
+        found = {**(converters or {}), **_converter_names(pattern), **regex_names}
         if isinstance(pattern, URLResolver):
-            yield from _walk(pattern.url_patterns, prefix + str(pattern.pattern), found)
+            yield from _walk(pattern.url_patterns, prefix + text, found)
         elif isinstance(pattern, URLPattern):
-            yield Route(prefix + str(pattern.pattern), pattern.name or "", pattern.callback, found)
+            yield Route(prefix + text, pattern.name or "", pattern.callback, found)
 
 
 def all_routes() -> list[Route]:

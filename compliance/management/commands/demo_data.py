@@ -1,5 +1,6 @@
 """Demo organisation, its user and a reviewer. Idempotent: a second run changes nothing."""
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group, Permission, User
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -42,6 +43,11 @@ class Command(BaseCommand):
                 REVIEWER_USER, "reviewer@example.com", REVIEWER_PASSWORD, is_staff=True
             )
             reviewer.groups.add(reviewers_group())
+            # A known address, taken as verified; the console asks for two-factor sign-in
+            # (an authenticator app) on the reviewer's first visit.
+            EmailAddress.objects.create(
+                user=reviewer, email=reviewer.email, primary=True, verified=True
+            )
         organisation = Membership.objects.get(user__username=DEMO_USER).organisation
         for telnyx_id, name in DEMO_PROFILES:
             claim_profile(organisation, telnyx_id, name)
@@ -50,5 +56,6 @@ class Command(BaseCommand):
                 f"Demo data ready for {organisation}.\n"
                 f"  customer: {DEMO_USER} / {DEMO_PASSWORD}\n"
                 f"  reviewer: {REVIEWER_USER} / {REVIEWER_PASSWORD}"
+                " (sets up two-factor sign-in on the first visit)"
             )
         )
