@@ -254,7 +254,23 @@ def _db_workers(env: dict, count: int):
     with contextlib.ExitStack() as stack:
         for _ in range(count):
             stack.enter_context(_db_worker(env))
+        if count:
+            _wait_until_started()
         yield
+
+
+def _wait_until_started(timeout: float = 180) -> None:
+    """Until the workers have taken the apply tasks the warm-up left queued: a worker's start
+    (importing Django on a busy machine takes seconds) is not part of the apply rate."""
+    from django.tasks import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    waiting = DBTaskResult.objects.filter(
+        task_path__endswith="apply_pending_webhook_events", status=TaskResultStatus.READY
+    )
+    started = time.perf_counter()
+    while waiting.exists() and time.perf_counter() - started < timeout:
+        time.sleep(0.05)
 
 
 @contextlib.contextmanager

@@ -371,12 +371,16 @@ class EventBatch:
         for refs, query in ((moving, locked), (recording, base)):
             if not refs:
                 continue
+            by_pk = {c.pk: c for c in self.campaigns.values() if c is not None}
             for campaign in query.filter(campaign_id__in=refs):
-                self.campaigns[campaign.campaign_id] = campaign
+                self.campaigns[str(campaign.campaign_id)] = by_pk.setdefault(campaign.pk, campaign)
             missing = refs - self.campaigns.keys()
             if missing:  # a CAMPAIGN_NUDGE names the TCR campaign id
                 for campaign in query.filter(tcr_campaign_id__in=missing):
-                    self.campaigns.setdefault(campaign.tcr_campaign_id, campaign)
+                    # one object per campaign, whichever id an event names it by
+                    self.campaigns.setdefault(
+                        campaign.tcr_campaign_id, by_pk.setdefault(campaign.pk, campaign)
+                    )
 
     def _campaign(self, ref: str) -> Campaign | None:
         return self.campaigns.get(ref) if ref else None
