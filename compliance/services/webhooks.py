@@ -7,8 +7,9 @@ body, under a unique constraint, so concurrent deliveries of one event store one
 `apply_event` then acts on the stored row, at most once: its claim (a conditional UPDATE that
 skips a row another applier holds), its effects and its outcome commit together, and a
 read-back from Telnyx runs after that commit. `apply_pending_events` applies the stored rows
-not yet applied, oldest first (the `apply_pending_webhook_events` task, which the receiver
-schedules after storing).
+not yet applied, oldest first, in batches (`EventBatch`: one claim, a few loads and one write
+per table for up to 100 events, with the same lifecycle and the same exactly-once claim; the
+`apply_pending_webhook_events` task, which the receiver schedules after storing).
 
 Two shapes arrive (WEBHOOKS.md): the flat campaignStatusUpdate, and the envelope
 ``{"data": {"event_type", "id", "payload"}}`` for 10dlc.campaign/brand/phone_number.update
@@ -243,13 +244,7 @@ def apply_event(event: WebhookEvent) -> WebhookEvent:
             read_back = handler(event, parsed)
         _save_outcome(event)
     if read_back is not None:
-        try:
-            read_back()
-        except TelnyxError as exc:
-            logger.warning("webhook %s: read-back failed: %s", event.pk, exc)
-            event.outcome = Outcome.FAILED
-            event.error = f"Reading back from Telnyx failed ({exc}); reconciliation will retry."
-        _save_outcome(event)
+        _run_read_back(event, read_back)
     logger.info("webhook %s (%s) %s", event.pk, event.kind, event.outcome)
     return event
 
@@ -277,43 +272,290 @@ def schedule_apply() -> None:
     deferred.schedule_once("apply_pending_webhook_events")
 
 
-def apply_pending_events(batch: int = 200) -> int:
-    """Apply the stored events not yet applied, oldest first, a batch at a time, until a read
+def apply_pending_events(batch: int = 100) -> int:
+    """Apply the stored events not yet applied, oldest first, a batch at a time, until a claim
     finds less than a full batch; how many this call went through. An event stored after that
-    read has a task of its own to come: the receiver calls schedule_apply once the event is
+    claim has a task of its own to come: the receiver calls schedule_apply once the event is
     committed, and this task has started, so it is not the one waiting in the queue.
 
-    Safe to run concurrently: each event is claimed once, and one that another applier holds
-    is left to it. An event whose handler fails unexpectedly is marked FAILED and the others
-    still go on."""
-    seen = last = 0
+    Safe to run concurrently: each event is claimed once (SKIP LOCKED), and one that another
+    applier holds is left to it. An event whose handler fails unexpectedly is marked FAILED
+    and the others still go on (see `EventBatch`)."""
+    seen = 0
     while True:
-        pending = _pending_and_free(after=last, batch=batch)
-        for event in pending:
-            seen, last = seen + 1, event.pk
-            try:
-                apply_event(event)
-            except Exception as exc:
-                logger.exception("webhook %s could not be applied", event.pk)
-                WebhookEvent.objects.filter(pk=event.pk).update(
-                    outcome=Outcome.FAILED,
-                    processed_at=timezone.now(),
-                    error=f"Applying the event failed ({type(exc).__name__}).",
-                )
-        if len(pending) < batch:
+        try:
+            applied = EventBatch(batch).run()
+        except Exception:  # rolled back, claims included: the same events, one at a time
+            logger.exception("a batch of webhook events failed; applying them one by one")
+            applied = _apply_one_by_one(batch)
+        seen += applied
+        if applied < batch:
             return seen
 
 
-def _pending_and_free(*, after: int, batch: int) -> list[WebhookEvent]:
+def _apply_one_by_one(batch: int) -> int:
+    """The next `batch` events, each in its own transaction: one whose handler fails is marked
+    FAILED and the others still go on."""
+    pending = _pending_and_free(batch=batch)
+    for event in pending:
+        try:
+            apply_event(event)
+        except Exception as exc:
+            logger.exception("webhook %s could not be applied", event.pk)
+            WebhookEvent.objects.filter(pk=event.pk).update(
+                outcome=Outcome.FAILED,
+                processed_at=timezone.now(),
+                error=f"Applying the event failed ({type(exc).__name__}).",
+            )
+    return len(pending)
+
+
+def _pending_and_free(*, batch: int) -> list[WebhookEvent]:
     """The next stored events not yet applied, leaving out those another applier holds right
-    now (SKIP LOCKED, on PostgreSQL): side by side, appliers do not each visit the others'
-    events in flight. The locks end with this read; apply_event claims each event again."""
+    now (SKIP LOCKED, on PostgreSQL). The locks end with this read; apply_event claims each
+    event again."""
     with transaction.atomic():
         return list(
             WebhookEvent.objects.select_for_update(skip_locked=True)
-            .filter(processed_at__isnull=True, pk__gt=after)
+            .filter(processed_at__isnull=True)
             .order_by("pk")[:batch]
         )
+
+
+class EventBatch:
+    """One pass over up to `size` stored events, in a few statements whatever their number.
+
+    In one transaction: claim the events (SKIP LOCKED, then one UPDATE), load the campaigns
+    they name in one or two queries (those whose status may move under a row lock, in primary
+    key order so two appliers never deadlock), apply the lifecycle in memory in event order,
+    then write: one INSERT for the timeline, one UPDATE for the campaigns that moved, one for
+    the events' outcomes. Notifications are created as each status change happens (one per
+    change that matters, as `apply_campaign_status` does); their e-mails go after the commit.
+    Read-backs from Telnyx run after the commit, as `apply_event` runs them. Exactly once:
+    the claim, the effects and the outcomes commit together, or not at all. Campaign events
+    are the batched ones; phone-number, brand and message events go through their own handlers
+    (number_status.py writes a number's status), each in a savepoint."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.timeline: list[CampaignEvent] = []
+        self.moved: dict[int, Campaign] = {}
+        self.read_backs: list[tuple[WebhookEvent, ReadBack]] = []
+        self.campaigns: dict[str, Campaign | None] = {}
+        self.numbers: dict[str, PhoneNumber] = {}
+        self.numbers_changed: dict[int, PhoneNumber] = {}
+        self.follow: set[int] = set()  # organisations with numbers still pending
+
+    def run(self) -> int:
+        with transaction.atomic():
+            now = timezone.now()
+            events = self._claim(now)
+            if not events:
+                return 0
+            parsed = {event.pk: _parse_stored(event) for event in events}
+            self._load_campaigns(events, parsed)
+            for event in events:
+                event.processed_at = now
+                self._apply(event, parsed[event.pk])
+            self._write(events, now)
+        for event, read_back in self.read_backs:
+            _run_read_back(event, read_back)
+        for organisation_id in sorted(self.follow):
+            number_status.start_following(organisation_id)
+        for event in events:
+            logger.info("webhook %s (%s) %s", event.pk, event.kind, event.outcome)
+        return len(events)
+
+    def _claim(self, now) -> list[WebhookEvent]:
+        events = list(
+            WebhookEvent.objects.select_for_update(skip_locked=True)
+            .filter(processed_at__isnull=True)
+            .order_by("pk")[: self.size]
+        )
+        if events:
+            WebhookEvent.objects.filter(pk__in=[e.pk for e in events]).update(processed_at=now)
+        return events
+
+    def _load_campaigns(self, events: list[WebhookEvent], parsed: dict) -> None:
+        """The campaigns the batch names: those whose status may move under a row lock, in
+        primary-key order (two appliers never deadlock); those only a number event names
+        without one. The numbers that number events report, locked, in one query."""
+        moving, recording, phones = set(), set(), set()
+        for event in events:
+            p = parsed[event.pk]
+            if p is None or not p.campaign_ref:
+                continue
+            if _HANDLERS.get(p.kind) is _apply_campaign_event:
+                moving.add(p.campaign_ref)
+            elif _batched_number_event(p):
+                recording.add(p.campaign_ref)
+                phones.add(p.text("phoneNumber"))
+        recording -= moving
+        base = Campaign.objects.select_related("brand", "organisation").order_by("pk")
+        locked = base.select_for_update(of=("self",))
+        by_pk: dict[int, Campaign] = {}
+        for refs, query in ((moving, locked), (recording, base)):
+            if not refs:
+                continue
+            for campaign in query.filter(campaign_id__in=refs):
+                self.campaigns[str(campaign.campaign_id)] = by_pk.setdefault(campaign.pk, campaign)
+            missing = refs - self.campaigns.keys()
+            if missing:  # a CAMPAIGN_NUDGE names the TCR campaign id
+                for campaign in query.filter(tcr_campaign_id__in=missing):
+                    # one object per campaign, whichever id an event names it by
+                    self.campaigns.setdefault(
+                        campaign.tcr_campaign_id, by_pk.setdefault(campaign.pk, campaign)
+                    )
+        if phones:
+            numbers = PhoneNumber.objects.select_for_update().filter(phone_number__in=phones)
+            for number in numbers.order_by("pk"):
+                self.numbers.setdefault(number.phone_number, number)
+
+    def _campaign(self, ref: str) -> Campaign | None:
+        return self.campaigns.get(ref) if ref else None
+
+    def _apply(self, event: WebhookEvent, parsed: "ParsedEvent | None") -> None:
+        if parsed is None:
+            _mark_failed(event, MalformedEvent("stored body"))
+            return
+        handler = _HANDLERS.get(parsed.kind)
+        if handler is None and parsed.kind in MESSAGE_KINDS:
+            handler = _apply_message_event
+        if handler is None:
+            event.outcome, event.note = Outcome.IGNORED, f"Unknown event type {parsed.kind!r}."
+        elif handler is _apply_campaign_event:
+            self._campaign_event(event, parsed)
+        elif _batched_number_event(parsed):
+            self._number_event(event, parsed)
+        else:
+            try:
+                with transaction.atomic():  # a savepoint: a failing handler undoes only itself
+                    read_back = handler(event, parsed)
+            except Exception as exc:
+                logger.exception("webhook %s could not be applied", event.pk)
+                _mark_failed(event, exc)
+                return
+            if read_back is not None:
+                self.read_backs.append((event, read_back))
+
+    def _campaign_event(self, event: WebhookEvent, parsed: ParsedEvent) -> None:
+        campaign = self._campaign(parsed.campaign_ref)
+        if campaign is None:
+            _unknown(event, "campaign", parsed.campaign_ref)
+            return
+        event.campaign = campaign
+        event_type, event_status = parsed.text("type"), parsed.text("status")
+        meaning = lifecycle.meaning_of_event(event_type, event_status)
+        before = campaign.campaign_status
+        moved = lifecycle.next_status(before or None, meaning.implied, authoritative=False)
+        after = str(moved) if moved else before
+        change = StatusChange(before, after)
+        if change.changed:
+            campaign.campaign_status = after
+            campaign.status_changed_at = timezone.now()
+        self.moved[campaign.pk] = campaign  # updated_at moves on every event, as before
+        self.timeline.append(
+            CampaignEvent(
+                campaign=campaign,
+                kind=CampaignEvent.Kind.WEBHOOK,
+                event_type=event_type[:40],
+                event_status=event_status[:20],
+                description=_text(parsed.text("description") or meaning.summary),
+                from_status=before,
+                to_status=after,
+                webhook_event=event,
+            )
+        )
+        if change.changed:
+            _notify_campaign_change(campaign, change, parsed.text("description"))
+        event.outcome = Outcome.APPLIED if change.changed else Outcome.IGNORED
+        event.note = meaning.summary if change.changed else f"No change ({change.describe()})."
+        if meaning.needs_readback:
+
+            def read_back() -> None:
+                if read_back_campaign(campaign).changed:
+                    event.outcome = Outcome.APPLIED
+                    event.note = "Read back from Telnyx: " + meaning.summary
+
+            self.read_backs.append((event, read_back))
+
+    def _number_event(self, event: WebhookEvent, parsed: ParsedEvent) -> None:
+        """A number event, as `_apply_number_event` reads it: the assignment record it carries
+        is observed in memory on the locked number (number_status.observe, monotonic) and
+        written with the batch; another shape is read back after the commit."""
+        phone_number = parsed.text("phoneNumber")
+        campaign = self._campaign(parsed.campaign_ref)
+        number = self.numbers.get(phone_number)
+        if campaign is None and number is None:
+            _unknown(event, "campaign", parsed.campaign_ref)
+            return
+        entry, seen = _read_number_event(event, parsed, campaign)
+        if entry is not None:
+            self.timeline.append(entry)
+        if number is None:
+            return
+        if seen is None:  # a shape without the assignment record: read back after the commit
+
+            def read_back() -> None:
+                number_status.apply_seen(phone_number, None)
+                event.note = f"Number {phone_number} read back from Telnyx."
+
+            self.read_backs.append((event, read_back))
+            return
+        ours = campaign is not None and campaign.organisation_id == number.organisation_id
+        changed = number_status.observe(number, seen, {seen.campaign_id: campaign} if ours else {})
+        _note_number_change(event, phone_number, seen.assignment_status, changed)
+        if changed:
+            self.numbers_changed[number.pk] = number
+        if number.assignment_status in number_status.PENDING:
+            self.follow.add(number.organisation_id)
+
+    def _write(self, events: list[WebhookEvent], now) -> None:
+        if self.timeline:
+            CampaignEvent.objects.bulk_create(self.timeline)
+        if self.numbers_changed:
+            PhoneNumber.objects.bulk_update(
+                list(self.numbers_changed.values()), number_status.FIELDS
+            )
+        if self.moved:
+            campaigns = list(self.moved.values())
+            for campaign in campaigns:
+                campaign.updated_at = now
+            Campaign.objects.bulk_update(
+                campaigns, ["campaign_status", "status_changed_at", "updated_at"]
+            )
+        for event in events:
+            event.note = event.note[:255]
+        WebhookEvent.objects.bulk_update(
+            events, ["processed_at", "outcome", "note", "error", "campaign"]
+        )
+
+
+def _parse_stored(event: WebhookEvent) -> "ParsedEvent | None":
+    try:
+        return parse_event(event.raw_body.encode("utf-8"))
+    except MalformedEvent:
+        return None
+
+
+def _mark_failed(event: WebhookEvent, exc: BaseException) -> None:
+    event.outcome = Outcome.FAILED
+    event.error = f"Applying the event failed ({type(exc).__name__})."
+
+
+def _run_read_back(event: WebhookEvent, read_back: "ReadBack") -> None:
+    """A read-back after the commit; its outcome saved (FAILED, reconciliation retries, when
+    Telnyx cannot answer)."""
+    try:
+        read_back()
+    except TelnyxError as exc:
+        logger.warning("webhook %s: read-back failed: %s", event.pk, exc)
+        event.outcome = Outcome.FAILED
+        event.error = f"Reading back from Telnyx failed ({exc}); reconciliation will retry."
+    except Exception as exc:
+        logger.exception("webhook %s: read-back failed", event.pk)
+        _mark_failed(event, exc)
+    _save_outcome(event)
 
 
 def replay_pending_events(campaign: Campaign) -> int:
@@ -402,24 +644,31 @@ def _apply_brand_event(event: WebhookEvent, parsed: ParsedEvent) -> ReadBack | N
     return read_back
 
 
-def _apply_number_event(event: WebhookEvent, parsed: ParsedEvent) -> ReadBack | None:
-    """A phone-number event (10dlc.phone_number.update): the number's assignment status moves
-    through compliance/services/number_status. A payload that carries the assignment record
-    (phoneNumber, campaignId, assignmentStatus) is observed as is, monotonic, so a late or
-    repeated event changes nothing; any other shape is read back from Telnyx. Failures (and
-    shapes the app cannot read) are also recorded in the campaign's timeline."""
-    phone_number = parsed.text("phoneNumber")
-    campaign = _find_campaign(parsed.campaign_ref)
-    number = PhoneNumber.objects.filter(phone_number=phone_number).first() if phone_number else None
-    if campaign is None and number is None:
-        return _unknown(event, "campaign", parsed.campaign_ref)
-    event.campaign = campaign
+def _batched_number_event(parsed: ParsedEvent) -> bool:
+    """A phone-number event the batch applies itself: one that names its number."""
+    return _HANDLERS.get(parsed.kind) is _apply_number_event and bool(parsed.text("phoneNumber"))
+
+
+def _number_seen(parsed: ParsedEvent) -> "number_status.Seen | None":
+    """The assignment record a phone-number event carries, when it carries one."""
     status = parsed.text("assignmentStatus")
-    seen = None
     if status in lifecycle.AssignmentStatus and parsed.campaign_ref:
-        seen = number_status.Seen(
+        return number_status.Seen(
             parsed.campaign_ref, status, _text(parsed.payload.get("failureReasons"))
         )
+    return None
+
+
+def _read_number_event(
+    event: WebhookEvent, parsed: ParsedEvent, campaign: Campaign | None
+) -> "tuple[CampaignEvent | None, number_status.Seen | None]":
+    """What a phone-number event says, in memory: its timeline entry (unsaved; None when it is
+    routine progress) and the assignment record it carries. Sets the event's campaign and a
+    first outcome. One reading for the single and the batched apply."""
+    phone_number = parsed.text("phoneNumber")
+    event.campaign = campaign
+    seen = _number_seen(parsed)
+    status = seen.assignment_status if seen else ""
     detail = (
         parsed.text("description")
         or _reasons_text(parsed.payload.get("reasons"))
@@ -432,33 +681,54 @@ def _apply_number_event(event: WebhookEvent, parsed: ParsedEvent) -> ReadBack | 
         if seen is not None
         else bool(parsed.text("type") or parsed.text("status") or detail)
     )
-    if campaign is not None and worth_telling:
-        CampaignEvent.objects.create(
-            campaign=campaign,
-            kind=CampaignEvent.Kind.WEBHOOK,
-            event_type=parsed.text("type")[:40],
-            event_status=(parsed.text("status") or status)[:20],
-            description=_text(
-                f"Number {phone_number}: {detail}" if detail else f"Number {phone_number}"
-            ),
-            from_status=campaign.campaign_status,
-            to_status=campaign.campaign_status,
-            webhook_event=event,
-        )
     event.outcome, event.note = (
         Outcome.APPLIED,
         ("Recorded in the campaign's timeline." if worth_telling else "Routine progress."),
     )
+    if campaign is None or not worth_telling:
+        return None, seen
+    entry = CampaignEvent(
+        campaign=campaign,
+        kind=CampaignEvent.Kind.WEBHOOK,
+        event_type=parsed.text("type")[:40],
+        event_status=(parsed.text("status") or status)[:20],
+        description=_text(
+            f"Number {phone_number}: {detail}" if detail else f"Number {phone_number}"
+        ),
+        from_status=campaign.campaign_status,
+        to_status=campaign.campaign_status,
+        webhook_event=event,
+    )
+    return entry, seen
+
+
+def _note_number_change(event: WebhookEvent, phone_number: str, status: str, changed: bool):
+    event.note = (
+        f"Number {phone_number}: {status}." if changed else "No change (a late or repeated event)."
+    )
+    event.outcome = Outcome.APPLIED if changed else Outcome.IGNORED
+
+
+def _apply_number_event(event: WebhookEvent, parsed: ParsedEvent) -> ReadBack | None:
+    """A phone-number event (10dlc.phone_number.update): the number's assignment status moves
+    through compliance/services/number_status. A payload that carries the assignment record
+    (phoneNumber, campaignId, assignmentStatus) is observed as is, monotonic, so a late or
+    repeated event changes nothing; any other shape is read back from Telnyx. Failures (and
+    shapes the app cannot read) are also recorded in the campaign's timeline."""
+    phone_number = parsed.text("phoneNumber")
+    campaign = _find_campaign(parsed.campaign_ref)
+    number = PhoneNumber.objects.filter(phone_number=phone_number).first() if phone_number else None
+    if campaign is None and number is None:
+        return _unknown(event, "campaign", parsed.campaign_ref)
+    entry, seen = _read_number_event(event, parsed, campaign)
+    if entry is not None:
+        entry.save()
+    status = seen.assignment_status if seen else ""
     if number is None:
         return None
     if seen is not None:
         changed = number_status.save_observed(number, seen)
-        event.note = (
-            f"Number {phone_number}: {status}."
-            if changed
-            else "No change (a late or repeated event)."
-        )
-        event.outcome = Outcome.APPLIED if changed else Outcome.IGNORED
+        _note_number_change(event, phone_number, status, changed)
         if number.assignment_status in number_status.PENDING:
             number_status.start_following(number.organisation_id)
         return None
