@@ -2,7 +2,8 @@
 reload: the bulk job is started in the browser, Telnyx (the sandbox) answers each number
 "pending", its first webhooks are lost and the job's read-back fails, so the screens show
 "Being assigned" and poll; then the sandbox delivers its signed 10dlc.phone_number.update
-events and every row follows in place."""
+events and every row follows in place. Then a bulk move of one number to a second campaign and
+a bulk unassign of another, through the numbers screen's action bar and its confirmation."""
 
 from compliance.models import BulkAssignment, PhoneNumber
 from compliance.services import numbers
@@ -11,6 +12,7 @@ from sandbox import faults
 from sandbox.models.campaigns import SandboxCampaign
 from sandbox.models.numbers import NumberAssignment
 from sandbox.tasks.numbers import notify_number
+from tests.e2e.helpers import field
 
 DEAD_URL = "http://127.0.0.1:9/webhooks/telnyx/"  # nothing listens: the webhooks are lost
 COUNT = 3
@@ -73,3 +75,28 @@ def test_bulk_assigned_numbers_turn_assigned_without_a_reload(
     counts = page.locator('[data-testid="status-counts"]')
     assert "Assigned" in counts.inner_text() and str(COUNT) in counts.inner_text()
     assert page.locator("#number-status-poll[hx-trigger]").count() == 0
+
+    # Then, from the numbers screen, a bulk move of one to a second campaign and a bulk
+    # unassign of another (the journey of issue 21 to its end).
+    second = make_campaign(organisation=organisation)
+    first, other = sorted(NumberAssignment.objects.values_list("phone_number", flat=True))[:2]
+    page.goto(app_server + "/numbers/")
+    page.get_by_label(f"Select {first}").check()
+    field(page, "Campaign (to assign or move to)").select_option(label=str(second))
+    with page.expect_navigation():
+        page.get_by_role("button", name="Move selected numbers").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Yes, move them").click()
+    page.get_by_test_id("bulk-finished").wait_for()
+    assert NumberAssignment.objects.get(phone_number=first).campaign_id == second.campaign_id
+
+    page.goto(app_server + "/numbers/")
+    page.get_by_label(f"Select {other}").check()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Unassign the selected numbers").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Yes, unassign them").click()
+    page.get_by_test_id("bulk-finished").wait_for()
+    assert not NumberAssignment.objects.filter(
+        phone_number=other, campaign_id=campaign.campaign_id, assignment_status="ASSIGNED"
+    ).exists()
