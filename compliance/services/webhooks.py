@@ -502,8 +502,10 @@ class EventBatch:
 
             self.read_backs.append((event, read_back))
             return
-        ours = campaign is not None and campaign.organisation_id == number.organisation_id
-        changed = number_status.observe(number, seen, {seen.campaign_id: campaign} if ours else {})
+        ours: dict[str, Campaign] = {}
+        if campaign is not None and campaign.organisation_id == number.organisation_id:
+            ours[seen.campaign_id] = campaign
+        changed = number_status.observe(number, seen, ours)
         _note_number_change(event, phone_number, seen.assignment_status, changed)
         if changed:
             self.numbers_changed[number.pk] = number

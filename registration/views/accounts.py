@@ -2,6 +2,7 @@ from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -14,6 +15,13 @@ from compliance.tenancy import organisation_of
 from registration import dashboard
 
 
+def _signed_in(request: HtmxHttpRequest) -> User:
+    """The signed-in user of a view behind login_required."""
+    user = request.user
+    assert isinstance(user, User), "login_required lets only signed-in users through"
+    return user
+
+
 @login_required
 @require_GET
 def account(request: HtmxHttpRequest) -> HttpResponse:
@@ -24,7 +32,7 @@ def account(request: HtmxHttpRequest) -> HttpResponse:
         "account/overview.html",
         {
             "organisation": organisation_of(request.user),
-            "two_factor": accounts.has_authenticator_app(request.user),
+            "two_factor": accounts.has_authenticator_app(_signed_in(request)),
         },
     )
 
@@ -39,7 +47,7 @@ def require_two_factor(request: HtmxHttpRequest) -> HttpResponse:
         raise PermissionDenied("Only the organisation's owner can change this.")
     organisation = membership.organisation
     wanted = request.POST.get("require") == "on"
-    if wanted and not accounts.has_authenticator_app(request.user):
+    if wanted and not accounts.has_authenticator_app(_signed_in(request)):
         messages.error(
             request, "Set up two-factor sign-in for yourself first, then require it for everyone."
         )
@@ -61,9 +69,9 @@ def require_two_factor(request: HtmxHttpRequest) -> HttpResponse:
 def delete_account(request: HtmxHttpRequest) -> HttpResponse:
     """Delete one's own account, after entering the password again; refused with the reason
     while the user is the only owner of an organisation with live campaigns."""
-    refusal = accounts.deletion_refusal(request.user)
+    refusal = accounts.deletion_refusal(_signed_in(request))
     if request.method == "POST" and refusal is None:
-        accounts.delete_account(request.user)
+        accounts.delete_account(_signed_in(request))
         logout(request)
         messages.success(request, "Your account is deleted.")
         return redirect("account_login")
