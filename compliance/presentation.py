@@ -170,6 +170,17 @@ def carrier_decision(code: str | None) -> str:
     return CARRIER_DECISIONS.get(code or "", "Not known yet")
 
 
+def carrier_name(network_id: str, metadata: dict | None = None, names: dict | None = None) -> str:
+    """A carrier by name: the `mno` of its per-carrier metadata, else the displayName Telnyx's
+    MNO enum gives its network id (`names`), else "Carrier network <id>" (an unnamed network
+    is still told apart from the others). A "name" made of digits is an id, not a name."""
+    for candidate in ((metadata or {}).get("mno"), (names or {}).get(str(network_id))):
+        words = str(candidate or "").strip()
+        if words and not words.isdigit():
+            return words
+    return f"Carrier network {network_id}"
+
+
 def money(amount: Decimal | None) -> str:
     """An amount as people write it ("$1,015.00"); "Amount not known" for None."""
     return "Amount not known" if amount is None else f"${amount:,.2f}"

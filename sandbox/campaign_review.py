@@ -46,6 +46,11 @@ SUB_USECASE_LIMITS = {"MIXED": (2, 5), "LOW_VOLUME": (1, 5)}
 MIN_SAMPLES = {"LOW_VOLUME": 1, "SOLE_PROPRIETOR": 1}
 MNO_IDS = ("10017", "10035", "10999")
 T_MOBILE = "10035"  # the id the sandbox treats as T-Mobile (isTMobileRegistered)
+# The carrier names the sandbox gives its network ids (the MNO enum's displayName and each
+# MnoMetadataItem's `mno`). Telnyx's documents give the ids only; these two names are the
+# ones public TCR integrations show for them (10017 AT&T, 10035 T-Mobile). 10999 has no
+# published name, so the sandbox leaves it unnamed (its id) and the app must cope with that.
+CARRIER_NAMES = {"10017": "AT&T", "10035": "T-Mobile"}
 ALLOWED_IDENTITY = frozenset({"VERIFIED", "VETTED_VERIFIED", "SELF_DECLARED"})
 
 _SWEEPSTAKES_RE = re.compile(r"\b(sweepstakes?|giveaways?|contests?|raffles?)\b", re.IGNORECASE)
@@ -132,7 +137,7 @@ def mno_metadata(usecase: str) -> dict[str, dict]:
     min_samples = MIN_SAMPLES.get(usecase, 2)
     return {
         mno: {
-            "mno": mno,
+            "mno": CARRIER_NAMES.get(mno, mno),
             "qualify": True,
             "mnoReview": mno != T_MOBILE,
             "mnoSupport": True,

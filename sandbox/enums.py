@@ -11,8 +11,9 @@ shapes below follow the spec's per-shape examples. Values:
 - optionalAttributes: the one field of BrandOptionalAttributes (taxExemptStatus);
 - operationStatus: the two values of the spec's operationStatus example (APPROVED, REVIEW);
 - approvedPublicCompany: the spec's paginated example records;
-- mno: the carrier network ids that occur in the spec's examples (10017, 10035, 10999); their
-  names are not documented, so displayName is the id;
+- mno: the carrier network ids that occur in the spec's examples (10017, 10035, 10999), in the
+  shape of the spec's EnumObjectListResponse example; displayName from
+  sandbox/campaign_review.py's CARRIER_NAMES (the id where no name is published);
 - extVettingProvider / vettingClass: no list exists in the docs or the spec; the sandbox serves
   the one provider and class of Telnyx's brand-registration guide (evpId AEGIS, vettingClass
   STANDARD);
@@ -20,6 +21,7 @@ shapes below follow the spec's per-shape examples. Values:
 """
 
 from compliance.telnyx.fields import FIELDS
+from sandbox.campaign_review import CARRIER_NAMES, MNO_IDS
 
 USECASES = (
     "2FA",
@@ -59,11 +61,7 @@ def _values(schema: str, field: str) -> list[str]:
 
 
 ENUMS: dict[str, object] = {
-    "mno": [
-        {"networkId": 10017, "displayName": "10017"},
-        {"networkId": 10035, "displayName": "10035"},
-        {"networkId": 10999, "displayName": "10999"},
-    ],
+    "mno": [{"networkId": int(mno), "displayName": CARRIER_NAMES.get(mno, mno)} for mno in MNO_IDS],
     "optionalAttributes": ["taxExemptStatus"],
     "usecase": list(USECASES),
     "vertical": _values("BrandCreateParams", "vertical"),

@@ -161,8 +161,8 @@ def read_brand_feedback(categories: list[dict]) -> list[Reason]:
 
 
 # mnoMetadata flags that forbid or require something: the rule that checks it, the wire field
-# and the value the carrier needs, and what the carrier says (carrier names are not in the
-# API: Telnyx's /10dlc/enum/mno gives network ids only).
+# and the value the carrier needs, and what the carrier says. The reason says "at least one
+# carrier": the page lists the carriers by name beside it (presentation.carrier_name).
 _CARRIER_FLAGS = {
     "noEmbeddedLink": ("S7", "embeddedLink", False, "takes no links in messages"),
     "noEmbeddedPhone": ("S7", "embeddedPhone", False, "takes no phone numbers in messages"),

@@ -39,6 +39,7 @@ logger = logging.getLogger(__name__)
 
 USECASE_CACHE_KEY = "telnyx:enum:usecase"
 USECASE_CACHE_SECONDS = 24 * 3600
+CARRIER_NAMES_CACHE_KEY = "telnyx:enum:mno"
 MAX_SUBMISSION_ATTEMPTS = 6
 
 # Model field → campaignBuilder wire name (CampaignBuilderSubmitParams).
@@ -210,6 +211,39 @@ def usecases(*, client: TelnyxClient | None = None) -> list[str]:
         names = list(values)
     cache.set(USECASE_CACHE_KEY, names, USECASE_CACHE_SECONDS)
     return names
+
+
+def carrier_names_from_enum(values: list | dict) -> dict[str, str]:
+    """Network id → name from GET /10dlc/enum/mno: a list of objects (the spec's
+    EnumObjectListResponse example: networkId, displayName) or a mapping of id → name."""
+    pairs: list[tuple[object, object]]
+    if isinstance(values, dict):
+        pairs = [(key, value) for key, value in values.items() if isinstance(value, str)]
+    else:
+        pairs = [
+            (item.get("networkId"), item.get("displayName"))
+            for item in values
+            if isinstance(item, dict)
+        ]
+    return {str(key): str(name) for key, name in pairs if key is not None and name}
+
+
+def remember_carrier_names(client: TelnyxClient) -> None:
+    """Read the carriers' names once a day (background reads only: pages use
+    `cached_carrier_names`). A failure leaves the names unknown; pages then show network ids."""
+    if cache.get(CARRIER_NAMES_CACHE_KEY) is not None:
+        return
+    try:
+        names = carrier_names_from_enum(client.get_enum("mno"))
+    except TelnyxError as exc:
+        logger.info("carrier names not read: %s", exc)
+        return
+    cache.set(CARRIER_NAMES_CACHE_KEY, names, USECASE_CACHE_SECONDS)
+
+
+def cached_carrier_names() -> dict[str, str]:
+    """The carriers' names last read from Telnyx (never calls Telnyx)."""
+    return cache.get(CARRIER_NAMES_CACHE_KEY) or {}
 
 
 def usecase_words(usecase: str) -> str:
@@ -470,6 +504,7 @@ def refresh_campaign(campaign: Campaign, *, client: TelnyxClient | None = None) 
 
     def read(c: TelnyxClient):
         read_back_campaign(campaign, client=c)
+        remember_carrier_names(c)
         return (
             c.get_mno_metadata(campaign_id),
             c.get_operation_status(campaign_id),

@@ -310,10 +310,27 @@ def _stepper_context(campaign) -> dict:
     return {"stepper": stepper, "action_url": url, "action_label": label}
 
 
+def _carriers(campaign) -> list[dict]:
+    """Each carrier of the campaign by name, with its decision and whether it reviews by hand;
+    the network id only for the technical details."""
+    names = services.cached_carrier_names()
+    network_ids = sorted(set(campaign.mno_metadata) | set(campaign.operation_status))
+    return [
+        {
+            "network_id": network_id,
+            "name": presentation.carrier_name(
+                network_id, campaign.mno_metadata.get(network_id), names
+            ),
+            "decision": campaign.operation_status.get(network_id, ""),
+            "metadata": campaign.mno_metadata.get(network_id, {}),
+        }
+        for network_id in network_ids
+    ]
+
+
 def _detail_context(campaign):
     status = campaign.campaign_status or None
     known = status in lifecycle.CampaignStatus.__members__
-    carriers = sorted(set(campaign.mno_metadata) | set(campaign.operation_status))
     report = rejections.rejection_report(campaign)
     return {
         "campaign": campaign,
@@ -324,10 +341,7 @@ def _detail_context(campaign):
             else ""
         ),
         "appeal": lifecycle.appeal_allowed(status) if known else (False, ""),
-        "carriers": [
-            (mno, campaign.operation_status.get(mno, ""), campaign.mno_metadata.get(mno, {}))
-            for mno in carriers
-        ],
+        "carriers": _carriers(campaign),
         "events": campaign.events.all(),
         "settled": services.is_settled(campaign),
         "can_edit": bool(campaign.campaign_id) and not campaign.deactivated_at,

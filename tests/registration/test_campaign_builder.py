@@ -122,6 +122,11 @@ def test_the_whole_builder_submits_a_campaign_that_goes_live(owner_client, brand
     assert "$10.00 a month" in page.text  # the currency, not a bare number
     assert "<td>Approved</td>" in page.text and ">APPROVED<" not in page.text
     assert 'hx-trigger="every 2s"' not in page.text  # settled: no polling
+    # Carriers by name (the sandbox's MNO enum and metadata); the unnamed network says so,
+    # and network ids appear only in the technical details.
+    assert "<td>AT&amp;T</td>" in page.text and "<td>T-Mobile</td>" in page.text
+    assert "<td>Carrier network 10999</td>" in page.text
+    assert "<td>10017</td>" not in page.text and "<code>10017</code>" in page.text
 
 
 def test_the_builder_works_over_htmx_with_client_redirects(owner_client, brand):
