@@ -3,8 +3,11 @@
 Two `manage.py serve` processes (each gunicorn and a db_worker per queue) on the test
 database. The same 2,000 signed events (status updates of a hundred campaigns, out of order,
 and the phone-number events of their numbers) go to both servers, some delivered twice more,
-in a shuffled order, from eight connections. Afterwards every event is stored once and
-applied once, every number is recorded once, and no campaign's status ever moved back.
+in a shuffled order, from eight connections, while a bulk assignment of 300 other numbers
+runs in the servers' workers against a sandbox server on the same database (the servers
+talk to it as to Telnyx, with its key). Afterwards every event is stored once and applied
+once, every number is recorded once, no campaign's status ever moved back, and every number
+of the bulk job is assigned once, in the sandbox and in the app.
 """
 
 import contextlib
@@ -21,8 +24,12 @@ import httpx
 import pytest
 from django.db import connection
 
+from bench import sandbox_seed
+from bench.server import gunicorn
 from compliance.lifecycle import CampaignStatus
 from compliance.models import CampaignEvent, WebhookEvent
+from compliance.models.numbers import BulkAssignment, PhoneNumber
+from compliance.services.numbers import Kind, confirm_bulk_job, draft_bulk_job
 from compliance.telnyx.signatures import generate_keypair, sign_webhook
 from tests.project.deployment import PUBLIC_HOST, REPO, free_port, group_members, production_env
 from tests.services.test_submission_crash import _database_url
@@ -34,6 +41,7 @@ CAMPAIGNS, NUMBERS_PER_CAMPAIGN = 100, 17  # 100 x (3 status + 17 number events)
 ORDER = ["TCR_PENDING", "TCR_ACCEPTED", "TELNYX_ACCEPTED", "MNO_ACCEPTED"]
 STEPS = ("REGISTRATION", "TELNYX_REVIEW", "MNO_REVIEW")
 TIMEOUT = 150
+BULK_NUMBERS = 300
 
 
 def _serve(port: int, env: dict, tmp_path, name: str) -> subprocess.Popen:
@@ -80,17 +88,29 @@ def _bodies(campaign_ids: list[str]) -> tuple[list[bytes], list[str]]:
     reason="several processes on one database: PostgreSQL only",
 )
 def test_two_servers_and_two_workers_apply_every_event_once_and_never_move_back(
-    organisation, tmp_path
+    organisation, owner, sandbox_api_key, settings, tmp_path
 ):
     assert connection.vendor == "postgresql"
     campaigns = [make_campaign(organisation, status="TCR_PENDING") for _ in range(CAMPAIGNS)]
     bodies, numbers = _bodies([c.campaign_id for c in campaigns])
     assert len(bodies) == 2000
+    # The bulk job's world: a provisioned campaign and 300 unassigned numbers, in the sandbox
+    # (as Telnyx holds them) and in the app, of another organisation.
+    world = sandbox_seed.campaign_world(
+        "scale-bulk", campaigns=1, campaign_status="MNO_PROVISIONED"
+    )
+    bulk_numbers = sandbox_seed.numbers(world, BULK_NUMBERS, area=207)
     seed, public_key = generate_keypair()
+    stack = contextlib.ExitStack()  # the sandbox server, stopped in `finally`
+    sandbox_url = stack.enter_context(
+        gunicorn({"DATABASE_URL": _database_url()}, workers=1, threads=8)
+    ).url
     env = production_env(
         _database_url(),
         tmp_path / "static",
         TELNYX_PUBLIC_KEY=public_key,
+        TELNYX_API_KEY=sandbox_api_key,
+        TELNYX_BASE_URL=f"{sandbox_url}/sandbox/telnyx/v2",
         TASKS_BACKEND="django_tasks_db.DatabaseBackend",
     )
     ports = [free_port(), free_port()]
@@ -113,6 +133,19 @@ def test_two_servers_and_two_workers_apply_every_event_once_and_never_move_back(
                     pass
                 time.sleep(0.5)
 
+        # The bulk assignment goes to the database queue: the servers' workers run it while
+        # the events arrive.
+        settings.TASKS = {
+            "default": {
+                "BACKEND": "django_tasks_db.DatabaseBackend",
+                "QUEUES": ["default", "webhooks", "slow"],
+            }
+        }
+        job = draft_bulk_job(
+            world.organisation, owner, Kind.ASSIGN, bulk_numbers, world.campaigns[0]
+        )
+        assert confirm_bulk_job(job)
+
         rng = random.Random(24)
         redelivered = rng.sample(range(len(bodies)), 200)
         deliveries = [(b, s) for b in range(len(bodies)) for s in (0, 1)]
@@ -134,11 +167,35 @@ def test_two_servers_and_two_workers_apply_every_event_once_and_never_move_back(
         while pending.exists() and time.monotonic() < deadline + 60:
             time.sleep(0.5)
         assert not pending.exists(), f"{pending.count()} events never applied"
+        while (
+            BulkAssignment.objects.filter(pk=job.pk)
+            .exclude(state=BulkAssignment.State.FINISHED)
+            .exists()
+            and time.monotonic() < deadline + 120
+        ):
+            time.sleep(0.5)
         for client in clients:
             client.close()
     finally:
         for server in servers:
             _stop(server)
+        stack.close()
+
+    # The bulk job: finished, every number assigned once in the sandbox (the truth, as Telnyx
+    # would hold it) and recorded on the campaign in the app.
+    job.refresh_from_db()
+    assert job.state == BulkAssignment.State.FINISHED, job.progress()
+    check = sandbox_seed.assignments(world, [n.phone_number for n in bulk_numbers])
+    assert (check.assigned, check.lost, check.elsewhere, check.duplicate_rows) == (
+        BULK_NUMBERS,
+        0,
+        0,
+        0,
+    )
+    on_campaign = PhoneNumber.objects.filter(
+        organisation=world.organisation, telnyx_campaign_id=world.campaigns[0].campaign_id
+    )
+    assert on_campaign.count() == BULK_NUMBERS
 
     assert WebhookEvent.objects.count() == 2000  # stored once, whatever the deliveries
     outcomes = Counter(WebhookEvent.objects.values_list("outcome", flat=True))
