@@ -7,10 +7,11 @@ A second reference, the storage floor, is the least a durable receiver can do on
 server: check the signature and INSERT the body (bench/urls.py). Its ratio to the floor is
 the best any receiver that stores each event before answering could reach on this machine.
 
-Three configurations: the apply task inline (the whole lifecycle inside each request); as
+Configurations: the apply task inline (the whole lifecycle inside each request); as
 deployed (stored, apply queued for `manage.py db_worker`, which is not running: the request
-ends after storing); and end to end (as deployed with one db_worker running beside the
-server, timed until every event is applied)."""
+ends after storing); and end to end (as deployed with db_workers running beside the server,
+timed until every event is applied), for 1 and 2 servers x 1 and 2 workers (with two
+servers the events alternate between them; the floors are measured on the first)."""
 
 import contextlib
 import json
@@ -33,12 +34,25 @@ EVENT_TYPES = ("REGISTRATION", "TELNYX_REVIEW", "MNO_REVIEW")
 
 IMMEDIATE = "django.tasks.backends.immediate.ImmediateBackend"
 QUEUED = "django_tasks_db.DatabaseBackend"
-# Mode -> (words, task backend, how many db_workers apply the events during the run).
+# Mode -> (words, task backend, how many db_workers apply the events during the run, how
+# many servers (gunicorns) receive them).
 MODES = {
-    "inline": ("apply inline", IMMEDIATE, 0),
-    "queued": ("as deployed: apply queued for db_worker", QUEUED, 0),
-    "end-to-end": ("end to end: receiver and one db_worker, until all applied", QUEUED, 1),
-    "end-to-end-2": ("end to end: receiver and two db_workers, until all applied", QUEUED, 2),
+    "inline": ("apply inline", IMMEDIATE, 0, 1),
+    "queued": ("as deployed: apply queued for db_worker", QUEUED, 0, 1),
+    "end-to-end": ("end to end: one server, one db_worker, until all applied", QUEUED, 1, 1),
+    "end-to-end-2": ("end to end: one server, two db_workers, until all applied", QUEUED, 2, 1),
+    "end-to-end-2x1": (
+        "end to end: two servers, one db_worker, until all applied",
+        QUEUED,
+        1,
+        2,
+    ),
+    "end-to-end-2x2": (
+        "end to end: two servers, two db_workers, until all applied",
+        QUEUED,
+        2,
+        2,
+    ),
 }
 BATCH = 100  # events per batch of `apply_pending_events`
 
@@ -66,6 +80,14 @@ def _apply_ratios(rates: dict[str, float]) -> list[report.Row]:
     """Issue 24's targets, from this run: end to end with one worker against the as-deployed
     ingestion rate, and two workers against one."""
     one, two, ingest = rates["end-to-end"], rates["end-to-end-2"], rates["queued"]
+    report.line(
+        "end to end, events/s by servers x db_workers: "
+        + "; ".join(
+            f"{servers} x {workers}: {rates[mode]:.0f}"
+            for mode, (_, _, workers, servers) in MODES.items()
+            if workers
+        )
+    )
     report.line(
         f"end to end / as deployed: {one / ingest:.2f} (target >= 0.5); "
         f"two workers / one: {two / one:.2f} (target >= 1.7)"
@@ -168,18 +190,23 @@ def _ingest(cfg, mode: str) -> tuple[list[report.Row], float]:
     """Floors, then the receiver, on one server; the events stored, their outcomes."""
     from compliance.telnyx.signatures import generate_keypair
 
-    words, backend, with_worker = MODES[mode]
+    words, backend, with_worker, server_count = MODES[mode]
     brand_id, campaign_ids = _seed(cfg.webhook_events // len(EVENT_TYPES))
-    warm_brand, warm_ids = _seed(cfg.workers * 4, prefix=PREFIX + "warm-")
+    warm_brand, warm_ids = _seed(cfg.workers * 4 * server_count, prefix=PREFIX + "warm-")
     seed, public_key = generate_keypair()
     env = {"TELNYX_PUBLIC_KEY": public_key, "TASKS_BACKEND": backend}
-    with gunicorn(env, workers=cfg.workers) as server:
-        report.line(f"{words} ({server.description}, CONN_MAX_AGE=600)")
+    with contextlib.ExitStack() as servers_running:
+        servers = [
+            servers_running.enter_context(gunicorn(env, workers=cfg.workers))
+            for _ in range(server_count)
+        ]
+        server, urls = servers[0], [s.url for s in servers]
+        report.line(f"{words} ({server_count} x {server.description}, CONN_MAX_AGE=600)")
         # Warm every worker up (imports, database connection) before the clock runs.
         warm = _events(warm_brand, warm_ids, seed, server.url, RECEIVER)
         for path in (FLOOR, STORAGE_FLOOR):
             drive(_with_path(warm, path), concurrency=cfg.workers)
-        drive(warm, concurrency=cfg.workers)
+        drive(_spread(warm, urls), concurrency=cfg.workers * server_count)
         _clear_storage_floor()
         floor = _measured("floor", cfg, brand_id, campaign_ids, seed, server.url, FLOOR)
         storage = _measured(
@@ -188,7 +215,9 @@ def _ingest(cfg, mode: str) -> tuple[list[report.Row], float]:
         _clear_storage_floor()
         with _db_workers(env, with_worker):
             started = time.perf_counter()
-            real = _measured("receiver", cfg, brand_id, campaign_ids, seed, server.url, RECEIVER)
+            real = _measured(
+                "receiver", cfg, brand_id, campaign_ids, seed, server.url, RECEIVER, urls
+            )
             if with_worker:
                 applied_in = _wait_until_applied(campaign_ids, started)
     stored = _stored(campaign_ids)
@@ -223,29 +252,41 @@ def _ingest(cfg, mode: str) -> tuple[list[report.Row], float]:
     ], rate
 
 
-def _measured(label: str, cfg, brand_id, campaign_ids, seed, base: str, path: str) -> dict:
-    """Every event sent to `path`; prints the load figures and who spent the CPU."""
+def _measured(label: str, cfg, brand_id, campaign_ids, seed, base: str, path: str, urls=()) -> dict:
+    """Every event sent to `path` (alternating between the servers at `urls`, when given);
+    prints the load figures and who spent the CPU."""
     with cpu.measured() as usage:
-        result = _batches(cfg, brand_id, campaign_ids, seed, base, path)
+        result = _batches(cfg, brand_id, campaign_ids, seed, base, path, urls)
     report.line(f"  {label:<15}" + report.load_figures(result))
     if usage.seconds:
         report.line(f"  {'':<15}CPU: {usage.per_request(result['requests'])}")
     return result
 
 
-def _batches(cfg, brand_id, campaign_ids, seed, base: str, path: str) -> dict:
+def _batches(cfg, brand_id, campaign_ids, seed, base: str, path: str, urls=()) -> dict:
     """Every event, one batch per event type, each signed right before it is sent: the
     receiver refuses timestamps older than 300 s, and a slow run of every event could outlast
     that."""
     return combine(
         [
             drive(
-                _events(brand_id, campaign_ids, seed, base, path, event_type),
+                _spread(_events(brand_id, campaign_ids, seed, base, path, event_type), urls),
                 concurrency=cfg.webhook_concurrency,
             )
             for event_type in EVENT_TYPES
         ]
     )
+
+
+def _spread(requests: list[dict], urls) -> list[dict]:
+    """The requests alternating between the servers at `urls` (unchanged for one or none)."""
+    if len(urls) < 2:
+        return requests
+    first = urls[0]
+    return [
+        {**spec, "url": spec["url"].replace(first, urls[index % len(urls)], 1)}
+        for index, spec in enumerate(requests)
+    ]
 
 
 @contextlib.contextmanager
