@@ -516,20 +516,20 @@ class EventBatch:
         if self.timeline:
             CampaignEvent.objects.bulk_create(self.timeline)
         if self.numbers_changed:
-            PhoneNumber.objects.bulk_update(
-                list(self.numbers_changed.values()), number_status.FIELDS
+            hot_sql.update_rows(
+                PhoneNumber, list(self.numbers_changed.values()), number_status.FIELDS
             )
         if self.moved:
             campaigns = list(self.moved.values())
             for campaign in campaigns:
                 campaign.updated_at = now
-            Campaign.objects.bulk_update(
-                campaigns, ["campaign_status", "status_changed_at", "updated_at"]
+            hot_sql.update_rows(
+                Campaign, campaigns, ["campaign_status", "status_changed_at", "updated_at"]
             )
         for event in events:
             event.note = event.note[:255]
-        WebhookEvent.objects.bulk_update(
-            events, ["processed_at", "outcome", "note", "error", "campaign"]
+        hot_sql.update_rows(
+            WebhookEvent, events, ["processed_at", "outcome", "note", "error", "campaign"]
         )
 
 

@@ -150,3 +150,42 @@ def test_a_batch_of_assignment_records_moves_each_number_forward_once_in_few_sta
     assert outcomes == [Outcome.APPLIED] * 45 + [Outcome.IGNORED] * 5 + [Outcome.APPLIED]
     assert not CampaignEvent.objects.exists()  # routine progress: the numbers only
     assert len(queries) <= 15, [q["sql"][:80] for q in queries.captured_queries]
+
+
+def test_the_batch_writes_each_row_exactly_as_bulk_update_would(organisation):
+    """hot_sql.update_rows (one UPDATE … FROM unnest on PostgreSQL) stores what Django's
+    bulk_update stores: texts with quotes and non-ASCII, empty and null values, a foreign key
+    set and cleared, timestamps with their time zone; rows it is not given stay as they were."""
+    from django.utils import timezone
+
+    from compliance import hot_sql
+
+    campaign = make_campaign(organisation, status="TCR_PENDING")
+    events = [
+        _store(status_update(campaign.campaign_id, step, "ACCEPTED"))
+        for step in ("REGISTRATION", "TELNYX_REVIEW", "MNO_REVIEW")
+    ]
+    untouched = events.pop()
+    when = timezone.now().replace(microsecond=123456)
+    first, second = events
+    first.note, first.error, first.outcome = "it's “quoted” — é", "", Outcome.APPLIED
+    first.processed_at, first.campaign = when, campaign
+    second.note, second.error, second.outcome = "", "Applying failed (KeyError).", Outcome.FAILED
+    second.processed_at, second.campaign = None, None
+    fields = ["processed_at", "outcome", "note", "error", "campaign"]
+
+    assert hot_sql.update_rows(WebhookEvent, events, fields) == 2
+
+    stored = {e.pk: e for e in WebhookEvent.objects.filter(pk__in=[first.pk, second.pk])}
+    for event in events:
+        row = stored[event.pk]
+        assert (row.processed_at, row.outcome, row.note, row.error, row.campaign_id) == (
+            event.processed_at,
+            event.outcome,
+            event.note,
+            event.error,
+            event.campaign_id,
+        )
+    untouched_now = WebhookEvent.objects.get(pk=untouched.pk)
+    assert (untouched_now.outcome, untouched_now.processed_at) == (Outcome.RECEIVED, None)
+    assert hot_sql.update_rows(WebhookEvent, [], fields) == 0
