@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
+import ua_parser
 from django.db.models import Q
 
 from compliance import lifecycle, stepper
@@ -179,6 +180,25 @@ def carrier_name(network_id: str, metadata: dict | None = None, names: dict | No
         if words and not words.isdigit():
             return words
     return f"Carrier network {network_id}"
+
+
+def browser_words(user_agent: str | None) -> str:
+    """A signed-in browser as people name it: "Chrome on Windows", "Mobile Safari on iPhone",
+    "An unknown browser" (ua-parser's Browserscope rules; the raw string only in the
+    technical details)."""
+    parsed = ua_parser.parse(user_agent or "")
+    browser = parsed.user_agent.family if parsed.user_agent else ""
+    device = parsed.device.family if parsed.device else ""
+    system = parsed.os.family if parsed.os else ""
+    where = device if device and device not in ("Other", "Generic Smartphone") else system
+    browser = browser.removeprefix("Headless")  # HeadlessChrome is Chrome, run by a program
+    if not browser or browser == "Other":
+        return (
+            f"An unknown browser on {where}"
+            if where and where != "Other"
+            else ("An unknown browser")
+        )
+    return f"{browser} on {where}" if where and where != "Other" else browser
 
 
 def money(amount: Decimal | None) -> str:

@@ -84,6 +84,12 @@ def carrier_reasons(rule_id: str, limit: int = 2):
 
 
 @register.filter
+def browser_words(user_agent: str) -> str:
+    """A signed-in browser in words: {{ session.user_agent|browser_words }}."""
+    return presentation.browser_words(user_agent)
+
+
+@register.filter
 def money(amount) -> str:
     """An amount with its currency: {{ campaign.monthly_cost|money }} → "$10.00"."""
     return presentation.money(amount)

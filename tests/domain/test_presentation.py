@@ -30,3 +30,25 @@ def test_carrier_names_decode_the_mno_enum_in_either_shape():
     assert carrier_names_from_enum({"10035": "T-Mobile", "x": {"nested": 1}}) == {
         "10035": "T-Mobile"
     }
+
+
+@pytest.mark.parametrize(
+    ("user_agent", "expected"),
+    [
+        (
+            "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+            "HeadlessChrome/131.0.0.0 Safari/537.36",
+            "Chrome on Linux",
+        ),
+        (
+            "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 "
+            "(KHTML, like Gecko) Version/17.1 Mobile/15E148 Safari/604.1",
+            "Mobile Safari on iPhone",
+        ),
+        ("python-httpx/0.28.1", "An unknown browser"),
+        ("", "An unknown browser"),
+        (None, "An unknown browser"),
+    ],
+)
+def test_a_signed_in_browser_is_named_in_words(user_agent, expected):
+    assert presentation.browser_words(user_agent) == expected

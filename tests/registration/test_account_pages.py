@@ -151,3 +151,37 @@ def test_only_the_owner_may_require_it(teammate_client, organisation):
         "Require it for every member"
         not in teammate_client.get(reverse("account")).content.decode()
     )
+
+
+def test_the_sessions_page_names_browsers_in_words_and_signs_out_the_others(owner, client):
+    """Two browsers signed in: each is named ("Chrome on Windows"), never by its raw
+    description or network address outside the technical details; "Sign out everywhere else"
+    ends the other one."""
+    from django.test import Client
+
+    windows = (
+        "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+        "Chrome/131.0.0.0 Safari/537.36"
+    )
+    iphone = (
+        "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 "
+        "(KHTML, like Gecko) Version/17.1 Mobile/15E148 Safari/604.1"
+    )
+    other = Client(HTTP_USER_AGENT=iphone, REMOTE_ADDR="203.0.113.9")
+    for browser in (client, other):
+        agent = {"HTTP_USER_AGENT": windows} if browser is client else {}
+        response = browser.post(
+            reverse("account_login"), {"login": owner.username, "password": PASSWORD}, **agent
+        )
+        assert response.status_code == 302
+    page = client.get(reverse("usersessions_list"), HTTP_USER_AGENT=windows).content.decode()
+    assert "<td>Chrome on Windows</td>" in page and "<td>Mobile Safari on iPhone</td>" in page
+    visible, _, technical = page.partition('<details class="technical">')
+    assert "203.0.113.9" not in visible and "AppleWebKit" not in visible
+    assert "203.0.113.9" in technical and "AppleWebKit" in technical
+    assert "This browser" in page and "Sign out everywhere else" in page
+
+    response = client.post(reverse("usersessions_list"), HTTP_USER_AGENT=windows)
+    assert response.status_code == 302
+    assert other.get(reverse("account")).status_code == 302  # signed out: sent to sign in
+    assert client.get(reverse("account")).status_code == 200
