@@ -349,6 +349,28 @@ CAMPAIGN_PASSES = {
             base="clinic",
             sample3="Riverbend Family Clinic: your prescription refill is ready at the front desk.",
         ),
+        case(
+            "a school's casino night fundraiser",
+            description="Sweet Crumbs Bakery sends weekly promotions to customers who opted in, "
+            "and invitations to the casino night fundraiser we cater for Lincoln Elementary.",
+        ),
+        case(
+            "payday from an employer's payroll",
+            base="clinic",
+            sample3="Riverbend Family Clinic payroll: payday is Friday; your pay stub is in the "
+            "staff portal.",
+        ),
+        case(
+            "debt in a bank's account notification",
+            base="clinic",
+            sample3="Riverbend Family Clinic: your account balance of $120 is now past due. "
+            "Pay at https://riverbendclinic.com/pay or call us about a payment plan.",
+        ),
+        case(
+            "hemp fabric and short-term rentals",
+            sample3="Sweet Crumbs Bakery: our hemp tote bags are back, and we now cater "
+            "short-term rentals downtown. Reply STOP to opt out.",
+        ),
     ],
     "S10": [
         case("bakery"),
@@ -874,11 +896,90 @@ CAMPAIGN_FAILS = {
             sample3="Sweet Crumbs Bakery: new CBD cookies are in! Reply STOP to opt out.",
         ),
         fails(
-            "casino night",
+            "online casino",
             E,
             field="description",
             description="Sweet Crumbs Bakery sends "
-            "invitations to our monthly casino night to customers who opted in.",
+            "bonus codes for our partner online casino to customers who opted in.",
+        ),
+        fails(
+            "a sweepstakes casino under a notification use case",
+            E,
+            base="clinic",
+            field="sample3",
+            sample3="Riverbend Family Clinic: your Gold Coins are ready! Play sweepstakes "
+            "casino games at https://riverbendclinic.com/play, 21+ only.",
+        ),
+        fails(
+            "social casino and free spins",
+            E,
+            field="sample3",
+            sample3="Sweet Crumbs Bakery: 50 free spins waiting in our social casino app! "
+            "Reply STOP to opt out.",
+        ),
+        fails(
+            "payday advance under account notifications",
+            E,
+            base="clinic",
+            field="sample3",
+            sample3="Riverbend Family Clinic: short on cash? A payday advance of up to $500 is "
+            "ready for you today.",
+        ),
+        fails(
+            "short-term loans",
+            E,
+            field="description",
+            description="Sweet Crumbs Bakery sends customers who opted in offers on "
+            "short-term loans and title loans.",
+        ),
+        fails(
+            "debt consolidation",
+            E,
+            base="clinic",
+            field="sample3",
+            sample3="Riverbend Family Clinic: consolidate your medical bills and credit cards "
+            "into one payment with our debt consolidation program.",
+        ),
+        fails(
+            "debt forgiveness",
+            E,
+            field="sample3",
+            sample3="Sweet Crumbs Bakery: you may qualify for debt forgiveness! Reply STOP to "
+            "opt out.",
+        ),
+        fails(
+            "credit repair in other words",
+            E,
+            field="sample3",
+            sample3="Sweet Crumbs Bakery: we can repair your credit and remove late payments "
+            "in 30 days. Reply STOP to opt out.",
+        ),
+        fails(
+            "hemp extract",
+            E,
+            field="sample3",
+            sample3="Sweet Crumbs Bakery: try our new hemp extract gummies. Reply STOP to opt out.",
+        ),
+        fails(
+            "firearms for sale, even age gated",
+            E,
+            field="sample3",
+            ageGated=True,
+            sample3="Sweet Crumbs Bakery: new handguns in stock at our counter this week. Reply "
+            "STOP to opt out.",
+        ),
+        fails(
+            "e-juice",
+            E,
+            field="sample3",
+            sample3="Sweet Crumbs Bakery: 2-for-1 e-juice bottles today. Reply STOP to opt out.",
+        ),
+        fails(
+            "skill games",
+            E,
+            field="sample3",
+            sample3="Sweet Crumbs Bakery: win cash on the skill games in our back room. Reply "
+            "STOP to opt out.",
         ),
         fails(
             "payday loans",
