@@ -621,6 +621,23 @@ CAMPAIGN_PASSES = {
         case("qualified", brand={"qualified_usecases": ("MARKETING", "MIXED")}),
         case("unknown qualification"),
         case("2fa qualified", base="2fa", brand={"qualified_usecases": "2FA,MARKETING"}),
+        case(
+            "a 501(c)(3) under CHARITY",
+            base="clinic",
+            usecase="CHARITY",
+            brand={"entity_type": "NON_PROFIT", "vertical": "NGO"},
+        ),
+        case(
+            "a committee under POLITICAL",
+            usecase="POLITICAL",
+            campaignVerifyToken="cv-2026-0001",
+            brand={"entity_type": "NON_PROFIT", "vertical": "POLITICAL"},
+        ),
+        case(
+            "a business raising money for a charity under MARKETING",
+            sample3="Sweet Crumbs Bakery: every cookie sold Saturday funds the Lincoln food "
+            "bank, a registered charity. Reply STOP to opt out.",
+        ),
     ],
     "S13": [
         case("no links"),
@@ -1436,6 +1453,33 @@ CAMPAIGN_FAILS = {
         fails("not qualified", E, brand={"qualified_usecases": ("ACCOUNT_NOTIFICATION",)}),
         fails("no use case", E, usecase=""),
         fails("2fa not qualified", E, base="2fa", brand={"qualified_usecases": ("MARKETING",)}),
+        fails(
+            "a for-profit care home under CHARITY",
+            E,
+            field="usecase",
+            base="clinic",
+            usecase="CHARITY",
+            brand={"entity_type": "PRIVATE_PROFIT", "vertical": "HEALTHCARE"},
+        ),
+        fails(
+            "a public company under CHARITY",
+            E,
+            usecase="CHARITY",
+            brand={"entity_type": "PUBLIC_PROFIT", "vertical": "RETAIL"},
+        ),
+        fails(
+            "a government office under POLITICAL",
+            E,
+            usecase="POLITICAL",
+            campaignVerifyToken="cv-2026-0001",
+            brand={"entity_type": "GOVERNMENT", "vertical": "GOVERNMENT"},
+        ),
+        fails(
+            "an NGO entered as for-profit: fix the entity type",
+            W,
+            usecase="CHARITY",
+            brand={"entity_type": "PRIVATE_PROFIT", "vertical": "NGO"},
+        ),
     ],
     "S13": [
         fails(
