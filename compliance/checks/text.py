@@ -363,6 +363,14 @@ _FREQUENCY_RE = re.compile(
     r"|\b(daily|weekly|monthly)\b|\b(approx\.?|approximately|around|~)\s*\d+"
     r"|\b\d+\s*(-|to)\s*\d+\s*(msgs?|messages?|texts?)\b|\b(msgs?|messages?|texts?)\s+per\b"
     r"|\ba few (texts|messages|msgs)\b|\bfrecuencia\b|\bmsjs?/mes\b|\bmensajes al mes\b"
+    # "up to 4/month", "about 2 per month", "2-4 per month", "1-2/week", "~4/mo", "a few per
+    # ticket": a count per period or per event, with or without the word "messages".
+    r"|(\b\d+|\ba few)\s*((-|–|to)\s*\d+\s*)?(/|\bper\b|\ba\b|\beach\b)\s*(day|week|wk|month|mo|"
+    r"year|yr|order|visit|appointment|ticket|booking|stay|delivery|request|ride|job)s?\b"
+    # Event-driven programs say when messages come: "codes are sent only when requested",
+    # "alerts only on security events", "a code each time you sign in".
+    r"|\b(sent|texted|go(es)? out|alerts?|codes?|messages?|texts?)\b[^.;]{0,25}\bonly "
+    r"((are |is )?(sent|texted|go(es)? out) )?(when|on|if|after|for)\b|\b(each|every) time (you|they|a user|the user|someone) (sign|log|request)"
 )
 # Phishing-style wording: account threats, prizes and credential requests (CTIA 5.4; AWS).
 PHISHING_RE = re.compile(

@@ -470,6 +470,30 @@ CAMPAIGN_PASSES = {
         case("bakery"),
         case("clinic", base="clinic"),
         case("2fa", base="2fa"),
+        case(
+            "a portal setting whose confirmation text gives the frequency",
+            base="clinic",
+            messageFlow="Patients turn on 'Text me Riverbend Family Clinic reminders' in the "
+            "patient portal at https://riverbendclinic.com/portal; the setting reads 'Msg & data "
+            "rates may apply. Reply HELP for help, STOP to cancel.' Privacy: "
+            "https://riverbendclinic.com/privacy",
+            optinMessage="Riverbend Family Clinic: reminders are on. Msg frequency varies. Msg & "
+            "data rates may apply. Reply HELP for help, STOP to cancel.",
+        ),
+        case(
+            "codes sent only when requested",
+            base="2fa",
+            messageFlow="Users turn on 'Text me a code' at https://lockbox.io/settings; the screen "
+            "says Lockbox Security codes are sent only when you sign in, msg & data rates may "
+            "apply, reply HELP for help or STOP to cancel. Privacy https://lockbox.io/privacy.",
+        ),
+        case(
+            "a count per month without the word messages",
+            messageFlow="Customers tick an unchecked box at https://sweetcrumbs.com/sms: 'Sweet "
+            "Crumbs Bakery offers by text, about 2 per month. Msg & data rates may apply. Reply "
+            "HELP for help, STOP to opt out.'",
+        ),
+        case("policies printed on a paper agreement", base="walker"),
     ],
     "M4": [
         case("unchecked box"),
@@ -1205,12 +1229,48 @@ CAMPAIGN_FAILS = {
             privacyPolicyLink="see our website",
         ),
         fails(
-            "no rates or frequency",
-            W,
+            "a portal disclosure without rates or frequency",
+            E,
             base="clinic",
             messageFlow="Patients opt in online "
             "at https://riverbendclinic.com/portal/sms by ticking an unchecked box to get "
             "Riverbend Family Clinic reminders. Reply HELP for help, STOP to cancel.",
+        ),
+        fails(
+            "no rates where people opt in, even with a complete confirmation",
+            E,
+            messageFlow="Customers tick an unchecked box at https://sweetcrumbs.com/sms: 'Sweet "
+            "Crumbs Bakery offers by text, up to 4 msgs/month. Reply HELP for help, STOP to opt "
+            "out.' Privacy: https://sweetcrumbs.com/privacy",
+        ),
+        fails(
+            "no frequency where people opt in nor in the confirmation",
+            E,
+            messageFlow="Customers tick an unchecked box at https://sweetcrumbs.com/sms: 'Sweet "
+            "Crumbs Bakery offers by text. Msg & data rates may apply. Reply HELP for help, "
+            "STOP to opt out.' Privacy: https://sweetcrumbs.com/privacy",
+            optinMessage="Sweet Crumbs Bakery: you're subscribed to offers. Msg & data rates "
+            "may apply. Reply HELP for help, STOP to opt out.",
+        ),
+        fails(
+            "no privacy policy and no terms anywhere",
+            E,
+            base="clinic",
+            privacyPolicyLink="",
+            termsAndConditionsLink="",
+            messageFlow="Patients tick an unchecked box on the intake form at "
+            "https://riverbendclinic.com/intake: 'Text me Riverbend Family Clinic appointment "
+            "reminders. Msg frequency varies. Msg & data rates may apply. Reply HELP for help, "
+            "STOP to cancel.'",
+        ),
+        fails(
+            "only HELP missing is risky",
+            W,
+            messageFlow="Customers tick an unchecked box at https://sweetcrumbs.com/sms: 'Sweet "
+            "Crumbs Bakery offers by text, up to 4 msgs/month. Msg & data rates may apply. Reply "
+            "STOP to opt out.' Privacy: https://sweetcrumbs.com/privacy",
+            optinKeywords="",
+            optinMessage="",
         ),
         fails(
             "no help or stop",
