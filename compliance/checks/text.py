@@ -370,7 +370,8 @@ _FREQUENCY_RE = re.compile(
     # Event-driven programs say when messages come: "codes are sent only when requested",
     # "alerts only on security events", "a code each time you sign in".
     r"|\b(sent|texted|go(es)? out|alerts?|codes?|messages?|texts?)\b[^.;]{0,25}\bonly "
-    r"((are |is )?(sent|texted|go(es)? out) )?(when|on|if|after|for)\b|\b(each|every) time (you|they|a user|the user|someone) (sign|log|request)"
+    r"((are |is )?(sent|texted|go(es)? out) )?(when|on|if|after|for)\b"
+    r"|\b(each|every) time (you|they|a user|the user|someone) (sign|log|request)"
 )
 # Phishing-style wording: account threats, prizes and credential requests (CTIA 5.4; AWS).
 PHISHING_RE = re.compile(
