@@ -417,6 +417,17 @@ CAMPAIGN_PASSES = {
         case("bakery"),
         case("clinic", base="clinic"),
         case("walker", base="walker"),
+        case(
+            "various updates beside concrete reminders",
+            base="clinic",
+            description="Riverbend Family Clinic sends patients who opted in appointment "
+            "reminders, lab-result notices and various office updates.",
+        ),
+        case(
+            "occasional donation appeals",
+            description="Sweet Crumbs Bakery texts customers who opted in weekly offers and "
+            "occasional donation appeals for the Lincoln food bank.",
+        ),
     ],
     "D3": [
         case("bakery"),
@@ -1135,6 +1146,26 @@ CAMPAIGN_FAILS = {
             base="clinic",
             description="Riverbend Family Clinic texts "
             "patients who gave us their number at the front desk.",
+        ),
+        fails(
+            "a holding company's various communications",
+            E,
+            description="Sweet Crumbs Bakery LLC, a holding company, sends various "
+            "communications to customers and stakeholders who opted in.",
+        ),
+        fails(
+            "general updates and information",
+            E,
+            base="clinic",
+            description="Riverbend Family Clinic sends general updates and information to its "
+            "patients.",
+        ),
+        fails(
+            "corporate correspondence",
+            E,
+            base="2fa",
+            description="Lockbox Security sends users of the Lockbox app correspondence from "
+            "the company as needed.",
         ),
     ],
     "D3": [
