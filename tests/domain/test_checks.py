@@ -736,6 +736,25 @@ CAMPAIGN_PASSES = {
         case("otp unknown", base="walker", brand={"otp_verified": None}),
         case("standard brand", brand={"otp_verified": False}),
     ],
+    "B6": [
+        case("the business sends its own messages"),
+        case(
+            "a SaaS alerting the admins of its customers' workspaces",
+            base="2fa",
+            description="Lockbox Security sends one-time passcodes and new-device alerts to the "
+            "admins of its customers' workspaces who turn them on in the Lockbox app.",
+        ),
+        case(
+            "agents of one brand texting their own clients",
+            usecase="AGENTS_FRANCHISES",
+            description="Sweet Crumbs Bakery's franchise locations each text their own "
+            "customers who opted in weekly offers from that location.",
+        ),
+        case(
+            "a promise never to resell numbers",
+            messageFlow=BAKERY["messageFlow"] + " We never resell or share numbers.",
+        ),
+    ],
     "B7": [
         case("same phone and email", base="clinic"),
         case("no contact in samples", base="2fa"),
@@ -1655,6 +1674,38 @@ CAMPAIGN_FAILS = {
             E,
             base="walker",
             brand={"otp_verified": False, "existing_campaign_count": 1},
+        ),
+    ],
+    "B6": [
+        fails(
+            "a scheduling platform sending its customers' reminders",
+            E,
+            field="description",
+            base="clinic",
+            description="Riverbend Family Clinic Software is a scheduling platform. This campaign "
+            "sends appointment reminders on behalf of the clinics and salons using our platform.",
+        ),
+        fails(
+            "an agency texting for its clients to their customers",
+            E,
+            field="description",
+            description="Sweet Crumbs Bakery is a marketing agency: we send weekly promotions "
+            "for our restaurant and gym clients to their customers.",
+        ),
+        fails(
+            "businesses that use our app",
+            E,
+            field="messageFlow",
+            base="2fa",
+            messageFlow="Businesses that use our Lockbox app collect opt-ins from their own "
+            "users; Lockbox Security sends the codes. Msg & data rates may apply. Reply HELP for "
+            "help, STOP to opt out.",
+        ),
+        fails(
+            "a white-label texting service",
+            E,
+            description="Sweet Crumbs Bakery runs a white-label texting service for bakeries "
+            "that send weekly promotions to customers who opted in.",
         ),
     ],
     "B7": [
