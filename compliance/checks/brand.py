@@ -159,15 +159,17 @@ _SENDS_FOR_OTHERS_RE = re.compile(
     r"clinics|restaurants|shops|stores|providers|contractors|studios|offices|gyms|spas|agencies|"
     r"dealers(hips)?|landlords|property managers) (that |who |which )?(use|using|on|subscribe to|"
     r"sign up for|rely on) (our|the|its) (\w+ )?(platform|software|app|service|system|tool|"
-    r"product|solution))"
+    r"product|solution)|(booked|scheduled|made|placed) (with|at) ([\w,]+ ){0,4}(businesses|"
+    r"providers|salons|clinics|practices|merchants|shops|studios|restaurants)( (and|or) \w+)? "
+    r"(on|through|via|using) (our|the|its) (platform|app|software|site|service))"
 )
 _TO_THEIR_CUSTOMERS_RE = re.compile(
     r"(?i)\b(for|to) (their|its clients'?|our clients'?|our customers'?) (own )?(customers|clients|"
     r"patients|guests|diners|members|students|tenants|leads|contacts)\b"
 )
 _PLATFORM_OR_AGENCY_RE = re.compile(
-    r"(?i)\b(platform|software|saas|app|agency|agencies|reseller|our (\w+ ){0,3}clients|"
-    r"our customers use)\b"
+    r"(?i)\b(platform|software|saas|app|tools|agency|agencies|reseller|our (\w+ ){0,3}clients|"
+    r"(our|its) (\w+ ){0,3}(customers|users|subscribers))\b"
 )
 
 

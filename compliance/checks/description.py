@@ -26,7 +26,9 @@ _VAGUE_PURPOSE_RE = re.compile(
     r"mix|assortment) of|all (kinds|sorts|types) of|different (types|kinds|sorts) of|other|any|"
     r"occasional|periodic|relevant|important|ongoing)\s+"
     r"(\w+\s+)?(communications?|messages|texts|information|info|updates|notifications|news|"
-    r"announcements|correspondence|content|outreach)|communications|correspondence|outreach)\b"
+    r"announcements|correspondence|content|outreach)|communications|correspondence|outreach|"
+    r"(about|regarding|related to|concerning) (our|its|their) (\w+ )?(products|services|"
+    r"offerings|business|company|organi[sz]ation)( and (products|services|offerings))?)\b"
 )
 # What makes a description concrete despite such a phrase: the messages it names.
 _CONCRETE_PURPOSE_RE = re.compile(
@@ -37,7 +39,7 @@ _CONCRETE_PURPOSE_RE = re.compile(
     r"receipts?|results?|prescriptions?|refills?|pick-?ups?|renewals?|claims?|deadlines?|"
     r"outages?|fraud|security|surveys?|polls?|menus?|arrivals?|openings?|statements?|"
     r"balances?|status of|maintenance|inspections?|approvals?|registration|enrollment|hours|"
-    r"weather|emergenc\w*|services|visits?|lessons?|practices?|games?|rehearsals?|shifts?|"
+    r"weather|emergenc\w*|worship|visits?|lessons?|practices?|games?|rehearsals?|shifts?|"
     r"volunteer\w*|donations?|fundrais\w*|tours?|releases?|launch\w*|listings?|rates?)\b"
 )
 

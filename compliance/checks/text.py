@@ -437,6 +437,8 @@ BANNED_RE = re.compile(
     r"high[- ]interest (loans?|lending|installment loans?)|bad credit (loans?|ok|okay|welcome)|"
     r"loans? for (people with )?bad credit|(fast|quick) cash|instant loans?|"
     r"cash (loans?|until payday)|until (your )?(next )?payday|guaranteed (approval|loans?)|"
+    r"payday\b[^.!?\n]{0,60}\b(loans?|lend\w*|borrow\w*|advances?|apr)|"
+    r"(loans?|lend\w*|borrow\w*)\b[^.!?\n]{0,60}\bpayday|hemp[- ](infused|based)|"
     r"crypto(currency|currencies)?|bitcoin|btc|nft drops?|"
     r"token listings?|just listed, trade|debt (relief|settlement|forgiveness|reduction|"
     r"consolidation|resolution|negotiation|elimination)|settle (your )?debts?|"

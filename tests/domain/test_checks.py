@@ -1046,6 +1046,26 @@ CAMPAIGN_FAILS = {
             sample3="Sweet Crumbs Bakery: 2-for-1 e-juice bottles today. Reply STOP to opt out.",
         ),
         fails(
+            "a brand whose vertical is gambling, with harmless-looking notices",
+            E,
+            base="clinic",
+            brand={"vertical": "GAMBLING"},
+        ),
+        fails(
+            "a payday lender's payment notice",
+            E,
+            base="clinic",
+            field="sample3",
+            sample3="Riverbend Family Clinic: your payday loan payment of $240 is due Friday.",
+        ),
+        fails(
+            "payday beside a loan word",
+            E,
+            field="sample3",
+            sample3="Sweet Crumbs Bakery: need cash before payday, borrow up to $500 today. "
+            "Reply STOP to opt out.",
+        ),
+        fails(
             "skill games",
             E,
             field="sample3",
@@ -1178,6 +1198,12 @@ CAMPAIGN_FAILS = {
             base="clinic",
             description="Riverbend Family Clinic sends general updates and information to its "
             "patients.",
+        ),
+        fails(
+            "messages about our products and services",
+            E,
+            description="Sweet Crumbs Bakery LLC sends customers who opted in messages about "
+            "our products and services.",
         ),
         fails(
             "corporate correspondence",
@@ -1700,6 +1726,19 @@ CAMPAIGN_FAILS = {
             messageFlow="Businesses that use our Lockbox app collect opt-ins from their own "
             "users; Lockbox Security sends the codes. Msg & data rates may apply. Reply HELP for "
             "help, STOP to opt out.",
+        ),
+        fails(
+            "appointments booked with businesses through our app",
+            E,
+            base="clinic",
+            description="Riverbend Family Clinic texts people reminders of appointments booked "
+            "with local salons and clinics through our app.",
+        ),
+        fails(
+            "our customers' reminders to their clients",
+            E,
+            description="Sweet Crumbs Bakery texts for its customers, independent bakeries: "
+            "they send order reminders to their customers with our scheduling tools.",
         ),
         fails(
             "a white-label texting service",
