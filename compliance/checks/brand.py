@@ -164,8 +164,10 @@ _SENDS_FOR_OTHERS_RE = re.compile(
     r"(on|through|via|using) (our|the|its) (platform|app|software|site|service))"
 )
 _TO_THEIR_CUSTOMERS_RE = re.compile(
-    r"(?i)\b(for|to) (their|its clients'?|our clients'?|our customers'?) (own )?(customers|clients|"
-    r"patients|guests|diners|members|students|tenants|leads|contacts)\b"
+    r"(?i)\b((for|to) (their|its clients'?|our clients'?|our customers'?) (own )?(customers|"
+    r"clients|patients|guests|diners|members|students|tenants|leads|contacts)|(clients|customers|"
+    r"patients|guests) of (the |local |participating |independent )?(\w+ ){0,2}(businesses|"
+    r"salons|clinics|practices|providers|studios|shops|restaurants|merchants))\b"
 )
 _PLATFORM_OR_AGENCY_RE = re.compile(
     r"(?i)\b(platform|software|saas|app|tools|agency|agencies|reseller|our (\w+ ){0,3}clients|"

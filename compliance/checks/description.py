@@ -28,7 +28,9 @@ _VAGUE_PURPOSE_RE = re.compile(
     r"(\w+\s+)?(communications?|messages|texts|information|info|updates|notifications|news|"
     r"announcements|correspondence|content|outreach)|communications|correspondence|outreach|"
     r"(about|regarding|related to|concerning) (our|its|their) (\w+ )?(products|services|"
-    r"offerings|business|company|organi[sz]ation)( and (products|services|offerings))?)\b"
+    r"offerings|business(es)?|compan(y|ies)|organi[sz]ations?|brands|subsidiaries)"
+    r"( and (products|services|offerings))?|(various|general|business|multiple|many|different) "
+    r"(purposes|reasons|topics|matters)|as needed|from time to time|when(ever)? necessary)\b"
 )
 # What makes a description concrete despite such a phrase: the messages it names.
 _CONCRETE_PURPOSE_RE = re.compile(

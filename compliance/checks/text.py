@@ -439,6 +439,7 @@ BANNED_RE = re.compile(
     r"cash (loans?|until payday)|until (your )?(next )?payday|guaranteed (approval|loans?)|"
     r"payday\b[^.!?\n]{0,60}\b(loans?|lend\w*|borrow\w*|advances?|apr)|"
     r"(loans?|lend\w*|borrow\w*)\b[^.!?\n]{0,60}\bpayday|hemp[- ](infused|based)|"
+    r"(cash|money|\d+) (before|until|till) (your )?(next )?(payday|paycheck)|"
     r"crypto(currency|currencies)?|bitcoin|btc|nft drops?|"
     r"token listings?|just listed, trade|debt (relief|settlement|forgiveness|reduction|"
     r"consolidation|resolution|negotiation|elimination)|settle (your )?debts?|"

@@ -751,6 +751,12 @@ CAMPAIGN_PASSES = {
             "customers who opted in weekly offers from that location.",
         ),
         case(
+            "a health system texting the patients of its own clinics",
+            base="clinic",
+            description="Riverbend Family Clinic texts patients of our clinics appointment "
+            "reminders and lab-result notices.",
+        ),
+        case(
             "a promise never to resell numbers",
             messageFlow=BAKERY["messageFlow"] + " We never resell or share numbers.",
         ),
@@ -1059,6 +1065,13 @@ CAMPAIGN_FAILS = {
             sample3="Riverbend Family Clinic: your payday loan payment of $240 is due Friday.",
         ),
         fails(
+            "cash before the next paycheck",
+            E,
+            field="sample3",
+            sample3="Sweet Crumbs Bakery: get $300 before your next paycheck, approved in "
+            "minutes. Reply STOP to opt out.",
+        ),
+        fails(
             "payday beside a loan word",
             E,
             field="sample3",
@@ -1204,6 +1217,13 @@ CAMPAIGN_FAILS = {
             E,
             description="Sweet Crumbs Bakery LLC sends customers who opted in messages about "
             "our products and services.",
+        ),
+        fails(
+            "texts about our companies as needed",
+            E,
+            description="Sweet Crumbs Holdings LLC texts people information related to our "
+            "companies as needed.",
+            brand={"company_name": "Sweet Crumbs Holdings LLC"},
         ),
         fails(
             "corporate correspondence",
@@ -1739,6 +1759,13 @@ CAMPAIGN_FAILS = {
             E,
             description="Sweet Crumbs Bakery texts for its customers, independent bakeries: "
             "they send order reminders to their customers with our scheduling tools.",
+        ),
+        fails(
+            "clients of the salons on a scheduling platform",
+            E,
+            base="clinic",
+            description="Riverbend Family Clinic runs an online scheduling platform and texts "
+            "clients of independent salons and spas their booking reminders.",
         ),
         fails(
             "a white-label texting service",
