@@ -353,8 +353,10 @@ _HELP_RE = re.compile(
     r"\b(HELP|AYUDA)\b|(?i:\b(reply|text|txt|send|responda)\s+[\"'“]?(help|ayuda)\b)"
 )
 _RATES_RE = re.compile(
-    r"(?i)\b(msg|message)s?\s*(&|and|\+)\s*data\s*rates?\b|tarifas de mensajes"
-    r"|pueden aplicar(se)? tarifas|\bmsg\s*&\s*data\b"
+    r"(?i)\b(msg|message|text|sms)s?\s*(&|and|\+|/)\s*data\s*(rates?|charges?)\b"
+    r"|tarifas de mensajes|pueden aplicar(se)? tarifas|aplicar(se)? tarifas|tarifas (de|por) (mensajes|datos)"
+    r"|\bmsg\s*&\s*data\b|\bdata rates may apply\b|\bcarrier (charges|rates|fees) may apply\b"
+    r"|\bstandard (messaging|text(ing)?|sms|message) (and data )?rates\b"
 )
 _FREQUENCY_RE = re.compile(
     r"(?i)\b(msg|message)s?\s*(freq|frequency)\b|\bfrequency\b|\brecurring\b|\b\d+\s*(msgs?|"
@@ -367,6 +369,12 @@ _FREQUENCY_RE = re.compile(
     # ticket": a count per period or per event, with or without the word "messages".
     r"|(\b\d+|\ba few)\s*((-|–|to)\s*\d+\s*)?(/|\bper\b|\ba\b|\beach\b)\s*(day|week|wk|month|mo|"
     r"year|yr|order|visit|appointment|ticket|booking|stay|delivery|request|ride|job)s?\b"
+    # "one reminder per appointment", "two texts a week", "1 code each sign-in".
+    r"|\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)\s+(\w+\s+)?"
+    r"(msgs?|messages?|texts?|alerts?|reminders?|notifications?|updates?|codes?)\s*(/|per|a|an|"
+    r"each|every)\s*\w+"
+    r"|\b(msg|message|text) (volume|count) varies\b|\bnumber of (msgs|messages|texts) (varies|"
+    r"depends)\b"
     # Event-driven programs say when messages come: "codes are sent only when requested",
     # "alerts only on security events", "a code each time you sign in".
     r"|\b(sent|texted|go(es)? out|alerts?|codes?|messages?|texts?)\b[^.;]{0,25}\bonly "
@@ -437,8 +445,8 @@ BANNED_RE = re.compile(
     r"high[- ]interest (loans?|lending|installment loans?)|bad credit (loans?|ok|okay|welcome)|"
     r"loans? for (people with )?bad credit|(fast|quick) cash|instant loans?|"
     r"cash (loans?|until payday)|until (your )?(next )?payday|guaranteed (approval|loans?)|"
-    r"payday\b[^.!?\n]{0,60}\b(loans?|lend\w*|borrow\w*|advances?|apr)|"
-    r"(loans?|lend\w*|borrow\w*)\b[^.!?\n]{0,60}\bpayday|hemp[- ](infused|based)|"
+    r"payday\b[^.!?\n]{0,60}\b(borrow\w*|advances?)|"
+    r"(borrow\w*|lend\w* you)\b[^.!?\n]{0,60}\bpayday|hemp[- ](infused|based)|"
     r"(cash|money|\d+) (before|until|till) (your )?(next )?(payday|paycheck)|"
     r"crypto(currency|currencies)?|bitcoin|btc|nft drops?|"
     r"token listings?|just listed, trade|debt (relief|settlement|forgiveness|reduction|"

@@ -361,6 +361,12 @@ CAMPAIGN_PASSES = {
             "staff portal.",
         ),
         case(
+            "payday and a 401(k) loan in a payroll notice",
+            base="clinic",
+            sample3="Riverbend Family Clinic payroll: payday moves to Thursday this week; your "
+            "401(k) loan repayment is deducted as usual.",
+        ),
+        case(
             "debt in a bank's account notification",
             base="clinic",
             sample3="Riverbend Family Clinic: your account balance of $120 is now past due. "
@@ -505,6 +511,14 @@ CAMPAIGN_PASSES = {
             "HELP for help, STOP to opt out.'",
         ),
         case("policies printed on a paper agreement", base="walker"),
+        case(
+            "one reminder per appointment and message and data rates in other words",
+            base="clinic",
+            messageFlow="Patients tick an unchecked box on the intake form at "
+            "https://riverbendclinic.com/intake: 'Text me Riverbend Family Clinic reminders, one "
+            "reminder per appointment. Standard message and data rates may apply. Reply HELP for "
+            "help, STOP to cancel.' Privacy: https://riverbendclinic.com/privacy",
+        ),
     ],
     "M4": [
         case("unchecked box"),
