@@ -354,7 +354,8 @@ _HELP_RE = re.compile(
 )
 _RATES_RE = re.compile(
     r"(?i)\b(msg|message|text|sms)s?\s*(&|and|\+|/)\s*data\s*(rates?|charges?)\b"
-    r"|tarifas de mensajes|pueden aplicar(se)? tarifas|aplicar(se)? tarifas|tarifas (de|por) (mensajes|datos)"
+    r"|tarifas de mensajes|pueden aplicar(se)? tarifas|aplicar(se)? tarifas"
+    r"|tarifas (de|por) (mensajes|datos)"
     r"|\bmsg\s*&\s*data\b|\bdata rates may apply\b|\bcarrier (charges|rates|fees) may apply\b"
     r"|\bstandard (messaging|text(ing)?|sms|message) (and data )?rates\b"
 )
