@@ -149,9 +149,9 @@ def the_brand_is_the_end_business_not_the_platform(b: BrandContent):
 # BRAND_INVALID_BUSINESS_CONNECTION: register the end brand; Twilio 30886: the description
 # names the ISV or platform instead of the business sending).
 _CLIENTS = (
-    r"(clients|customers|members|merchants|users|subscribers|businesses|practices|salons|"
-    r"clinics|restaurants|shops|stores|dealers(hips)?|brands|subsidiaries|portfolio companies|"
-    r"affiliated (companies|brands|businesses)|member companies|accounts)"
+    r"(clients|customers|merchants|businesses|practices|salons|clinics|restaurants|shops|"
+    r"stores|dealers(hips)?|brands|subsidiaries|portfolio companies|"
+    r"affiliated (companies|brands|businesses)|member companies)"
 )
 _SENDS_FOR_OTHERS_RE = re.compile(
     r"(?i)\b(on behalf of (our |its |their |the |all |each )?(\w+ ){0,3}" + _CLIENTS + r"|"
@@ -166,8 +166,14 @@ _SENDS_FOR_OTHERS_RE = re.compile(
 _TO_THEIR_CUSTOMERS_RE = re.compile(
     r"(?i)\b((for|to) (their|its clients'?|our clients'?|our customers'?) (own )?(customers|"
     r"clients|patients|guests|diners|members|students|tenants|leads|contacts)|(clients|customers|"
-    r"patients|guests) of (the |local |participating |independent )?(\w+ ){0,2}(businesses|"
-    r"salons|clinics|practices|providers|studios|shops|restaurants|merchants))\b"
+    r"patients|guests) of (the |local |participating |independent )?(?!our |its )(\w+ ){0,2}"
+    r"(businesses|"
+    r"salons|clinics|practices|providers|studios|shops|restaurants|merchants)|(texts|messages|"
+    r"reminders|notifications|promotions|alerts) (for|to the customers of) (independent |local |"
+    r"small |participating |many |hundreds of )?(?!our |its )(\w+ ){0,2}(businesses|salons|"
+    r"barbershops|"
+    r"clinics|practices|restaurants|gyms|spas|studios|shops|stores|merchants|contractors|"
+    r"providers))\b"
 )
 _PLATFORM_OR_AGENCY_RE = re.compile(
     r"(?i)\b(platform|software|saas|app|tools|agency|agencies|reseller|our (\w+ ){0,3}clients|"

@@ -765,6 +765,12 @@ CAMPAIGN_PASSES = {
             "customers who opted in weekly offers from that location.",
         ),
         case(
+            "a hospital app's reminders for its own clinics",
+            base="clinic",
+            description="Riverbend Family Clinic sends appointment reminders for our clinics to "
+            "patients who turn them on in our patient app.",
+        ),
+        case(
             "a health system texting the patients of its own clinics",
             base="clinic",
             description="Riverbend Family Clinic texts patients of our clinics appointment "
@@ -1780,6 +1786,13 @@ CAMPAIGN_FAILS = {
             base="clinic",
             description="Riverbend Family Clinic runs an online scheduling platform and texts "
             "clients of independent salons and spas their booking reminders.",
+        ),
+        fails(
+            "a scheduling app texting reminders for salons and clinics",
+            E,
+            base="clinic",
+            description="Riverbend Family Clinic, a scheduling app, sends appointment reminders "
+            "for independent salons, barbershops and clinics to people who book through it.",
         ),
         fails(
             "a white-label texting service",
