@@ -45,6 +45,7 @@ from compliance.checks import (  # noqa: F401  (importing a family registers its
     sole_proprietor,
     usecase,
 )
+from compliance.checks.brand import brand_sends_for_its_clients
 from compliance.checks.content import BrandContent, BrandContext, CampaignContent
 from compliance.checks.engine import (
     BRAND,
@@ -124,9 +125,11 @@ RULES[:] = sorted(
     key=lambda r: (_SECTION_ORDER[r.id[0]], int(r.id[1:])),
 )
 _BY_ID = {r.id: r for r in RULES}
-# P3 has a campaign side too (the OTP must be verified before the campaign).
+# P3 has a campaign side too (the OTP must be verified before the campaign), and so has B6 (the
+# campaign's texts say the brand sends for its clients).
 _CAMPAIGN_EXTRA: list[tuple[Rule, Check]] = [
-    (_BY_ID["P3"], sole_proprietor_verified_before_campaigns)
+    (_BY_ID["P3"], sole_proprietor_verified_before_campaigns),
+    (_BY_ID["B6"], brand_sends_for_its_clients),
 ]
 
 

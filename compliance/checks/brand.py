@@ -6,7 +6,15 @@ import re
 
 from compliance.checks.content import BrandContent, CampaignContent, _camel
 from compliance.checks.engine import Hit, Severity, checks
-from compliance.checks.text import _EMAIL_RE, _LEGAL_SUFFIX_RE, _PHONE_RE, _domain, _emails, _norm
+from compliance.checks.text import (
+    _EMAIL_RE,
+    _LEGAL_SUFFIX_RE,
+    _PHONE_RE,
+    _affirmed,
+    _domain,
+    _emails,
+    _norm,
+)
 
 # --- Brand ---------------------------------------------------------------------------------
 
@@ -133,6 +141,62 @@ def the_brand_is_the_end_business_not_the_platform(b: BrandContent):
         norm = " ".join(_LEGAL_SUFFIX_RE.sub(" ", _norm(value)).split())
         if norm in platforms:
             yield Hit(f"“{value}” is the messaging platform, not the business.", name)
+
+
+# What a platform, agency or reseller writes when it registers itself for its clients'
+# messages: it sends "on behalf of" its clients, for the businesses "that use our platform",
+# white-label, or to "their customers" as an agency or platform (AWS
+# BRAND_INVALID_BUSINESS_CONNECTION: register the end brand; Twilio 30886: the description
+# names the ISV or platform instead of the business sending).
+_CLIENTS = (
+    r"(clients|customers|merchants|businesses|practices|salons|clinics|restaurants|shops|"
+    r"stores|dealers(hips)?|brands|subsidiaries|portfolio companies|"
+    r"affiliated (companies|brands|businesses)|member companies)"
+)
+_SENDS_FOR_OTHERS_RE = re.compile(
+    r"(?i)\b(on behalf of (our |its |their |the |all |each )?(\w+ ){0,3}" + _CLIENTS + r"|"
+    r"white[- ]label\w*|resell(er|ers|s|ing)\b|(businesses|companies|merchants|practices|salons|"
+    r"clinics|restaurants|shops|stores|providers|contractors|studios|offices|gyms|spas|agencies|"
+    r"dealers(hips)?|landlords|property managers) (that |who |which )?(use|using|on|subscribe to|"
+    r"sign up for|rely on) (our|the|its) (\w+ )?(platform|software|app|service|system|tool|"
+    r"product|solution)|(booked|scheduled|made|placed) (with|at) ([\w,]+ ){0,4}(businesses|"
+    r"providers|salons|clinics|practices|merchants|shops|studios|restaurants)( (and|or) \w+)? "
+    r"(on|through|via|using) (our|the|its) (platform|app|software|site|service))"
+)
+_TO_THEIR_CUSTOMERS_RE = re.compile(
+    r"(?i)\b((for|to) (their|its clients'?|our clients'?|our customers'?) (own )?(customers|"
+    r"clients|patients|guests|diners|members|students|tenants|leads|contacts)|(clients|customers|"
+    r"patients|guests) of (the |local |participating |independent )?(?!our |its )(\w+ ){0,2}"
+    r"(businesses|"
+    r"salons|clinics|practices|providers|studios|shops|restaurants|merchants)|(texts|messages|"
+    r"reminders|notifications|promotions|alerts) (for|to the customers of) (independent |local |"
+    r"small |participating |many |hundreds of )?(?!our |its )(\w+ ){0,2}(businesses|salons|"
+    r"barbershops|"
+    r"clinics|practices|restaurants|gyms|spas|studios|shops|stores|merchants|contractors|"
+    r"providers))\b"
+)
+_PLATFORM_OR_AGENCY_RE = re.compile(
+    r"(?i)\b(platform|software|saas|app|tools|agency|agencies|reseller|our (\w+ ){0,3}clients|"
+    r"(our|its) (\w+ ){0,3}(customers|users|subscribers))\b"
+)
+
+
+def brand_sends_for_its_clients(c: CampaignContent):
+    """B6's campaign side: the texts say the registered brand sends for other businesses."""
+    if c.usecase == "AGENTS_FRANCHISES":
+        return  # one brand's own agents or branches, each texting its clients: allowed
+    for name, text in (("description", c.description), ("messageFlow", c.message_flow)):
+        found = _affirmed(_SENDS_FOR_OTHERS_RE, text)
+        their = _affirmed(_TO_THEIR_CUSTOMERS_RE, text)
+        if not found and their and _PLATFORM_OR_AGENCY_RE.search(text):
+            found = their
+        if found:
+            yield Hit(
+                f"{name} says the messages are sent for other businesses (“{found}”): each "
+                "business whose name the recipients see registers its own brand and campaign.",
+                name,
+            )
+            return
 
 
 @checks("B7")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from compliance.checks.content import CampaignContent
 from compliance.checks.engine import Hit, Severity, checks
 from compliance.checks.text import (
@@ -16,6 +18,44 @@ from compliance.checks.text import (
 )
 
 # --- Description ---------------------------------------------------------------------------
+
+# A kind of message so general it says nothing ("various communications", "general updates",
+# "business communications"): the wording 30886's page calls too vague.
+_VAGUE_PURPOSE_RE = re.compile(
+    r"(?i)\b((various|general|miscellaneous|misc\.?|assorted|(a|an) (wide |broad )?(variety|range|"
+    r"mix|assortment) of|all (kinds|sorts|types) of|different (types|kinds|sorts) of|other|any|"
+    r"occasional|periodic|relevant|important|ongoing)\s+"
+    r"(\w+\s+)?(communications?|messages|texts|information|info|updates|notifications|news|"
+    r"announcements|correspondence|content|outreach)|communications|correspondence|outreach|"
+    r"(about|regarding|related to|concerning) (our|its|their) (\w+ )?(products|services|"
+    r"offerings|business(es)?|compan(y|ies)|organi[sz]ations?|brands|subsidiaries)"
+    r"( and (products|services|offerings))?|(various|general|business|multiple|many|different) "
+    r"(purposes|reasons|topics|matters)|as needed|from time to time|when(ever)? necessary)\b"
+)
+# What makes a description concrete despite such a phrase: the messages it names.
+_CONCRETE_PURPOSE_RE = re.compile(
+    r"(?i)\b(reminders?|appointments?|confirm\w*|codes?|passcodes?|verification|orders?|"
+    r"deliver\w*|shipp\w*|billing|bills?|payments?|invoices?|reservations?|bookings?|"
+    r"promotions?|promotional|offers?|deals?|discounts?|specials?|sales?|coupons?|events?|"
+    r"classes|closures?|delays?|cancell?ations?|schedul\w*|estimates?|quotes?|tickets?|"
+    r"receipts?|results?|prescriptions?|refills?|pick-?ups?|renewals?|claims?|deadlines?|"
+    r"outages?|fraud|security|surveys?|polls?|menus?|arrivals?|openings?|statements?|"
+    r"balances?|status of|maintenance|inspections?|approvals?|registration|enrollment|hours|"
+    r"weather|emergenc\w*|worship|visits?|lessons?|practices?|games?|rehearsals?|shifts?|"
+    r"volunteer\w*|donations?|fundrais\w*|tours?|releases?|launch\w*|listings?|rates?)\b"
+)
+
+
+def _vague_purpose(text: str, names: tuple[str, ...] = ()) -> str | None:
+    """The phrase that stands for the messages' purpose when nothing concrete is named (the
+    brand's own names do not count: "Acme Delivery" sends no deliveries by being so called)."""
+    match = _VAGUE_PURPOSE_RE.search(text)
+    if not match:
+        return None
+    for name in names:
+        if name:
+            text = re.sub(re.escape(name), " ", text, flags=re.I)
+    return None if _CONCRETE_PURPOSE_RE.search(text) else match.group(0)
 
 
 @checks("D1")
@@ -32,6 +72,16 @@ def description_says_who_sends_who_receives_and_why(c: CampaignContent):
         missing.append("the brand that sends")
     if not _RECIPIENT_RE.search(c.description):
         missing.append("who receives the messages")
+    vague = _vague_purpose(c.description, (c.brand.company_name, c.brand.display_name))
+    if vague:
+        # "various communications" could be any business's: reviewers reject a description
+        # that does not say what the messages are (Twilio 30886, AWS CAMPAIGN_UNCLEAR).
+        yield Hit(
+            f"The description says only “{vague}”: say what the messages are (e.g. "
+            "appointment reminders, order updates, weekly offers) and why people get them.",
+            severity=Severity.ERROR,
+        )
+        return
     if not _PURPOSE_RE.search(c.description):
         missing.append("what the messages are for")
     if missing:

@@ -83,8 +83,22 @@ def the_call_to_action_has_every_required_element(c: CampaignContent):
         missing.append("a privacy policy link")
     if not (c.terms_and_conditions_link or re.search(r"(?i)\bterms\b", flow)):
         missing.append("a terms link")
+    no_policies = not (
+        c.privacy_policy_link
+        or c.terms_and_conditions_link
+        or _POLICY_RE.search(f"{cta}\n{c.description}")
+    )
+    strong = []  # what carriers reject on by itself
+    if no_policies:
+        # AWS's opt-in checklist (disclosures at the point of consent link the terms and the
+        # privacy policy) and Twilio 30899 (no privacy policy information): a program that
+        # names neither anywhere is rejected.
+        strong.append("neither a privacy policy nor terms are given anywhere")
     if missing:
-        yield Hit("The call to action does not state " + ", ".join(missing) + ".")
+        yield Hit(
+            "The call to action does not state " + ", ".join(missing) + ".",
+            severity=Severity.ERROR if no_policies else None,
+        )
     disclosures = (_FREQUENCY_RE.search, _RATES_RE.search, _HELP_RE.search, _has_opt_out)
     disclosed = sum(bool(check(flow)) for check in disclosures)
     # A spoken opt-in (IVR, verbal) may disclose in the confirmation text sent at once; a form
@@ -98,6 +112,26 @@ def the_call_to_action_has_every_required_element(c: CampaignContent):
             "flow shows none or one of these.",
             severity=Severity.ERROR,
         )
+        return
+    # Bandwidth rejects an opt-in without the rates disclosure (2136) or the frequency (2135),
+    # as does AWS's checklist ("disclosures at point of consent"): rates must be shown where
+    # people opt in (a spoken opt-in may leave them to the confirmation text sent at once);
+    # the frequency there or, at the latest, in that confirmation.
+    if not _RATES_RE.search(flow) and not (spoken and _RATES_RE.search(c.optin_message)):
+        strong.append("“Msg & data rates may apply” is not shown where subscribers opt in")
+    if not _FREQUENCY_RE.search(flow) and not _FREQUENCY_RE.search(c.optin_message):
+        strong.append(
+            "the message frequency is given neither where subscribers opt in nor in the "
+            "opt-in confirmation"
+        )
+    if strong:
+        yield Hit(
+            "The opt-in disclosure is incomplete: " + "; ".join(strong) + ".",
+            severity=Severity.ERROR,
+        )
+
+
+_POLICY_RE = re.compile(r"(?i)\b(privacy|terms|t&cs?|pol[ií]tica|t[eé]rminos)\b")
 
 
 _SPOKEN_MENU_RE = re.compile(r"(?i)\b(press(ing)? \d|phone (booking )?menu|voice prompt)\b")

@@ -207,6 +207,11 @@ def _content_fields(c: CampaignContent) -> list[tuple[str, str]]:
 
 @checks("S9")
 def no_shaft_c_or_banned_content(c: CampaignContent):
+    if c.brand.vertical == "GAMBLING":
+        # The brand says its business is gambling, which no US route carries whatever the
+        # messages say (Twilio's forbidden categories and 30461).
+        yield Hit("The brand's vertical is gambling, a business carriers do not allow.", "usecase")
+        return
     for name, text in _content_fields(c):
         for match in BANNED_RE.finditer(text):
             if not _negated(text, match.start()):

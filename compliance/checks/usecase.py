@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from compliance.checks.content import CampaignContent
-from compliance.checks.engine import Hit, checks
+from compliance.checks.engine import Hit, Severity, checks
 from compliance.checks.samples import _content_fields
 from compliance.checks.text import (
     _AGE_CLAIM_RE,
@@ -86,12 +86,48 @@ def test_and_tiny_programs_use_low_volume(c: CampaignContent):
         yield Hit(f"The description mentions “{found}”; consider LOW_VOLUME.")
 
 
+# Use cases open only to some kinds of organisation, whatever the content: CHARITY is limited
+# to 501(c)(3) non-profits (Twilio, Special Use Cases for A2P 10DLC; Bandwidth/DCA2 602 gives
+# a for-profit under CHARITY as its example); political messages come from 527 political
+# organisations and 501(c) advocacy groups (Twilio's political registration guide), never from
+# a business or a government office.
+_ENTITIES_OF_USECASE = {
+    "CHARITY": (("NON_PROFIT",), "a 501(c)(3) non-profit", ("NGO",)),
+    "POLITICAL": (("NON_PROFIT",), "a political committee or 501(c) organisation", ("POLITICAL",)),
+}
+_ENTITY_WORDS = {
+    "PRIVATE_PROFIT": "a private for-profit company",
+    "PUBLIC_PROFIT": "a publicly traded company",
+    "GOVERNMENT": "a government body",
+    "SOLE_PROPRIETOR": "a sole proprietor",
+}
+
+
 @checks("U4")
 def the_brand_qualifies_for_the_use_case(c: CampaignContent):
     if not c.usecase:
         yield Hit("Choose a use case.")
     elif c.brand.qualified_usecases is not None and c.usecase not in c.brand.qualified_usecases:
         yield Hit(f"The brand did not qualify for {c.usecase}.")
+    elif c.usecase in _ENTITIES_OF_USECASE and c.brand.entity_type:
+        entities, who, verticals = _ENTITIES_OF_USECASE[c.usecase]
+        if c.brand.entity_type in entities or c.brand.sole_proprietor:
+            return  # a sole proprietor's use case is P1's
+        kind = _ENTITY_WORDS.get(c.brand.entity_type, c.brand.entity_type)
+        # A brand whose vertical says it is such an organisation (NGO, POLITICAL) most likely
+        # chose the wrong entity type: risky, to be corrected on the brand; otherwise the
+        # business is not one, and the use case is refused.
+        entered_wrongly = c.brand.vertical in verticals
+        yield Hit(
+            f"{c.usecase} is only for {who}, and the brand is registered as {kind}"
+            + (
+                ": if the organisation is one, correct the brand's entity type first."
+                if entered_wrongly
+                else ": choose the use case that fits the messages (e.g. ACCOUNT_NOTIFICATION "
+                "or MARKETING)."
+            ),
+            severity=Severity.WARNING if entered_wrongly else None,
+        )
 
 
 @checks("U5")

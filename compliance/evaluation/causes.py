@@ -11,7 +11,7 @@ CAUSE_RULES: dict[str, tuple[str, ...]] = {
     "number_sharing": ("M4",),
     "purchased_list": ("M4",),
     "lead_generation": ("S10",),
-    "usecase_mismatch": ("S8",),
+    "usecase_mismatch": ("S8", "U4"),
     "prohibited_content": ("S9",),
     "age_gate_missing": ("U2",),
     "lending_undeclared": ("U1",),

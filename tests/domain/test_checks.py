@@ -349,6 +349,34 @@ CAMPAIGN_PASSES = {
             base="clinic",
             sample3="Riverbend Family Clinic: your prescription refill is ready at the front desk.",
         ),
+        case(
+            "a school's casino night fundraiser",
+            description="Sweet Crumbs Bakery sends weekly promotions to customers who opted in, "
+            "and invitations to the casino night fundraiser we cater for Lincoln Elementary.",
+        ),
+        case(
+            "payday from an employer's payroll",
+            base="clinic",
+            sample3="Riverbend Family Clinic payroll: payday is Friday; your pay stub is in the "
+            "staff portal.",
+        ),
+        case(
+            "payday and a 401(k) loan in a payroll notice",
+            base="clinic",
+            sample3="Riverbend Family Clinic payroll: payday moves to Thursday this week; your "
+            "401(k) loan repayment is deducted as usual.",
+        ),
+        case(
+            "debt in a bank's account notification",
+            base="clinic",
+            sample3="Riverbend Family Clinic: your account balance of $120 is now past due. "
+            "Pay at https://riverbendclinic.com/pay or call us about a payment plan.",
+        ),
+        case(
+            "hemp fabric and short-term rentals",
+            sample3="Sweet Crumbs Bakery: our hemp tote bags are back, and we now cater "
+            "short-term rentals downtown. Reply STOP to opt out.",
+        ),
     ],
     "S10": [
         case("bakery"),
@@ -395,6 +423,17 @@ CAMPAIGN_PASSES = {
         case("bakery"),
         case("clinic", base="clinic"),
         case("walker", base="walker"),
+        case(
+            "various updates beside concrete reminders",
+            base="clinic",
+            description="Riverbend Family Clinic sends patients who opted in appointment "
+            "reminders, lab-result notices and various office updates.",
+        ),
+        case(
+            "occasional donation appeals",
+            description="Sweet Crumbs Bakery texts customers who opted in weekly offers and "
+            "occasional donation appeals for the Lincoln food bank.",
+        ),
     ],
     "D3": [
         case("bakery"),
@@ -448,6 +487,38 @@ CAMPAIGN_PASSES = {
         case("bakery"),
         case("clinic", base="clinic"),
         case("2fa", base="2fa"),
+        case(
+            "a portal setting whose confirmation text gives the frequency",
+            base="clinic",
+            messageFlow="Patients turn on 'Text me Riverbend Family Clinic reminders' in the "
+            "patient portal at https://riverbendclinic.com/portal; the setting reads 'Msg & data "
+            "rates may apply. Reply HELP for help, STOP to cancel.' Privacy: "
+            "https://riverbendclinic.com/privacy",
+            optinMessage="Riverbend Family Clinic: reminders are on. Msg frequency varies. Msg & "
+            "data rates may apply. Reply HELP for help, STOP to cancel.",
+        ),
+        case(
+            "codes sent only when requested",
+            base="2fa",
+            messageFlow="Users turn on 'Text me a code' at https://lockbox.io/settings; the screen "
+            "says Lockbox Security codes are sent only when you sign in, msg & data rates may "
+            "apply, reply HELP for help or STOP to cancel. Privacy https://lockbox.io/privacy.",
+        ),
+        case(
+            "a count per month without the word messages",
+            messageFlow="Customers tick an unchecked box at https://sweetcrumbs.com/sms: 'Sweet "
+            "Crumbs Bakery offers by text, about 2 per month. Msg & data rates may apply. Reply "
+            "HELP for help, STOP to opt out.'",
+        ),
+        case("policies printed on a paper agreement", base="walker"),
+        case(
+            "one reminder per appointment and message and data rates in other words",
+            base="clinic",
+            messageFlow="Patients tick an unchecked box on the intake form at "
+            "https://riverbendclinic.com/intake: 'Text me Riverbend Family Clinic reminders, one "
+            "reminder per appointment. Standard message and data rates may apply. Reply HELP for "
+            "help, STOP to cancel.' Privacy: https://riverbendclinic.com/privacy",
+        ),
     ],
     "M4": [
         case("unchecked box"),
@@ -599,6 +670,23 @@ CAMPAIGN_PASSES = {
         case("qualified", brand={"qualified_usecases": ("MARKETING", "MIXED")}),
         case("unknown qualification"),
         case("2fa qualified", base="2fa", brand={"qualified_usecases": "2FA,MARKETING"}),
+        case(
+            "a 501(c)(3) under CHARITY",
+            base="clinic",
+            usecase="CHARITY",
+            brand={"entity_type": "NON_PROFIT", "vertical": "NGO"},
+        ),
+        case(
+            "a committee under POLITICAL",
+            usecase="POLITICAL",
+            campaignVerifyToken="cv-2026-0001",
+            brand={"entity_type": "NON_PROFIT", "vertical": "POLITICAL"},
+        ),
+        case(
+            "a business raising money for a charity under MARKETING",
+            sample3="Sweet Crumbs Bakery: every cookie sold Saturday funds the Lincoln food "
+            "bank, a registered charity. Reply STOP to opt out.",
+        ),
     ],
     "S13": [
         case("no links"),
@@ -661,6 +749,37 @@ CAMPAIGN_PASSES = {
         case("otp verified", base="walker"),
         case("otp unknown", base="walker", brand={"otp_verified": None}),
         case("standard brand", brand={"otp_verified": False}),
+    ],
+    "B6": [
+        case("the business sends its own messages"),
+        case(
+            "a SaaS alerting the admins of its customers' workspaces",
+            base="2fa",
+            description="Lockbox Security sends one-time passcodes and new-device alerts to the "
+            "admins of its customers' workspaces who turn them on in the Lockbox app.",
+        ),
+        case(
+            "agents of one brand texting their own clients",
+            usecase="AGENTS_FRANCHISES",
+            description="Sweet Crumbs Bakery's franchise locations each text their own "
+            "customers who opted in weekly offers from that location.",
+        ),
+        case(
+            "a hospital app's reminders for its own clinics",
+            base="clinic",
+            description="Riverbend Family Clinic sends appointment reminders for our clinics to "
+            "patients who turn them on in our patient app.",
+        ),
+        case(
+            "a health system texting the patients of its own clinics",
+            base="clinic",
+            description="Riverbend Family Clinic texts patients of our clinics appointment "
+            "reminders and lab-result notices.",
+        ),
+        case(
+            "a promise never to resell numbers",
+            messageFlow=BAKERY["messageFlow"] + " We never resell or share numbers.",
+        ),
     ],
     "B7": [
         case("same phone and email", base="clinic"),
@@ -874,11 +993,117 @@ CAMPAIGN_FAILS = {
             sample3="Sweet Crumbs Bakery: new CBD cookies are in! Reply STOP to opt out.",
         ),
         fails(
-            "casino night",
+            "online casino",
             E,
             field="description",
             description="Sweet Crumbs Bakery sends "
-            "invitations to our monthly casino night to customers who opted in.",
+            "bonus codes for our partner online casino to customers who opted in.",
+        ),
+        fails(
+            "a sweepstakes casino under a notification use case",
+            E,
+            base="clinic",
+            field="sample3",
+            sample3="Riverbend Family Clinic: your Gold Coins are ready! Play sweepstakes "
+            "casino games at https://riverbendclinic.com/play, 21+ only.",
+        ),
+        fails(
+            "social casino and free spins",
+            E,
+            field="sample3",
+            sample3="Sweet Crumbs Bakery: 50 free spins waiting in our social casino app! "
+            "Reply STOP to opt out.",
+        ),
+        fails(
+            "payday advance under account notifications",
+            E,
+            base="clinic",
+            field="sample3",
+            sample3="Riverbend Family Clinic: short on cash? A payday advance of up to $500 is "
+            "ready for you today.",
+        ),
+        fails(
+            "short-term loans",
+            E,
+            field="description",
+            description="Sweet Crumbs Bakery sends customers who opted in offers on "
+            "short-term loans and title loans.",
+        ),
+        fails(
+            "debt consolidation",
+            E,
+            base="clinic",
+            field="sample3",
+            sample3="Riverbend Family Clinic: consolidate your medical bills and credit cards "
+            "into one payment with our debt consolidation program.",
+        ),
+        fails(
+            "debt forgiveness",
+            E,
+            field="sample3",
+            sample3="Sweet Crumbs Bakery: you may qualify for debt forgiveness! Reply STOP to "
+            "opt out.",
+        ),
+        fails(
+            "credit repair in other words",
+            E,
+            field="sample3",
+            sample3="Sweet Crumbs Bakery: we can repair your credit and remove late payments "
+            "in 30 days. Reply STOP to opt out.",
+        ),
+        fails(
+            "hemp extract",
+            E,
+            field="sample3",
+            sample3="Sweet Crumbs Bakery: try our new hemp extract gummies. Reply STOP to opt out.",
+        ),
+        fails(
+            "firearms for sale, even age gated",
+            E,
+            field="sample3",
+            ageGated=True,
+            sample3="Sweet Crumbs Bakery: new handguns in stock at our counter this week. Reply "
+            "STOP to opt out.",
+        ),
+        fails(
+            "e-juice",
+            E,
+            field="sample3",
+            sample3="Sweet Crumbs Bakery: 2-for-1 e-juice bottles today. Reply STOP to opt out.",
+        ),
+        fails(
+            "a brand whose vertical is gambling, with harmless-looking notices",
+            E,
+            base="clinic",
+            brand={"vertical": "GAMBLING"},
+        ),
+        fails(
+            "a payday lender's payment notice",
+            E,
+            base="clinic",
+            field="sample3",
+            sample3="Riverbend Family Clinic: your payday loan payment of $240 is due Friday.",
+        ),
+        fails(
+            "cash before the next paycheck",
+            E,
+            field="sample3",
+            sample3="Sweet Crumbs Bakery: get $300 before your next paycheck, approved in "
+            "minutes. Reply STOP to opt out.",
+        ),
+        fails(
+            "payday beside a loan word",
+            E,
+            field="sample3",
+            sample3="Sweet Crumbs Bakery: need cash before payday, borrow up to $500 today. "
+            "Reply STOP to opt out.",
+        ),
+        fails(
+            "skill games",
+            E,
+            field="sample3",
+            sample3="Sweet Crumbs Bakery: win cash on the skill games in our back room. Reply "
+            "STOP to opt out.",
         ),
         fails(
             "payday loans",
@@ -994,6 +1219,39 @@ CAMPAIGN_FAILS = {
             description="Riverbend Family Clinic texts "
             "patients who gave us their number at the front desk.",
         ),
+        fails(
+            "a holding company's various communications",
+            E,
+            description="Sweet Crumbs Bakery LLC, a holding company, sends various "
+            "communications to customers and stakeholders who opted in.",
+        ),
+        fails(
+            "general updates and information",
+            E,
+            base="clinic",
+            description="Riverbend Family Clinic sends general updates and information to its "
+            "patients.",
+        ),
+        fails(
+            "messages about our products and services",
+            E,
+            description="Sweet Crumbs Bakery LLC sends customers who opted in messages about "
+            "our products and services.",
+        ),
+        fails(
+            "texts about our companies as needed",
+            E,
+            description="Sweet Crumbs Holdings LLC texts people information related to our "
+            "companies as needed.",
+            brand={"company_name": "Sweet Crumbs Holdings LLC"},
+        ),
+        fails(
+            "corporate correspondence",
+            E,
+            base="2fa",
+            description="Lockbox Security sends users of the Lockbox app correspondence from "
+            "the company as needed.",
+        ),
     ],
     "D3": [
         fails(
@@ -1087,12 +1345,48 @@ CAMPAIGN_FAILS = {
             privacyPolicyLink="see our website",
         ),
         fails(
-            "no rates or frequency",
-            W,
+            "a portal disclosure without rates or frequency",
+            E,
             base="clinic",
             messageFlow="Patients opt in online "
             "at https://riverbendclinic.com/portal/sms by ticking an unchecked box to get "
             "Riverbend Family Clinic reminders. Reply HELP for help, STOP to cancel.",
+        ),
+        fails(
+            "no rates where people opt in, even with a complete confirmation",
+            E,
+            messageFlow="Customers tick an unchecked box at https://sweetcrumbs.com/sms: 'Sweet "
+            "Crumbs Bakery offers by text, up to 4 msgs/month. Reply HELP for help, STOP to opt "
+            "out.' Privacy: https://sweetcrumbs.com/privacy",
+        ),
+        fails(
+            "no frequency where people opt in nor in the confirmation",
+            E,
+            messageFlow="Customers tick an unchecked box at https://sweetcrumbs.com/sms: 'Sweet "
+            "Crumbs Bakery offers by text. Msg & data rates may apply. Reply HELP for help, "
+            "STOP to opt out.' Privacy: https://sweetcrumbs.com/privacy",
+            optinMessage="Sweet Crumbs Bakery: you're subscribed to offers. Msg & data rates "
+            "may apply. Reply HELP for help, STOP to opt out.",
+        ),
+        fails(
+            "no privacy policy and no terms anywhere",
+            E,
+            base="clinic",
+            privacyPolicyLink="",
+            termsAndConditionsLink="",
+            messageFlow="Patients tick an unchecked box on the intake form at "
+            "https://riverbendclinic.com/intake: 'Text me Riverbend Family Clinic appointment "
+            "reminders. Msg frequency varies. Msg & data rates may apply. Reply HELP for help, "
+            "STOP to cancel.'",
+        ),
+        fails(
+            "only HELP missing is risky",
+            W,
+            messageFlow="Customers tick an unchecked box at https://sweetcrumbs.com/sms: 'Sweet "
+            "Crumbs Bakery offers by text, up to 4 msgs/month. Msg & data rates may apply. Reply "
+            "STOP to opt out.' Privacy: https://sweetcrumbs.com/privacy",
+            optinKeywords="",
+            optinMessage="",
         ),
         fails(
             "no help or stop",
@@ -1335,6 +1629,33 @@ CAMPAIGN_FAILS = {
         fails("not qualified", E, brand={"qualified_usecases": ("ACCOUNT_NOTIFICATION",)}),
         fails("no use case", E, usecase=""),
         fails("2fa not qualified", E, base="2fa", brand={"qualified_usecases": ("MARKETING",)}),
+        fails(
+            "a for-profit care home under CHARITY",
+            E,
+            field="usecase",
+            base="clinic",
+            usecase="CHARITY",
+            brand={"entity_type": "PRIVATE_PROFIT", "vertical": "HEALTHCARE"},
+        ),
+        fails(
+            "a public company under CHARITY",
+            E,
+            usecase="CHARITY",
+            brand={"entity_type": "PUBLIC_PROFIT", "vertical": "RETAIL"},
+        ),
+        fails(
+            "a government office under POLITICAL",
+            E,
+            usecase="POLITICAL",
+            campaignVerifyToken="cv-2026-0001",
+            brand={"entity_type": "GOVERNMENT", "vertical": "GOVERNMENT"},
+        ),
+        fails(
+            "an NGO entered as for-profit: fix the entity type",
+            W,
+            usecase="CHARITY",
+            brand={"entity_type": "PRIVATE_PROFIT", "vertical": "NGO"},
+        ),
     ],
     "S13": [
         fails(
@@ -1419,6 +1740,65 @@ CAMPAIGN_FAILS = {
             E,
             base="walker",
             brand={"otp_verified": False, "existing_campaign_count": 1},
+        ),
+    ],
+    "B6": [
+        fails(
+            "a scheduling platform sending its customers' reminders",
+            E,
+            field="description",
+            base="clinic",
+            description="Riverbend Family Clinic Software is a scheduling platform. This campaign "
+            "sends appointment reminders on behalf of the clinics and salons using our platform.",
+        ),
+        fails(
+            "an agency texting for its clients to their customers",
+            E,
+            field="description",
+            description="Sweet Crumbs Bakery is a marketing agency: we send weekly promotions "
+            "for our restaurant and gym clients to their customers.",
+        ),
+        fails(
+            "businesses that use our app",
+            E,
+            field="messageFlow",
+            base="2fa",
+            messageFlow="Businesses that use our Lockbox app collect opt-ins from their own "
+            "users; Lockbox Security sends the codes. Msg & data rates may apply. Reply HELP for "
+            "help, STOP to opt out.",
+        ),
+        fails(
+            "appointments booked with businesses through our app",
+            E,
+            base="clinic",
+            description="Riverbend Family Clinic texts people reminders of appointments booked "
+            "with local salons and clinics through our app.",
+        ),
+        fails(
+            "our customers' reminders to their clients",
+            E,
+            description="Sweet Crumbs Bakery texts for its customers, independent bakeries: "
+            "they send order reminders to their customers with our scheduling tools.",
+        ),
+        fails(
+            "clients of the salons on a scheduling platform",
+            E,
+            base="clinic",
+            description="Riverbend Family Clinic runs an online scheduling platform and texts "
+            "clients of independent salons and spas their booking reminders.",
+        ),
+        fails(
+            "a scheduling app texting reminders for salons and clinics",
+            E,
+            base="clinic",
+            description="Riverbend Family Clinic, a scheduling app, sends appointment reminders "
+            "for independent salons, barbershops and clinics to people who book through it.",
+        ),
+        fails(
+            "a white-label texting service",
+            E,
+            description="Sweet Crumbs Bakery runs a white-label texting service for bakeries "
+            "that send weekly promotions to customers who opted in.",
         ),
     ],
     "B7": [

@@ -29,7 +29,12 @@ def brand_for(usecase: str, name="Sweet Crumbs Bakery", website="https://sweetcr
         display_name=name,
         company_name="" if sole else f"{name} LLC",
         website=website,
-        entity_type="SOLE_PROPRIETOR" if sole else "PRIVATE_PROFIT",
+        # CHARITY and POLITICAL are open only to non-profits (rule U4).
+        entity_type="SOLE_PROPRIETOR"
+        if sole
+        else "NON_PROFIT"
+        if usecase in ("CHARITY", "POLITICAL")
+        else "PRIVATE_PROFIT",
         email="hello@sweetcrumbs.com",
         phone="+15125550142",
         identity_status="VERIFIED",
