@@ -35,14 +35,26 @@ def help_and_stop_replies_are_complete(c: CampaignContent):
     msg = c.optout_message
     if msg:
         missing = []
-        if not _OPT_OUT_CONFIRM_RE.search(msg):
+        confirmed = _OPT_OUT_CONFIRM_RE.search(msg)
+        if not confirmed:
             missing.append("confirm the opt-out")
-        if not _NO_MORE_RE.search(msg):
+        # "You're unsubscribed", "texts stopped", "notices turned off" already say that no
+        # more messages come (CTIA: a confirmation that the opt-out was processed); only a
+        # reply that confirms nothing of the kind must say it in so many words.
+        if not _NO_MORE_RE.search(msg) and not (confirmed and _TERMINAL_RE.search(msg)):
             missing.append("say no more messages will be sent")
         if _brand_known(c.brand) and not names_brand(msg, c.brand):
             missing.append("name the brand")
         if missing:
             yield Hit("The opt-out message does not " + ", ".join(missing) + ".", "optoutMessage")
+
+
+# An opt-out confirmed with a word that ends the messages (not "cancelled your order").
+_TERMINAL_RE = re.compile(
+    r"(?i)\b(unsubscribed|opted[- ]out|(texts?|messages?|msgs|alerts|notices|notifications|"
+    r"reminders|updates) (are |have been )?(stopped|turned off|switched off|off)|"
+    r"removed from (our|the|this) (list|texts?|messages?|alerts|program))\b"
+)
 
 
 _KEYWORD_LIST_RE = re.compile(r"^[A-Za-z0-9]+(,[A-Za-z0-9]+)*$")

@@ -558,6 +558,14 @@ CAMPAIGN_PASSES = {
     ],
     "K1": [
         case(
+            "unsubscribed says no more texts come",
+            optoutMessage="Sweet Crumbs Bakery: you're unsubscribed from order texts.",
+        ),
+        case(
+            "texts turned off says it too",
+            optoutMessage="Sweet Crumbs Bakery: text notices turned off. Thanks for ordering.",
+        ),
+        case(
             "a Spanish opt-out confirmation",
             optoutMessage="Sweet Crumbs Bakery: cancelaste tu suscripción. No recibirás más "
             "mensajes.",
@@ -1522,6 +1530,12 @@ CAMPAIGN_FAILS = {
             E,
             field="optoutMessage",
             optoutMessage="Sweet Crumbs Bakery: thanks for being a customer!",
+        ),
+        fails(
+            "a cancelled order is no opt-out confirmation",
+            E,
+            field="optoutMessage",
+            optoutMessage="Sweet Crumbs Bakery: your order was cancelled. Call us to rebook.",
         ),
         fails("opt-out too long", E, field="optoutMessage", optoutMessage="x" * 321),
         fails(
