@@ -598,7 +598,8 @@ _OPT_OUT_CONFIRM_RE = re.compile(
     r"(?i)\b(unsubscribed|opted[- ]out|you have been removed|removed from|will (no longer|not) "
     r"(receive|get)|won't (receive|get)|no (more|further) (messages|msgs|texts|alerts)|"
     r"(won't|will not|will never) (text|message|contact) you (again|anymore|any more)|"
-    r"stopped|turned off|switched off|cancell?ed|se ha dado de baja|dado de baja|cancelaste|cancelad[oa]|"
+    r"stopped|turned off|switched off|cancell?ed|"
+    r"se ha dado de baja|dado de baja|cancelaste|cancelad[oa]|"
     r"suscripci[oó]n cancelada|no recibir[aá]s? m[aá]s)\b"
 )
 _NO_MORE_RE = re.compile(

@@ -5,7 +5,7 @@ of severity ERROR), "approve" otherwise. Figures: accuracy, the false-block rate
 campaigns blocked), the miss rate (bad campaigns let through), per-rule precision and recall
 against the labelled causes (compliance/evaluation/causes.py), and every wrong verdict.
 
-    python -m compliance.evaluation.corpus   # the tuned corpus, each half, then blind2, blind3 and blind4
+    python -m compliance.evaluation.corpus   # the tuned corpus, each half, then blind2-4
     make eval
 """
 
