@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from compliance.http import HtmxHttpRequest, post_redirect
 from compliance.models import Notification
+from compliance.roles import Capability, role_required
 from compliance.services import notifications
 from compliance.tenancy import is_reviewer, organisation_of
 from registration.forms import EmailPreferenceForm
@@ -56,6 +57,7 @@ def grouped(items) -> list[Group]:
 
 @login_required
 @require_GET
+@role_required(Capability.VIEW)
 def notification_list(request: HtmxHttpRequest) -> HttpResponse:
     page = Paginator(_visible(request), 50).get_page(request.GET.get("page"))
     return render(
@@ -67,6 +69,7 @@ def notification_list(request: HtmxHttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@role_required(Capability.VIEW)
 def email_preferences(request: HtmxHttpRequest) -> HttpResponse:
     """How the user wants notification e-mails: one at a time, a daily digest, or none."""
     form = EmailPreferenceForm(
@@ -81,6 +84,7 @@ def email_preferences(request: HtmxHttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
+@role_required(Capability.VIEW)
 def mark_read(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     """Mark a notification read, with the others of its group (same object, same day)."""
     notification = get_object_or_404(_visible(request), public_id=public_id)
@@ -102,6 +106,7 @@ def mark_read(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
 
 @login_required
 @require_POST
+@role_required(Capability.VIEW)
 def mark_all_read(request: HtmxHttpRequest) -> HttpResponse:
     notifications.mark_read(_visible(request))
     return redirect("notifications")
