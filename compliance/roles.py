@@ -83,7 +83,7 @@ RIGHTS: dict[Capability, Right] = {
     Capability.TRANSFER_OWNERSHIP: Right(
         OWNERS,
         "Hand the organisation to another member",
-        "Only an owner can hand over the organisation.",
+        "Ask an owner: only an owner can hand the organisation over.",
     ),
 }
 
