@@ -16,8 +16,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import wraps
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
 
 from compliance.models import Membership
 
@@ -141,6 +143,18 @@ def role_required(capability: Capability, *, to_look: Capability = Capability.VI
         return wrapped
 
     return decorate
+
+
+def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """The 403 page (handler403). An HTMX request would swap nothing on a 403 (htmx leaves
+    4xx answers unswapped), so it gets the words as a message and reloads the page."""
+    words = str(exception) if exception is not None and str(exception) else ""
+    if request.headers.get("HX-Request") == "true":
+        messages.error(request, words or "You do not have access to this.")
+        response = HttpResponse(status=403)
+        response["HX-Refresh"] = "true"
+        return response
+    return render(request, "403.html", {"exception": words}, status=403)
 
 
 def role_context(request: HttpRequest) -> dict:

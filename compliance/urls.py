@@ -18,6 +18,9 @@ def favicon(request: HttpRequest) -> HttpResponse:
     return HttpResponse(FAVICON.read_bytes(), content_type="image/svg+xml")
 
 
+# A refusal in plain words, also for an HTMX request (compliance/roles.py).
+handler403 = "compliance.roles.forbidden"
+
 urlpatterns = [
     path("", accounts.home, name="home"),
     path("favicon.ico", favicon, name="favicon"),

@@ -83,14 +83,19 @@ def record_confirmation(subject: Submittable, user: User) -> AuditEntry:
     )
 
 
-def trail(organisation: Organisation, limit: int = 50):
-    """The organisation's own audit trail (members and fees), newest first."""
-    return (
-        AuditEntry.objects.filter(organisation=organisation)
-        .exclude(note="")
-        .filter(action__in=MEMBER_AND_FEE_ACTIONS)
-        .select_related("actor")[:limit]
-    )
+def trail(organisation: Organisation, limit: int = 50) -> list[dict]:
+    """The organisation's own audit trail (members, fees, appeals) in sentences, newest
+    first. Each names the person who acted, never an id."""
+    entries = AuditEntry.objects.filter(
+        organisation=organisation, action__in=MEMBER_AND_FEE_ACTIONS
+    ).select_related("actor", "campaign")[:limit]
+    return [{"words": entry.note or _sentence(entry), "at": entry.created_at} for entry in entries]
+
+
+def _sentence(entry: AuditEntry) -> str:
+    """An entry written without a sentence of its own (an appeal request)."""
+    about = f" for the campaign {entry.campaign}" if entry.campaign else ""
+    return f"{person(entry.actor)}: {entry.get_action_display().lower()}{about}."
 
 
 MEMBER_AND_FEE_ACTIONS = (
@@ -104,6 +109,7 @@ MEMBER_AND_FEE_ACTIONS = (
     Action.BRAND_SUBMITTED,
     Action.CAMPAIGN_SUBMITTED,
     Action.VETTING_ORDERED,
+    Action.APPEAL_REQUEST,  # with no reviewer, the request is the (billed) appeal itself
 )
 
 

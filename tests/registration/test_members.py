@@ -231,3 +231,17 @@ def test_members_and_viewers_see_the_page_but_cannot_invite(organisation, role):
     assert f"As {role.label.lower()} of Alice Bakery LLC you cannot do this." in words
     assert "Ask an owner or admin to change the members." in words
     assert not Invitation.objects.exists()
+
+
+def test_an_appeal_request_appears_in_the_trail_with_who_asked(
+    organisation, owner, reviewer, make_submitted_campaign
+):
+    """With reviewers the request waits in their queue (no call to Telnyx here)."""
+    from compliance.services import cases
+
+    campaign = make_submitted_campaign(organisation)
+    cases.request_appeal(campaign, owner, "We fixed the opt-in wording on the website.")
+    words = [entry["words"] for entry in members.trail(organisation)]
+    assert any(
+        w.startswith("alice (alice@example.com): the customer asked for an appeal") for w in words
+    ), words

@@ -207,3 +207,29 @@ def test_only_the_owner_requires_two_factor_for_everyone(organisation):
     for role in ROLES:
         response = clients[role].post(reverse("account_require_two_factor"), {"require": "off"})
         _expect(response, role, Capability.REQUIRE_TWO_FACTOR, "POST require two-factor")
+
+
+@pytest.mark.django_db
+def test_an_htmx_refusal_reloads_the_page_with_the_words(organisation):
+    """htmx swaps nothing on a 403: the refusal comes back as a message after a reload."""
+    from django.urls import reverse
+
+    viewer = _clients(organisation)[Role.VIEWER]
+    brand = factories.draft_brand(organisation)
+    url = reverse("brand_wizard_step", args=[brand.public_id, "identity"])
+    response = viewer.post(url, headers={"HX-Request": "true"})
+    assert response.status_code == 403
+    assert response["HX-Refresh"] == "true"
+    page = viewer.get(url).content.decode()
+    assert "As viewer of Alice Bakery LLC you cannot do this." in page
+
+
+@pytest.mark.django_db
+def test_a_viewer_is_told_on_a_draft_that_nothing_is_saved(organisation):
+    from django.urls import reverse
+
+    clients = _clients(organisation)
+    brand = factories.draft_brand(organisation)
+    url = reverse("brand_wizard_step", args=[brand.public_id, "identity"])
+    assert "You look only here (viewer)" in clients[Role.VIEWER].get(url).content.decode()
+    assert "You look only here" not in clients[Role.MEMBER].get(url).content.decode()
