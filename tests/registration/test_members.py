@@ -23,6 +23,12 @@ def _client(user) -> Client:
     return client
 
 
+def _membership(user) -> Membership:
+    """The user's one membership (read afresh), without `user.membership`: accounts are about
+    to belong to several organisations."""
+    return Membership.objects.get(user=user)
+
+
 def _link(mail) -> str:
     """The invitation link of an e-mail, as a path."""
     url = re.search(r"https?://\S+/invitations/\S+/", mail.body).group(0)
@@ -153,7 +159,7 @@ def test_a_member_of_another_organisation_is_refused_in_plain_words(
     page = mallory.get(link).content.decode()
     assert "already belongs to Other Org Inc" in page
     mallory.post(link)
-    assert outsider.membership.organisation.name == "Other Org Inc"
+    assert _membership(outsider).organisation.name == "Other Org Inc"
 
 
 def test_someone_signed_in_with_another_address_cannot_accept(owner_client, mailoutbox, db):
@@ -167,7 +173,7 @@ def test_someone_signed_in_with_another_address_cannot_accept(owner_client, mail
 def test_roles_change_and_members_are_removed_with_the_trail_naming_who(
     owner_client, organisation, teammate
 ):
-    membership = teammate.membership
+    membership = _membership(teammate)
     owner_client.post(reverse("member_role", args=[membership.public_id]), {"role": "admin"})
     membership.refresh_from_db()
     assert membership.role == Role.ADMIN
@@ -181,7 +187,7 @@ def test_roles_change_and_members_are_removed_with_the_trail_naming_who(
 def test_the_owner_is_never_removed_nor_demoted(organisation, owner):
     admin = factories.member(organisation, Role.ADMIN, "adam")
     as_admin = _client(admin)
-    ownership = owner.membership
+    ownership = _membership(owner)
     response = as_admin.post(reverse("member_remove", args=[ownership.public_id]), follow=True)
     assert "owns the organisation" in response.content.decode()
     as_admin.post(reverse("member_role", args=[ownership.public_id]), {"role": "viewer"})
@@ -190,14 +196,12 @@ def test_the_owner_is_never_removed_nor_demoted(organisation, owner):
 
 
 def test_the_owner_hands_the_organisation_over_after_a_confirmation(owner_client, owner, teammate):
-    url = reverse("member_transfer", args=[teammate.membership.public_id])
+    url = reverse("member_transfer", args=[_membership(teammate).public_id])
     page = owner_client.get(url).content.decode()
     assert "Make bob (bob@example.com) the owner of Alice Bakery LLC?" in page
     owner_client.post(url)
-    teammate.membership.refresh_from_db()
-    owner.membership.refresh_from_db()
-    assert teammate.membership.role == Role.OWNER
-    assert owner.membership.role == Role.ADMIN
+    assert _membership(teammate).role == Role.OWNER
+    assert _membership(owner).role == Role.ADMIN
     entry = AuditEntry.objects.get(action=AuditEntry.Action.OWNER_TRANSFERRED)
     assert entry.actor == owner
     assert "handed the organisation over to bob (bob@example.com)" in entry.note
@@ -211,8 +215,8 @@ def test_another_organisations_members_and_invitations_are_404(
     _invite(owner_client)
     invitation = Invitation.objects.get()
     for url in (
-        reverse("member_remove", args=[teammate.membership.public_id]),
-        reverse("member_transfer", args=[teammate.membership.public_id]),
+        reverse("member_remove", args=[_membership(teammate).public_id]),
+        reverse("member_transfer", args=[_membership(teammate).public_id]),
         reverse("invitation_revoke", args=[invitation.public_id]),
     ):
         assert outsider_client.post(url).status_code == 404
@@ -245,3 +249,23 @@ def test_an_appeal_request_appears_in_the_trail_with_who_asked(
     assert any(
         w.startswith("alice (alice@example.com): the customer asked for an appeal") for w in words
     ), words
+
+
+def test_a_removed_member_invited_again_signs_in_and_joins(
+    client, owner_client, teammate, mailoutbox
+):
+    owner_client.post(reverse("member_remove", args=[_membership(teammate).public_id]))
+    _invite(owner_client, email="bob@example.com", role="admin")
+    link = _link(mailoutbox[-1])
+    # Not signed in: joining sends them to sign in first, and back.
+    to_log_in = client.post(link)
+    assert to_log_in["Location"] == f"{reverse('account_login')}?next={link}"
+    signed_in = client.post(
+        reverse("account_login"), {"login": "bob", "password": PASSWORD, "next": link}
+    )
+    assert signed_in["Location"] == link
+    assert "Join Alice Bakery LLC" in client.get(link).content.decode()
+    client.post(link)
+    assert Membership.objects.get(user=teammate).role == Role.ADMIN
+    # The link is used up.
+    assert "was already accepted" in client.get(link).content.decode()

@@ -84,7 +84,8 @@ def notification(organisation) -> Notification:
 def membership(organisation) -> Membership:
     """A member (role: member) of the organisation, besides its owner."""
     username = f"member-{uuid.uuid4().hex[:8]}"
-    return factories.member(organisation, Membership.Role.MEMBER, username).membership
+    user = factories.member(organisation, Membership.Role.MEMBER, username)
+    return Membership.objects.get(user=user, organisation=organisation)
 
 
 def invitation(organisation) -> Invitation:
