@@ -269,3 +269,14 @@ def test_a_removed_member_invited_again_signs_in_and_joins(
     assert Membership.objects.get(user=teammate).role == Role.ADMIN
     # The link is used up.
     assert "was already accepted" in client.get(link).content.decode()
+
+
+def test_the_invitation_email_speaks_to_someone_not_yet_a_member(owner_client, mailoutbox):
+    _invite(owner_client)
+    [mail] = mailoutbox
+    html = mail.alternatives[0][0]
+    for body in (mail.body, html):
+        assert "alice (alice@example.com) entered your address" in body
+        assert "you are a member of an organisation" not in body
+        assert "Choose how we e-mail you" not in body
+    assert "Accept the invitation" in html
