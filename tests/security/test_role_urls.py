@@ -233,3 +233,21 @@ def test_a_viewer_is_told_on_a_draft_that_nothing_is_saved(organisation):
     url = reverse("brand_wizard_step", args=[brand.public_id, "identity"])
     assert "You look only here (viewer)" in clients[Role.VIEWER].get(url).content.decode()
     assert "You look only here" not in clients[Role.MEMBER].get(url).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_viewer_sees_no_button_it_cannot_use(organisation):
+    """The buttons of a change are not offered to a viewer (the server refuses them anyway)."""
+    from django.urls import reverse
+
+    from .factories import phone_number
+
+    clients = _clients(organisation)
+    number = phone_number(organisation)
+    url = reverse("number_detail", args=[number.public_id])
+    assert ">Assign</button>" not in clients[Role.VIEWER].get(url).content.decode()
+    assert ">Assign</button>" in clients[Role.MEMBER].get(url).content.decode()
+    numbers = clients[Role.VIEWER].get(reverse("number_list")).content.decode()
+    assert "Refresh from Telnyx" not in numbers
+    brands = clients[Role.VIEWER].get(reverse("brand_list")).content.decode()
+    assert "Register a brand" not in brands and "You look only here" in brands
