@@ -14,7 +14,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
-from compliance import roles
+from compliance import ratelimit, roles
 from compliance.errors import Refusal
 from compliance.http import absolute_url
 from compliance.models import (
@@ -143,6 +143,7 @@ def invite(organisation: Organisation, by: User, email: str, role: str) -> Invit
         raise MembersRefused(
             f"{email} already has an invitation waiting. Send it again from the list below."
         )
+    _count_an_email(organisation)
     with transaction.atomic():
         for stale in open_one:  # expired: the new invitation replaces it
             stale.revoked_at = timezone.now()
@@ -171,6 +172,7 @@ def resend(invitation: Invitation, by: User) -> Invitation:
             f"The invitation to {invitation.email} was sent moments ago. You can send it "
             f"again in {minutes} minute{'s' if minutes != 1 else ''}."
         )
+    _count_an_email(invitation.organisation)
     with transaction.atomic():
         token = invitation.new_token()
         invitation.save(update_fields=["token_hash", "sent_at", "expires_at"])
@@ -197,6 +199,15 @@ def revoke(invitation: Invitation, by: User) -> None:
             Action.INVITATION_REVOKED,
             invitation.organisation,
             f"{person(by)} revoked the invitation to {invitation.email}.",
+        )
+
+
+def _count_an_email(organisation: Organisation) -> None:
+    limit = ratelimit.INVITATIONS_PER_ORGANISATION
+    if ratelimit.hit(limit, str(organisation.public_id)):
+        raise MembersRefused(
+            f"{organisation} sent {limit.limit} invitations in the last "
+            f"{limit.window_words}. Please wait a while before sending more."
         )
 
 

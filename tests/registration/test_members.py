@@ -280,3 +280,17 @@ def test_the_invitation_email_speaks_to_someone_not_yet_a_member(owner_client, m
         assert "you are a member of an organisation" not in body
         assert "Choose how we e-mail you" not in body
     assert "Accept the invitation" in html
+
+
+def test_invitations_per_organisation_are_limited(owner_client, mailoutbox, monkeypatch):
+    from compliance import ratelimit
+
+    monkeypatch.setattr(
+        ratelimit, "INVITATIONS_PER_ORGANISATION", ratelimit.Limit("invitations-test", 2, 3600)
+    )
+    for n in range(2):
+        assert _invite(owner_client, email=f"guest{n}@example.com").status_code == 302
+    refused = _invite(owner_client, email="guest3@example.com")
+    assert "sent 2 invitations in the last 60 minutes" in refused.content.decode()
+    assert len(mailoutbox) == 2
+    assert not Invitation.objects.filter(email="guest3@example.com").exists()
