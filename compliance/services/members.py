@@ -386,6 +386,10 @@ def transfer_ownership(target: Membership, by: Membership) -> None:
     if target.pk == by.pk:
         raise MembersRefused("You already own the organisation.")
     with transaction.atomic():
+        # Two handovers at once: the second finds its sender no longer the owner.
+        locked = Membership.objects.select_for_update().filter(pk__in=[by.pk, target.pk])
+        if {m.pk: m.role for m in locked}.get(by.pk) != Role.OWNER:
+            raise MembersRefused("You no longer own the organisation.")
         target.role = Role.OWNER
         target.save(update_fields=["role"])
         by.role = Role.ADMIN

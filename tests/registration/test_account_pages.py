@@ -151,3 +151,12 @@ def test_only_the_owner_may_require_it(teammate_client, organisation):
         "Require it for every member"
         not in teammate_client.get(reverse("account")).content.decode()
     )
+
+
+def test_the_only_owner_hands_the_organisation_over_before_deleting(owner_client, owner, teammate):
+    """Members are never left without an owner (issue 23: members and roles)."""
+    _reauthenticate(owner_client)
+    page = owner_client.get(reverse("account_delete")).content.decode()
+    assert "only owner of Alice Bakery LLC, which has 1 other member" in page
+    owner_client.post(reverse("account_delete"))
+    assert User.objects.get(username="alice").is_active
