@@ -43,7 +43,8 @@ def has_authenticator_app(user: User) -> bool:
 
 
 def deletion_refusal(user: User) -> str | None:
-    """Why this account cannot be deleted now, in plain words; None when it can."""
+    """Why this account cannot be deleted now, in plain words; None when it can: the only
+    owner neither leaves members without an owner nor live campaigns without anyone."""
     membership = getattr(user, "membership", None)
     if membership is None or membership.role != Membership.Role.OWNER:
         return None
@@ -51,6 +52,13 @@ def deletion_refusal(user: User) -> str | None:
     other_owners = organisation.memberships.filter(role=Membership.Role.OWNER).exclude(user=user)
     if other_owners.exists():
         return None
+    others = organisation.memberships.exclude(user=user).count()
+    if others:
+        return (
+            f"You are the only owner of {organisation}, which has {others} other "
+            f"member{'s' if others != 1 else ''}. Hand the organisation over to one of them "
+            "(Members page, Make owner) before deleting your account."
+        )
     live = Campaign.objects.filter(
         organisation=organisation, campaign_status__in=lifecycle.LIVE
     ).count()

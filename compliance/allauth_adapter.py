@@ -19,7 +19,10 @@ class AccountAdapter(DefaultAccountAdapter):
     @transaction.atomic
     def save_user(self, request, user, form, commit=True):
         user = super().save_user(request, user, form, commit=True)
-        accounts.found_organisation(user, form.cleaned_data["organisation_name"])
+        # Invited without naming an organisation: they join the inviting one on the
+        # invitation's page, where sign-up sends them next.
+        if form.cleaned_data.get("organisation_name") or not form.is_invited():
+            accounts.found_organisation(user, form.cleaned_data["organisation_name"])
         return user
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:

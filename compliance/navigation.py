@@ -25,6 +25,7 @@ SECTIONS = [
     ),
     Section("Numbers", "number_list", "assign your phone numbers to live campaigns.", False, True),
     Section("Fees", "fee_ledger", "what registration has cost, with a running total.", False, True),
+    Section("Members", "members", "who has access, and what each role may do.", False, True),
     Section("Review", "review_queue", "rejected campaigns across every organisation.", True),
     Section("Fee ledger", "review_fee_ledger", "the fees of every organisation.", True),
     Section(

@@ -201,6 +201,17 @@ def browser_words(user_agent: str | None) -> str:
     return f"{browser} on {where}" if where and where != "Other" else browser
 
 
+def person(user) -> str:
+    """A user in words for the audit trail and the members page: their name and e-mail
+    address, never an id."""
+    if user is None:
+        return "Nobody"
+    name = user.get_full_name() or user.get_username()
+    if user.email and user.email != name:
+        return f"{name} ({user.email})"
+    return name
+
+
 def money(amount: Decimal | None) -> str:
     """An amount as people write it ("$1,015.00"); "Amount not known" for None."""
     return "Amount not known" if amount is None else f"${amount:,.2f}"

@@ -29,6 +29,9 @@ class Limit:
 # settings), keyed on client_ip below through compliance/allauth_adapter.py.
 OPT_IN_PER_IP = Limit("opt-in-ip", 10, 60 * 60)  # public opt-in forms (compliance.hosted_views)
 TEST_SMS_PER_ORGANISATION = Limit("test-sms-org", 20, 60 * 60)  # each one is a real, paid SMS
+# Invitations sent and resent: anyone can sign up and invite, so the app's mail server is
+# not a free way to e-mail strangers.
+INVITATIONS_PER_ORGANISATION = Limit("invitations-org", 20, 60 * 60)
 
 
 def _cache_key(limit: Limit, key: str) -> str:

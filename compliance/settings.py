@@ -94,6 +94,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "compliance.tenancy.organisation_context",
+                "compliance.roles.role_context",
             ],
         },
     }
@@ -252,6 +253,9 @@ TELNYX_QUICK_TIMEOUT_SECONDS = float(os.getenv("TELNYX_QUICK_TIMEOUT_SECONDS", "
 TELNYX_MOCK_BRANDS = env_bool("TELNYX_MOCK_BRANDS", SANDBOX_MODE)
 # Reviewer console: a submission waiting longer than this appears in the review queue.
 REVIEW_STUCK_AFTER_HOURS = float(os.getenv("REVIEW_STUCK_AFTER_HOURS", "24"))
+# Members: an e-mailed invitation to join an organisation works for this many days (resending
+# starts the count again).
+INVITATION_EXPIRY_DAYS = float(os.getenv("INVITATION_EXPIRY_DAYS", "7"))
 # Where Telnyx sends webhooks: this app's public base URL.
 APP_BASE_URL = os.getenv("APP_BASE_URL", "http://127.0.0.1:8000")
 # Sandbox lifecycle pace: seconds between steps in demo mode; 0 means immediate (tests).

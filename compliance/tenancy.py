@@ -11,18 +11,32 @@ from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
-from compliance.models import Organisation
+from compliance.models import Membership, Organisation
 from compliance.navigation import nav_items
 
 REVIEWER_PERMISSION = "compliance.review_campaigns"
 REVIEWERS_GROUP = "Reviewers"
 
 
-def organisation_of(user: AbstractBaseUser | AnonymousUser) -> Organisation | None:
+def _membership_of(user: AbstractBaseUser | AnonymousUser) -> Membership | None:
+    """The user's membership (organisation and role), or None."""
     if not user.is_authenticated:
         return None
-    membership = getattr(user, "membership", None)
+    return getattr(user, "membership", None)
+
+
+def organisation_of(user: AbstractBaseUser | AnonymousUser) -> Organisation | None:
+    membership = _membership_of(user)
     return membership.organisation if membership else None
+
+
+def current_membership(request: HttpRequest) -> Membership:
+    """The signed-in user's membership of the organisation they act for: every role check
+    (compliance/roles.py) starts here. 404 when they belong to none."""
+    membership = _membership_of(request.user)
+    if membership is None:
+        raise Http404("You are not a member of an organisation.")
+    return membership
 
 
 def current_organisation(request: HttpRequest) -> Organisation:

@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import include, path
 from django.views.decorators.cache import cache_control
 
-from registration.views import accounts
+from registration.views import accounts, members
 
 FAVICON = Path(settings.BASE_DIR) / "static" / "img" / "favicon.svg"
 
@@ -17,6 +17,9 @@ def favicon(request: HttpRequest) -> HttpResponse:
     pages link the same SVG from static files)."""
     return HttpResponse(FAVICON.read_bytes(), content_type="image/svg+xml")
 
+
+# A refusal in plain words, also for an HTMX request (compliance/roles.py).
+handler403 = "compliance.roles.forbidden"
 
 urlpatterns = [
     path("", accounts.home, name="home"),
@@ -32,6 +35,9 @@ urlpatterns = [
         name="account_require_two_factor",
     ),
     path("accounts/", include("allauth.urls")),
+    path("organisation/", include("registration.urls.members")),
+    # The link of an invitation e-mail: readable before signing in (registration/views/members).
+    path("invitations/<str:token>/", members.invitation, name="invitation"),
     path("brands/", include("registration.urls.brands")),
     path("campaigns/", include("registration.urls.campaigns")),
     path("numbers/", include("registration.urls.numbers")),

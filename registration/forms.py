@@ -16,13 +16,28 @@ class LoginForm(AllauthLoginForm):
 
 class SignUpForm(forms.Form):
     """What sign-up asks beyond allauth's username, e-mail and password: the organisation,
-    founded with its owner when the account is saved (compliance/allauth_adapter.py)."""
+    founded with its owner when the account is saved (compliance/allauth_adapter.py). An
+    invited address (an invitation waiting for it) is not asked: it joins the inviting
+    organisation on the invitation's page, where sign-up sends it next."""
 
     organisation_name = forms.CharField(
         max_length=200,
+        required=False,
         label="Organisation name",
-        help_text="Your business; you can register several brands under it.",
+        help_text="Your business; you can register several brands under it. Leave it empty "
+        "if you were invited to join one.",
     )
+
+    def is_invited(self) -> bool:
+        from compliance.services import members
+
+        return members.waiting_invitation(self.cleaned_data.get("email", "")) is not None
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("organisation_name") and not self.is_invited():
+            self.add_error("organisation_name", "Name your organisation (your business).")
+        return cleaned
 
     def signup(self, request, user) -> None:
         """allauth's hook after the user is saved; the adapter already founded the

@@ -192,3 +192,17 @@ def edit_in_steps(client, url_name: str, campaign: Campaign, **changes):
                 data[name] = value
         client.post(reverse(url_name, args=[campaign.public_id, step]), data)
     return client.post(reverse(url_name, args=[campaign.public_id, "review"]), {"action": "save"})
+
+
+def member(organisation, role: str, username: str, email: str | None = None):
+    """A user of `organisation` with `role` (owner, admin, member, viewer), e-mail verified."""
+    from allauth.account.models import EmailAddress
+    from django.contrib.auth.models import User
+
+    from compliance.models import Membership
+
+    email = email or f"{username}@example.com"
+    user = User.objects.create_user(username, email, "a-Long-pass-phrase-42")
+    EmailAddress.objects.create(user=user, email=email, primary=True, verified=True)
+    Membership.objects.create(user=user, organisation=organisation, role=role)
+    return user

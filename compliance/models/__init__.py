@@ -17,7 +17,7 @@ from .numbers import (
     TestMessage,
     TestMessageEvent,
 )
-from .organisations import Membership, Organisation, OrganisationQuerySet, OrgScoped
+from .organisations import Invitation, Membership, Organisation, OrganisationQuerySet, OrgScoped
 from .otp import OtpAttempt, OtpVerification
 from .review import (
     Appeal,
@@ -49,6 +49,7 @@ __all__ = [
     "CampaignEvent",
     "FeeEntry",
     "HostedPages",
+    "Invitation",
     "Membership",
     "MessagingProfile",
     "EmailPreference",

@@ -38,6 +38,18 @@ class AuditEntry(models.Model):
         CUSTOMER_MESSAGE = "customer_message", "The customer wrote"
         APPEAL_REQUEST = "appeal_request", "The customer asked for an appeal"
         APPEAL_DECLINED = "appeal_declined", "Declined the appeal request"
+        # The organisation's own members (compliance/services/members.py).
+        MEMBER_INVITED = "member_invited", "Invited a member"
+        INVITATION_RESENT = "invitation_resent", "Sent an invitation again"
+        INVITATION_REVOKED = "invitation_revoked", "Revoked an invitation"
+        MEMBER_JOINED = "member_joined", "Joined the organisation"
+        ROLE_CHANGED = "role_changed", "Changed a member's role"
+        MEMBER_REMOVED = "member_removed", "Removed a member"
+        OWNER_TRANSFERRED = "owner_transferred", "Transferred ownership"
+        # Confirmations that charge a fee (compliance/roles.py: submit_billable).
+        BRAND_SUBMITTED = "brand_submitted", "Confirmed the brand registration fee"
+        CAMPAIGN_SUBMITTED = "campaign_submitted", "Confirmed the campaign submission fee"
+        VETTING_ORDERED = "vetting_ordered", "Confirmed the vetting fee"
 
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")

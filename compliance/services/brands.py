@@ -25,6 +25,7 @@ from compliance import brand_rules, deferred, errors, lifecycle
 from compliance.http import telnyx_webhook_url
 from compliance.masking import mask_name, scrub_digits
 from compliance.models import (
+    AuditEntry,
     Brand,
     Organisation,
     OtpAttempt,
@@ -33,7 +34,8 @@ from compliance.models import (
     Vetting,
 )
 from compliance.models.otp import MAX_WRONG_PINS, WRONG_PIN_WINDOW
-from compliance.services import guardrails, ledger, submission
+from compliance.presentation import person
+from compliance.services import guardrails, ledger, members, submission
 from compliance.telnyx.client import get_client
 from compliance.telnyx.errors import (
     BadRequest,
@@ -685,6 +687,14 @@ def order_vetting(brand: Brand, evp_id: str, vetting_class: str, *, confirmed_by
     with transaction.atomic():
         vetting = _store_vetting(brand, record)
         ledger.record_vetting(brand, vetting.vetting_id, confirmed_by=confirmed_by)
+        if confirmed_by is not None:
+            members.record(
+                confirmed_by,
+                AuditEntry.Action.VETTING_ORDERED,
+                brand.organisation,
+                f"{person(confirmed_by)} confirmed the fee of a vetting of the brand {brand}.",
+                brand=brand,
+            )
     return vetting
 
 

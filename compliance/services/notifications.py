@@ -166,7 +166,8 @@ def email(subject: str, template: str, context: dict, to: list[str]) -> list:
     return messages
 
 
-def _deliver(messages: list, what: str) -> None:
+def deliver(messages: list, what: str) -> None:
+    """Send e-mails built by `email`; a mail server failure is logged, never raised."""
     try:
         mailers.default.send_messages(messages)
     except (smtplib.SMTPException, OSError) as exc:
@@ -176,7 +177,7 @@ def _deliver(messages: list, what: str) -> None:
 def _send(notification: Notification, recipients: list[str]) -> None:
     context = {"notification": notification, "link": _base_url() + link_of(notification)}
     messages = email(notification.title, "notification", context, recipients)
-    _deliver(messages, f"notification {notification.pk}")
+    deliver(messages, f"notification {notification.pk}")
 
 
 # -- the daily digest --------------------------------------------------------------------------
@@ -215,6 +216,6 @@ def send_digests(now: datetime | None = None) -> int:
         }
         count = len(items)
         subject = f"Your daily summary: {count} update{'s' if count != 1 else ''}"
-        _deliver(email(subject, "digest", context, [user.email]), f"digest for {user.pk}")
+        deliver(email(subject, "digest", context, [user.email]), f"digest for {user.pk}")
         sent += 1
     return sent

@@ -32,6 +32,7 @@ from django.utils import timezone
 
 from compliance import deferred
 from compliance.models import SubmissionState, Submittable
+from compliance.services import members
 from compliance.telnyx.errors import RateLimited, TelnyxError, Unavailable
 
 RETRY_BASE_SECONDS = 30
@@ -60,8 +61,8 @@ def reserve[M: Submittable](
     """Lock the one object of `queryset` and, when it is open (a draft or a refused
     submission), run `check` (which raises the area's refusal) and move it to PENDING with the
     attempt recorded, and who confirmed its cost (`confirmed_by`, a user or None) for the fee
-    ledger. (object, True) when this call reserved it; (object, False) when it was already in
-    flight or submitted, so the caller sends nothing."""
+    ledger and the audit trail. (object, True) when this call reserved it; (object, False)
+    when it was already in flight or submitted, so the caller sends nothing."""
     with transaction.atomic():
         obj = queryset.select_for_update().get()
         if obj.submission_state not in OPEN_STATES:
@@ -73,6 +74,8 @@ def reserve[M: Submittable](
         obj.submission_error = ""
         obj.cost_confirmed_by = confirmed_by
         obj.save()
+        if confirmed_by is not None:
+            members.record_confirmation(obj, confirmed_by)
     return obj, True
 
 

@@ -3,14 +3,13 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from compliance import accounts
 from compliance.http import HtmxHttpRequest
-from compliance.models import Membership
+from compliance.roles import Capability, require
 from compliance.tenancy import organisation_of
 from registration import dashboard
 
@@ -42,10 +41,7 @@ def account(request: HtmxHttpRequest) -> HttpResponse:
 def require_two_factor(request: HtmxHttpRequest) -> HttpResponse:
     """The owner turns two-factor sign-in on or off for every member of the organisation;
     turning it on needs the owner's own authenticator app first."""
-    membership = getattr(request.user, "membership", None)
-    if membership is None or membership.role != Membership.Role.OWNER:
-        raise PermissionDenied("Only the organisation's owner can change this.")
-    organisation = membership.organisation
+    organisation = require(request, Capability.REQUIRE_TWO_FACTOR).organisation
     wanted = request.POST.get("require") == "on"
     if wanted and not accounts.has_authenticator_app(_signed_in(request)):
         messages.error(

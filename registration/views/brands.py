@@ -21,6 +21,7 @@ from compliance.forms import CostConfirmationForm
 from compliance.http import HtmxHttpRequest, post_redirect
 from compliance.masking import mask
 from compliance.models import Brand, SubmissionState
+from compliance.roles import Capability, require, role_required
 from compliance.services import brands as services
 from compliance.services import guardrails
 from compliance.services.sitecheck import request_site_check
@@ -51,6 +52,7 @@ def _brand_for(request, public_id) -> Brand:
 # -- list and new ----------------------------------------------------------------------------
 @login_required
 @require_GET
+@role_required(Capability.VIEW)
 def brand_list(request: HtmxHttpRequest) -> HttpResponse:
     brands = listing(
         request,
@@ -77,6 +79,7 @@ BRAND_SEARCH = ("display_name", "company_name", "first_name", "last_name", "bran
 
 @login_required
 @require_POST
+@role_required(Capability.EDIT)
 def brand_new(request: HtmxHttpRequest) -> HttpResponse:
     """Open a new draft, or the untouched one left by an earlier click."""
     brand = services.start_draft(current_organisation(request), request.user)
@@ -85,6 +88,7 @@ def brand_new(request: HtmxHttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
+@role_required(Capability.EDIT)
 def brand_delete_drafts(request: HtmxHttpRequest) -> HttpResponse:
     """Delete the drafts ticked in the list (only drafts never sent to Telnyx)."""
     ids = []
@@ -120,6 +124,7 @@ def _wizard_context(brand: Brand, step: Step, form=None) -> dict:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@role_required(Capability.EDIT)
 def brand_wizard(
     request: HtmxHttpRequest, public_id: UUID, step_name: str | None = None
 ) -> HttpResponse:
@@ -147,6 +152,7 @@ def brand_wizard(
 
 @login_required
 @require_POST
+@role_required(Capability.EDIT)
 def brand_validate_field(request: HtmxHttpRequest, public_id: UUID, step_name: str) -> HttpResponse:
     """HTMX: validate one field on blur and answer the region next to it (its errors), never
     the input, which the user may be typing in again."""
@@ -171,6 +177,8 @@ def _confirmation(brand: Brand, data=None) -> CostConfirmationForm | None:
 
 def _review(request, brand: Brand, step):
     confirmation = _confirmation(brand, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and confirmation is not None:
+        require(request, Capability.SUBMIT_BILLABLE)  # a member prepares, an admin confirms
     if request.method == "POST" and (confirmation is None or confirmation.is_valid()):
         try:
             result = services.submit_brand(
@@ -264,6 +272,7 @@ def _detail_context(brand: Brand) -> dict:
 
 @login_required
 @require_GET
+@role_required(Capability.VIEW)
 def brand_detail(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     """From the database only (issue 20, finding 13): webhooks, reconciliation and the
     Refresh button keep it current; a slow Telnyx never slows this page."""
@@ -273,6 +282,7 @@ def brand_detail(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
 
 @login_required
 @require_GET
+@role_required(Capability.VIEW)
 def brand_status(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     """HTMX polling target: the status panel, polling itself while the brand is pending. It
     shows what is stored (webhooks and reconciliation bring the news), never calling Telnyx."""
@@ -295,10 +305,12 @@ ACTIONS = {
 
 @login_required
 @require_POST
+@role_required(Capability.VIEW)
 def brand_action(request: HtmxHttpRequest, public_id: UUID, action: str) -> HttpResponse:
     brand = _brand_for(request, public_id)
-    if action == "refresh":
+    if action == "refresh":  # reading the status again changes nothing: anyone may
         return _refresh(request, brand)
+    require(request, Capability.EDIT)
     if action not in ACTIONS:
         raise Http404("No such action.")
     run, done = ACTIONS[action]
@@ -325,6 +337,7 @@ def _refresh(request: HtmxHttpRequest, brand: Brand) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@role_required(Capability.WITHDRAW)
 def brand_delete(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     brand = _brand_for(request, public_id)
     if request.method == "POST":
@@ -365,12 +378,14 @@ def _sole_proprietor_for(request, public_id) -> Brand:
 
 @login_required
 @require_GET
+@role_required(Capability.VIEW)
 def brand_otp(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     return _otp_page(request, _sole_proprietor_for(request, public_id))
 
 
 @login_required
 @require_POST
+@role_required(Capability.EDIT)
 def brand_otp_send(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     brand = _sole_proprietor_for(request, public_id)
     form = OtpSendForm(request.POST)
@@ -387,6 +402,7 @@ def brand_otp_send(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
 
 @login_required
 @require_POST
+@role_required(Capability.EDIT)
 def brand_otp_verify(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     brand = _sole_proprietor_for(request, public_id)
     form = OtpVerifyForm(request.POST)
@@ -426,11 +442,18 @@ def _registered_for(request, public_id) -> Brand:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@role_required(Capability.VIEW)
 def brand_vetting(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     brand = _registered_for(request, public_id)
     if request.method == "GET":
         return _vetting_page(request, brand)
-    if request.POST.get("kind") == "refresh":
+    kind = request.POST.get("kind")
+    # Reading the vettings again: anyone; importing one: an editor; ordering one: its fee.
+    if kind == "import":
+        require(request, Capability.EDIT)
+    elif kind != "refresh":
+        require(request, Capability.SUBMIT_BILLABLE)
+    if kind == "refresh":
         try:
             messages.success(request, services.refresh_vettings(brand))
         except services.ActionRefused as exc:

@@ -22,6 +22,7 @@ from compliance import lifecycle, presentation
 from compliance.forms import CaseMessageForm, CostConfirmationForm
 from compliance.http import HtmxHttpRequest, post_redirect
 from compliance.models import Brand, Campaign, SubmissionState
+from compliance.roles import Capability, require, role_required
 from compliance.services import campaigns as services
 from compliance.services import cases, guardrails, rejections
 from compliance.services.hosted import hosted_page_urls
@@ -49,6 +50,7 @@ def _step_url(campaign: Campaign, slug: str) -> str:
 
 @login_required
 @require_GET
+@role_required(Capability.VIEW)
 def campaign_list(request: HtmxHttpRequest) -> HttpResponse:
     campaigns = listing(
         request,
@@ -90,6 +92,7 @@ CAMPAIGN_SEARCH = (
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@role_required(Capability.EDIT)
 def campaign_new(request: HtmxHttpRequest) -> HttpResponse:
     """Start a draft from a registered brand (?brand=<public_id> or the form)."""
     brands = services.campaign_brands(current_organisation(request))
@@ -111,6 +114,7 @@ def campaign_new(request: HtmxHttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@role_required(Capability.EDIT)
 def campaign_clone(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     """Copy a campaign (rejected, expired, deactivated or live) into a new draft for the
     same or another brand; the builder then re-runs the checks and shows the cost again."""
@@ -146,6 +150,7 @@ def campaign_clone(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
 
 @login_required
 @require_GET
+@role_required(Capability.VIEW)
 def campaign_resume(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     campaign = _campaign(request, public_id)
     if campaign.submission_state == SubmissionState.DRAFT:
@@ -155,6 +160,7 @@ def campaign_resume(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@role_required(Capability.EDIT)
 def campaign_step(request: HtmxHttpRequest, public_id: UUID, step: str) -> HttpResponse:
     campaign = _campaign(request, public_id)
     if campaign.submission_state not in (SubmissionState.DRAFT, SubmissionState.FAILED):
@@ -175,6 +181,7 @@ def campaign_step(request: HtmxHttpRequest, public_id: UUID, step: str) -> HttpR
 
 
 def _submit(request, campaign, review):
+    require(request, Capability.SUBMIT_BILLABLE)  # a member prepares, an admin confirms
     confirmation = _confirmation(campaign, request.POST)
     if not confirmation.is_valid():
         return _render_step(request, campaign, review, confirmation)
@@ -239,6 +246,7 @@ def _render_step(request, campaign, current, form, *, error=None, status=200):
 
 @login_required
 @require_POST
+@role_required(Capability.EDIT)
 def campaign_checks(request: HtmxHttpRequest, public_id: UUID, step: str) -> HttpResponse:
     """Live checks: the findings for what the user is typing, next to each field (HTMX)."""
     campaign = _campaign(request, public_id)
@@ -277,6 +285,7 @@ def _acted_on(step: CampaignStep, campaign: Campaign, *, saved: bool) -> list[st
 
 @login_required
 @require_GET
+@role_required(Capability.VIEW)
 def campaign_detail(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     campaign = _campaign(request, public_id)
     if campaign.submission_state == SubmissionState.DRAFT:
@@ -357,6 +366,7 @@ def _detail_context(campaign):
 
 @login_required
 @require_POST
+@role_required(Capability.VIEW)
 def campaign_refresh(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     campaign = _campaign(request, public_id)
     try:
@@ -369,6 +379,7 @@ def campaign_refresh(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
 
 @login_required
 @require_GET
+@role_required(Capability.VIEW)
 def campaign_edit(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     campaign = _campaign(request, public_id)
     return campaign_edit_module.start(lambda step: _edit_step_url(campaign, step))
@@ -389,6 +400,7 @@ def _edit_urls(campaign: Campaign) -> campaign_edit_module.EditUrls:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@role_required(Capability.EDIT)
 def campaign_edit_step(request: HtmxHttpRequest, public_id: UUID, step: str) -> HttpResponse:
     """The customer's edit of a submitted campaign (registration/campaign_edit.py)."""
     campaign = _campaign(request, public_id)
@@ -407,12 +419,14 @@ def campaign_edit_step(request: HtmxHttpRequest, public_id: UUID, step: str) -> 
 
 @login_required
 @require_POST
+@role_required(Capability.EDIT)
 def campaign_edit_checks(request: HtmxHttpRequest, public_id: UUID, step: str) -> HttpResponse:
     return campaign_edit_module.edit_checks(request, _campaign(request, public_id), step)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@role_required(Capability.WITHDRAW)
 def campaign_deactivate(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     campaign = _campaign(request, public_id)
     if request.method not in ("GET", "POST"):

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from compliance.forms import AppealRequestForm, CaseMessageForm
 from compliance.http import HtmxHttpRequest, post_redirect
 from compliance.models import Campaign
+from compliance.roles import Capability, role_required
 from compliance.services import cases, guardrails
 from compliance.tenancy import get_owned_or_404
 
@@ -33,6 +34,7 @@ def appeal_request_form(campaign: Campaign, data=None) -> AppealRequestForm:
 
 @login_required
 @require_POST
+@role_required(Capability.EDIT)
 def campaign_message(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     campaign = _campaign(request, public_id)
     form = CaseMessageForm(request.POST)
@@ -50,6 +52,7 @@ def campaign_message(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@role_required(Capability.SUBMIT_BILLABLE)
 def campaign_appeal_request(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     campaign = _campaign(request, public_id)
     form = appeal_request_form(campaign, request.POST if request.method == "POST" else None)

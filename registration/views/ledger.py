@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 
 from compliance.http import HtmxHttpRequest, csv_download
 from compliance.models import Brand, FeeEntry
+from compliance.roles import Capability, role_required
 from compliance.services import ledger
 from compliance.tenancy import current_organisation, get_owned_or_404
 
@@ -25,6 +26,7 @@ def _entries(request) -> tuple[QuerySet[FeeEntry], Brand | None]:
 
 @login_required
 @require_GET
+@role_required(Capability.VIEW)
 def fee_ledger(request: HtmxHttpRequest) -> HttpResponse:
     entries, brand = _entries(request)
     rows = ledger.rows(entries)
@@ -39,6 +41,7 @@ def fee_ledger(request: HtmxHttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
+@role_required(Capability.VIEW)
 def fee_ledger_export(request: HtmxHttpRequest) -> HttpResponse:
     entries, _ = _entries(request)
     table = ledger.csv_table(ledger.rows(entries), with_organisation=False)

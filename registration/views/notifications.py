@@ -1,5 +1,7 @@
 """The user's notifications: list, mark one or all as read. Scoped to the user's organisation
-(plus the reviewers' notifications for reviewers); another organisation's is a 404."""
+(plus the reviewers' notifications for reviewers); another organisation's is a 404. Every
+role may read and clear their own (compliance/roles.py: view), and reviewers without an
+organisation too, so no role check here."""
 
 from dataclasses import dataclass
 from itertools import groupby

@@ -26,6 +26,7 @@ from compliance.models import (
     ProfileAssignmentTask,
     TestMessage,
 )
+from compliance.roles import Capability, role_required
 from compliance.services import messages as test_sms
 from compliance.services import number_status
 from compliance.services import numbers as service
@@ -51,6 +52,7 @@ def _numbers(request):
 # -- numbers list ------------------------------------------------------------------------------
 @login_required
 @require_GET
+@role_required(Capability.VIEW)
 def number_list(request: HtmxHttpRequest) -> HttpResponse:
     organisation = current_organisation(request)
     filters = NumberFilterForm(request.GET or None, organisation=organisation)
@@ -82,6 +84,7 @@ def organisation_has_numbers(request) -> bool:
 
 @login_required
 @require_GET
+@role_required(Capability.VIEW)
 def number_export(request: HtmxHttpRequest) -> StreamingHttpResponse:
     """CSV of the numbers screen with its current filter (streamed)."""
     filters = NumberFilterForm(request.GET or None, organisation=current_organisation(request))
@@ -125,6 +128,7 @@ def number_export(request: HtmxHttpRequest) -> StreamingHttpResponse:
 
 @login_required
 @require_POST
+@role_required(Capability.EDIT)
 def number_sync(request: HtmxHttpRequest) -> HttpResponse:
     service.request_sync(current_organisation(request))
     messages.info(request, "Reading your profiles and numbers from Telnyx; refresh in a moment.")
@@ -163,12 +167,14 @@ def _number_page(request, number, *, form=None, error=None, offer_move=False, st
 
 @login_required
 @require_GET
+@role_required(Capability.VIEW)
 def number_detail(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     return _number_page(request, get_owned_or_404(request, _numbers(request), public_id=public_id))
 
 
 @login_required
 @require_POST
+@role_required(Capability.EDIT)
 def number_action(request: HtmxHttpRequest, public_id: UUID, action: str) -> HttpResponse:
     """assign (POST), move (PUT) or unassign (DELETE, after the confirmation page)."""
     if action not in ("assign", "move", "unassign"):
@@ -211,6 +217,7 @@ def number_action(request: HtmxHttpRequest, public_id: UUID, action: str) -> Htt
 
 @login_required
 @require_GET
+@role_required(Capability.VIEW)
 def number_unassign_confirm(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     number = get_owned_or_404(request, _numbers(request), public_id=public_id)
     return render(request, "registration/numbers/unassign.html", {"number": number})
@@ -219,6 +226,7 @@ def number_unassign_confirm(request: HtmxHttpRequest, public_id: UUID) -> HttpRe
 # -- bulk --------------------------------------------------------------------------------------
 @login_required
 @require_POST
+@role_required(Capability.EDIT)
 def bulk_start(request: HtmxHttpRequest) -> HttpResponse:
     """The bulk action bar: a draft job for the chosen numbers, confirmed on its own page."""
     organisation = current_organisation(request)
@@ -259,6 +267,7 @@ def _job(request, public_id: UUID) -> BulkAssignment:
 
 @login_required
 @require_GET
+@role_required(Capability.VIEW)
 def bulk_detail(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     """A draft: what will change, with its counts, to confirm or cancel. Else its progress."""
     job = _job(request, public_id)
@@ -289,6 +298,7 @@ def bulk_detail(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
 
 @login_required
 @require_POST
+@role_required(Capability.EDIT)
 def bulk_confirm(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     job = _job(request, public_id)
     if service.confirm_bulk_job(job):
@@ -298,6 +308,7 @@ def bulk_confirm(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
 
 @login_required
 @require_POST
+@role_required(Capability.EDIT)
 def bulk_cancel(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     job = _job(request, public_id)
     if not service.cancel_bulk_job(job):
@@ -309,6 +320,7 @@ def bulk_cancel(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
 
 @login_required
 @require_POST
+@role_required(Capability.EDIT)
 def bulk_retry(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     job = get_owned_or_404(request, BulkAssignment, public_id=public_id)
     count = service.retry_failed_items(job)
@@ -318,6 +330,7 @@ def bulk_retry(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@role_required(Capability.EDIT)
 def number_import(request: HtmxHttpRequest) -> HttpResponse:
     """Upload a CSV of numbers and campaigns: a draft job whose page previews the changes and
     the rows that cannot be sent; a file with no usable row is answered here."""
@@ -346,6 +359,7 @@ def number_import(request: HtmxHttpRequest) -> HttpResponse:
 # -- messaging profiles ------------------------------------------------------------------------
 @login_required
 @require_http_methods(["GET", "POST"])
+@role_required(Capability.EDIT)
 def profile_list(request: HtmxHttpRequest) -> HttpResponse:
     form = MessagingProfileForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
@@ -364,6 +378,7 @@ def profile_list(request: HtmxHttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@role_required(Capability.EDIT)
 def profile_detail(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     profile = get_owned_or_404(request, MessagingProfile, public_id=public_id)
     organisation = current_organisation(request)
@@ -405,6 +420,7 @@ def profile_detail(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
 
 @login_required
 @require_GET
+@role_required(Capability.VIEW)
 def profile_task(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     task = get_owned_or_404(
         request,
@@ -420,6 +436,7 @@ def profile_task(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
 # -- test SMS ----------------------------------------------------------------------------------
 @login_required
 @require_http_methods(["GET", "POST"])
+@role_required(Capability.EDIT)
 def test_message(request: HtmxHttpRequest) -> HttpResponse:
     organisation = current_organisation(request)
     form = TestMessageForm(
@@ -448,6 +465,7 @@ def test_message(request: HtmxHttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
+@role_required(Capability.VIEW)
 def test_message_detail(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     message = get_owned_or_404(
         request, TestMessage.objects.select_related("from_number"), public_id=public_id
@@ -464,6 +482,7 @@ MAX_POLLED = 200
 
 @login_required
 @require_GET
+@role_required(Capability.VIEW)
 def number_statuses(request: HtmxHttpRequest) -> HttpResponse:
     """The live-status poll (registration/live_status.py): a page's numbers' status cells out
     of band, or HX-Refresh when a scope's counts moved; polling stops when nothing it watches

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from compliance.http import HtmxHttpRequest
 from compliance.models import Brand, Campaign, SiteCheck
+from compliance.roles import Capability, role_required
 from compliance.services.sitecheck import latest_site_checks, request_site_check
 from compliance.tenancy import get_owned_or_404
 
@@ -63,6 +64,7 @@ def _subject(request, subject: str, public_id) -> Brand | Campaign:
 
 @login_required
 @require_GET
+@role_required(Capability.VIEW)
 def results(request: HtmxHttpRequest, subject: str, public_id: UUID) -> HttpResponse:
     panel = panel_for(_subject(request, subject, public_id))
     template = PANEL_TEMPLATE if request.htmx else "compliance/sitecheck/page.html"
@@ -71,6 +73,7 @@ def results(request: HtmxHttpRequest, subject: str, public_id: UUID) -> HttpResp
 
 @login_required
 @require_POST
+@role_required(Capability.EDIT)
 def run(request: HtmxHttpRequest, subject: str, public_id: UUID) -> HttpResponse:
     obj = _subject(request, subject, public_id)
     if isinstance(obj, Campaign):

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_POST
 from compliance import texts
 from compliance.http import HtmxHttpRequest
 from compliance.models import Campaign
+from compliance.roles import Capability, role_required
 from compliance.services.hosted import (
     answers_for,
     ensure_hosted_pages,
@@ -58,12 +59,14 @@ def _render(request, campaign: Campaign):
 
 @login_required
 @require_GET
+@role_required(Capability.VIEW)
 def proposals(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     return _render(request, _campaign(request, public_id))
 
 
 @login_required
 @require_POST
+@role_required(Capability.EDIT)
 def hosted_pages(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
     campaign = _campaign(request, public_id)
     ensure_hosted_pages(campaign.brand)

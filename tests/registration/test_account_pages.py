@@ -185,3 +185,12 @@ def test_the_sessions_page_names_browsers_in_words_and_signs_out_the_others(owne
     assert response.status_code == 302
     assert other.get(reverse("account")).status_code == 302  # signed out: sent to sign in
     assert client.get(reverse("account")).status_code == 200
+
+
+def test_the_only_owner_hands_the_organisation_over_before_deleting(owner_client, owner, teammate):
+    """Members are never left without an owner (issue 23: members and roles)."""
+    _reauthenticate(owner_client)
+    page = owner_client.get(reverse("account_delete")).content.decode()
+    assert "only owner of Alice Bakery LLC, which has 1 other member" in page
+    owner_client.post(reverse("account_delete"))
+    assert User.objects.get(username="alice").is_active

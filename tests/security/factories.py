@@ -7,6 +7,8 @@ from compliance.models import (
     Brand,
     BulkAssignment,
     Campaign,
+    Invitation,
+    Membership,
     MessagingProfile,
     Notification,
     PhoneNumber,
@@ -79,6 +81,23 @@ def notification(organisation) -> Notification:
     return Notification.objects.create(organisation=organisation, title="Hello")
 
 
+def membership(organisation) -> Membership:
+    """A member (role: member) of the organisation, besides its owner."""
+    username = f"member-{uuid.uuid4().hex[:8]}"
+    user = factories.member(organisation, Membership.Role.MEMBER, username)
+    return Membership.objects.get(user=user, organisation=organisation)
+
+
+def invitation(organisation) -> Invitation:
+    inviter = organisation.memberships.get(role=Membership.Role.OWNER).user
+    waiting = Invitation(
+        organisation=organisation, email=f"{uuid.uuid4().hex[:8]}@example.com", invited_by=inviter
+    )
+    waiting.new_token()
+    waiting.save()
+    return waiting
+
+
 # The object a URL's `public_id` names, by the path segment before it ("brands/<uuid:…>").
 BY_COLLECTION = {
     "brands": brand,
@@ -90,6 +109,8 @@ BY_COLLECTION = {
     "profile-tasks": profile_task,
     "test-sms": test_message,
     "notifications": notification,
+    "members": membership,
+    "invitations": invitation,
 }
 
 # Values of the other kwargs, valid for the owner (so the outsider's 404 proves tenancy, not

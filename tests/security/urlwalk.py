@@ -33,6 +33,9 @@ PUBLIC = frozenset(
         "hosted_sms_terms",
         "hosted_opt_in",
         "hosted_opt_in_done",
+        # An invitation's link names the organisation and who invited; joining needs an
+        # account signed in with the invited address (tests/registration/test_members.py).
+        "invitation",
         "healthz",  # JSON for load balancers: no organisation's data (tests/project/test_serve.py)
         "readyz",
     }
