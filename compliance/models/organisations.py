@@ -59,20 +59,30 @@ class Organisation(models.Model):
 
 
 class Membership(models.Model):
-    """A user belongs to exactly one organisation."""
+    """A user's place in an organisation. A user may belong to several (an agency registering
+    brands for its clients); the one they act for is chosen per session
+    (compliance.tenancy.current_membership)."""
 
     class Role(models.TextChoices):
         OWNER = "owner", "Owner"
         MEMBER = "member", "Member"
 
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership"
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
     )
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="memberships"
     )
     role = models.CharField(max_length=10, choices=Role.choices, default=Role.MEMBER)
     joined_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["joined_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "organisation"], name="one_membership_per_user_and_organisation"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} in {self.organisation}"
