@@ -90,6 +90,7 @@ BY_COLLECTION = {
     "profile-tasks": profile_task,
     "test-sms": test_message,
     "notifications": notification,
+    "organisations": lambda organisation: organisation,  # switching to it
 }
 
 # Values of the other kwargs, valid for the owner (so the outsider's 404 proves tenancy, not
