@@ -149,4 +149,9 @@ def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     )
     # Switching then opens the page asked for, when it can be opened again (a GET).
     reopen = request.get_full_path() if request.method == "GET" else ""
-    return render(request, "404.html", {"elsewhere": elsewhere, "reopen": reopen}, status=404)
+    response = render(request, "404.html", {"elsewhere": elsewhere, "reopen": reopen}, status=404)
+    if elsewhere is not None and request.headers.get("HX-Request") == "true":
+        # A partial or a poll of a page left open after switching in another tab: reload the
+        # page, which then says where it belongs (htmx swaps no 404, but follows HX-Refresh).
+        response["HX-Refresh"] = "true"
+    return response

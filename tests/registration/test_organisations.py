@@ -276,3 +276,19 @@ def test_an_owners_settings_apply_to_the_organisation_they_own(
     owner_client.post(reverse("account_require_two_factor"), {"require": "on"})
     organisation.refresh_from_db()
     assert organisation.require_two_factor
+
+
+def test_a_poll_left_open_after_switching_reloads_its_page(owner_client, organisation, client_co):
+    """A number page of Alice Bakery polls its live status; Alice switches to Client Co in
+    another tab: the poll answers 404 and asks htmx to reload the page, which then offers the
+    switch back instead of going on polling into the void."""
+    number = factories.phone_number(organisation, profile=factories.messaging_profile(organisation))
+    poll = reverse("number_statuses") + f"?scope=number:{number.public_id}&seen="
+    assert owner_client.get(poll, headers={"HX-Request": "true"}).status_code == 200
+
+    _switch(owner_client, client_co)
+    response = owner_client.get(poll, headers={"HX-Request": "true"})
+
+    assert response.status_code == 404 and response["HX-Refresh"] == "true"
+    page = _text(owner_client.get(reverse("number_detail", args=[number.public_id])))
+    assert "This is in Alice Bakery LLC" in page
