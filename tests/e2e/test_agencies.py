@@ -94,3 +94,28 @@ def test_an_agency_switches_between_its_clients_and_sees_each_ones_work_only(
     assert re.search(rf"/brands/{client_brand.public_id}/$", page.url)
     assert _active(page) == "Evergreen Dental"
     assert "Evergreen Smiles" in page.get_by_role("heading", level=1).inner_text()
+
+
+def test_the_organisation_pages_fit_a_phone_and_pass_axe(phone_page, e2e_user, browser_errors):
+    """The account page listing two organisations, adding one, the open switcher and the page
+    offering the switch, at phone width (390 px): nothing wider than the screen, no serious
+    accessibility violation."""
+    from compliance import accounts
+    from tests.e2e.helpers import log_in
+
+    client = accounts.found_organisation(e2e_user, "Evergreen Dental Group of Greater Chicago")
+    brand = registered_brand(client, display_name="Evergreen Smiles")
+    page = phone_page
+    log_in(page, e2e_user.username)
+    width = page.viewport_size["width"]
+    problems = []
+    for path in ("/accounts/", "/accounts/organisations/new/", "/", f"/brands/{brand.public_id}/"):
+        page.goto(path)
+        if path == "/":
+            page.locator(".org-switcher summary").click()
+        wide = page.evaluate("() => document.documentElement.scrollWidth")
+        if wide > width:
+            problems.append(f"{path}: {wide} px wide on a {width} px screen")
+        problems.extend(f"{path}: {v}" for v in _serious_violations(page))
+    browser_errors[:] = [e for e in browser_errors if "404" not in e]  # the offer's own status
+    assert problems == [], "\n".join(problems)
