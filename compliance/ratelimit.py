@@ -29,6 +29,8 @@ class Limit:
 # settings), keyed on client_ip below through compliance/allauth_adapter.py.
 OPT_IN_PER_IP = Limit("opt-in-ip", 10, 60 * 60)  # public opt-in forms (compliance.hosted_views)
 TEST_SMS_PER_ORGANISATION = Limit("test-sms-org", 20, 60 * 60)  # each one is a real, paid SMS
+# Organisations a user adds (an agency's clients): plenty for real work, not a flood of rows.
+NEW_ORGANISATIONS_PER_USER = Limit("new-organisation-user", 20, 60 * 60)
 
 
 def _cache_key(limit: Limit, key: str) -> str:

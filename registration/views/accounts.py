@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from compliance import accounts, tenancy
+from compliance import accounts, ratelimit, tenancy
 from compliance.http import HtmxHttpRequest
 from compliance.models import Membership
 from registration import dashboard
@@ -127,6 +127,18 @@ def new_organisation(request: HtmxHttpRequest) -> HttpResponse:
     from registration.forms import OrganisationForm
 
     form = OrganisationForm(request.POST or None)
+    limit = ratelimit.NEW_ORGANISATIONS_PER_USER
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and ratelimit.hit(limit, str(_signed_in(request).pk))
+    ):
+        form.add_error(
+            None,
+            f"You have added {limit.limit} organisations within the hour. Please wait "
+            f"{limit.window_words} and try again.",
+        )
+        return render(request, "account/new_organisation.html", {"form": form}, status=429)
     if request.method == "POST" and form.is_valid():
         organisation = accounts.found_organisation(_signed_in(request), form.cleaned_data["name"])
         tenancy.switch_organisation(request, organisation.public_id)

@@ -292,3 +292,19 @@ def test_a_poll_left_open_after_switching_reloads_its_page(owner_client, organis
     assert response.status_code == 404 and response["HX-Refresh"] == "true"
     page = _text(owner_client.get(reverse("number_detail", args=[number.public_id])))
     assert "This is in Alice Bakery LLC" in page
+
+
+def test_adding_organisations_is_limited_per_hour(owner, owner_client):
+    from compliance import ratelimit
+
+    limit = ratelimit.NEW_ORGANISATIONS_PER_USER
+    for n in range(limit.limit):
+        assert (
+            owner_client.post(reverse("new_organisation"), {"name": f"Client {n}"}).status_code
+            == 302
+        )
+    response = owner_client.post(reverse("new_organisation"), {"name": "One too many"})
+    assert response.status_code == 429 and "Please wait 60 minutes" in _text(response)
+    assert not Organisation.objects.filter(name="One too many").exists()
+    assert Membership.objects.filter(user=owner).count() == limit.limit + 1
+    ratelimit.reset(limit, str(owner.pk))
