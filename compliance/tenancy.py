@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import (
     Case,
     Count,
+    F,
     IntegerField,
     Model,
     OuterRef,
@@ -27,6 +28,7 @@ from django.db.models import (
 )
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from compliance.models import Membership, Organisation
 from compliance.navigation import nav_items
@@ -58,8 +60,8 @@ def memberships_of(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Membershi
 
 def active_membership(request: HttpRequest) -> Membership | None:
     """The membership the user acts for: the organisation chosen in this session while they
-    still belong to it, else the one they joined first; None for a user without any. Read once
-    per request, in one query."""
+    still belong to it, else the one they last switched to, else the one they joined first;
+    None for a user without any. Read once per request, in one query."""
     if hasattr(request, _CACHE_ATTRIBUTE):
         return getattr(request, _CACHE_ATTRIBUTE)
     user = getattr(request, "user", None)
@@ -76,14 +78,15 @@ def active_membership(request: HttpRequest) -> Membership | None:
                 .values("count")
             )
         )
-        if chosen is not None:
-            memberships = memberships.annotate(
-                chosen=Case(
-                    When(organisation__public_id=chosen, then=Value(1)),
-                    default=Value(0),
-                    output_field=IntegerField(),
-                )
-            ).order_by("-chosen", "joined_at", "pk")
+        memberships = memberships.annotate(
+            chosen=Case(
+                When(organisation__public_id=chosen, then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
+            )
+            if chosen is not None
+            else Value(0, output_field=IntegerField())
+        ).order_by("-chosen", F("last_active_at").desc(nulls_last=True), "joined_at", "pk")
         membership = memberships.first()
         if membership is not None and membership.organisation.public_id != chosen:
             _remember(request, membership)
@@ -114,6 +117,8 @@ def switch_organisation(request: HttpRequest, public_id: object) -> Membership:
     except (ValidationError, ValueError, TypeError) as exc:
         raise Http404("No such organisation.") from exc
     _remember(request, membership)
+    membership.last_active_at = timezone.now()
+    membership.save(update_fields=["last_active_at"])
     setattr(request, _CACHE_ATTRIBUTE, membership)
     return membership
 

@@ -75,6 +75,9 @@ class Membership(models.Model):
     )
     role = models.CharField(max_length=10, choices=Role.choices, default=Role.MEMBER)
     joined_at = models.DateTimeField(auto_now_add=True)
+    # When the user last switched to this organisation: a new session starts where they left
+    # off (compliance.tenancy.active_membership).
+    last_active_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["joined_at", "pk"]

@@ -66,6 +66,17 @@ def test_switching_changes_what_every_list_shows(owner_client, organisation, cli
     assert "Client's brand" in theirs and "Alice's own brand" not in theirs
 
 
+def test_a_new_session_starts_where_the_user_left_off(owner, owner_client, organisation, client_co):
+    from django.test import Client
+
+    _switch(owner_client, client_co)
+    owner_client.logout()
+
+    again = Client()
+    again.force_login(owner)
+    assert _working_in(_text(again.get(reverse("home")))) == "Client Co"
+
+
 def test_a_lost_membership_falls_back_to_another_on_the_next_request(
     owner, owner_client, organisation, client_co
 ):
