@@ -94,7 +94,7 @@ def _member(organisation):
 
     user, _ = User.objects.get_or_create(username="bench-numbers-owner")
     Membership.objects.update_or_create(
-        user=user, defaults={"organisation": organisation, "role": Membership.Role.OWNER}
+        user=user, organisation=organisation, defaults={"role": Membership.Role.OWNER}
     )
     return user
 

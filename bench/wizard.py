@@ -144,7 +144,7 @@ def _user_with_draft(index: int) -> dict:
         user.set_unusable_password()
         user.save()
     Membership.objects.update_or_create(
-        user=user, defaults={"organisation": organisation, "role": Membership.Role.OWNER}
+        user=user, organisation=organisation, defaults={"role": Membership.Role.OWNER}
     )
     Brand.objects.filter(organisation=organisation).delete()
     brand = factories.draft_brand(

@@ -1,5 +1,6 @@
-"""Account use cases: signing up creates the organisation and its owner together; deleting an
-account is refused while its user alone answers for an organisation with live campaigns.
+"""Account use cases: signing up creates the organisation and its owner together (and a user
+may found more: an agency adds each client); deleting an account is refused while its user
+alone answers for an organisation with live campaigns.
 
 Sign-in, sign-up forms, e-mail verification, passwords and two-factor sign-in are
 django-allauth's (compliance/allauth_adapter.py wires it to these functions)."""
@@ -11,8 +12,10 @@ from compliance import lifecycle
 from compliance.models import Campaign, Membership, Organisation
 
 
+@transaction.atomic
 def found_organisation(user: User, organisation_name: str) -> Organisation:
-    """The organisation a new user signs up for, with that user as its owner."""
+    """A new organisation with `user` as its owner: the one a new user signs up for, or another
+    one an existing user adds (an agency registering brands for a client)."""
     organisation = Organisation.objects.create(name=organisation_name)
     Membership.objects.create(user=user, organisation=organisation, role=Membership.Role.OWNER)
     return organisation
@@ -43,32 +46,37 @@ def has_authenticator_app(user: User) -> bool:
 
 
 def deletion_refusal(user: User) -> str | None:
-    """Why this account cannot be deleted now, in plain words; None when it can: the only
-    owner neither leaves members without an owner nor live campaigns without anyone."""
-    membership = getattr(user, "membership", None)
-    if membership is None or membership.role != Membership.Role.OWNER:
-        return None
-    organisation = membership.organisation
-    other_owners = organisation.memberships.filter(role=Membership.Role.OWNER).exclude(user=user)
-    if other_owners.exists():
-        return None
-    others = organisation.memberships.exclude(user=user).count()
-    if others:
-        return (
-            f"You are the only owner of {organisation}, which has {others} other "
-            f"member{'s' if others != 1 else ''}. Hand the organisation over to one of them "
-            "(Members page, Make owner) before deleting your account."
+    """Why this account cannot be deleted now, in plain words; None when it can. For every
+    organisation the user alone owns (not only the one they act for): the only owner neither
+    leaves members without an owner nor live campaigns without anyone."""
+    refusals = []
+    for membership in user.memberships.filter(role=Membership.Role.OWNER).select_related(
+        "organisation"
+    ):
+        organisation = membership.organisation
+        other_owners = organisation.memberships.filter(role=Membership.Role.OWNER).exclude(
+            user=user
         )
-    live = Campaign.objects.filter(
-        organisation=organisation, campaign_status__in=lifecycle.LIVE
-    ).count()
-    if live:
-        return (
-            f"You are the only owner of {organisation}, which has {live} live "
-            f"campaign{'s' if live != 1 else ''}. Deactivate {'them' if live != 1 else 'it'} "
-            "or make someone else an owner before deleting your account."
-        )
-    return None
+        if other_owners.exists():
+            continue
+        others = organisation.memberships.exclude(user=user).count()
+        if others:
+            refusals.append(
+                f"You are the only owner of {organisation}, which has {others} other "
+                f"member{'s' if others != 1 else ''}. Hand the organisation over to one of them "
+                "(Members page, Make owner) before deleting your account."
+            )
+            continue
+        live = Campaign.objects.filter(
+            organisation=organisation, campaign_status__in=lifecycle.LIVE
+        ).count()
+        if live:
+            refusals.append(
+                f"You are the only owner of {organisation}, which has {live} live "
+                f"campaign{'s' if live != 1 else ''}. Deactivate {'them' if live != 1 else 'it'} "
+                "or make someone else an owner before deleting your account."
+            )
+    return " ".join(refusals) or None
 
 
 @transaction.atomic

@@ -1,22 +1,13 @@
-"""How a logged-in user is loaded on each request: with their membership and organisation.
+"""The authentication backend sessions name (django-allauth's: log in by username or e-mail;
+Django's passwords, permissions and inactive users refused).
 
-Every customer page is scoped to the user's organisation (compliance/tenancy.py). Loaded
-lazily, the membership and then the organisation cost two more queries on every request;
-here they come in the same query as the user."""
+The organisation a request acts for is read by compliance.tenancy (`active_membership`), in
+one query with its membership, once per request: a user may belong to several, and which one
+is active lives in the session, which this backend never sees."""
 
 from allauth.account.auth_backends import AuthenticationBackend
-from django.contrib.auth import get_user_model
 
 
 class OrganisationModelBackend(AuthenticationBackend):
-    """allauth's backend (log in by username or e-mail; Django's passwords, permissions and
-    inactive users refused), but the user of a session is read with
-    `select_related("membership__organisation")`."""
-
-    def get_user(self, user_id):
-        users = get_user_model()._default_manager.select_related("membership__organisation")
-        try:
-            user = users.get(pk=user_id)
-        except users.model.DoesNotExist:
-            return None
-        return user if self.user_can_authenticate(user) else None
+    """Kept under its name: every session stores the path of the backend that logged it in,
+    and a session whose backend is no longer configured is logged out."""

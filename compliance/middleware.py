@@ -36,8 +36,9 @@ class TwoFactorRequiredMiddleware:
     """Reviewers and staff see and act for every organisation: /review/ and /admin/ open only
     once their account has an authenticator app (TOTP, allauth.mfa). Members of an
     organisation whose owner requires two-factor sign-in are held to it on every page but the
-    account pages. Until then they are sent to set one up (then the recovery codes); allauth
-    then asks for the code at every sign-in."""
+    account pages while they act for it (a user of several organisations may still switch to
+    another from the account pages). Until then they are sent to set one up (then the recovery
+    codes); allauth then asks for the code at every sign-in."""
 
     GUARDED_PREFIXES = ("/review/", "/admin/")
     # Reachable without an authenticator: setting one up, signing out, the static files.
@@ -64,7 +65,7 @@ class TwoFactorRequiredMiddleware:
             return redirect("mfa_activate_totp")
         if (
             not request.path.startswith(self.OPEN_PREFIXES)
-            and _organisation_requires(user)
+            and _organisation_requires(request)
             and not has_authenticator_app(user)
         ):
             messages.warning(
@@ -88,11 +89,13 @@ def _sees_every_organisation(user) -> bool:
     return user.is_staff or is_reviewer(user)
 
 
-def _organisation_requires(user) -> bool:
-    from compliance.tenancy import organisation_of
+def _organisation_requires(request: HttpRequest) -> bool:
+    """Whether the organisation the request acts for requires two-factor sign-in (its data is
+    what the rule protects; read once per request with the membership, see tenancy)."""
+    from compliance.tenancy import active_membership
 
-    organisation = organisation_of(user)
-    return organisation is not None and organisation.require_two_factor
+    membership = active_membership(request)
+    return membership is not None and membership.organisation.require_two_factor
 
 
 class RequestIdMiddleware:

@@ -32,6 +32,8 @@ TEST_SMS_PER_ORGANISATION = Limit("test-sms-org", 20, 60 * 60)  # each one is a 
 # Invitations sent and resent: anyone can sign up and invite, so the app's mail server is
 # not a free way to e-mail strangers.
 INVITATIONS_PER_ORGANISATION = Limit("invitations-org", 20, 60 * 60)
+# Organisations a user adds (an agency's clients): plenty for real work, not a flood of rows.
+NEW_ORGANISATIONS_PER_USER = Limit("new-organisation-user", 20, 60 * 60)
 
 
 def _cache_key(limit: Limit, key: str) -> str:

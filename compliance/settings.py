@@ -124,8 +124,8 @@ CACHES = {
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Sign-in is django-allauth's (log in by e-mail or username); the session's user comes with
-# their membership and organisation in one query (compliance/auth_backend.py).
+# Sign-in is django-allauth's (log in by e-mail or username), under the backend name sessions
+# already carry (compliance/auth_backend.py).
 AUTHENTICATION_BACKENDS = ["compliance.auth_backend.OrganisationModelBackend"]
 
 AUTH_PASSWORD_VALIDATORS = [

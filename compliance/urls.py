@@ -34,6 +34,14 @@ urlpatterns = [
         accounts.require_two_factor,
         name="account_require_two_factor",
     ),
+    # A user may belong to several organisations: add one, switch to another (under
+    # /accounts/, so a user can switch away before setting up an organisation's two-factor).
+    path("accounts/organisations/new/", accounts.new_organisation, name="new_organisation"),
+    path(
+        "accounts/organisations/<uuid:public_id>/switch/",
+        accounts.switch_organisation,
+        name="switch_organisation",
+    ),
     path("accounts/", include("allauth.urls")),
     path("organisation/", include("registration.urls.members")),
     # The link of an invitation e-mail: readable before signing in (registration/views/members).
@@ -52,6 +60,8 @@ urlpatterns = [
     path("", include("compliance.health")),
     path("", include("compliance.metrics")),
 ]
+
+handler404 = accounts.page_not_found
 
 # The Telnyx sandbox is a development tool: routed only in sandbox mode (no TELNYX_API_KEY).
 if settings.SANDBOX_MODE:

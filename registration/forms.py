@@ -14,6 +14,17 @@ class LoginForm(AllauthLoginForm):
             self.fields["remember"].label = "Keep me logged in on this device"
 
 
+class OrganisationForm(forms.Form):
+    """Another organisation for a signed-in user (an agency adding a client), of which they
+    become the owner."""
+
+    name = forms.CharField(
+        max_length=200,
+        label="Organisation name",
+        help_text="The business whose brands and campaigns you will register, as it is known.",
+    )
+
+
 class SignUpForm(forms.Form):
     """What sign-up asks beyond allauth's username, e-mail and password: the organisation,
     founded with its owner when the account is saved (compliance/allauth_adapter.py). An

@@ -9,6 +9,7 @@ from compliance import accounts
 from compliance.models import Membership
 from compliance.tenancy import REVIEWERS_GROUP
 from tests import spec_contract
+from tests.factories import organisation_of
 
 PASSWORD = "a-Long-pass-phrase-42"
 
@@ -141,7 +142,7 @@ def owner(db) -> User:
 
 @pytest.fixture
 def organisation(owner):
-    return owner.membership.organisation
+    return organisation_of(owner)
 
 
 def verified_user(username: str, email: str, **extra) -> User:
@@ -178,7 +179,7 @@ def totp_code(secret: str, *, ahead: int = 0) -> str:
 @pytest.fixture
 def teammate(owner) -> User:
     user = verified_user("bob", "bob@example.com")
-    Membership.objects.create(user=user, organisation=owner.membership.organisation)
+    Membership.objects.create(user=user, organisation=organisation_of(owner))
     return user
 
 

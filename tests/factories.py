@@ -6,11 +6,20 @@ journeys need.
 - At the sandbox, over real HTTP through the client: verified, unverified and sole-proprietor
   brands.
 - Campaign content that passes both the sandbox's review and the app's checks.
+- A user's organisation (`organisation_of`).
 """
 
 import uuid
 
-from compliance.models import Brand, Campaign, MessagingProfile, PhoneNumber, SubmissionState
+from compliance.models import (
+    Brand,
+    Campaign,
+    Membership,
+    MessagingProfile,
+    Organisation,
+    PhoneNumber,
+    SubmissionState,
+)
 from compliance.telnyx.schemas.brands import BrandCreate
 from sandbox.models.brands import SandboxOtp
 
@@ -26,6 +35,12 @@ ALICE_BAKERY = {
     "phone": "+13125550001",
     "vertical": "RETAIL",
 }
+
+
+def organisation_of(user) -> Organisation:
+    """The organisation a test user signed up with (the first they joined; the fixtures'
+    users belong to one unless a test adds more)."""
+    return Membership.objects.select_related("organisation").filter(user=user)[0].organisation
 
 
 def draft_brand(organisation, **fields) -> Brand:

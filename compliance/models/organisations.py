@@ -63,8 +63,9 @@ class Organisation(models.Model):
 
 
 class Membership(models.Model):
-    """A user belongs to exactly one organisation, with a role; what each role may do is
-    compliance/roles.py."""
+    """A user's place in an organisation, with a role (what each role may do is
+    compliance/roles.py). A user may belong to several (an agency registering brands for its
+    clients); the one they act for is chosen per session (compliance.tenancy.current_membership)."""
 
     class Role(models.TextChoices):
         OWNER = "owner", "Owner"
@@ -73,14 +74,25 @@ class Membership(models.Model):
         VIEWER = "viewer", "Viewer"
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership"
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
     )
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="memberships"
     )
     role = models.CharField(max_length=10, choices=Role.choices, default=Role.MEMBER)
     joined_at = models.DateTimeField(auto_now_add=True)
+    # When the user last switched to this organisation: a new session starts where they left
+    # off (compliance.tenancy.active_membership).
+    last_active_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["joined_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "organisation"], name="one_membership_per_user_and_organisation"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} in {self.organisation}"

@@ -278,9 +278,8 @@ def invitation_problem(invitation: Invitation | None) -> str | None:
 def joining_refusal(user: User, invitation: Invitation) -> str | None:
     """Why `user` cannot join through `invitation`, in plain words; None when they can.
 
-    The one place for who may join: today an account belongs to one organisation at most,
-    so a member of another one is refused (agencies, with several organisations per account,
-    relax this rule here)."""
+    The one place for who may join: the invited address, confirmed on the account, and not
+    already a member of that organisation (members of others may join: agencies)."""
     verified = EmailAddress.objects.filter(
         user=user, email__iexact=invitation.email, verified=True
     ).exists()
@@ -290,16 +289,10 @@ def joining_refusal(user: User, invitation: Invitation) -> str | None:
             f"another or unconfirmed address. Sign in as {invitation.email}, or add and "
             "confirm that address on your account page, then open the link again."
         )
-    existing = Membership.objects.filter(user=user).select_related("organisation").first()
-    if existing is not None:
-        if existing.organisation_id == invitation.organisation_id:
-            return f"You are already a member of {invitation.organisation}."
-        return (
-            f"Your account already belongs to {existing.organisation}, and an account can "
-            f"belong to only one organisation for now. To join {invitation.organisation}, "
-            f"sign up with another address, or ask {person(invitation.invited_by)} to invite "
-            "one."
-        )
+    # A user may belong to several organisations (an agency and its clients): only the same
+    # one twice is refused.
+    if Membership.objects.filter(user=user, organisation_id=invitation.organisation_id).exists():
+        return f"You are already a member of {invitation.organisation}."
     return None
 
 

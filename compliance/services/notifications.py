@@ -19,14 +19,14 @@ from datetime import datetime, timedelta
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives, mailers
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
 from compliance.http import absolute_url
 from compliance.models import Brand, Campaign, EmailPreference, Notification, Organisation
-from compliance.tenancy import REVIEWER_PERMISSION, is_reviewer, organisation_of
+from compliance.tenancy import REVIEWER_PERMISSION, is_reviewer
 
 logger = logging.getLogger(__name__)
 
@@ -42,7 +42,9 @@ def notify(
     brand: Brand | None = None,
 ) -> Notification:
     """Tell the organisation's members: a notification, and an email to each member."""
-    members = get_user_model().objects.filter(membership__organisation=organisation, is_active=True)
+    members = get_user_model().objects.filter(
+        memberships__organisation=organisation, is_active=True
+    )
     return _notify(Audience.CUSTOMER, members, organisation, title, body, campaign, brand)
 
 
@@ -117,13 +119,20 @@ def link_of(notification: Notification) -> str:
     return reverse("notifications")
 
 
-def visible_to(organisation: Organisation | None, *, reviewer: bool = False):
-    """The notifications a user sees: their organisation's, plus the reviewers' when they
-    review. Another organisation's notifications are never in it."""
+def visible_to(
+    organisations: Organisation | QuerySet[Organisation] | None, *, reviewer: bool = False
+):
+    """The notifications a user sees: their organisation's (the one they work in on a page;
+    every one they belong to in the digest), plus the reviewers' when they review. Another
+    organisation's notifications are never in it."""
     queryset = Notification.objects.none()
-    if organisation is not None:
+    if isinstance(organisations, Organisation):
         queryset = Notification.objects.filter(
-            organisation=organisation, audience=Audience.CUSTOMER
+            organisation=organisations, audience=Audience.CUSTOMER
+        )
+    elif organisations is not None:
+        queryset = Notification.objects.filter(
+            organisation__in=organisations, audience=Audience.CUSTOMER
         )
     if reviewer:
         queryset = queryset | Notification.objects.filter(audience=Audience.REVIEWERS)
@@ -202,9 +211,11 @@ def send_digests(now: datetime | None = None) -> int:
         if not claimed or not user.is_active or not user.email:
             continue
         items = list(
-            visible_to(organisation_of(user), reviewer=is_reviewer(user))
+            visible_to(
+                Organisation.objects.filter(memberships__user=user), reviewer=is_reviewer(user)
+            )
             .filter(created_at__gt=since, created_at__lte=now)
-            .select_related("campaign", "brand")
+            .select_related("campaign", "brand", "organisation")
             .order_by("created_at")
         )
         if not items:
@@ -212,6 +223,8 @@ def send_digests(now: datetime | None = None) -> int:
         base = _base_url()
         context = {
             "items": [(item, base + link_of(item)) for item in items],
+            # A user of several organisations is told which one each update is about.
+            "several_organisations": len({item.organisation_id for item in items}) > 1,
             "list_url": absolute_url("notifications"),
         }
         count = len(items)

@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from compliance import roles
+from compliance import roles, tenancy
 from compliance.http import HtmxHttpRequest, post_redirect
 from compliance.models import Invitation, Membership
 from compliance.presentation import person
@@ -204,10 +204,11 @@ def invitation(request: HtmxHttpRequest, token: str) -> HttpResponse:
             return redirect(f"{reverse('account_login')}?next={request.path}")
         if found is not None and problem is None and refusal is None:
             try:
-                services.accept(found, user)
+                joined = services.accept(found, user)
             except services.MembersRefused as exc:
                 refusal = exc.message
             else:
+                tenancy.switch_organisation(request, joined.organisation.public_id)
                 messages.success(
                     request,
                     f"Welcome to {found.organisation}. You joined as "

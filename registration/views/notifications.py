@@ -1,6 +1,6 @@
-"""The user's notifications: list, mark one or all as read. Scoped to the user's organisation
-(plus the reviewers' notifications for reviewers); another organisation's is a 404. Every
-role may read and clear their own (compliance/roles.py: view), and reviewers without an
+"""The user's notifications: list, mark one or all as read. Scoped to the organisation the user
+works in (plus the reviewers' notifications for reviewers); another organisation's is a 404.
+Every role may read and clear their own (compliance/roles.py: view), and reviewers without an
 organisation too, so no role check here."""
 
 from dataclasses import dataclass
@@ -17,13 +17,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from compliance.http import HtmxHttpRequest, post_redirect
 from compliance.models import Notification
 from compliance.services import notifications
-from compliance.tenancy import is_reviewer, organisation_of
+from compliance.tenancy import active_membership, is_reviewer
 from registration.forms import EmailPreferenceForm
 
 
 def _visible(request):
+    membership = active_membership(request)
     return notifications.visible_to(
-        organisation_of(request.user), reviewer=is_reviewer(request.user)
+        membership.organisation if membership else None, reviewer=is_reviewer(request.user)
     ).select_related("campaign", "brand", "organisation")
 
 

@@ -45,8 +45,14 @@ from registration.number_forms import (
 PAGE_SIZE = 50
 
 
+def _with_details():
+    """Numbers with what their pages show; get_owned_or_404 scopes them (and names another of
+    the user's organisations holding the number)."""
+    return PhoneNumber.objects.select_related("profile", "campaign__brand")
+
+
 def _numbers(request):
-    return scoped(request, PhoneNumber).select_related("profile", "campaign__brand")
+    return scoped(request, _with_details())
 
 
 # -- numbers list ------------------------------------------------------------------------------
@@ -169,7 +175,7 @@ def _number_page(request, number, *, form=None, error=None, offer_move=False, st
 @require_GET
 @role_required(Capability.VIEW)
 def number_detail(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
-    return _number_page(request, get_owned_or_404(request, _numbers(request), public_id=public_id))
+    return _number_page(request, get_owned_or_404(request, _with_details(), public_id=public_id))
 
 
 @login_required
@@ -179,7 +185,7 @@ def number_action(request: HtmxHttpRequest, public_id: UUID, action: str) -> Htt
     """assign (POST), move (PUT) or unassign (DELETE, after the confirmation page)."""
     if action not in ("assign", "move", "unassign"):
         raise Http404("No such action.")
-    number = get_owned_or_404(request, _numbers(request), public_id=public_id)
+    number = get_owned_or_404(request, _with_details(), public_id=public_id)
     organisation = current_organisation(request)
     campaigns = (
         service.move_choices(organisation, number)
@@ -219,7 +225,7 @@ def number_action(request: HtmxHttpRequest, public_id: UUID, action: str) -> Htt
 @require_GET
 @role_required(Capability.VIEW)
 def number_unassign_confirm(request: HtmxHttpRequest, public_id: UUID) -> HttpResponse:
-    number = get_owned_or_404(request, _numbers(request), public_id=public_id)
+    number = get_owned_or_404(request, _with_details(), public_id=public_id)
     return render(request, "registration/numbers/unassign.html", {"number": number})
 
 

@@ -43,12 +43,13 @@ def visible_otps(request: HttpRequest) -> QuerySet[SandboxOtp]:
     otps = SandboxOtp.objects.select_related("brand")
     if request.user.is_staff:
         return otps
-    membership = getattr(request.user, "membership", None)
-    if membership is None:
+    if not request.user.is_authenticated:
         return otps.none()
+    # Every organisation the user belongs to (the sandbox never imports the app's tenancy).
+    organisation_ids = request.user.memberships.values("organisation_id")
     brand_ids = (
         apps.get_model("compliance", "Brand")
-        .objects.filter(organisation_id=membership.organisation_id)
+        .objects.filter(organisation_id__in=organisation_ids)
         .exclude(brand_id=None)
         .values("brand_id")
     )

@@ -15,6 +15,7 @@ from tests.e2e.helpers import (
     log_in,
     screenshot,
 )
+from tests.factories import organisation_of
 
 
 def _fill_sign_up(page, *, password: str) -> None:
@@ -39,7 +40,7 @@ def test_sign_up_verify_the_email_then_land_on_the_overview_of_the_new_organisat
     assert "/accounts/confirm-email/" in page.url
     assert page.get_by_role("heading", level=1).inner_text() == "Confirm your e-mail address"
     assert_accessible_basics(page)
-    assert User.objects.get(username="erin").membership.organisation.name == "Erin's Electric LLC"
+    assert organisation_of(User.objects.get(username="erin")).name == "Erin's Electric LLC"
     page.goto("/")  # not signed in before the address is confirmed
     assert "/accounts/login/" in page.url
 

@@ -5,6 +5,7 @@ progress; the sandbox (Telnyx) ends with each number where the user sent it."""
 from compliance.models import PhoneNumber
 from sandbox.models.numbers import NumberAssignment
 from tests.e2e.helpers import assert_accessible_basics, field
+from tests.factories import organisation_of
 
 COUNT = 10
 
@@ -29,7 +30,7 @@ def test_bulk_move_then_bulk_unassign_from_the_numbers_screen(
     logged_in_page, e2e_user, make_profile, make_campaign
 ):
     page = logged_in_page
-    organisation = e2e_user.membership.organisation
+    organisation = organisation_of(e2e_user)
     make_profile(COUNT, organisation=organisation)
     first = make_campaign(organisation=organisation)
     second = make_campaign(organisation=organisation)

@@ -7,7 +7,7 @@ import pytest
 from compliance.models import Campaign, SubmissionState
 from tests.e2e import campaign_steps
 from tests.e2e.helpers import assert_accessible_basics, screenshot
-from tests.factories import BRAND_NAME, verified_brand
+from tests.factories import BRAND_NAME, organisation_of, verified_brand
 from tests.registration.test_campaign_builder import registered_brand
 
 
@@ -17,7 +17,7 @@ def brand(app_server, e2e_user):
     from compliance.telnyx.client import get_client
 
     with get_client(timeout=5.0, backoff_base=0.01, backoff_max=0.05) as telnyx:
-        return registered_brand(e2e_user.membership.organisation, verified_brand(telnyx))
+        return registered_brand(organisation_of(e2e_user), verified_brand(telnyx))
 
 
 def test_a_check_fires_while_typing_is_fixed_and_the_campaign_goes_live(logged_in_page, brand):

@@ -4,6 +4,7 @@ Insert buttons, and the site-check panel. Any CSP violation or script error fail
 from compliance.models import Brand, Campaign, OptInRecord, SiteCheck
 from compliance.services.hosted import ensure_hosted_pages
 from tests.e2e.helpers import assert_accessible_basics, assert_focus_on_first_error, field
+from tests.factories import organisation_of
 
 
 def _campaign(organisation) -> Campaign:
@@ -18,7 +19,7 @@ def _campaign(organisation) -> Campaign:
 
 
 def test_the_hosted_opt_in_form_refuses_an_unchecked_box_then_records_consent(page, e2e_user):
-    campaign = _campaign(e2e_user.membership.organisation)
+    campaign = _campaign(organisation_of(e2e_user))
     page.goto(ensure_hosted_pages(campaign.brand).opt_in)
     assert_accessible_basics(page)
     assert not page.get_by_role("checkbox").is_checked()
@@ -40,7 +41,7 @@ def test_the_hosted_opt_in_form_refuses_an_unchecked_box_then_records_consent(pa
 
 def test_insert_copies_a_proposal_into_the_builder_field(logged_in_page, e2e_user):
     page = logged_in_page
-    campaign = _campaign(e2e_user.membership.organisation)
+    campaign = _campaign(organisation_of(e2e_user))
     page.goto(f"/texts/{campaign.public_id}/")
     assert_accessible_basics(page)
     insert = page.locator('button[data-insert-field="sample1"]')
@@ -63,7 +64,7 @@ def test_insert_copies_a_proposal_into_the_builder_field(logged_in_page, e2e_use
 
 def test_the_site_check_panel_stops_polling_once_the_check_is_done(logged_in_page, e2e_user):
     page = logged_in_page
-    brand = _campaign(e2e_user.membership.organisation).brand
+    brand = _campaign(organisation_of(e2e_user)).brand
     check = SiteCheck.objects.create(
         organisation=brand.organisation, brand=brand, kind="website", url=brand.website
     )

@@ -3,12 +3,12 @@ link, a reload), and "Leave without saving" leaves without asking."""
 
 from django.urls import reverse
 
-from tests.factories import good_content, live_campaign, registered_brand
+from tests.factories import good_content, live_campaign, organisation_of, registered_brand
 
 
 def test_campaign_edit_steps_warn_before_leaving_with_unsaved_typing(logged_in_page, e2e_user):
     page = logged_in_page
-    organisation = e2e_user.membership.organisation
+    organisation = organisation_of(e2e_user)
     content = {
         "description": good_content()["description"],
         "sample1": good_content()["sample1"],

@@ -25,6 +25,7 @@ from tests.e2e.helpers import (
     log_in,
     screenshot,
 )
+from tests.factories import organisation_of
 from tests.review.review_helpers import FIXED, REASON, submit_rejected_campaign
 
 BRAND = "Dana Florists"
@@ -246,7 +247,7 @@ def test_sign_up_to_live_campaign_numbers_test_sms_and_an_appeal(
     # A second campaign of the organisation, which Telnyx's review rejected.
     with get_client(timeout=5.0, backoff_base=0.01, backoff_max=0.05) as telnyx:
         rejected = submit_rejected_campaign(
-            telnyx, app_server, user.membership.organisation, make_submitted_campaign
+            telnyx, app_server, organisation_of(user), make_submitted_campaign
         )
     _reviewer_appeals(phone_page, rejected)
 

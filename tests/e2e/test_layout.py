@@ -16,6 +16,7 @@ from tests.factories import (
     draft_brand,
     live_campaign,
     messaging_profile,
+    organisation_of,
     phone_number,
     registered_brand,
     submitted_campaign,
@@ -29,7 +30,7 @@ BLOCKING = {"serious", "critical"}
 def seeded(e2e_user):
     """An organisation with something on every page: brands, campaigns, numbers with long
     failure reasons, a messaging profile with numbers and an assignment task."""
-    organisation = e2e_user.membership.organisation
+    organisation = organisation_of(e2e_user)
     brand = registered_brand(organisation, display_name="Dana Florists of Greater Chicago")
     second = draft_brand(organisation, display_name="Dana's Second Shop", entity_type="")
     live = live_campaign(organisation, brand=brand, usecase="CUSTOMER_CARE")

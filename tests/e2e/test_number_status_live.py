@@ -13,6 +13,7 @@ from sandbox.models.campaigns import SandboxCampaign
 from sandbox.models.numbers import NumberAssignment
 from sandbox.tasks.numbers import notify_number
 from tests.e2e.helpers import field
+from tests.factories import organisation_of
 
 DEAD_URL = "http://127.0.0.1:9/webhooks/telnyx/"  # nothing listens: the webhooks are lost
 COUNT = 3
@@ -28,7 +29,7 @@ def test_bulk_assigned_numbers_turn_assigned_without_a_reload(
     logged_in_page, e2e_user, app_server, make_campaign, make_profile
 ):
     page = logged_in_page
-    organisation = e2e_user.membership.organisation
+    organisation = organisation_of(e2e_user)
     campaign = make_campaign(organisation=organisation)
     _point_webhooks(campaign, DEAD_URL)
     make_profile(COUNT, organisation=organisation)

@@ -7,12 +7,12 @@ from datetime import timedelta
 from django.utils import timezone
 
 from compliance.models import Campaign
-from tests.factories import registered_brand, submitted_campaign
+from tests.factories import organisation_of, registered_brand, submitted_campaign
 
 
 def test_a_rejection_appears_on_the_open_campaign_page_without_a_reload(logged_in_page, e2e_user):
     page = logged_in_page
-    organisation = e2e_user.membership.organisation
+    organisation = organisation_of(e2e_user)
     campaign = submitted_campaign(
         organisation,
         brand=registered_brand(organisation),

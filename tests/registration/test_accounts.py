@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from compliance.models import Membership, Organisation
 from tests.conftest import PASSWORD
+from tests.factories import organisation_of
 
 pytestmark = pytest.mark.django_db
 
@@ -33,8 +34,8 @@ def test_sign_up_creates_organisation_owner_and_asks_to_verify_the_email(client,
     assert response.status_code == 302
     assert response["Location"] == reverse("account_email_verification_sent")
     user = User.objects.get(username="carol")
-    assert user.membership.role == Membership.Role.OWNER
-    assert user.membership.organisation.name == "Carol's Cupcakes"
+    assert user.memberships.get().role == Membership.Role.OWNER
+    assert organisation_of(user).name == "Carol's Cupcakes"
     assert not EmailAddress.objects.get(user=user).verified
     assert "_auth_user_id" not in client.session  # not signed in before the address is verified
     assert client.get(reverse("home")).status_code == 302

@@ -7,6 +7,7 @@ from compliance.models import SubmissionState
 from tests.factories import (
     draft_brand,
     live_campaign,
+    organisation_of,
     phone_number,
     registered_brand,
     submitted_campaign,
@@ -60,7 +61,7 @@ def test_brands_to_verify_and_failing_numbers_link_to_their_fix(owner_client, or
 
 
 def test_the_dashboard_shows_no_other_organisations_work(owner_client, outsider):
-    other = outsider.membership.organisation
+    other = organisation_of(outsider)
     submitted_campaign(other, status="MNO_REJECTED")
     page = owner_client.get(reverse("home")).content.decode()
     assert "Nothing needs you right now." in page

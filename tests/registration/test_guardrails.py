@@ -13,7 +13,7 @@ from compliance.services.hosted import ensure_hosted_pages
 from sandbox.models.brands import SandboxBrand
 from sandbox.models.campaigns import SandboxCampaign
 from tests.conftest import SUBMITTED_CAMPAIGN
-from tests.factories import registered_brand
+from tests.factories import organisation_of, registered_brand
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 CONFIRM = {"confirm_cost": "on"}
@@ -158,7 +158,7 @@ def test_a_fourth_sole_proprietor_brand_on_one_mobile_is_refused_before_telnyx(
     owner_client, organisation, owner, outsider
 ):
     # TCR counts every brand on the mobile, whatever the organisation.
-    _sole_proprietors_on(SOLE["mobile_phone"], 3, outsider.membership.organisation)
+    _sole_proprietors_on(SOLE["mobile_phone"], 3, organisation_of(outsider))
     brand = draft(organisation, owner, SOLE)
     page = owner_client.get(review_url(brand)).content.decode()
     assert "is already the mobile of 3 sole-proprietor brands" in page
@@ -204,7 +204,7 @@ def test_reusing_an_ein_of_another_brand_is_a_warning_not_a_block(
 
 
 def test_another_organisations_ein_is_not_compared(owner_client, organisation, owner, outsider):
-    registered_brand(outsider.membership.organisation, **COMPANY)
+    registered_brand(organisation_of(outsider), **COMPANY)
     page = owner_client.get(review_url(draft(organisation, owner, COMPANY))).content.decode()
     assert "already used on another brand" not in page
 

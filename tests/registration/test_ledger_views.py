@@ -14,6 +14,7 @@ from compliance.models import FeeEntry
 from compliance.services import brands as brand_services
 from compliance.services import ledger
 from tests import factories
+from tests.factories import organisation_of
 from tests.registration.test_campaign_builder import start, walk
 from tests.services.test_brand_services import COMPANY
 
@@ -142,7 +143,7 @@ def test_a_teammate_sees_the_organisations_ledger(teammate_client, fees):
 def test_reviewers_see_every_organisations_fees_with_an_organisation_column(
     reviewer_client, fees, outsider
 ):
-    other_org = outsider.membership.organisation
+    other_org = organisation_of(outsider)
     brand = factories.registered_brand(other_org, display_name="Mallory Mobile")
     ledger.record_vetting(brand, "V-3")
 

@@ -4,7 +4,13 @@ from the list, and search, a status filter and paging (registration/listing.py).
 from django.urls import reverse
 
 from compliance.models import Brand, SubmissionState
-from tests.factories import draft_brand, live_campaign, registered_brand, submitted_campaign
+from tests.factories import (
+    draft_brand,
+    live_campaign,
+    organisation_of,
+    registered_brand,
+    submitted_campaign,
+)
 
 
 def test_register_a_brand_reuses_the_untouched_draft(owner_client, organisation):
@@ -38,7 +44,7 @@ def test_ticked_drafts_are_deleted_from_the_list_and_nothing_else(
     keep = draft_brand(organisation, display_name="Kept draft")
     gone = [draft_brand(organisation, display_name=f"Old draft {i}") for i in range(2)]
     registered = registered_brand(organisation, display_name="Registered one")
-    theirs = draft_brand(outsider.membership.organisation, display_name="Theirs")
+    theirs = draft_brand(organisation_of(outsider), display_name="Theirs")
     page = owner_client.get(reverse("brand_list")).content.decode()
     assert f'value="{gone[0].public_id}"' in page
     assert f'value="{registered.public_id}"' not in page  # no box for a registered brand
@@ -88,7 +94,7 @@ def test_campaign_list_search_and_status_filter(owner_client, organisation, outs
     live_campaign(organisation, brand=brand, usecase="MARKETING")
     submitted_campaign(organisation, brand=brand, usecase="CUSTOMER_CARE", status="MNO_REJECTED")
     submitted_campaign(organisation, brand=brand, usecase="ACCOUNT_NOTIFICATION")
-    live_campaign(outsider.membership.organisation, usecase="POLLING_VOTING")
+    live_campaign(organisation_of(outsider), usecase="POLLING_VOTING")
 
     url = reverse("campaign_list")
     page = owner_client.get(url).content.decode()

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from compliance.models import BulkAssignment, BulkAssignmentItem, MessagingProfile, PhoneNumber
-from tests.factories import registered_brand, submitted_campaign
+from tests.factories import organisation_of, registered_brand, submitted_campaign
 
 pytestmark = pytest.mark.django_db
 
@@ -88,7 +88,7 @@ def test_the_poll_never_shows_another_organisations_number(
     owner_client, organisation, profile, outsider, campaign
 ):
     theirs = PhoneNumber.objects.create(
-        organisation=outsider.membership.organisation,
+        organisation=organisation_of(outsider),
         phone_number="+13125559000",
         assignment_status="PENDING_ASSIGNMENT",
     )

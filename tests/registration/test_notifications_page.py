@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from compliance.models import Notification
 from compliance.services.notifications import notify, notify_reviewers
+from tests.factories import organisation_of
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +17,7 @@ def ours(organisation):
 
 @pytest.fixture
 def theirs(outsider):
-    return notify(outsider.membership.organisation, "Their secret", "Not for Alice.")
+    return notify(organisation_of(outsider), "Their secret", "Not for Alice.")
 
 
 def test_members_see_their_organisations_notifications_only(teammate_client, ours, theirs):

@@ -15,6 +15,7 @@ from compliance.models import (
 )
 from compliance.services import numbers
 from sandbox.models.numbers import NumberAssignment
+from tests.factories import organisation_of
 
 
 def _bulk_numbers(organisation, profile, count, start=0):
@@ -56,7 +57,7 @@ def test_numbers_page_queries_are_the_same_at_100_and_10000_numbers(owner_client
 def test_search_by_digits_and_filters(owner_client, organisation, outsider):
     profile = MessagingProfile.objects.create(organisation=organisation, telnyx_id="p", name="P")
     _bulk_numbers(organisation, profile, 20)
-    other = outsider.membership.organisation
+    other = organisation_of(outsider)
     PhoneNumber.objects.create(organisation=other, phone_number="+13125550555")
     page = owner_client.get(reverse("number_list"), {"q": "555-0015"}).content.decode()
     assert "+13125550015" in page and "+13125550016" not in page

@@ -9,6 +9,7 @@ from django.urls import reverse
 from compliance.models import AuditEntry, AuditTrailIsAppendOnly, Notification, ReviewClaim
 from compliance.services import review as services
 from tests.conftest import PASSWORD, give_authenticator
+from tests.factories import organisation_of
 
 
 @pytest.fixture
@@ -240,7 +241,7 @@ def test_global_audit_page_filters_by_actor_action_organisation_and_date(
 ):
     from django.utils import timezone
 
-    foreign = make_submitted_campaign(outsider.membership.organisation)
+    foreign = make_submitted_campaign(organisation_of(outsider))
     services.add_note(campaign, reviewer, "Note by rita on alice.")
     services.add_note(foreign, second_reviewer, "Note by sam on other.")
     services.claim(foreign, second_reviewer)

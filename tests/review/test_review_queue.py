@@ -12,6 +12,7 @@ from django.utils import timezone
 from compliance.models import Brand, SubmissionState
 from compliance.review import queue
 from compliance.services import review as services
+from tests.factories import organisation_of
 
 QUEUE = reverse("review_queue")
 HOURS = timedelta(hours=1)
@@ -21,7 +22,7 @@ HOURS = timedelta(hours=1)
 def board(settings, organisation, outsider, make_submitted_campaign):
     """Two organisations' campaigns in every state that matters to the queue."""
     settings.REVIEW_STUCK_AFTER_HOURS = 24
-    other = outsider.membership.organisation
+    other = organisation_of(outsider)
     long_ago = timezone.now() - 48 * HOURS
     return {
         "telnyx_failed": make_submitted_campaign(organisation, campaign_status="TELNYX_FAILED"),
@@ -62,7 +63,7 @@ def board(settings, organisation, outsider, make_submitted_campaign):
 @pytest.fixture
 def unverified_brand(outsider):
     return Brand.objects.create(
-        organisation=outsider.membership.organisation,
+        organisation=organisation_of(outsider),
         display_name="Shady Loans",
         identity_status="UNVERIFIED",
         status="OK",
@@ -124,7 +125,7 @@ def test_unverified_brands_are_listed_as_brands(reviewer_client, board, unverifi
 
 
 def test_filter_by_organisation(reviewer_client, board, outsider):
-    other = outsider.membership.organisation
+    other = organisation_of(outsider)
     response = reviewer_client.get(QUEUE, {"organisation": other.public_id})
     assert listed(response) == pks(board, "mno_rejected", "stuck_submission")
 
@@ -197,7 +198,7 @@ def test_queries_per_page_do_not_grow_with_the_rows(
     reviewer_client, reviewer, organisation, outsider, make_submitted_campaign, query
 ):
     def add_rows():
-        for org in (organisation, outsider.membership.organisation):
+        for org in (organisation, organisation_of(outsider)):
             campaign = make_submitted_campaign(org, campaign_status="TELNYX_FAILED")
             services.claim(campaign, reviewer)
             Brand.objects.create(organisation=org, identity_status="UNVERIFIED")

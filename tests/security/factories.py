@@ -111,6 +111,7 @@ BY_COLLECTION = {
     "notifications": notification,
     "members": membership,
     "invitations": invitation,
+    "organisations": lambda organisation: organisation,  # switching to it
 }
 
 # Values of the other kwargs, valid for the owner (so the outsider's 404 proves tenancy, not

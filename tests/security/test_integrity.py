@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from compliance.models import Brand, Campaign, Organisation
 from tests.conftest import give_authenticator
+from tests.factories import organisation_of
 
 from . import factories
 
@@ -51,7 +52,7 @@ def test_a_bulk_delete_of_organisations_is_refused_too(organisation):
 
 
 def test_an_organisation_without_brands_can_be_deleted(outsider):
-    organisation = outsider.membership.organisation
+    organisation = organisation_of(outsider)
     organisation.delete()
     assert not Organisation.objects.filter(pk=organisation.pk).exists()
 

@@ -17,6 +17,7 @@ from compliance.models import Brand
 from sandbox.models import ApiKey
 from sandbox.models.brands import SandboxBrand, SandboxOtp
 from sandbox.models.campaigns import SandboxCampaign
+from tests.factories import organisation_of
 
 pytestmark = pytest.mark.django_db
 
@@ -69,7 +70,7 @@ def two_organisations_pins(organisation, outsider):
         organisation, name="Jane Cakes", mobile="+13125550101", pin="481516"
     )
     theirs = _sole_proprietor_with_a_pin(
-        outsider.membership.organisation, name="Mallory Doe", mobile="+13125550199", pin="234242"
+        organisation_of(outsider), name="Mallory Doe", mobile="+13125550199", pin="234242"
     )
     return ours, theirs
 
@@ -226,7 +227,7 @@ def test_sandbox_mode_with_debug_off_refuses_to_start_unless_allowed():
 def test_the_old_default_key_cannot_read_or_deactivate_another_organisations_campaign(
     outsider, make_campaign
 ):
-    theirs = make_campaign(organisation=outsider.membership.organisation)
+    theirs = make_campaign(organisation=organisation_of(outsider))
     remote_brand_id = theirs.brand.brand_id
     attacker = Client(headers={"Authorization": f"Bearer {OLD_DEFAULT_KEY}"})
     assert attacker.get(f"{API}/brand/{remote_brand_id}").status_code == 401

@@ -18,6 +18,7 @@ from compliance.models import Brand, Campaign, SiteCheck
 from compliance.services.sitecheck import blocking_site_findings, request_site_check
 from compliance.sitecheck import WEBSITE, Limits
 from tests.domain.local_sites import Reply, make_certificates, serve
+from tests.factories import organisation_of
 
 BRAND = BrandContext(display_name="Sweet Crumbs Bakery", company_name="Sweet Crumbs Bakery LLC")
 PUBLIC = "93.184.215.14"  # an address of the public internet (never connected to here)
@@ -181,7 +182,7 @@ def test_finding7_the_limit_is_per_organisation_not_site_wide(brand, outsider):
     for _ in range(4):
         request_site_check(brand=brand, again=True)
     theirs = Brand.objects.create(
-        organisation=outsider.membership.organisation,
+        organisation=organisation_of(outsider),
         display_name="Other",
         website="https://no-such-host.invalid/",
     )

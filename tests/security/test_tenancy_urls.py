@@ -110,3 +110,70 @@ def test_the_steps_of_a_sign_in_send_a_visitor_without_one_to_log_in(route):
     response = Client().get(route.placeholder_url())
     assert response.status_code == 302
     assert response["Location"].startswith(reverse(settings.LOGIN_URL))
+
+
+# -- a user of several organisations (an agency and its clients) --------------------------------
+@pytest.fixture
+def agency(db):
+    """A user who works for their own agency and for one client (Client Co); Alice's
+    organisation (the owner fixture's) is not theirs."""
+    from compliance import accounts
+    from tests.conftest import PASSWORD
+
+    user = accounts.sign_up(
+        username="agnes",
+        email="agnes@example.com",
+        password=PASSWORD,
+        organisation_name="Agnes Agency",
+    )
+    accounts.found_organisation(user, "Client Co")
+    return user
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("route", ROUTES_WITH_IDS, ids=str)
+def test_a_user_of_several_organisations_sees_only_the_active_ones_ids(
+    route, telnyx_sandbox, organisation, owner_client, agency
+):
+    """Belonging to several organisations widens nothing: another organisation's ids stay a
+    plain 404; ids of the user's other organisation are a 404 too while they work in this
+    one (the page names it and offers the switch), and open once they switch to it."""
+    from compliance.models import Organisation
+
+    client = Client()
+    client.force_login(agency)
+    client_co = Organisation.objects.get(name="Client Co")
+    assert (
+        client.post(reverse("switch_organisation", args=[_agency_own(agency)])).status_code == 302
+    )
+
+    not_theirs = url_for(route, organisation)
+    theirs_elsewhere = url_for(route, client_co)
+    accepted = []
+    for method in ("get", "post"):
+        response = getattr(client, method)(not_theirs)
+        if response.status_code == 405:
+            continue
+        assert response.status_code == 404, f"{method.upper()} {not_theirs}: not their organisation"
+        page = response.content.decode()
+        assert "This is in" not in page and organisation.name not in page  # a plain 404
+        elsewhere = getattr(client, method)(theirs_elsewhere)
+        if route.name == "switch_organisation":
+            assert elsewhere.status_code == 302  # switching to their own is the point
+            client.post(reverse("switch_organisation", args=[_agency_own(agency)]))
+            continue
+        assert elsewhere.status_code == 404, f"{method.upper()} {theirs_elsewhere} in the agency"
+        if method == "get":
+            assert "This is in Client Co" in elsewhere.content.decode(), theirs_elsewhere
+        accepted.append((method, theirs_elsewhere))
+    # Control: in Client Co, its objects open (so the 404s above were the active organisation).
+    client.post(reverse("switch_organisation", args=[client_co.public_id]))
+    for method, url in accepted:
+        response = getattr(client, method)(url)
+        assert response.status_code not in (404, 405), f"{method.upper()} {url} in Client Co"
+
+
+def _agency_own(user):
+    from tests.factories import organisation_of
+
+    return organisation_of(user).public_id

@@ -13,6 +13,7 @@ ADMIN = "admin/"
 SANDBOX = "sandbox/"  # stand-in for Telnyx, sandbox mode only (test_sandbox_is_a_development_tool)
 WEBHOOKS = "webhooks/"  # Ed25519-signed (tests/webhooks/test_webhooks_view.py)
 REVIEW = "review/"  # reviewer console (tests/review/test_review_permissions.py)
+ORGS = "accounts/organisations/"  # a user's organisations: the walk covers them
 
 # Pages anyone may open without signing in, by URL name.
 PUBLIC = frozenset(
@@ -141,10 +142,11 @@ def all_routes() -> list[Route]:
 
 def customer_routes() -> list[Route]:
     """Signed-in customers' URLs: everything but admin, sandbox, webhooks, reviewer and public
-    pages (and the account pages, which act on the signed-in user only)."""
+    pages (and the account pages, which act on the signed-in user only, except those naming
+    an organisation: switching to one, adding one)."""
     return [
         r
         for r in all_routes()
-        if not r.startswith(ADMIN, SANDBOX, WEBHOOKS, REVIEW, "accounts/")
+        if (not r.startswith(ADMIN, SANDBOX, WEBHOOKS, REVIEW, "accounts/") or r.startswith(ORGS))
         and r.name not in PUBLIC | OPERATOR
     ]

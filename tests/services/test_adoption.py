@@ -6,6 +6,7 @@ import pytest
 from compliance.models import AccountImport, Brand, Campaign, PhoneNumber, Vetting
 from compliance.services import adoption, rejections
 from sandbox.seed_account import seed_existing_account
+from tests.factories import organisation_of
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -72,7 +73,7 @@ def test_registrations_of_another_organisation_are_never_moved(
     telnyx_sandbox, fast_import, organisation, owner, outsider
 ):
     seed_existing_account(brands=2, campaigns_per_brand=1, numbers=4)
-    theirs = outsider.membership.organisation
+    theirs = organisation_of(outsider)
     first = _import(theirs, outsider)
     assert first.count("brands", "added") == 2
 

@@ -13,6 +13,7 @@ from sandbox import faults
 from sandbox.models import Fault
 from sandbox.models.campaigns import SandboxCampaign
 from sandbox.models.numbers import NumberAssignment
+from tests.factories import organisation_of
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -175,7 +176,7 @@ def test_move_choices_are_the_other_live_campaigns_on_a_compatible_brand(
     PhoneNumber.objects.filter(phone_number="+13125550001").update(
         telnyx_campaign_id=full_sole.campaign_id, assignment_status="ASSIGNED"
     )
-    make_campaign(organisation=outsider.membership.organisation)  # another organisation's
+    make_campaign(organisation=organisation_of(outsider))  # another organisation's
     number = _ours(organisation).get(phone_number="+13125550000")
     assert number.campaign == first
     assert set(numbers.move_choices(organisation, number)) == {other, sole}

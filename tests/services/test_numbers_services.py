@@ -9,6 +9,7 @@ from compliance.services.numbers import NumberError
 from compliance.telnyx.errors import RateLimited
 from sandbox import faults, ratelimit
 from sandbox.models.numbers import NumberAssignment
+from tests.factories import organisation_of
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -38,14 +39,14 @@ def test_sync_copies_the_organisations_profiles_numbers_and_assignments(
     assert all(n.profile == profile and n.number_type == "long-code" for n in rows)
     assigned = rows.get(phone_number="+13125550001")
     assert assigned.campaign == campaign and assigned.assignment_status == "ASSIGNED"
-    other_org = outsider.membership.organisation
+    other_org = organisation_of(outsider)
     assert numbers.sync_organisation(other_org, telnyx).numbers == 0
 
 
 def test_a_profile_of_another_organisation_cannot_be_claimed(organisation, outsider):
     numbers.claim_profile(organisation, "p-1", "Mine")
     with pytest.raises(NumberError):
-        numbers.claim_profile(outsider.membership.organisation, "p-1", "Theirs")
+        numbers.claim_profile(organisation_of(outsider), "p-1", "Theirs")
 
 
 def test_create_profile_creates_it_at_telnyx_with_the_app_webhook(telnyx, organisation):
@@ -129,7 +130,7 @@ def test_a_sole_proprietor_campaign_takes_one_number(telnyx, organisation, synce
 def test_invalid_e164_and_foreign_numbers_are_refused(organisation, outsider, make_profile):
     with pytest.raises(NumberError, match="not a valid phone number"):
         numbers.find_number(organisation, "555-12")
-    other = outsider.membership.organisation
+    other = organisation_of(outsider)
     PhoneNumber.objects.create(organisation=other, phone_number="+13125559999")
     with pytest.raises(NumberError, match="not one of your numbers"):
         numbers.find_number(organisation, "(312) 555-9999")

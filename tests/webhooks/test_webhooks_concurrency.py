@@ -9,6 +9,7 @@ from django.db import connection
 
 from compliance.models import Notification, WebhookEvent
 from compliance.telnyx.signatures import sign_webhook
+from tests.factories import organisation_of
 from tests.webhooks.webhook_helpers import WEBHOOK_URL, encode, make_campaign, status_update
 
 pytestmark = [
@@ -19,7 +20,7 @@ pytestmark = [
 
 
 def test_twenty_parallel_deliveries_of_one_event_store_it_once(live_server, seed, owner):
-    campaign = make_campaign(owner.membership.organisation, status="TELNYX_ACCEPTED")
+    campaign = make_campaign(organisation_of(owner), status="TELNYX_ACCEPTED")
     # A rejection: an event that matters, so exactly one notification tells the customer.
     body = encode(status_update(campaign.campaign_id, "MNO_REVIEW", "REJECTED"))
     headers = sign_webhook(body, seed) | {"content-type": "application/json"}

@@ -26,6 +26,16 @@ def reviewers_group() -> Group:
     return group
 
 
+def demo_organisation():
+    """The organisation the demo user founded at sign-up (the first they joined), even once
+    they add others from the switcher."""
+    return (
+        Membership.objects.select_related("organisation")
+        .filter(user__username=DEMO_USER)[0]
+        .organisation
+    )
+
+
 class Command(BaseCommand):
     help = "Create the demo organisation, the demo user and a reviewer (idempotent)."
 
@@ -48,7 +58,7 @@ class Command(BaseCommand):
             EmailAddress.objects.create(
                 user=reviewer, email=reviewer.email, primary=True, verified=True
             )
-        organisation = Membership.objects.get(user__username=DEMO_USER).organisation
+        organisation = demo_organisation()
         for telnyx_id, name in DEMO_PROFILES:
             claim_profile(organisation, telnyx_id, name)
         self.stdout.write(

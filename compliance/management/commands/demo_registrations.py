@@ -13,7 +13,7 @@ from compliance.services import brands, campaigns, numbers
 from compliance.telnyx.client import get_client
 from compliance.telnyx.errors import TelnyxError
 
-from .demo_data import DEMO_USER
+from .demo_data import DEMO_USER, demo_organisation
 
 BRAND = {
     "entity_type": "PRIVATE_PROFIT",
@@ -62,8 +62,8 @@ class Command(BaseCommand):
         parser.add_argument("--wait", type=float, default=60, help="seconds to wait for Telnyx")
 
     def handle(self, *args, wait: float, **options):
-        user = User.objects.select_related("membership__organisation").get(username=DEMO_USER)
-        organisation = user.membership.organisation
+        user = User.objects.get(username=DEMO_USER)
+        organisation = demo_organisation()
         if Brand.objects.filter(organisation=organisation).exists():
             self.stdout.write("The demo organisation already has a brand; nothing to do.")
             return
