@@ -15,12 +15,15 @@ from django.urls import path
 from sandbox import pace
 from sandbox.api import (
     ApiError,
+    account_of,
+    brands_of,
     endpoint,
     json_body,
     page_of_data,
     page_of_records,
     validate,
 )
+from sandbox.models.brands import SandboxBrand
 from sandbox.models.numbers import (
     AssignmentTask,
     Message,
@@ -220,11 +223,21 @@ def _assignment_body(request) -> tuple[str, object]:
     return phone_number, carriable_campaign(body["campaignId"], pointer="/campaignId")
 
 
+def _assignments_of(request):
+    """The number assignments of the request's account (by their brands): the default
+    account sees every assignment but those of the other accounts the sandbox plays."""
+    account = account_of(request)
+    if account is None:
+        others = SandboxBrand.objects.filter(account__isnull=False).values("brand_id")
+        return NumberAssignment.objects.exclude(brand_id__in=others)
+    return NumberAssignment.objects.filter(brand_id__in=brands_of(request).values("brand_id"))
+
+
 @endpoint("GET", "POST")
 @rate_limited
 def phone_number_campaigns(request):
     if request.method == "GET":
-        assignments = NumberAssignment.objects.all()
+        assignments = _assignments_of(request)
         for param, column in ASSIGNMENT_FILTERS.items():
             if request.GET.get(param):
                 assignments = assignments.filter(**{column: request.GET[param]})
