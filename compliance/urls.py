@@ -31,6 +31,7 @@ urlpatterns = [
         accounts.require_two_factor,
         name="account_require_two_factor",
     ),
+    path("accounts/telnyx/", include("registration.urls.telnyx_account")),
     path("accounts/", include("allauth.urls")),
     path("brands/", include("registration.urls.brands")),
     path("campaigns/", include("registration.urls.campaigns")),
