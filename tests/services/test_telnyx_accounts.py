@@ -57,7 +57,7 @@ def test_a_key_sealed_under_another_secret_is_never_used(
     _connect(organisation, owner, second_account)
     settings.TELNYX_ACCOUNTS_SECRET = "another secret"
     with pytest.raises(SealedUnreadable):
-        TelnyxAccount.objects.get(organisation=organisation).api_key
+        _ = TelnyxAccount.objects.get(organisation=organisation).api_key
     with pytest.raises(AccountRefused, match="cannot be read any more"):
         client_for(organisation)  # never the platform key instead
 
