@@ -63,12 +63,14 @@ def telnyx_account(request: HtmxHttpRequest) -> HttpResponse:
             try:
                 account = telnyx_accounts.connect(organisation, request.user, **form.cleaned_data)
             except telnyx_accounts.AccountRefused as exc:
-                form.add_error(None, exc.message)
-                for field, problems in exc.field_errors.items():
-                    if field in form.fields:
-                        for problem in problems:
-                            if problem != exc.message:
-                                form.add_error(field, problem)
+                # On the field it concerns when it concerns one (focus goes there), else
+                # for the whole form.
+                fields = {k: v for k, v in exc.field_errors.items() if k in form.fields}
+                for field, problems in fields.items():
+                    for problem in problems:
+                        form.add_error(field, problem)
+                if not fields:
+                    form.add_error(None, exc.message)
             else:
                 messages.success(
                     request,
