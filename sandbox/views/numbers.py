@@ -17,6 +17,7 @@ from sandbox.api import (
     ApiError,
     account_of,
     brands_of,
+    campaigns_of,
     endpoint,
     json_body,
     page_of_data,
@@ -220,7 +221,9 @@ def _assignment_body(request) -> tuple[str, object]:
     validate(body, "PhoneNumberCampaignCreateParams")
     phone_number = _e164(body["phoneNumber"], "/phoneNumber")
     _account_number(phone_number, "/phoneNumber")
-    return phone_number, carriable_campaign(body["campaignId"], pointer="/campaignId")
+    return phone_number, carriable_campaign(
+        body["campaignId"], pointer="/campaignId", campaigns=campaigns_of(request)
+    )
 
 
 def _assignments_of(request):
@@ -329,7 +332,11 @@ def assignment_by_profile(request):
     if not MessagingProfile.objects.filter(pk=body["messagingProfileId"]).exists():
         raise ApiError(422, "Messaging profile not found.", pointer="/messagingProfileId")
     pointer = "/campaignId" if body.get("campaignId") else "/tcrCampaignId"
-    campaign = carriable_campaign(body.get("campaignId") or body["tcrCampaignId"], pointer=pointer)
+    campaign = carriable_campaign(
+        body.get("campaignId") or body["tcrCampaignId"],
+        pointer=pointer,
+        campaigns=campaigns_of(request),
+    )
     task = AssignmentTask.objects.create(
         messaging_profile_id=body["messagingProfileId"],
         campaign_id=campaign.campaign_id,

@@ -81,3 +81,19 @@ def test_the_command_opens_an_account_holding_registrations_and_prints_its_keys(
         timeout=10,
     )
     assert answer.json()["totalRecords"] == 1
+
+
+def test_a_number_cannot_be_assigned_to_another_accounts_campaign(telnyx_sandbox):
+    from compliance.telnyx.errors import ValidationFailed
+    from sandbox.models.campaigns import SandboxCampaign
+    from sandbox.models.numbers import PhoneNumber as SandboxNumber
+
+    other = SandboxAccount.open()
+    seed_existing_account(brands=1, campaigns_per_brand=1, numbers=0, account=other)
+    [theirs] = SandboxCampaign.objects.filter(brand__account=other)
+    SandboxNumber.objects.create(phone_number="+13125550777")
+
+    with get_client() as default, pytest.raises(ValidationFailed, match="not found"):
+        default.assign_number("+13125550777", theirs.campaign_id)
+    with get_client(api_key=other.token) as own:
+        assert own.assign_number("+13125550777", theirs.campaign_id).campaign_id
