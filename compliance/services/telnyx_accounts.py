@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from compliance import errors, lifecycle
 from compliance.http import telnyx_webhook_url
-from compliance.models import Campaign, Organisation, TelnyxAccount
+from compliance.models import Brand, Campaign, MessagingProfile, Organisation, TelnyxAccount
 from compliance.sealed import SealedUnreadable, sealing_configured
 from compliance.telnyx.client import TelnyxClient, get_client
 from compliance.telnyx.errors import TelnyxError
@@ -103,6 +103,35 @@ def _check_key(api_key: str) -> None:
         client.list_brands(records_per_page=1)
 
 
+def connect_refusal(organisation: Organisation) -> str | None:
+    """Why the organisation cannot connect an account of its own now; None when it can.
+
+    The app does not record which Telnyx account each registration lives in: an organisation's
+    work goes through one account. So an organisation whose brands or messaging profiles were
+    made through Tendlc's own account cannot switch: read with another key they would look
+    deleted at Telnyx (and a profile sync would drop their numbers)."""
+    if TelnyxAccount.objects.filter(organisation=organisation).exists():
+        return None  # replacing the key of the account already connected
+    brands = Brand.objects.filter(organisation=organisation, brand_id__isnull=False).count()
+    profiles = MessagingProfile.objects.filter(organisation=organisation).count()
+    if not (brands or profiles):
+        return None
+    held = " and ".join(
+        part
+        for part in (
+            f"{brands} brand{'s' if brands != 1 else ''}" if brands else "",
+            f"{profiles} messaging profile{'s' if profiles != 1 else ''}" if profiles else "",
+        )
+        if part
+    )
+    return (
+        f"{organisation} already has {held} registered through Tendlc's own Telnyx account. "
+        "They live in that account, so Tendlc must keep using it for your organisation. To "
+        "use your own Telnyx account, connect it from a new organisation (sign up again) "
+        "before registering anything."
+    )
+
+
 def connect(
     organisation: Organisation, user, *, api_key: str, public_key: str, label: str = ""
 ) -> TelnyxAccount:
@@ -126,6 +155,9 @@ def connect(
         ]
     if field_errors:
         raise AccountRefused("Check the highlighted fields.", field_errors)
+    refusal = connect_refusal(organisation)
+    if refusal:
+        raise AccountRefused(refusal)
     try:
         _check_key(api_key)
     except TelnyxError as exc:

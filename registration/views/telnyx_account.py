@@ -83,6 +83,7 @@ def telnyx_account(request: HtmxHttpRequest) -> HttpResponse:
         "account": account,
         "form": form,
         "webhook_url": telnyx_accounts.webhook_url(account) if account else "",
+        "connect_refusal": None if account else telnyx_accounts.connect_refusal(organisation),
         "imports": AccountImport.objects.filter(organisation=organisation)[:5],
         "is_owner": getattr(getattr(request.user, "membership", None), "role", "")
         == Membership.Role.OWNER,

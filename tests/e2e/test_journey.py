@@ -13,17 +13,14 @@ from django.contrib.auth.models import User
 
 from compliance.models import AuditEntry, Brand, Campaign, PhoneNumber, WebhookEvent
 from compliance.telnyx.client import get_client
-from sandbox.models import SandboxAccount
 from sandbox.models.numbers import MessagingProfile as SandboxProfile
 from sandbox.models.numbers import PhoneNumber as SandboxNumber
-from sandbox.seed_account import seed_existing_account
 from tests.conftest import PASSWORD
 from tests.e2e import campaign_steps
 from tests.e2e.helpers import (
     assert_accessible_basics,
     assert_focus_on_first_error,
     confirm_email_from_outbox,
-    connect_telnyx_account,
     field,
     log_in,
     screenshot,
@@ -236,26 +233,6 @@ def _reviewer_appeals(reviewer_page, rejected: Campaign) -> None:
     ) == ["claim", "edit", "appeal"]
 
 
-def _adopt_from_own_telnyx_account(page, organisation) -> None:
-    """The business also registered a campaign in its own Telnyx account before Tendlc (seeded
-    straight into the sandbox's second account): it connects that account and adopts it."""
-    own = SandboxAccount.open("Dana's own Telnyx")
-    seed_existing_account(brands=1, campaigns_per_brand=1, numbers=2, prefix="Own", account=own)
-    connect_telnyx_account(page, api_key=own.token, public_key=own.public_key_b64)
-    assert own.token[-4:] in page.get_by_test_id("connected-account").inner_text()
-    _shot(page, "19-telnyx-account")
-    with page.expect_navigation():
-        page.get_by_role("button", name="Import what this account already holds").click()
-    page.get_by_test_id("import-state").filter(has_text="Finished").wait_for()
-    _shot(page, "20-telnyx-import")
-    with page.expect_navigation():
-        page.get_by_role("link", name="See your campaigns").click()
-    adopted = Campaign.objects.get(organisation=organisation, adopted_at__isnull=False)
-    row = page.get_by_role("row").filter(has_text=str(adopted.brand))
-    assert "Live" in row.inner_text()  # MNO_PROVISIONED, in words
-    _shot(page, "21-adopted-campaign")
-
-
 def test_sign_up_to_live_campaign_numbers_test_sms_and_an_appeal(
     page, phone_page, app_server, reviewer, make_submitted_campaign
 ):
@@ -283,5 +260,8 @@ def test_sign_up_to_live_campaign_numbers_test_sms_and_an_appeal(
     rejected.refresh_from_db()
     assert rejected.campaign_status == "MNO_PROVISIONED"
 
-    # The business's own Telnyx account, with a campaign it registered before Tendlc.
-    _adopt_from_own_telnyx_account(page, user.membership.organisation)
+    # Registered through Tendlc's own Telnyx account, the organisation cannot switch to one
+    # of its own: the page says why instead of offering the form.
+    page.goto("/accounts/telnyx/")
+    assert "Tendlc must keep using it" in page.get_by_test_id("connect-refusal").inner_text()
+    _shot(page, "19-telnyx-account-refused")

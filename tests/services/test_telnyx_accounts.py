@@ -136,3 +136,16 @@ def test_disconnecting_is_refused_while_campaigns_are_live(
     Campaign.objects.filter(organisation=organisation).update(campaign_status="TCR_EXPIRED")
     telnyx_accounts.disconnect(account)
     assert not TelnyxAccount.objects.exists()
+
+
+def test_an_organisation_registered_through_the_platform_account_cannot_switch(
+    second_account, organisation, owner
+):
+    from tests.factories import submitted_campaign
+
+    submitted_campaign(organisation, status="MNO_PROVISIONED")  # its brand is registered too
+
+    with pytest.raises(AccountRefused, match="Tendlc must keep using it") as refused:
+        _connect(organisation, owner, second_account)
+    assert "1 brand registered" in refused.value.message
+    assert not TelnyxAccount.objects.exists()
