@@ -112,18 +112,9 @@ def connect_refusal(organisation: Organisation) -> str | None:
     deleted at Telnyx (and a profile sync would drop their numbers)."""
     if TelnyxAccount.objects.filter(organisation=organisation).exists():
         return None  # replacing the key of the account already connected
-    brands = Brand.objects.filter(organisation=organisation, brand_id__isnull=False).count()
-    profiles = MessagingProfile.objects.filter(organisation=organisation).count()
-    if not (brands or profiles):
+    held = _held(organisation)
+    if not held:
         return None
-    held = " and ".join(
-        part
-        for part in (
-            f"{brands} brand{'s' if brands != 1 else ''}" if brands else "",
-            f"{profiles} messaging profile{'s' if profiles != 1 else ''}" if profiles else "",
-        )
-        if part
-    )
     return (
         f"{organisation} already has {held} registered through Tendlc's own Telnyx account. "
         "They live in that account, so Tendlc must keep using it for your organisation. To "
@@ -191,18 +182,32 @@ def check(account: TelnyxAccount) -> TelnyxAccount:
     return account
 
 
-def disconnect_refusal(account: TelnyxAccount) -> str | None:
-    """Why the account cannot be disconnected now, in plain words; None when it can."""
+def _held(organisation: Organisation) -> str:
+    """What the organisation holds at Telnyx, in words ("" when nothing)."""
+    brands = Brand.objects.filter(organisation=organisation, brand_id__isnull=False).count()
+    profiles = MessagingProfile.objects.filter(organisation=organisation).count()
     live = Campaign.objects.filter(
-        organisation=account.organisation, campaign_status__in=lifecycle.LIVE
+        organisation=organisation, campaign_status__in=lifecycle.LIVE
     ).count()
-    if live:
-        s = "s" if live != 1 else ""
+    parts = [
+        f"{brands} brand{'s' if brands != 1 else ''}" if brands else "",
+        f"{live} live campaign{'s' if live != 1 else ''}" if live else "",
+        f"{profiles} messaging profile{'s' if profiles != 1 else ''}" if profiles else "",
+    ]
+    return ", ".join(part for part in parts if part)
+
+
+def disconnect_refusal(account: TelnyxAccount) -> str | None:
+    """Why the account cannot be disconnected now, in plain words; None when it can. As for
+    connecting: what was registered or imported through it lives in it, and Tendlc's own
+    account would find none of it (brands and campaigns would look deleted, a profile sync
+    would drop their numbers)."""
+    held = _held(account.organisation)
+    if held:
         return (
-            f"{account.organisation} has {live} live campaign{s} registered through this "
-            f"account. Without the account Tendlc could no longer follow or change "
-            f"{'them' if live != 1 else 'it'}, so deactivate {'them' if live != 1 else 'it'} "
-            "first (or keep the account connected)."
+            f"{account.organisation} holds {held} in this Telnyx account. They live there, "
+            "so Tendlc must keep using this account to follow and change them; it can be "
+            "disconnected only while nothing is registered through it."
         )
     return None
 

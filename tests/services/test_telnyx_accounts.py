@@ -121,7 +121,7 @@ def test_the_import_reads_the_organisations_own_account(
     assert campaign.campaign_status == "MNO_PROVISIONED"
 
 
-def test_disconnecting_is_refused_while_campaigns_are_live(
+def test_disconnecting_is_refused_while_registrations_live_in_the_account(
     second_account, organisation, owner, settings
 ):
     settings.TELNYX_IMPORT_CALLS_PER_SECOND = 0
@@ -133,9 +133,11 @@ def test_disconnecting_is_refused_while_campaigns_are_live(
         telnyx_accounts.disconnect(account)
     assert TelnyxAccount.objects.filter(pk=account.pk).exists()
 
+    # Not live any more, its brand still lives in the account: still refused, said so.
     Campaign.objects.filter(organisation=organisation).update(campaign_status="TCR_EXPIRED")
-    telnyx_accounts.disconnect(account)
-    assert not TelnyxAccount.objects.exists()
+    with pytest.raises(AccountRefused, match="holds 1 brand in this Telnyx account"):
+        telnyx_accounts.disconnect(account)
+    assert TelnyxAccount.objects.filter(pk=account.pk).exists()
 
 
 def test_an_organisation_registered_through_the_platform_account_cannot_switch(
@@ -147,5 +149,5 @@ def test_an_organisation_registered_through_the_platform_account_cannot_switch(
 
     with pytest.raises(AccountRefused, match="Tendlc must keep using it") as refused:
         _connect(organisation, owner, second_account)
-    assert "1 brand registered" in refused.value.message
+    assert "1 brand, 1 live campaign registered" in refused.value.message
     assert not TelnyxAccount.objects.exists()
