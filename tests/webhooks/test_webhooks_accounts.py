@@ -133,3 +133,18 @@ def test_an_unknown_account_url_is_refused(live_server, db):
         timeout=10,
     )
     assert answer.status_code == 404
+
+
+def test_reconciliation_reads_each_organisation_with_its_own_account(accounts):
+    """Both campaigns were set back to awaiting the carriers in the app; each lives in another
+    sandbox account, invisible to the platform key: only their own keys find them live."""
+    from compliance.services.reconcile import reconcile_all
+
+    _first, _second, ours, theirs = accounts
+
+    report = reconcile_all()
+
+    assert report.errors == []
+    for campaign in (ours, theirs):
+        campaign.refresh_from_db()
+        assert campaign.campaign_status == "MNO_PROVISIONED"
