@@ -252,6 +252,18 @@ def campaigns_of(request: HttpRequest):
     return SandboxCampaign.objects.filter(brand__account=account_of(request))
 
 
+def profiles_of(request: HttpRequest):
+    from sandbox.models.numbers import MessagingProfile
+
+    return MessagingProfile.objects.filter(account=account_of(request))
+
+
+def numbers_of(request: HttpRequest):
+    from sandbox.models.numbers import PhoneNumber
+
+    return PhoneNumber.objects.filter(account=account_of(request))
+
+
 def json_body(request: HttpRequest) -> dict:
     try:
         body = json.loads(request.body or b"{}")

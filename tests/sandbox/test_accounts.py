@@ -91,9 +91,29 @@ def test_a_number_cannot_be_assigned_to_another_accounts_campaign(telnyx_sandbox
     other = SandboxAccount.open()
     seed_existing_account(brands=1, campaigns_per_brand=1, numbers=0, account=other)
     [theirs] = SandboxCampaign.objects.filter(brand__account=other)
-    SandboxNumber.objects.create(phone_number="+13125550777")
+    SandboxNumber.objects.create(phone_number="+13125550777")  # the default account's
+    SandboxNumber.objects.create(phone_number="+13125550778", account=other)
 
     with get_client() as default, pytest.raises(ValidationFailed, match="not found"):
         default.assign_number("+13125550777", theirs.campaign_id)
     with get_client(api_key=other.token) as own:
-        assert own.assign_number("+13125550777", theirs.campaign_id).campaign_id
+        with pytest.raises(ValidationFailed, match="not a number of this account"):
+            own.assign_number("+13125550777", theirs.campaign_id)
+        assert own.assign_number("+13125550778", theirs.campaign_id).campaign_id
+
+
+def test_messaging_profiles_and_numbers_are_the_accounts_own(telnyx_sandbox):
+    from sandbox.models.numbers import PhoneNumber as SandboxNumber
+
+    other = SandboxAccount.open()
+    SandboxNumber.objects.create(phone_number="+13125550901", account=other)
+    SandboxNumber.objects.create(phone_number="+13125550902")
+
+    with get_client(api_key=other.token) as theirs, get_client() as default:
+        profile = theirs.create_messaging_profile(name="Theirs", whitelisted_destinations=["US"])
+        assert [p.id for p in theirs.all_messaging_profiles()] == [profile.id]
+        assert profile.id not in [p.id for p in default.all_messaging_profiles()]
+        with pytest.raises(NotFound):
+            default.get_messaging_profile(profile.id)
+        assert [n.phone_number for n in theirs.all_messaging_numbers()] == ["+13125550901"]
+        assert "+13125550901" not in [n.phone_number for n in default.all_messaging_numbers()]
