@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from compliance.http import HtmxHttpRequest, post_redirect
@@ -50,6 +51,7 @@ def _owner_organisation(request: HtmxHttpRequest) -> Organisation:
     return organisation
 
 
+@sensitive_post_parameters("api_key")  # never in an error report
 @login_required
 @require_http_methods(["GET", "POST"])
 def telnyx_account(request: HtmxHttpRequest) -> HttpResponse:

@@ -113,3 +113,16 @@ def test_the_forms_carry_csrf_and_a_post_without_it_is_refused(owner, sandbox_ac
     assert "csrfmiddlewaretoken" in strict.get(PAGE).content.decode()
     assert _connect(strict, sandbox_account).status_code == 403
     assert not TelnyxAccount.objects.exists()
+
+
+def test_checking_again_says_when_telnyx_no_longer_accepts_the_key(
+    owner_client, sandbox_account, organisation
+):
+    _connect(owner_client, sandbox_account)
+    answer = owner_client.post(reverse("telnyx_account_check"), follow=True)
+    assert "Telnyx accepted the key" in answer.content.decode()
+
+    # The key was rolled in the Telnyx portal.
+    SandboxAccount.objects.filter(pk=sandbox_account.pk).update(token="rolled-key")
+    answer = owner_client.post(reverse("telnyx_account_check"), follow=True)
+    assert "Telnyx did not accept this API key" in answer.content.decode()
