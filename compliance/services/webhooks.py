@@ -606,6 +606,17 @@ def _find_campaign(ref: str) -> Campaign | None:
     )
 
 
+def _our_number_in_message(parsed: ParsedEvent) -> PhoneNumber | None:
+    """The app's number a messaging event is about: the sender of an outbound message, the
+    recipient of an inbound one."""
+    inner = parsed.payload
+    if parsed.kind == "message.received":
+        ours = ((inner.get("to") or [{}])[0] or {}).get("phone_number")
+    else:
+        ours = (inner.get("from") or {}).get("phone_number")
+    return PhoneNumber.objects.filter(phone_number=ours).first() if isinstance(ours, str) else None
+
+
 def _routed_to_its_owner(event: WebhookEvent, row) -> bool:
     """Whether an event may change `row`: any row for the platform URL's events; only the
     receiving organisation's rows for an event that came to its own account's URL."""
@@ -790,6 +801,8 @@ def _apply_number_event(event: WebhookEvent, parsed: ParsedEvent) -> ReadBack | 
 
 
 def _apply_message_event(event: WebhookEvent, parsed: ParsedEvent) -> None:
+    if _names_another_organisations(event, _our_number_in_message(parsed)):
+        return
     messages.apply_message_event(parsed.data)  # it takes the envelope or its data object
     event.outcome, event.note = Outcome.APPLIED, "Handed to the test-message records."
     confirmed = parsed.kind == "message.received" and hosted.apply_reply(parsed.data, event)

@@ -148,3 +148,27 @@ def test_reconciliation_reads_each_organisation_with_its_own_account(accounts):
     for campaign in (ours, theirs):
         campaign.refresh_from_db()
         assert campaign.campaign_status == "MNO_PROVISIONED"
+
+
+def test_a_message_event_about_another_organisations_number_is_ignored(
+    accounts, organisation, outsider
+):
+    from tests.factories import phone_number
+    from tests.webhooks.webhook_helpers import envelope
+
+    first, _second, _ours, _theirs = accounts
+    theirs = phone_number(outsider.membership.organisation, phone_number="+13125550999")
+    finalized = envelope(
+        "message.finalized",
+        {
+            "id": "msg-1",
+            "from": {"phone_number": theirs.phone_number},
+            "to": [{"phone_number": "+13125550100", "status": "delivered"}],
+        },
+    )
+
+    assert sandbox_webhooks.deliver(telnyx_webhook_url(organisation), finalized, account=first)
+
+    event = WebhookEvent.objects.get()
+    assert event.outcome == WebhookEvent.Outcome.IGNORED
+    assert "another organisation" in event.note
