@@ -41,9 +41,14 @@ def plain_words(
     *,
     thing: str = "record",
     mask: Callable[[str], str] = scrub_digits,
+    key_hint: str = "",
 ) -> str:
     """A Telnyx error in words the user can act on. `action` completes "we could not …"
-    (e.g. "send the appeal"); `thing` names what a 404 is about ("brand", "campaign")."""
+    (e.g. "send the appeal"); `thing` names what a 404 is about ("brand", "campaign");
+    `key_hint` says what to do about a refused API key when it is the user's own (the
+    default speaks to the operator, whose key is TELNYX_API_KEY)."""
+    if key_hint and isinstance(exc, Unauthorized):
+        return f"We could not {action}: Telnyx did not accept this API key. {key_hint}"
     if isinstance(exc, RateLimited):
         return (
             f"Telnyx is busy right now, so we could not {action}; nothing was changed. "

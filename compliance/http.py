@@ -12,6 +12,7 @@ from django.urls import reverse
 from django_htmx.http import HttpResponseClientRedirect
 from django_htmx.middleware import HtmxDetails
 
+from compliance.models import Organisation, TelnyxAccount
 from compliance.presentation import spreadsheet_cell
 
 
@@ -52,6 +53,13 @@ def absolute_url(viewname: str, *args: object) -> str:
     return settings.APP_BASE_URL.rstrip("/") + reverse(viewname, args=args)
 
 
-def telnyx_webhook_url() -> str:
-    """Where Telnyx sends this app's webhooks (brands, campaigns, numbers, messages)."""
+def telnyx_webhook_url(organisation: Organisation | None = None) -> str:
+    """Where Telnyx sends this app's webhooks (brands, campaigns, numbers, messages): the
+    organisation's own account's URL when it connected one (its events are verified with that
+    account's key and change only its rows), else the platform's."""
+    account = (
+        TelnyxAccount.objects.filter(organisation=organisation).first() if organisation else None
+    )
+    if account is not None:
+        return absolute_url("telnyx_account_webhook", account.public_id)
     return absolute_url("telnyx_webhook")

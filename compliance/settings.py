@@ -245,6 +245,14 @@ if SANDBOX_MODE and not DEBUG and not ALLOW_SANDBOX_IN_PRODUCTION:
         "development sandbox. Set TENDLC_ALLOW_SANDBOX_IN_PRODUCTION=1 to run the sandbox "
         "with DEBUG off anyway."
     )
+# Organisations may connect their own Telnyx account (compliance.models.TelnyxAccount): its API
+# key is stored encrypted (PyNaCl SecretBox) with a key derived from this secret. Changing it
+# makes the stored keys unreadable (each organisation connects again). In development a fixed
+# key is used, so the web server and the workers agree; with DEBUG off connecting an account
+# is refused until it is set.
+TELNYX_ACCOUNTS_SECRET = os.getenv(
+    "TELNYX_ACCOUNTS_SECRET", "" if not DEBUG else "dev-only-accounts"
+)
 TELNYX_TIMEOUT_SECONDS = float(os.getenv("TELNYX_TIMEOUT_SECONDS", "10"))
 # A person waiting on a Refresh button: one try this long, then the read-back goes to the
 # background (pages themselves never call Telnyx: issue 20, finding 13).

@@ -42,6 +42,7 @@ urlpatterns = [
         accounts.switch_organisation,
         name="switch_organisation",
     ),
+    path("accounts/telnyx/", include("registration.urls.telnyx_account")),
     path("accounts/", include("allauth.urls")),
     path("organisation/", include("registration.urls.members")),
     # The link of an invitation e-mail: readable before signing in (registration/views/members).

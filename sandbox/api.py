@@ -20,7 +20,9 @@ from django.views.decorators.csrf import csrf_exempt
 
 from compliance.telnyx.fields import FIELDS, OPERATIONS
 from sandbox import faults
-from sandbox.models import ApiKey
+from sandbox.models import ApiKey, SandboxAccount
+from sandbox.models.brands import SandboxBrand
+from sandbox.models.campaigns import SandboxCampaign
 
 TIMEOUT_SLEEP_SECONDS = 3.0
 
@@ -192,7 +194,10 @@ def endpoint(*methods: str):
                     405, [error_item("Method not allowed", code="405", title="Method not allowed")]
                 )
             token = request.headers.get("Authorization", "").removeprefix("Bearer ").strip()
-            if not ApiKey.accepts(token):
+            # The installation's default account, or another account it plays (its own key).
+            account = None if ApiKey.accepts(token) else SandboxAccount.for_token(token)
+            request.sandbox_account = account  # type: ignore[attr-defined]
+            if account is None and not ApiKey.accepts(token):
                 return error_response(
                     401,
                     [
@@ -230,6 +235,33 @@ def _fault_response(fault) -> JsonResponse:
     return error_response(
         status, [error_item(_TITLES[status], code=str(status), title=_TITLES[status])]
     )
+
+
+def account_of(request: HttpRequest) -> SandboxAccount | None:
+    """The Telnyx account the request's key belongs to (None: the default account)."""
+    return getattr(request, "sandbox_account", None)
+
+
+def brands_of(request: HttpRequest):
+    """The brands of the request's account: another account's brand is a 404 here, as it
+    would be at Telnyx."""
+    return SandboxBrand.objects.filter(account=account_of(request))
+
+
+def campaigns_of(request: HttpRequest):
+    return SandboxCampaign.objects.filter(brand__account=account_of(request))
+
+
+def profiles_of(request: HttpRequest):
+    from sandbox.models.numbers import MessagingProfile
+
+    return MessagingProfile.objects.filter(account=account_of(request))
+
+
+def numbers_of(request: HttpRequest):
+    from sandbox.models.numbers import PhoneNumber
+
+    return PhoneNumber.objects.filter(account=account_of(request))
 
 
 def json_body(request: HttpRequest) -> dict:

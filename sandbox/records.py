@@ -24,13 +24,15 @@ class CampaignFacts:
     sole_proprietor: bool
 
 
-def carriable_campaign(campaign_id: str, *, pointer: str) -> CampaignFacts:
+def carriable_campaign(campaign_id: str, *, pointer: str, campaigns=None) -> CampaignFacts:
     """The campaign (by Telnyx or TCR id) if it can carry traffic (MNO_PROVISIONED and not
-    deactivated), else 422 pointing at the field."""
+    deactivated), else 422 pointing at the field. `campaigns`: those of the request's account
+    (another account's campaign is not found); every campaign when not given (a task)."""
     from sandbox.models.campaigns import SandboxCampaign
 
     campaign = (
-        SandboxCampaign.objects.select_related("brand")
+        (SandboxCampaign.objects.all() if campaigns is None else campaigns)
+        .select_related("brand")
         .filter(Q(campaign_id=campaign_id) | Q(tcr_campaign_id=campaign_id))
         .first()
     )

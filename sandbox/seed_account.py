@@ -8,6 +8,7 @@ The adoption import (compliance/services/adoption.py) is measured against it.
 from django.db import transaction
 from django.utils import timezone
 
+from sandbox.models import SandboxAccount
 from sandbox.models.brands import SandboxBrand, SandboxVetting
 from sandbox.models.campaigns import SandboxCampaign
 from sandbox.models.numbers import NumberAssignment
@@ -79,15 +80,18 @@ def seed_existing_account(
     numbers: int = 5000,
     prefix: str = "Legacy",
     first_number: int = 17735550000,
+    account: SandboxAccount | None = None,
 ) -> dict[str, int]:
     """Brands (verified), their campaigns (most active, some rejected), one vetting per
-    brand, and `numbers` assignments spread over the active campaigns."""
+    brand, and `numbers` assignments spread over the active campaigns, in `account` (another
+    Telnyx account the sandbox plays; None: the default account)."""
     now = timezone.now()
     made_brands = []
     for index in range(brands):
         body = _brand_body(index, prefix)
         made_brands.append(
             SandboxBrand.objects.create(
+                account=account,
                 display_name=body["displayName"],
                 entity_type=body["entityType"],
                 country=body["country"],

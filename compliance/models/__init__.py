@@ -30,11 +30,13 @@ from .review import (
 )
 from .sitecheck import SiteCheck
 from .submission import SubmissionState, Submittable
+from .telnyx_accounts import TelnyxAccount
 from .vetting import Vetting
 from .webhooks import WebhookEvent
 
 __all__ = [
     "AccountImport",
+    "TelnyxAccount",
     "Appeal",
     "AuditEntry",
     "AuditTrailIsAppendOnly",

@@ -26,6 +26,15 @@ class WebhookEvent(models.Model):
         on_delete=models.SET_NULL,
         related_name="webhook_events",
     )
+    # The organisation whose own Telnyx account's URL received the event (verified with that
+    # account's key): it may only change that organisation's rows. Null: the platform URL.
+    organisation = models.ForeignKey(
+        "compliance.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     outcome = models.CharField(max_length=10, choices=Outcome.choices, default=Outcome.RECEIVED)
     processed_at = models.DateTimeField(null=True, blank=True)
     error = models.TextField(blank=True)

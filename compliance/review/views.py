@@ -474,7 +474,9 @@ def campaign_registry_details(request: HtmxHttpRequest, public_id: UUID) -> Http
         problem = "This campaign has not been submitted to Telnyx."
     else:
         try:
-            details = partners.registry_details(campaign.campaign_id)
+            details = partners.registry_details(
+                campaign.campaign_id, organisation_id=campaign.organisation_id
+            )
         except partners.PartnerError as exc:
             problem = exc.message
     return render(

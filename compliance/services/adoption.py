@@ -38,8 +38,9 @@ from compliance.pacing import Pacer
 from compliance.services import brands as brand_services
 from compliance.services import campaigns as campaign_services
 from compliance.services import numbers as number_services
+from compliance.services.telnyx_accounts import client_for
 from compliance.services.webhooks import apply_brand_record, replay_pending_events
-from compliance.telnyx.client import TelnyxClient, get_client
+from compliance.telnyx.client import TelnyxClient
 from compliance.telnyx.errors import TelnyxError
 
 logger = logging.getLogger(__name__)
@@ -83,7 +84,7 @@ def run_import(job_pk: int, client: TelnyxClient | None = None) -> AccountImport
         job.refresh_from_db()
         try:
             if client is None:
-                with get_client() as own:
+                with client_for(job.organisation_id) as own:
                     _Importer(job, own).run()
             else:
                 _Importer(job, client).run()

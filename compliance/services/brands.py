@@ -36,7 +36,7 @@ from compliance.models import (
 from compliance.models.otp import MAX_WRONG_PINS, WRONG_PIN_WINDOW
 from compliance.presentation import person
 from compliance.services import guardrails, ledger, members, submission
-from compliance.telnyx.client import get_client
+from compliance.services.telnyx_accounts import client_for
 from compliance.telnyx.errors import (
     BadRequest,
     NotFound,
@@ -168,7 +168,7 @@ def create_body(brand: Brand) -> BrandCreate:
     fields = _values(brand, brand_rules.applicable_fields(brand.entity_type), BrandCreate)
     return BrandCreate(
         entity_type=brand.entity_type,
-        webhook_url=telnyx_webhook_url(),
+        webhook_url=telnyx_webhook_url(brand.organisation),
         mock=settings.TELNYX_MOCK_BRANDS or None,
         **fields,
     )
@@ -182,7 +182,7 @@ def update_body(brand: Brand) -> BrandUpdate:
         fields.pop("alt_business_id_type", None)
     return BrandUpdate(
         entity_type=brand.entity_type,
-        webhook_url=telnyx_webhook_url(),
+        webhook_url=telnyx_webhook_url(brand.organisation),
         **fields,
     )
 
@@ -252,7 +252,7 @@ def retry_submission(brand_pk: int) -> SubmitResult | None:
 
 def _send(brand: Brand, *, look_first: bool) -> SubmitResult:
     def call() -> TelnyxBrand:
-        with get_client() as client:
+        with client_for(brand.organisation_id) as client:
             if brand.brand_id:
                 return client.update_brand(brand.brand_id, update_body(brand))
             response = _create_once(client, brand, look_first=look_first)
@@ -375,7 +375,7 @@ def _calling(brand: Brand | None, doing: str, action, *, quick: bool = False):
     (TELNYX_QUICK_TIMEOUT_SECONDS, no retries) instead of the client's patient retries."""
     options = {"timeout": settings.TELNYX_QUICK_TIMEOUT_SECONDS, "max_retries": 0} if quick else {}
     try:
-        with get_client(**options) as client:
+        with client_for(brand.organisation_id if brand else None, **options) as client:
             return action(client)
     except TelnyxError as exc:
         raise ActionRefused(_words(exc, brand, doing)) from exc
@@ -495,7 +495,7 @@ def delete_brand(brand: Brand) -> None:
         raise ActionRefused("Delete or deactivate this brand's campaigns first.")
     if brand.brand_id:
         try:
-            with get_client() as client:
+            with client_for(brand.organisation_id) as client:
                 client.delete_brand(brand.brand_id)
         except NotFound:
             pass  # already gone at Telnyx
@@ -546,7 +546,7 @@ def verify_otp(brand: Brand, pin: str) -> Brand:
     if locked_until:
         raise ActionRefused(_lock_message(locked_until))
     try:
-        with get_client() as client:
+        with client_for(brand.organisation_id) as client:
             client.verify_sms_otp(brand_id, pin)
     except BadRequest as exc:
         OtpAttempt.objects.create(organisation=brand.organisation, brand=brand, correct=False)
@@ -579,7 +579,7 @@ def otp_status(brand: Brand) -> OtpVerification | None:
     if verification is None or not brand.brand_id:
         return verification
     try:
-        with get_client() as client:
+        with client_for(brand.organisation_id) as client:
             try:  # the PIN we sent, by its reference; the brand's latest when Telnyx forgot it
                 status = client.get_sms_otp_by_reference(verification.reference_id, brand.brand_id)
             except NotFound:
@@ -673,7 +673,7 @@ def order_vetting(brand: Brand, evp_id: str, vetting_class: str, *, confirmed_by
     user who confirmed the cost, once Telnyx took the order)."""
     brand_id = _registered(brand)
     try:
-        with get_client() as client:
+        with client_for(brand.organisation_id) as client:
             record = client.order_external_vetting(brand_id, evp_id, vetting_class)
     except BadRequest as exc:
         if any(e.code == "10012" for e in exc.errors):

@@ -23,8 +23,9 @@ from compliance import checks, errors, lifecycle
 from compliance.http import telnyx_webhook_url
 from compliance.models import Brand, Campaign, CampaignEvent, SubmissionState
 from compliance.services import ledger, submission
+from compliance.services.telnyx_accounts import client_for
 from compliance.services.webhooks import read_back_campaign, replay_pending_events
-from compliance.telnyx.client import TelnyxClient, get_client
+from compliance.telnyx.client import TelnyxClient
 from compliance.telnyx.errors import (
     BadRequest,
     TelnyxError,
@@ -259,7 +260,7 @@ def qualify(campaign: Campaign, usecase: str, *, client: TelnyxClient | None = N
         return c.qualify_by_usecase(brand_id, usecase), c.get_usecase_cost(usecase)
 
     try:
-        answer, cost = _with_client(client, ask)
+        answer, cost = _with_client(client, ask, organisation_id=campaign.organisation_id)
     except (BadRequest, ValidationFailed) as exc:
         return Qualification(usecase=usecase, qualifies=False, reason=_reason(exc))
     except TelnyxError as exc:
@@ -359,7 +360,7 @@ def submit_campaign(
     locked, reserved = submission.reserve(queryset, _check_ready, confirmed_by=confirmed_by)
     if not reserved:
         return locked  # in flight or submitted: never a second campaign
-    return _with_client(client, lambda c: _post(locked, c))
+    return _with_client(client, lambda c: _post(locked, c), organisation_id=locked.organisation_id)
 
 
 def _check_ready(campaign: Campaign) -> None:
@@ -388,7 +389,7 @@ def submit_params(campaign: Campaign) -> CampaignBuilderSubmitParams:
         {
             "brandId": campaign.brand.brand_id,
             "referenceId": str(campaign.public_id),
-            "webhookURL": telnyx_webhook_url(),
+            "webhookURL": telnyx_webhook_url(campaign.organisation),
             **content,
         }
     )
@@ -449,7 +450,7 @@ def resume_submission(campaign_pk: int, *, client=None) -> Campaign | None:
         except CampaignError:
             return campaign
 
-    return _with_client(client, resume)
+    return _with_client(client, resume, organisation_id=campaign.organisation_id)
 
 
 def find_at_telnyx(campaign: Campaign, client: TelnyxClient) -> dict | None:
@@ -512,7 +513,9 @@ def refresh_campaign(campaign: Campaign, *, client: TelnyxClient | None = None) 
         )
 
     try:
-        metadata, operations, cost = _with_client(client, read)
+        metadata, operations, cost = _with_client(
+            client, read, organisation_id=campaign.organisation_id
+        )
     except TelnyxError as exc:
         raise CampaignError(_plain(exc, "read the campaign back from Telnyx")) from exc
     campaign.refresh_from_db()
@@ -644,7 +647,11 @@ def edit_campaign(
         raise EditBlocked(blockers)
     params = CampaignUpdateParams(**{CONTENT_FIELDS[k]: v for k, v in changed.items()})
     try:
-        _with_client(client, lambda c: c.update_campaign(campaign.campaign_id, params))
+        _with_client(
+            client,
+            lambda c: c.update_campaign(campaign.campaign_id, params),
+            organisation_id=campaign.organisation_id,
+        )
     except TelnyxError as exc:
         raise CampaignError(_plain(exc, "save the changes at Telnyx"), _field_errors(exc)) from exc
     result = {name: (getattr(campaign, name), value) for name, value in changed.items()}
@@ -668,7 +675,11 @@ def deactivate_campaign(campaign: Campaign, *, client: TelnyxClient | None = Non
     if not campaign.campaign_id or campaign.deactivated_at:
         raise CampaignError("This campaign is not active at Telnyx.")
     try:
-        _with_client(client, lambda c: c.deactivate_campaign(campaign.campaign_id))
+        _with_client(
+            client,
+            lambda c: c.deactivate_campaign(campaign.campaign_id),
+            organisation_id=campaign.organisation_id,
+        )
     except TelnyxError as exc:
         raise CampaignError(_plain(exc, "deactivate the campaign")) from exc
     campaign.deactivated_at = timezone.now()
@@ -693,10 +704,12 @@ def is_settled(campaign: Campaign) -> bool:
 
 
 # -- helpers ------------------------------------------------------------------------------------
-def _with_client(client: TelnyxClient | None, action):
+def _with_client(client: TelnyxClient | None, action, *, organisation_id: int | None = None):
+    """Run `action` with the given client, else with the organisation's own
+    (compliance/services/telnyx_accounts.client_for)."""
     if client is not None:
         return action(client)
-    with get_client() as own:
+    with client_for(organisation_id) as own:
         return action(own)
 
 

@@ -30,7 +30,8 @@ from compliance import deferred, errors, texts
 from compliance.http import absolute_url, telnyx_webhook_url
 from compliance.models import Brand, Campaign, HostedPages, OptInRecord, WebhookEvent
 from compliance.services.messages import sending_numbers
-from compliance.telnyx.client import TelnyxClient, get_client
+from compliance.services.telnyx_accounts import client_for
+from compliance.telnyx.client import TelnyxClient
 from compliance.telnyx.errors import TelnyxError
 
 logger = logging.getLogger(__name__)
@@ -222,10 +223,13 @@ def send_confirmation(record_pk: int, client: TelnyxClient | None = None) -> Opt
     # Stored before the call: a reply may arrive before Telnyx's answer does.
     record.confirmation_from, record.confirmation_text = sender.phone_number, text
     record.save(update_fields=["confirmation_from", "confirmation_text"])
-    client = client or get_client()
+    client = client or client_for(record.organisation_id)
     try:
         sent = client.send_message(
-            from_=sender.phone_number, to=record.phone, text=text, webhook_url=telnyx_webhook_url()
+            from_=sender.phone_number,
+            to=record.phone,
+            text=text,
+            webhook_url=telnyx_webhook_url(record.organisation),
         )
     except TelnyxError as exc:
         record.confirmation_error = errors.plain_words(

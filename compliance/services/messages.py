@@ -18,7 +18,8 @@ from compliance.services.numbers import (
     NumberError,
     normalise_e164,
 )
-from compliance.telnyx.client import TelnyxClient, get_client
+from compliance.services.telnyx_accounts import client_for
+from compliance.telnyx.client import TelnyxClient
 from compliance.telnyx.errors import TelnyxError
 
 MESSAGE_EVENTS = ("message.sent", "message.finalized", "message.received")
@@ -101,10 +102,13 @@ def send_test_message(
         created_by=user,
         status="sending",
     )
-    client = client or get_client()
+    client = client or client_for(organisation)
     try:
         sent = client.send_message(
-            from_=number.phone_number, to=to, text=text, webhook_url=telnyx_webhook_url()
+            from_=number.phone_number,
+            to=to,
+            text=text,
+            webhook_url=telnyx_webhook_url(organisation),
         )
     except TelnyxError as exc:
         message.status = "sending_failed"

@@ -35,7 +35,8 @@ from django.utils import timezone
 from compliance import deferred, leases, lifecycle, presentation
 from compliance.models import Campaign, PhoneNumber
 from compliance.pacing import Pacer
-from compliance.telnyx.client import TelnyxClient, get_client
+from compliance.services.telnyx_accounts import client_for
+from compliance.telnyx.client import TelnyxClient
 from compliance.telnyx.errors import NotFound, RateLimited, TelnyxError
 
 logger = logging.getLogger(__name__)
@@ -176,7 +177,7 @@ def apply_seen(phone_number: str, seen: Seen | None, *, client: TelnyxClient | N
     if number is None:
         return None
     if seen is None:
-        client = client or get_client()
+        client = client or client_for(number.organisation_id)
         try:
             record = client.get_number_assignment(phone_number)
         except NotFound:
@@ -252,7 +253,7 @@ def poll_pending(
     """Read the pending numbers back from Telnyx: one by one when a campaign has a few, by the
     campaign's assignment list when it has many. Stops at a 429 (the next turn goes on).
     Returns how many numbers changed."""
-    client = client or get_client()
+    client = client or client_for(organisation_id)
     pacer = pacer or Pacer.per_second(settings.NUMBERS_BULK_RATE)
     by_campaign = (
         pending_numbers(organisation_id)

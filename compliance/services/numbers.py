@@ -48,7 +48,8 @@ from compliance.models import (
 )
 from compliance.pacing import Pacer
 from compliance.services import number_status
-from compliance.telnyx.client import TelnyxClient, get_client
+from compliance.services.telnyx_accounts import client_for
+from compliance.telnyx.client import TelnyxClient
 from compliance.telnyx.errors import (
     NotFound,
     RateLimited,
@@ -163,12 +164,12 @@ def create_profile(
     client: TelnyxClient | None = None,
 ) -> MessagingProfile:
     """Create the profile at Telnyx (its webhooks come to this app) and record it as ours."""
-    client = client or get_client()
+    client = client or client_for(organisation)
     try:
         created = client.create_messaging_profile(
             name=name,
             whitelisted_destinations=whitelisted_destinations,
-            webhook_url=telnyx_webhook_url(),
+            webhook_url=telnyx_webhook_url(organisation),
         )
     except TelnyxError as exc:
         raise NumberError(
@@ -280,7 +281,7 @@ def request_sync(organisation: Organisation) -> None:
 def sync_organisation(organisation: Organisation, client: TelnyxClient | None = None) -> SyncResult:
     """Copy the organisation's profiles, their numbers and the numbers' assignments from
     Telnyx. A profile deleted at Telnyx loses its numbers here."""
-    client = client or get_client()
+    client = client or client_for(organisation)
     result = SyncResult()
     for profile in MessagingProfile.objects.for_organisation(organisation).select_related(
         "organisation"
@@ -351,7 +352,7 @@ def assign_number(
             offer_move=True,
         )
     _check_campaign(campaign, except_number=number)
-    client = client or get_client()
+    client = client or client_for(number.organisation_id)
     sent_at = timezone.now()
     try:
         record = client.assign_number(number.phone_number, _telnyx_id(campaign))
@@ -385,7 +386,7 @@ def move_number(
     if number.telnyx_campaign_id == campaign.campaign_id:
         raise NumberError(f"{number} is already assigned to this campaign.")
     _check_campaign(campaign, except_number=number)
-    client = client or get_client()
+    client = client or client_for(number.organisation_id)
     sent_at = timezone.now()
     try:
         record = client.move_number(number.phone_number, _telnyx_id(campaign))
@@ -405,7 +406,7 @@ def unassign_number(number: PhoneNumber, client: TelnyxClient | None = None) -> 
     """DELETE the assignment (Telnyx answers PENDING_UNASSIGNMENT, then removes it)."""
     if not number.assignment_status:
         raise NumberError(f"{number} is not assigned to a campaign.")
-    client = client or get_client()
+    client = client or client_for(number.organisation_id)
     sent_at = timezone.now()
     try:
         record = client.unassign_number(number.phone_number)
@@ -417,7 +418,7 @@ def unassign_number(number: PhoneNumber, client: TelnyxClient | None = None) -> 
 
 
 def refresh_number(number: PhoneNumber, client: TelnyxClient | None = None) -> PhoneNumber:
-    client = client or get_client()
+    client = client or client_for(number.organisation_id)
     try:
         record = _read_back(client, number.phone_number)
     except TelnyxError as exc:
@@ -1021,7 +1022,7 @@ def run_bulk_assignment(
     _check_back(job, lease + 1)
     concurrency = concurrency or settings.NUMBERS_BULK_CONCURRENCY
     pacer = pacer or Pacer.per_second(settings.NUMBERS_BULK_RATE)
-    client = client or get_client()
+    client = client or client_for(job.organisation_id)
     campaign_id = _telnyx_id(job.campaign) if job.campaign else ""  # per item for an import
     # Every campaign of the organisation: a refused move is recorded on the old one.
     campaigns = {
@@ -1113,7 +1114,7 @@ def start_profile_assignment(
 ) -> ProfileAssignmentTask:
 
     _check_campaign(campaign, adding=profile.numbers.count())
-    client = client or get_client()
+    client = client or client_for(organisation)
     try:
         response = client.assign_by_profile(profile.telnyx_id, campaign_id=campaign.campaign_id)
     except TelnyxError as exc:
@@ -1137,7 +1138,7 @@ def poll_profile_assignment(task_pk: int, client: TelnyxClient | None = None) ->
     task = ProfileAssignmentTask.objects.select_related("campaign", "organisation").get(pk=task_pk)
     if task.is_finished:
         return True
-    client = client or get_client()
+    client = client or client_for(task.organisation_id)
     ProfileAssignmentTask.objects.filter(pk=task.pk).update(polls=F("polls") + 1)
     try:
         remote = client.get_profile_assignment_task(task.task_id)

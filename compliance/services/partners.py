@@ -15,7 +15,8 @@ them (compliance/review).
 from dataclasses import dataclass
 
 from compliance import errors
-from compliance.telnyx.client import TelnyxClient, get_client
+from compliance.services.telnyx_accounts import client_for
+from compliance.telnyx.client import TelnyxClient
 from compliance.telnyx.errors import NotFound, TelnyxError
 from compliance.telnyx.fields import OPERATIONS
 from compliance.telnyx.schemas.campaigns import (
@@ -87,14 +88,16 @@ class RegistryDetails:
     osr_attributes: dict
 
 
-def registry_details(campaign_id: str, client: TelnyxClient | None = None) -> RegistryDetails:
+def registry_details(
+    campaign_id: str, client: TelnyxClient | None = None, *, organisation_id: int | None = None
+) -> RegistryDetails:
     def read(c: TelnyxClient) -> RegistryDetails:
         return RegistryDetails(
             sharing=c.get_sharing(campaign_id), osr_attributes=c.get_osr_attributes(campaign_id)
         )
 
     try:
-        return _with_client(client, read)
+        return _with_client(client, read, organisation_id=organisation_id)
     except TelnyxError as exc:
         raise PartnerError(
             errors.plain_words(exc, "read the campaign's sharing and registry details")
@@ -156,8 +159,10 @@ def set_partner_webhooks(
         ) from exc
 
 
-def _with_client(client: TelnyxClient | None, action):
+def _with_client(client: TelnyxClient | None, action, *, organisation_id: int | None = None):
+    """Sharing is the platform account's (reviewers); a campaign's registry details are read
+    with its organisation's own account when it has one."""
     if client is not None:
         return action(client)
-    with get_client() as own:
+    with client_for(organisation_id) as own:
         return action(own)

@@ -29,12 +29,17 @@ from compliance import lifecycle
 from compliance.models import Brand, Campaign
 from compliance.pacing import Pacer
 from compliance.services import adoption, brands, ledger, number_status, numbers, submission
+from compliance.services.telnyx_accounts import (
+    AccountRefused,
+    ClientsByOrganisation,
+    client_for,
+)
 from compliance.services.webhooks import (
     apply_brand_record,
     apply_campaign_record,
     apply_pending_events,
 )
-from compliance.telnyx.client import TelnyxClient, get_client
+from compliance.telnyx.client import TelnyxClient
 from compliance.telnyx.errors import TelnyxError
 
 logger = logging.getLogger(__name__)
@@ -91,7 +96,7 @@ def reconcile_all(
 ) -> ReconcileReport:
     """Read back every unsettled brand, then every unsettled campaign."""
     if client is None:
-        with get_client() as own_client:
+        with client_for(None) as own_client:  # the platform's; own accounts: below
             return reconcile_all(client=own_client, sleep=sleep)
     report = ReconcileReport(events_applied=apply_pending_events())
     report.stale_submissions = len(submission.heal_stale(Brand, "retry_brand_submission")) + len(
@@ -102,33 +107,11 @@ def reconcile_all(
     # Before the read-backs: a campaign read back may already carry its next renewal date.
     report.monthly_fees = ledger.record_monthly_fees()
     pace = Pacer(settings.RECONCILE_MIN_INTERVAL, sleep=sleep)
-    with ThreadPoolExecutor(max_workers=settings.RECONCILE_CONCURRENCY) as pool:
-        reads = _ReadBacks(pool, pace, settings.RECONCILE_CONCURRENCY)
-        for brand, answer in reads.each(
-            _pages(unsettled_brands()), lambda b: client.get_brand(b.brand_id)
-        ):
-            report.brands_checked += 1
-            before = (brand.status, brand.identity_status)
-            try:
-                if apply_brand_record(brand, answer.result()):
-                    after = (brand.status, brand.identity_status)
-                    report.changes.append(
-                        f"brand {brand.brand_id}: {_pair(before)} → {_pair(after)}"
-                    )
-            except TelnyxError as exc:
-                report.errors.append(f"brand {brand.brand_id}: {exc}")
-        campaigns = reads.each(
-            _pages(unsettled_campaigns()), lambda c: client.get_campaign(c.campaign_id)
-        )
-        for campaign, answer in campaigns:
-            report.campaigns_checked += 1
-            try:
-                change = apply_campaign_record(campaign, answer.result())
-            except TelnyxError as exc:
-                report.errors.append(f"campaign {campaign.campaign_id}: {exc}")
-                continue
-            if change.changed:
-                report.changes.append(f"campaign {campaign.campaign_id}: {change.describe()}")
+    clients = ClientsByOrganisation(client)  # each row read with its organisation's account
+    try:
+        _read_back_unsettled(clients, pace, report)
+    finally:
+        clients.close()
     _read_back_vettings(report)
     for line in report.errors:
         logger.warning("reconcile: %s", line)
@@ -140,6 +123,40 @@ def reconcile_all(
         len(report.errors),
     )
     return report
+
+
+def _read_back_unsettled(
+    clients: ClientsByOrganisation, pace: Pacer, report: ReconcileReport
+) -> None:
+    with ThreadPoolExecutor(max_workers=settings.RECONCILE_CONCURRENCY) as pool:
+        reads = _ReadBacks(pool, pace, settings.RECONCILE_CONCURRENCY)
+        for brand, answer in reads.each(
+            _pages(unsettled_brands()),
+            lambda b: clients.for_organisation(b.organisation_id).get_brand(b.brand_id),
+        ):
+            report.brands_checked += 1
+            before = (brand.status, brand.identity_status)
+            try:
+                if apply_brand_record(brand, answer.result()):
+                    after = (brand.status, brand.identity_status)
+                    report.changes.append(
+                        f"brand {brand.brand_id}: {_pair(before)} → {_pair(after)}"
+                    )
+            except (TelnyxError, AccountRefused) as exc:
+                report.errors.append(f"brand {brand.brand_id}: {exc}")
+        campaigns = reads.each(
+            _pages(unsettled_campaigns()),
+            lambda c: clients.for_organisation(c.organisation_id).get_campaign(c.campaign_id),
+        )
+        for campaign, answer in campaigns:
+            report.campaigns_checked += 1
+            try:
+                change = apply_campaign_record(campaign, answer.result())
+            except (TelnyxError, AccountRefused) as exc:
+                report.errors.append(f"campaign {campaign.campaign_id}: {exc}")
+                continue
+            if change.changed:
+                report.changes.append(f"campaign {campaign.campaign_id}: {change.describe()}")
 
 
 def _read_back_vettings(report: ReconcileReport) -> None:

@@ -31,8 +31,8 @@ from compliance.models import (
 )
 from compliance.services import campaigns as campaign_services
 from compliance.services import ledger, notifications, rejections, submission
+from compliance.services.telnyx_accounts import client_for
 from compliance.services.webhooks import read_back_campaign
-from compliance.telnyx.client import get_client
 from compliance.telnyx.errors import TelnyxError
 
 logger = logging.getLogger(__name__)
@@ -382,7 +382,7 @@ def appeal(campaign: Campaign, reviewer: User, reason: str, *, override_reason: 
             )
 
     def call():
-        with get_client() as client:
+        with client_for(locked.organisation_id) as client:
             return client.submit_appeal(locked.campaign_id, reason)
 
     # An appeal is one call, never retried automatically (services/submission.py).

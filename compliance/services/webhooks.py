@@ -37,12 +37,14 @@ from compliance.models import (
     Brand,
     Campaign,
     CampaignEvent,
+    Organisation,
     PhoneNumber,
     ReviewClaim,
     WebhookEvent,
 )
 from compliance.services import hosted, messages, notifications, number_status
-from compliance.telnyx.client import TelnyxClient, get_client
+from compliance.services.telnyx_accounts import client_for
+from compliance.telnyx.client import TelnyxClient
 from compliance.telnyx.errors import TelnyxError
 
 logger = logging.getLogger(__name__)
@@ -154,9 +156,15 @@ def dedup_key(parsed: ParsedEvent, body: bytes) -> str:
 
 
 def record_event(
-    body: bytes, headers: Mapping[str, str], signed_timestamp: int
+    body: bytes,
+    headers: Mapping[str, str],
+    signed_timestamp: int,
+    *,
+    organisation: Organisation | None = None,
 ) -> tuple[WebhookEvent, bool]:
-    """Store a verified event once: (the row, whether this call stored it).
+    """Store a verified event once: (the row, whether this call stored it). `organisation`:
+    the one whose own account's URL received it (it may change only that organisation's
+    rows); None for the platform URL.
 
     Raises `MalformedEvent` (nothing stored). A duplicate (same key, even from a concurrent
     request) returns the existing row and False.
@@ -170,6 +178,7 @@ def record_event(
         signed_at=datetime.fromtimestamp(signed_timestamp, tz=UTC),
         telnyx_campaign_id=parsed.campaign_ref[:64],
         telnyx_brand_id=parsed.brand_ref[:64],
+        organisation=organisation,
     )
     event.pk = _insert_unless_stored(event)
     if event.pk is None:
@@ -411,8 +420,9 @@ class EventBatch:
             for number in numbers.order_by("pk"):
                 self.numbers.setdefault(number.phone_number, number)
 
-    def _campaign(self, ref: str) -> Campaign | None:
-        return self.campaigns.get(ref) if ref else None
+    def _campaign(self, ref: str, event: WebhookEvent) -> Campaign | None:
+        campaign = self.campaigns.get(ref) if ref else None
+        return campaign if _routed_to_its_owner(event, campaign) else None
 
     def _apply(self, event: WebhookEvent, parsed: "ParsedEvent | None") -> None:
         if parsed is None:
@@ -439,7 +449,9 @@ class EventBatch:
                 self.read_backs.append((event, read_back))
 
     def _campaign_event(self, event: WebhookEvent, parsed: ParsedEvent) -> None:
-        campaign = self._campaign(parsed.campaign_ref)
+        if _names_another_organisations(event, self.campaigns.get(parsed.campaign_ref)):
+            return
+        campaign = self._campaign(parsed.campaign_ref, event)
         if campaign is None:
             _unknown(event, "campaign", parsed.campaign_ref)
             return
@@ -484,7 +496,10 @@ class EventBatch:
         is observed in memory on the locked number (number_status.observe, monotonic) and
         written with the batch; another shape is read back after the commit."""
         phone_number = parsed.text("phoneNumber")
-        campaign = self._campaign(parsed.campaign_ref)
+        found = self.campaigns.get(parsed.campaign_ref), self.numbers.get(phone_number)
+        if any(_names_another_organisations(event, row) for row in found):
+            return
+        campaign = self._campaign(parsed.campaign_ref, event)
         number = self.numbers.get(phone_number)
         if campaign is None and number is None:
             _unknown(event, "campaign", parsed.campaign_ref)
@@ -591,6 +606,43 @@ def _find_campaign(ref: str) -> Campaign | None:
     )
 
 
+def _our_number_in_message(parsed: ParsedEvent) -> PhoneNumber | None:
+    """The app's number a messaging event is about: the sender of an outbound message, the
+    recipient of an inbound one."""
+    inner = parsed.payload
+    if parsed.kind == "message.received":
+        ours = ((inner.get("to") or [{}])[0] or {}).get("phone_number")
+    else:
+        ours = (inner.get("from") or {}).get("phone_number")
+    return PhoneNumber.objects.filter(phone_number=ours).first() if isinstance(ours, str) else None
+
+
+def _routed_to_its_owner(event: WebhookEvent, row) -> bool:
+    """Whether an event may change `row`: any row for the platform URL's events; only the
+    receiving organisation's rows for an event that came to its own account's URL."""
+    return (
+        row is None or event.organisation_id is None or row.organisation_id == event.organisation_id
+    )
+
+
+def _names_another_organisations(event: WebhookEvent, row) -> bool:
+    """An event from one organisation's account URL that names another organisation's row is
+    ignored (and logged): a key of one account must never move another tenant's state."""
+    if _routed_to_its_owner(event, row):
+        return False
+    logger.warning(
+        "webhook %s came to organisation %s's account URL but names a %s of organisation %s:"
+        " ignored",
+        event.pk,
+        event.organisation_id,
+        type(row).__name__.lower(),
+        row.organisation_id,
+    )
+    event.outcome = Outcome.IGNORED
+    event.note = "Names a record of another organisation; ignored."
+    return True
+
+
 # A handler records what the event means inside apply_event's transaction; when that calls
 # for asking Telnyx, it returns the read-back, which apply_event runs after the commit.
 ReadBack = Callable[[], None]
@@ -604,6 +656,8 @@ def _unknown(event: WebhookEvent, what: str, ref: str) -> ReadBack | None:
 
 def _apply_campaign_event(event: WebhookEvent, parsed: ParsedEvent) -> ReadBack | None:
     campaign = _find_campaign(parsed.campaign_ref)
+    if _names_another_organisations(event, campaign):
+        return None
     if campaign is None:
         return _unknown(event, "campaign", parsed.campaign_ref)
     event.campaign = campaign
@@ -635,6 +689,8 @@ def _apply_campaign_event(event: WebhookEvent, parsed: ParsedEvent) -> ReadBack 
 
 def _apply_brand_event(event: WebhookEvent, parsed: ParsedEvent) -> ReadBack | None:
     brand = Brand.objects.filter(brand_id=parsed.brand_ref).first() if parsed.brand_ref else None
+    if _names_another_organisations(event, brand):
+        return None
     if brand is None:
         return _unknown(event, "brand", parsed.brand_ref)
     event.note = parsed.text("description") or parsed.text("type")
@@ -720,6 +776,8 @@ def _apply_number_event(event: WebhookEvent, parsed: ParsedEvent) -> ReadBack | 
     phone_number = parsed.text("phoneNumber")
     campaign = _find_campaign(parsed.campaign_ref)
     number = PhoneNumber.objects.filter(phone_number=phone_number).first() if phone_number else None
+    if any(_names_another_organisations(event, row) for row in (campaign, number)):
+        return None
     if campaign is None and number is None:
         return _unknown(event, "campaign", parsed.campaign_ref)
     entry, seen = _read_number_event(event, parsed, campaign)
@@ -743,6 +801,8 @@ def _apply_number_event(event: WebhookEvent, parsed: ParsedEvent) -> ReadBack | 
 
 
 def _apply_message_event(event: WebhookEvent, parsed: ParsedEvent) -> None:
+    if _names_another_organisations(event, _our_number_in_message(parsed)):
+        return
     messages.apply_message_event(parsed.data)  # it takes the envelope or its data object
     event.outcome, event.note = Outcome.APPLIED, "Handed to the test-message records."
     confirmed = parsed.kind == "message.received" and hosted.apply_reply(parsed.data, event)
@@ -844,7 +904,7 @@ def read_back_campaign(
 ) -> StatusChange:
     """GET the campaign from Telnyx and take its campaignStatus as the truth."""
     if client is None:
-        with get_client() as own_client:
+        with client_for(campaign.organisation_id) as own_client:
             return read_back_campaign(campaign, client=own_client, kind=kind)
     assert campaign.campaign_id  # only created campaigns are read back
     return apply_campaign_record(campaign, client.get_campaign(campaign.campaign_id), kind=kind)
@@ -876,7 +936,7 @@ def apply_campaign_record(
 def read_back_brand(brand: Brand, *, client: TelnyxClient | None = None) -> bool:
     """GET the brand from Telnyx and mirror its status and identityStatus; notify on change."""
     if client is None:
-        with get_client() as own_client:
+        with client_for(brand.organisation_id) as own_client:
             return read_back_brand(brand, client=own_client)
     assert brand.brand_id  # only registered brands are read back
     return apply_brand_record(brand, client.get_brand(brand.brand_id))

@@ -182,14 +182,16 @@ class TelnyxClient(BrandsAPI, CampaignsAPI, NumbersAPI, Transport):
     """Telnyx's 10DLC, messaging-profile, number and messaging endpoints, one method each."""
 
 
-def get_client(**overrides) -> TelnyxClient:
+def get_client(*, api_key: str = "", **overrides) -> TelnyxClient:
     """A client configured from settings: real Telnyx with TELNYX_API_KEY, else the sandbox
-    with its installation's random key (read through the app registry: no sandbox import)."""
+    with its installation's random key (read through the app registry: no sandbox import).
+    `api_key` is an organisation's own account's key: callers never pass it themselves, they
+    ask compliance.telnyx_accounts.client_for(organisation), which does."""
     from django.apps import apps
     from django.conf import settings
 
     options = {"timeout": settings.TELNYX_TIMEOUT_SECONDS} | overrides
-    api_key = settings.TELNYX_API_KEY
+    api_key = api_key or settings.TELNYX_API_KEY
     if not api_key and settings.SANDBOX_MODE:
         api_key = apps.get_model("sandbox", "ApiKey").current().token
     return TelnyxClient(settings.TELNYX_BASE_URL, api_key, **options)

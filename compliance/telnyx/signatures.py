@@ -161,6 +161,12 @@ def _parse_timestamp(text: str) -> int:
     return int(text)
 
 
+def check_public_key(public_key_b64: str) -> None:
+    """Raise `SignatureError` (reason ``bad_key``) unless the text is a usable public key:
+    base64 of 32 bytes, as the Telnyx portal shows it."""
+    _decode_public_key(public_key_b64)
+
+
 def _decode_public_key(public_key_b64: str) -> bytes:
     try:
         key = base64.b64decode(public_key_b64 or "", validate=True)

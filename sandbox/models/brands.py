@@ -22,6 +22,14 @@ class SandboxBrand(models.Model):
     """A brand as Telnyx keeps it. `attributes` holds the submitted wire fields (camelCase)
     besides the ones the sandbox filters or decides on, which are columns."""
 
+    # The Telnyx account holding it: null for the installation's default account.
+    account = models.ForeignKey(
+        "sandbox.SandboxAccount",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="brands",
+    )
     brand_id = models.CharField(max_length=64, unique=True, default=_new_id)
     tcr_brand_id = models.CharField(max_length=10, default=_tcr_brand_id)
     display_name = models.CharField(max_length=100)

@@ -64,6 +64,43 @@ class ApiKey(models.Model):
         return constant_time_compare(token, cls.current().token)
 
 
+class SandboxAccount(models.Model):
+    """Another Telnyx account played by the sandbox (issue 22.6): its own API key and its own
+    Ed25519 webhook key. Its brands (and through them its campaigns and number assignments)
+    are seen only with its key. The installation's default account (ApiKey and SigningKey,
+    the rows with no account) is unchanged. Made with `manage.py sandbox_account`."""
+
+    label = models.CharField(max_length=100, blank=True)
+    token = models.CharField(max_length=64, unique=True)
+    seed_b64 = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"Sandbox account {self.label or self.pk}"
+
+    @classmethod
+    def open(cls, label: str = "") -> "SandboxAccount":
+        seed = base64.b64encode(bytes(NaclSigningKey.generate())).decode()
+        return cls.objects.create(label=label, token=secrets.token_urlsafe(32), seed_b64=seed)
+
+    @classmethod
+    def for_token(cls, token: str) -> "SandboxAccount | None":
+        if not token:
+            return None
+        account = cls.objects.filter(token=token).first()
+        if account is None or not constant_time_compare(token, account.token):
+            return None
+        return account
+
+    @property
+    def nacl_key(self) -> NaclSigningKey:
+        return NaclSigningKey(base64.b64decode(self.seed_b64))
+
+    @property
+    def public_key_b64(self) -> str:
+        return base64.b64encode(bytes(self.nacl_key.verify_key)).decode()
+
+
 class Fault(models.Model):
     """Fault injection: the next `remaining` requests (whose path contains `path_contains`)
     answer 429 with Retry-After, 500, or time out."""

@@ -18,6 +18,10 @@ def _number_id() -> str:
 
 class MessagingProfile(models.Model):
     id = models.CharField(primary_key=True, max_length=36, default=_uuid)
+    # The Telnyx account holding it: null for the installation's default account.
+    account = models.ForeignKey(
+        "sandbox.SandboxAccount", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     name = models.CharField(max_length=200)
     enabled = models.BooleanField(default=True)
     whitelisted_destinations = models.JSONField(default=list)
@@ -39,6 +43,9 @@ class PhoneNumber(models.Model):
     """A number of the sandbox's Telnyx account, messaging-enabled."""
 
     id = models.CharField(primary_key=True, max_length=24, default=_number_id)
+    account = models.ForeignKey(
+        "sandbox.SandboxAccount", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     phone_number = models.CharField(max_length=20, unique=True)
     profile = models.ForeignKey(
         MessagingProfile, null=True, blank=True, on_delete=models.SET_NULL, related_name="numbers"

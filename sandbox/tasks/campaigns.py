@@ -143,4 +143,4 @@ def notify(campaign: SandboxCampaign, event_type: str, status: str, description:
     if not (url or failover):
         return False
     payload = status_update(campaign, event_type, status, description)
-    return webhooks.deliver(url, payload, failover_url=failover)
+    return webhooks.deliver(url, payload, failover_url=failover, account=campaign.brand.account)

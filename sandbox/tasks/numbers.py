@@ -55,7 +55,11 @@ def notify_number_record(campaign_id: str, record: dict) -> bool:
     campaign's webhookURL (then its webhookFailoverURL)."""
     from sandbox.models.campaigns import SandboxCampaign
 
-    campaign = SandboxCampaign.objects.filter(campaign_id=campaign_id).first()
+    campaign = (
+        SandboxCampaign.objects.select_related("brand__account")
+        .filter(campaign_id=campaign_id)
+        .first()
+    )
     if campaign is None:
         return False
     url = campaign.attributes.get("webhookURL") or ""
@@ -72,7 +76,12 @@ def notify_number_record(campaign_id: str, record: dict) -> bool:
         },
         "meta": {"attempt": 1, "delivered_to": url or failover},
     }
-    return webhooks.deliver(url or failover, envelope, failover_url=failover if url else "")
+    return webhooks.deliver(
+        url or failover,
+        envelope,
+        failover_url=failover if url else "",
+        account=campaign.brand.account,
+    )
 
 
 @task

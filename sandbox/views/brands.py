@@ -16,7 +16,15 @@ from django.urls import path
 from django.utils import timezone
 
 from sandbox import pace
-from sandbox.api import ApiError, endpoint, json_body, page_of_records, validate
+from sandbox.api import (
+    ApiError,
+    account_of,
+    brands_of,
+    endpoint,
+    json_body,
+    page_of_records,
+    validate,
+)
 from sandbox.brand_lifecycle import deliver_otp, score_vetting, start_registration
 from sandbox.enums import ENUMS, EXT_VETTING_PROVIDERS, VETTING_CLASSES
 from sandbox.models.brands import SANDBOX_CSP_ID, SandboxBrand, SandboxOtp, SandboxVetting
@@ -102,8 +110,8 @@ def vetting_wire(vetting: SandboxVetting) -> dict:
 
 
 # -- helpers ---------------------------------------------------------------------------------
-def _brand_or_404(brand_id: str) -> SandboxBrand:
-    brand = SandboxBrand.objects.filter(brand_id=brand_id).first()
+def _brand_or_404(request, brand_id: str) -> SandboxBrand:
+    brand = brands_of(request).filter(brand_id=brand_id).first()
     if brand is None:
         raise ApiError(404, f"Brand {brand_id} not found.", code="10005")
     return brand
@@ -133,7 +141,7 @@ def brands(request):
         "BrandListParams",
         partial=True,
     )
-    records = SandboxBrand.objects.all()
+    records = brands_of(request)
     for wire, column in {**COLUMNS, "state": "state", "brandId": "brand_id"}.items():
         if query.get(wire):
             records = records.filter(**{column: query[wire]})
@@ -158,7 +166,7 @@ def _create_brand(request):
     body = json_body(request)
     validate(body, "BrandCreateParams")
     with transaction.atomic():
-        brand = SandboxBrand()
+        brand = SandboxBrand(account=account_of(request))
         _store(brand, body)
         start_registration(brand)
         answer = brand_wire(brand)
@@ -167,7 +175,7 @@ def _create_brand(request):
 
 @endpoint("GET", "PUT", "DELETE")
 def brand(request, brand_id: str):
-    record = _brand_or_404(brand_id)
+    record = _brand_or_404(request, brand_id)
     if request.method == "DELETE":
         record.delete()
         return HttpResponse(status=204)
@@ -185,7 +193,7 @@ def brand(request, brand_id: str):
 
 @endpoint("POST")
 def two_fa_email(request, brand_id: str):
-    record = _brand_or_404(brand_id)
+    record = _brand_or_404(request, brand_id)
     SandboxBrand.objects.filter(pk=record.pk).update(
         two_fa_emails_sent=record.two_fa_emails_sent + 1
     )
@@ -195,7 +203,7 @@ def two_fa_email(request, brand_id: str):
 
 @endpoint("PUT")
 def revet(request, brand_id: str):
-    record = _brand_or_404(brand_id)
+    record = _brand_or_404(request, brand_id)
     if record.status == "REGISTRATION_PENDING":
         raise ApiError(400, "The brand is still being registered.", code="10015")
     if record.revetted_at and timezone.now() - record.revetted_at < REVET_INTERVAL:
@@ -209,14 +217,14 @@ def revet(request, brand_id: str):
 
 @endpoint("GET")
 def feedback(request, brand_id: str):
-    record = _brand_or_404(brand_id)
+    record = _brand_or_404(request, brand_id)
     return JsonResponse({"brandId": record.brand_id, "category": record.feedback})
 
 
 # -- external vetting ------------------------------------------------------------------------
 @endpoint("GET", "POST", "PUT")
 def external_vetting(request, brand_id: str):
-    record = _brand_or_404(brand_id)
+    record = _brand_or_404(request, brand_id)
     if request.method == "GET":
         return JsonResponse([vetting_wire(v) for v in record.vettings.all()], safe=False)
     body = json_body(request)
@@ -269,7 +277,7 @@ def _check_provider(body: dict) -> None:
 # -- Sole Proprietor OTP ---------------------------------------------------------------------
 @endpoint("GET", "POST", "PUT")
 def sms_otp(request, brand_id: str):
-    record = _brand_or_404(brand_id)
+    record = _brand_or_404(request, brand_id)
     if request.method == "GET":
         otp = record.otps.first()
         if otp is None:

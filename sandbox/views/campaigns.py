@@ -12,7 +12,15 @@ from django.utils import timezone
 
 from compliance.telnyx.fields import FIELDS
 from sandbox import campaign_review
-from sandbox.api import ApiError, endpoint, json_body, page_of_records, validate
+from sandbox.api import (
+    ApiError,
+    brands_of,
+    campaigns_of,
+    endpoint,
+    json_body,
+    page_of_records,
+    validate,
+)
 from sandbox.enums import USECASES  # what GET /10dlc/enum/usecase serves
 from sandbox.models.brands import SANDBOX_CSP_ID, SandboxBrand
 from sandbox.models.campaigns import SandboxCampaign, SandboxPartnerCampaign, brand_facts
@@ -34,17 +42,17 @@ def _iso(value) -> str | None:
     return value.isoformat().replace("+00:00", "Z") if value else None
 
 
-def _campaign_or_404(campaign_id: str) -> SandboxCampaign:
-    campaign = (
-        SandboxCampaign.objects.select_related("brand").filter(campaign_id=campaign_id).first()
-    )
+def _campaign_or_404(request, campaign_id: str) -> SandboxCampaign:
+    campaign = campaigns_of(request).select_related("brand").filter(campaign_id=campaign_id).first()
     if campaign is None:
         raise ApiError(404, f"Campaign {campaign_id} not found.", code="10005")
     return campaign
 
 
-def _brand_or_error(brand_id: str, *, status: int = 404, pointer: str = "") -> SandboxBrand:
-    brand = SandboxBrand.objects.filter(brand_id=brand_id).first()
+def _brand_or_error(
+    request, brand_id: str, *, status: int = 404, pointer: str = ""
+) -> SandboxBrand:
+    brand = brands_of(request).filter(brand_id=brand_id).first()
     if brand is None:
         raise ApiError(status, f"Brand {brand_id} not found.", pointer=pointer, code="10005")
     return brand
@@ -97,7 +105,7 @@ def campaign_wire(campaign: SandboxCampaign, *, listed: bool = False) -> dict:
 @endpoint("GET")
 def qualify(request, brand_id: str, usecase: str):
     _usecase_or_422(usecase)
-    brand = brand_facts(_brand_or_error(brand_id))
+    brand = brand_facts(_brand_or_error(request, brand_id))
     problem = campaign_review.qualification_problem(brand, usecase)
     if problem:
         raise ApiError(400, problem, code="10004", title="Brand does not qualify")
@@ -121,7 +129,7 @@ def campaign_builder(request):
     body = json_body(request)
     validate(body, "CampaignBuilderSubmitParams")
     usecase = _usecase_or_422(body["usecase"])
-    record = _brand_or_error(body["brandId"], status=422, pointer="/brandId")
+    record = _brand_or_error(request, body["brandId"], status=422, pointer="/brandId")
     brand = brand_facts(record)
     problem = campaign_review.qualification_problem(brand, usecase)
     if problem:
@@ -179,7 +187,8 @@ def campaign_list(request):
         raise ApiError(422, f"sort {sort} is not supported.", pointer="/sort")
     order = ("-" if sort.startswith("-") else "") + LIST_SORTS[sort.lstrip("-")]
     campaigns = (
-        SandboxCampaign.objects.select_related("brand")
+        campaigns_of(request)
+        .select_related("brand")
         .filter(brand__brand_id=brand_id)
         .order_by(order, "-id")
     )
@@ -191,7 +200,7 @@ def campaign_list(request):
 @endpoint("GET", "PUT", "DELETE")
 @rate_limited
 def campaign_detail(request, campaign_id: str):
-    campaign = _campaign_or_404(campaign_id)
+    campaign = _campaign_or_404(request, campaign_id)
     if request.method == "GET":
         return JsonResponse(campaign_wire(campaign))
     if campaign.deactivated_at is not None:
@@ -221,7 +230,7 @@ def campaign_detail(request, campaign_id: str):
 
 @endpoint("POST")
 def appeal(request, campaign_id: str):
-    campaign = _campaign_or_404(campaign_id)
+    campaign = _campaign_or_404(request, campaign_id)
     body = json_body(request)
     validate(body, "CampaignSubmitAppealParams")
     if not str(body["appeal_reason"]).strip():
@@ -252,19 +261,19 @@ def appeal(request, campaign_id: str):
 
 @endpoint("GET")
 def mno_metadata(request, campaign_id: str):
-    campaign = _campaign_or_404(campaign_id)
+    campaign = _campaign_or_404(request, campaign_id)
     return JsonResponse(campaign_review.mno_metadata(campaign.usecase))
 
 
 @endpoint("GET")
 def operation_status(request, campaign_id: str):
-    return JsonResponse(_campaign_or_404(campaign_id).operation_status)
+    return JsonResponse(_campaign_or_404(request, campaign_id).operation_status)
 
 
 @endpoint("GET")
 def osr_attributes(request, campaign_id: str):
     """Free-form; the spec's example keys once the campaign is in the carriers' registry."""
-    campaign = _campaign_or_404(campaign_id)
+    campaign = _campaign_or_404(request, campaign_id)
     if campaign.campaign_status != "MNO_PROVISIONED":
         return JsonResponse({})
     return JsonResponse({"brandId": campaign.brand.brand_id, "msg_class": "E", "status": "7"})
@@ -287,7 +296,7 @@ def usecase_cost(request):
 @endpoint("GET")
 def sharing(request, campaign_id: str):
     """Native sandbox campaigns are shared with nobody: both sides empty."""
-    _campaign_or_404(campaign_id)
+    _campaign_or_404(request, campaign_id)
     return JsonResponse({})
 
 

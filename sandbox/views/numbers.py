@@ -15,12 +15,18 @@ from django.urls import path
 from sandbox import pace
 from sandbox.api import (
     ApiError,
+    account_of,
+    brands_of,
+    campaigns_of,
     endpoint,
     json_body,
+    numbers_of,
     page_of_data,
     page_of_records,
+    profiles_of,
     validate,
 )
+from sandbox.models.brands import SandboxBrand
 from sandbox.models.numbers import (
     AssignmentTask,
     Message,
@@ -82,8 +88,8 @@ def _apply_profile_fields(profile: MessagingProfile, body: dict) -> None:
             profile.settings[name] = value
 
 
-def _profile_or_404(profile_id: str) -> MessagingProfile:
-    profile = MessagingProfile.objects.filter(pk=profile_id).first()
+def _profile_or_404(request, profile_id: str) -> MessagingProfile:
+    profile = profiles_of(request).filter(pk=profile_id).first()
     if profile is None:
         raise ApiError(404, "Messaging profile not found.", code="10005")
     return profile
@@ -92,7 +98,7 @@ def _profile_or_404(profile_id: str) -> MessagingProfile:
 @endpoint("GET", "POST")
 def messaging_profiles(request):
     if request.method == "GET":
-        profiles = [profile_json(p) for p in MessagingProfile.objects.all()]
+        profiles = [profile_json(p) for p in profiles_of(request)]
         return JsonResponse(page_of_data(profiles, request))
     body = json_body(request)
     validate(body, "MessagingProfileCreateParams")
@@ -100,7 +106,7 @@ def messaging_profiles(request):
         raise ApiError(
             422, "whitelisted_destinations must be a list.", pointer="/whitelisted_destinations"
         )
-    profile = MessagingProfile()
+    profile = MessagingProfile(account=account_of(request))
     _apply_profile_fields(profile, body)
     profile.save()
     return JsonResponse({"data": profile_json(profile)})
@@ -108,7 +114,7 @@ def messaging_profiles(request):
 
 @endpoint("GET", "PATCH", "DELETE")
 def messaging_profile(request, profile_id):
-    profile = _profile_or_404(profile_id)
+    profile = _profile_or_404(request, profile_id)
     if request.method == "PATCH":
         body = json_body(request)
         validate(body, "MessagingProfileCreateParams", partial=True)
@@ -123,7 +129,7 @@ def messaging_profile(request, profile_id):
 
 @endpoint("GET")
 def profile_phone_numbers(request, profile_id):
-    profile = _profile_or_404(profile_id)
+    profile = _profile_or_404(request, profile_id)
     numbers = [number_json(n) for n in profile.numbers.select_related("profile")]
     return JsonResponse(page_of_data(numbers, request))
 
@@ -151,13 +157,13 @@ def number_json(number: PhoneNumber) -> dict:
 
 @endpoint("GET")
 def messaging_numbers(request):
-    numbers = [number_json(n) for n in PhoneNumber.objects.all()]
+    numbers = [number_json(n) for n in numbers_of(request)]
     return JsonResponse(page_of_data(numbers, request))
 
 
 @endpoint("GET", "PATCH")
 def number_messaging(request, number_id):
-    number = PhoneNumber.objects.filter(pk=number_id).first()
+    number = numbers_of(request).filter(pk=number_id).first()
     if number is None:
         raise ApiError(404, "Phone number not found.", code="10005")
     if request.method == "PATCH":
@@ -168,7 +174,7 @@ def number_messaging(request, number_id):
             raise ApiError(422, f"{unknown[0]} is not a known field.", pointer=f"/{unknown[0]}")
         if "messaging_profile_id" in body:
             profile_id = body["messaging_profile_id"]
-            if profile_id and not MessagingProfile.objects.filter(pk=profile_id).exists():
+            if profile_id and not profiles_of(request).filter(pk=profile_id).exists():
                 raise ApiError(422, "Messaging profile not found.", pointer="/messaging_profile_id")
             number.profile_id = profile_id or None
         if body.get("messaging_product"):
@@ -191,8 +197,8 @@ ASSIGNMENT_SORTS = {
 }
 
 
-def _account_number(phone_number: str, pointer: str) -> PhoneNumber:
-    number = PhoneNumber.objects.filter(phone_number=phone_number).first()
+def _account_number(request, phone_number: str, pointer: str) -> PhoneNumber:
+    number = numbers_of(request).filter(phone_number=phone_number).first()
     if number is None:
         raise ApiError(422, f"{phone_number} is not a number of this account.", pointer=pointer)
     return number
@@ -216,15 +222,27 @@ def _assignment_body(request) -> tuple[str, object]:
     body = json_body(request)
     validate(body, "PhoneNumberCampaignCreateParams")
     phone_number = _e164(body["phoneNumber"], "/phoneNumber")
-    _account_number(phone_number, "/phoneNumber")
-    return phone_number, carriable_campaign(body["campaignId"], pointer="/campaignId")
+    _account_number(request, phone_number, "/phoneNumber")
+    return phone_number, carriable_campaign(
+        body["campaignId"], pointer="/campaignId", campaigns=campaigns_of(request)
+    )
+
+
+def _assignments_of(request):
+    """The number assignments of the request's account (by their brands): the default
+    account sees every assignment but those of the other accounts the sandbox plays."""
+    account = account_of(request)
+    if account is None:
+        others = SandboxBrand.objects.filter(account__isnull=False).values("brand_id")
+        return NumberAssignment.objects.exclude(brand_id__in=others)
+    return NumberAssignment.objects.filter(brand_id__in=brands_of(request).values("brand_id"))
 
 
 @endpoint("GET", "POST")
 @rate_limited
 def phone_number_campaigns(request):
     if request.method == "GET":
-        assignments = NumberAssignment.objects.all()
+        assignments = _assignments_of(request)
         for param, column in ASSIGNMENT_FILTERS.items():
             if request.GET.get(param):
                 assignments = assignments.filter(**{column: request.GET[param]})
@@ -313,10 +331,14 @@ def assignment_by_profile(request):
         raise ApiError(
             422, "Give exactly one of campaignId and tcrCampaignId.", pointer="/campaignId"
         )
-    if not MessagingProfile.objects.filter(pk=body["messagingProfileId"]).exists():
+    if not profiles_of(request).filter(pk=body["messagingProfileId"]).exists():
         raise ApiError(422, "Messaging profile not found.", pointer="/messagingProfileId")
     pointer = "/campaignId" if body.get("campaignId") else "/tcrCampaignId"
-    campaign = carriable_campaign(body.get("campaignId") or body["tcrCampaignId"], pointer=pointer)
+    campaign = carriable_campaign(
+        body.get("campaignId") or body["tcrCampaignId"],
+        pointer=pointer,
+        campaigns=campaigns_of(request),
+    )
     task = AssignmentTask.objects.create(
         messaging_profile_id=body["messagingProfileId"],
         campaign_id=campaign.campaign_id,
@@ -375,7 +397,7 @@ def messages(request):
         raise ApiError(422, "from is required.", pointer="/from")
     if not body.get("text"):
         raise ApiError(422, "text is required.", pointer="/text")
-    sender = _account_number(_e164(body["from"], "/from"), "/from")
+    sender = _account_number(request, _e164(body["from"], "/from"), "/from")
     to = _e164(body["to"], "/to")
     profile = sender.profile
     if profile is None:

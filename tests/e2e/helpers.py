@@ -143,3 +143,17 @@ def assert_focus_on_first_error(page, *, timeout_ms: int = FOCUS_TIMEOUT_MS) -> 
     )
     assert still_focused, "focus moved away from the first field with an error"
     return first.get_attribute("name")
+
+
+def connect_telnyx_account(page, *, api_key: str, public_key: str, label: str = "") -> None:
+    """From the account overview to the Telnyx account page, paste the keys and connect, as
+    an owner would with the keys copied from the Telnyx portal."""
+    page.goto("/accounts/")
+    with page.expect_navigation():
+        page.get_by_role("link", name="Telnyx account").click()
+    if label:
+        field(page, "Name (optional)").fill(label)
+    field(page, "API key").fill(api_key)
+    field(page, "Public key").fill(public_key)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Check and connect").click()

@@ -260,3 +260,9 @@ def test_sign_up_to_live_campaign_numbers_test_sms_and_an_appeal(
     _shot(page, "18-rules")
     rejected.refresh_from_db()
     assert rejected.campaign_status == "MNO_PROVISIONED"
+
+    # Registered through Tendlc's own Telnyx account, the organisation cannot switch to one
+    # of its own: the page says why instead of offering the form.
+    page.goto("/accounts/telnyx/")
+    assert "Tendlc must keep using it" in page.get_by_test_id("connect-refusal").inner_text()
+    _shot(page, "19-telnyx-account-refused")

@@ -169,7 +169,7 @@ def test_a_create_that_succeeded_at_telnyx_but_looked_failed_is_found_not_repeat
     brand = draft(organisation, owner)
     # The first attempt "timed out" after Telnyx had created the brand.
     Brand.objects.filter(pk=brand.pk).update(submission_state=SubmissionState.DRAFT)
-    with services.get_client() as client:
+    with services.client_for(organisation) as client:
         created = client.create_brand(services.create_body(brand))
     Brand.objects.filter(pk=brand.pk).update(
         submission_state=SubmissionState.PENDING,
