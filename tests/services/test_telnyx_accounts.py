@@ -12,6 +12,7 @@ from compliance.services.telnyx_accounts import AccountRefused, client_for
 from compliance.telnyx.errors import NotFound
 from sandbox.models import SandboxAccount
 from sandbox.seed_account import seed_existing_account
+from tests import factories
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -99,7 +100,7 @@ def test_each_organisation_talks_with_its_own_account(
 
     with client_for(organisation) as own:
         assert [b.brand_id for b in own.iter_brands()] == [theirs.brand_id]
-    with client_for(outsider.membership.organisation) as platform:
+    with client_for(factories.organisation_of(outsider)) as platform:
         assert theirs.brand_id not in [b.brand_id for b in platform.iter_brands()]
         with pytest.raises(NotFound):  # another account's brand is not there for this key
             platform.get_brand(theirs.brand_id)

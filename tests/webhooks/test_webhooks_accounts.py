@@ -13,6 +13,7 @@ from sandbox import webhooks as sandbox_webhooks
 from sandbox.models import SandboxAccount
 from sandbox.models.campaigns import SandboxCampaign
 from sandbox.seed_account import seed_existing_account
+from tests import factories
 from tests.webhooks.webhook_helpers import encode, status_update
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -51,7 +52,7 @@ def accounts(telnyx_sandbox, settings, organisation, owner, outsider):
     settings.TELNYX_IMPORT_CALLS_PER_SECOND = 0
     first, second = _account_holding_a_campaign("First"), _account_holding_a_campaign("Second")
     ours = _adopted(organisation, owner, first)
-    theirs = _adopted(outsider.membership.organisation, outsider, second)
+    theirs = _adopted(factories.organisation_of(outsider), outsider, second)
     return first, second, ours, theirs
 
 
@@ -157,7 +158,7 @@ def test_a_message_event_about_another_organisations_number_is_ignored(
     from tests.webhooks.webhook_helpers import envelope
 
     first, _second, _ours, _theirs = accounts
-    theirs = phone_number(outsider.membership.organisation, phone_number="+13125550999")
+    theirs = phone_number(factories.organisation_of(outsider), phone_number="+13125550999")
     finalized = envelope(
         "message.finalized",
         {
