@@ -34,6 +34,7 @@ class Capability(StrEnum):
     MANAGE_MEMBERS = "manage_members"
     REQUIRE_TWO_FACTOR = "require_two_factor"
     TRANSFER_OWNERSHIP = "transfer_ownership"
+    CONNECT_TELNYX_ACCOUNT = "connect_telnyx_account"
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,12 @@ RIGHTS: dict[Capability, Right] = {
         OWNERS,
         "Hand the organisation to another member",
         "Ask an owner: only an owner can hand the organisation over.",
+    ),
+    Capability.CONNECT_TELNYX_ACCOUNT: Right(
+        OWNERS,
+        "Connect or disconnect the organisation's own Telnyx account, check its key and "
+        "import what it holds",
+        "Ask an owner: the account's key gives access to everything registered in it.",
     ),
 }
 

@@ -8,17 +8,18 @@ from uuid import UUID
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from compliance import roles
 from compliance.http import HtmxHttpRequest, post_redirect
-from compliance.models import AccountImport, Membership, Organisation
+from compliance.models import AccountImport, Organisation
+from compliance.roles import Capability
 from compliance.services import adoption, telnyx_accounts
-from compliance.tenancy import current_organisation, get_owned_or_404
+from compliance.tenancy import current_membership, current_organisation, get_owned_or_404
 
 
 class ConnectAccountForm(forms.Form):
@@ -44,11 +45,7 @@ class ConnectAccountForm(forms.Form):
 
 
 def _owner_organisation(request: HtmxHttpRequest) -> Organisation:
-    organisation = current_organisation(request)
-    membership = getattr(request.user, "membership", None)
-    if membership is None or membership.role != Membership.Role.OWNER:
-        raise PermissionDenied("Only the organisation's owner can change its Telnyx account.")
-    return organisation
+    return roles.require(request, Capability.CONNECT_TELNYX_ACCOUNT).organisation
 
 
 @sensitive_post_parameters("api_key")  # never in an error report
@@ -87,8 +84,7 @@ def telnyx_account(request: HtmxHttpRequest) -> HttpResponse:
         "webhook_url": telnyx_accounts.webhook_url(account) if account else "",
         "connect_refusal": None if account else telnyx_accounts.connect_refusal(organisation),
         "imports": AccountImport.objects.filter(organisation=organisation)[:5],
-        "is_owner": getattr(getattr(request.user, "membership", None), "role", "")
-        == Membership.Role.OWNER,
+        "is_owner": roles.can(current_membership(request), Capability.CONNECT_TELNYX_ACCOUNT),
     }
     return render(request, "registration/telnyx_account.html", context)
 

@@ -138,10 +138,12 @@ def _deliver_event(message: Message, event_type: str) -> None:
         },
         "meta": {"attempt": 1, "delivered_to": message.webhook_url or message.webhook_failover_url},
     }
+    sender = PhoneNumber.objects.filter(phone_number=message.from_number).first()
     webhooks.deliver(
         message.webhook_url or message.webhook_failover_url,
         envelope,
         failover_url=message.webhook_failover_url if message.webhook_url else "",
+        account=sender.account if sender is not None else None,  # signed with its key
     )
 
 
@@ -211,7 +213,7 @@ def receive_reply(from_number: str, to_number: str, text: str, *, url: str = "")
         },
         "meta": {"attempt": 1, "delivered_to": target},
     }
-    return webhooks.deliver(target, envelope)
+    return webhooks.deliver(target, envelope, account=number.account if number else None)
 
 
 @task

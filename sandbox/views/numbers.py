@@ -294,7 +294,8 @@ def phone_number_campaigns(request):
 @rate_limited
 def phone_number_campaign(request, phone_number):
     phone_number = unquote(phone_number)
-    assignment = NumberAssignment.objects.filter(phone_number=phone_number).first()
+    # Another account's assignment is as unknown as a missing one.
+    assignment = _assignments_of(request).filter(phone_number=phone_number).first()
     if assignment is None:
         raise ApiError(404, f"{phone_number} is not assigned to a campaign.", code="10005")
     if request.method == "PUT":

@@ -100,6 +100,17 @@ def test_a_number_cannot_be_assigned_to_another_accounts_campaign(telnyx_sandbox
         with pytest.raises(ValidationFailed, match="not a number of this account"):
             own.assign_number("+13125550777", theirs.campaign_id)
         assert own.assign_number("+13125550778", theirs.campaign_id).campaign_id
+    # Their assignment is read, moved and removed with their key only.
+    with get_client() as default:
+        for attempt in (
+            lambda: default.get_number_assignment("+13125550778"),
+            lambda: default.move_number("+13125550778", theirs.campaign_id),
+            lambda: default.unassign_number("+13125550778"),
+        ):
+            with pytest.raises(NotFound):
+                attempt()
+    with get_client(api_key=other.token) as own:
+        assert own.get_number_assignment("+13125550778").campaign_id == theirs.campaign_id
 
 
 def test_messaging_profiles_and_numbers_are_the_accounts_own(telnyx_sandbox):
