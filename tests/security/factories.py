@@ -77,6 +77,12 @@ def test_message(organisation) -> TestMessage:
 test_message.__test__ = False
 
 
+def account_import(organisation):
+    from compliance.models import AccountImport
+
+    return AccountImport.objects.create(organisation=organisation)
+
+
 def notification(organisation) -> Notification:
     return Notification.objects.create(organisation=organisation, title="Hello")
 
@@ -109,6 +115,7 @@ BY_COLLECTION = {
     "profile-tasks": profile_task,
     "test-sms": test_message,
     "notifications": notification,
+    "imports": account_import,
     "members": membership,
     "invitations": invitation,
     "organisations": lambda organisation: organisation,  # switching to it

@@ -28,6 +28,16 @@ VIEW, EDIT, BILLABLE, WITHDRAW, MEMBERS, TRANSFER = (
 # GET_NEEDS says otherwise). Written here, apart from the views, on purpose.
 POST_NEEDS = {
     "home": VIEW,
+    # Switching to another of one's organisations and adding one act on the user, not on
+    # the active organisation: any member may.
+    "switch_organisation": VIEW,
+    "new_organisation": VIEW,
+    # The organisation's own Telnyx account: every member looks, the owner changes it.
+    "telnyx_account": Capability.CONNECT_TELNYX_ACCOUNT,
+    "telnyx_account_check": Capability.CONNECT_TELNYX_ACCOUNT,
+    "telnyx_account_start_import": Capability.CONNECT_TELNYX_ACCOUNT,
+    "telnyx_account_import": VIEW,
+    "telnyx_account_disconnect": Capability.CONNECT_TELNYX_ACCOUNT,
     "members": VIEW,
     "member_invite": MEMBERS,
     "member_role": MEMBERS,
@@ -94,7 +104,11 @@ POST_NEEDS = {
     "campaign_texts": VIEW,
     "campaign_texts_hosted": EDIT,
 }
-GET_NEEDS = {"member_transfer": TRANSFER}
+# Confirmation pages of what only some roles may do.
+GET_NEEDS = {
+    "member_transfer": TRANSFER,
+    "telnyx_account_disconnect": Capability.CONNECT_TELNYX_ACCOUNT,
+}
 
 ROUTES = customer_routes()
 
@@ -107,6 +121,7 @@ ALLOWED = {
     MEMBERS: {Role.OWNER, Role.ADMIN},
     Capability.REQUIRE_TWO_FACTOR: {Role.OWNER},
     TRANSFER: {Role.OWNER},
+    Capability.CONNECT_TELNYX_ACCOUNT: {Role.OWNER},
 }
 
 

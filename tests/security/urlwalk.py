@@ -14,6 +14,7 @@ SANDBOX = "sandbox/"  # stand-in for Telnyx, sandbox mode only (test_sandbox_is_
 WEBHOOKS = "webhooks/"  # Ed25519-signed (tests/webhooks/test_webhooks_view.py)
 REVIEW = "review/"  # reviewer console (tests/review/test_review_permissions.py)
 ORGS = "accounts/organisations/"  # a user's organisations: the walk covers them
+TELNYX_ACCOUNT = "accounts/telnyx/"  # the organisation's own Telnyx account: covered too
 
 # Pages anyone may open without signing in, by URL name.
 PUBLIC = frozenset(
@@ -143,10 +144,13 @@ def all_routes() -> list[Route]:
 def customer_routes() -> list[Route]:
     """Signed-in customers' URLs: everything but admin, sandbox, webhooks, reviewer and public
     pages (and the account pages, which act on the signed-in user only, except those naming
-    an organisation: switching to one, adding one)."""
+    an organisation: switching to one, adding one, and the organisation's Telnyx account)."""
     return [
         r
         for r in all_routes()
-        if (not r.startswith(ADMIN, SANDBOX, WEBHOOKS, REVIEW, "accounts/") or r.startswith(ORGS))
+        if (
+            not r.startswith(ADMIN, SANDBOX, WEBHOOKS, REVIEW, "accounts/")
+            or r.startswith(ORGS, TELNYX_ACCOUNT)
+        )
         and r.name not in PUBLIC | OPERATOR
     ]
