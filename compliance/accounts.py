@@ -45,6 +45,13 @@ def has_authenticator_app(user: User) -> bool:
     return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
 
 
+def has_security_key(user: User) -> bool:
+    """Whether the account signs in with a security key or passkey (WebAuthn)."""
+    from allauth.mfa.models import Authenticator
+
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.WEBAUTHN).exists()
+
+
 def deletion_refusal(user: User) -> str | None:
     """Why this account cannot be deleted now, in plain words; None when it can. For every
     organisation the user alone owns (not only the one they act for): the only owner neither

@@ -169,7 +169,10 @@ ACCOUNT_RATE_LIMITS = {
     "reauthenticate": "10/m/ip",
 }
 MFA_ADAPTER = "allauth.mfa.adapter.DefaultMFAAdapter"
-MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Security keys and passkeys (WebAuthn) beside the authenticator app: they work offline, in
+# the browser. WebAuthn needs HTTPS, except on a development server (DEBUG).
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
 MFA_TOTP_ISSUER = "Tendlc"
 USERSESSIONS_TRACK_ACTIVITY = True
 

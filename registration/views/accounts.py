@@ -36,6 +36,7 @@ def account(request: HtmxHttpRequest) -> HttpResponse:
             "membership": tenancy.active_membership(request),
             "memberships": tenancy.memberships_of(request.user),
             "two_factor": accounts.has_authenticator_app(_signed_in(request)),
+            "security_key": accounts.has_security_key(_signed_in(request)),
         },
     )
 
