@@ -29,6 +29,7 @@ def test_the_overview_links_every_setting(owner_client):
         "mfa_index",
         "usersessions_list",
         "email_preferences",
+        "telnyx_account",
         "account_delete",
     ):
         assert f'href="{reverse(name)}"' in page, name

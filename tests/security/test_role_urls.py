@@ -266,3 +266,27 @@ def test_a_viewer_sees_no_button_it_cannot_use(organisation):
     assert "Refresh from Telnyx" not in numbers
     brands = clients[Role.VIEWER].get(reverse("brand_list")).content.decode()
     assert "Register a brand" not in brands and "You look only here" in brands
+
+
+@pytest.mark.parametrize("name", ["profile_list", "profile_detail", "number_import"])
+def test_a_viewer_is_shown_no_form_of_a_change_only_why(name, organisation):
+    """The forms a viewer could only be refused on are not offered: the page says they look
+    only, and who can help."""
+    from django.urls import reverse
+
+    from tests.security import factories as security_factories
+
+    args = [security_factories.profile(organisation).public_id] if name == "profile_detail" else []
+    viewer = Client()
+    viewer.force_login(factories.member(organisation, Role.VIEWER, "vic"))
+
+    def main(client) -> str:  # the page's own content, without the header's log-out form
+        html = client.get(reverse(name, args=args)).content.decode()
+        return html.partition("<main")[2].partition("</main>")[0]
+
+    page = main(viewer)
+    assert 'id="looks-only"' in page and "Ask an owner or admin" in page
+    assert '<form method="post"' not in page
+    editor = Client()
+    editor.force_login(factories.member(organisation, Role.MEMBER, "mo"))
+    assert '<form method="post"' in main(editor)
