@@ -484,7 +484,7 @@ def record_created(
             CampaignEvent.objects.create(
                 campaign=campaign,
                 kind=CampaignEvent.Kind.SUBMISSION,
-                description=f"Submitted to Telnyx as campaign {campaign_id}.",
+                description="Submitted to Telnyx (its campaign id is in the technical details).",
                 to_status=campaign.campaign_status,
             )
             ledger.record_campaign_submission(campaign)
