@@ -40,9 +40,20 @@ class SignUpForm(forms.Form):
     )
 
     def is_invited(self) -> bool:
+        """Whether this browser opened an invitation link for the address being signed up
+        (the invitation page keeps the address in the session) and the invitation still
+        waits. The session matters: an address alone would let anyone learn, by leaving the
+        name empty, whether someone was invited."""
+        from allauth.core import context
+
         from compliance.services import members
 
-        return members.waiting_invitation(self.cleaned_data.get("email", "")) is not None
+        email = (self.cleaned_data.get("email") or "").strip().lower()
+        request = context.request
+        opened = request.session.get("account_verified_email", "") if request else ""
+        if not email or opened.strip().lower() != email:
+            return False
+        return members.waiting_invitation(email) is not None
 
     def clean(self):
         cleaned = super().clean()

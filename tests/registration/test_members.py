@@ -101,6 +101,25 @@ def test_a_new_user_signs_up_from_the_link_and_joins(client, owner_client, mailo
     assert joined.note.startswith("carol (carol@example.com) accepted the invitation of alice")
 
 
+def test_sign_up_does_not_tell_who_was_invited(client, owner_client, mailoutbox):
+    """An invited address signed up from a browser that never opened the link is asked for
+    an organisation like anyone: leaving it empty cannot reveal an invitation."""
+    _invite(owner_client)
+    response = client.post(
+        reverse("account_signup"),
+        {
+            "username": "carol",
+            "email": "carol@example.com",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+            "organisation_name": "",
+        },
+    )
+    assert response.status_code == 200
+    assert "Name your organisation" in response.content.decode()
+    assert not Membership.objects.filter(user__username="carol").exists()
+
+
 def test_sign_up_still_asks_for_an_organisation_without_an_invitation(client):
     response = client.post(
         reverse("account_signup"),
