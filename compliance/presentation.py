@@ -187,18 +187,14 @@ def browser_words(user_agent: str | None) -> str:
     "An unknown browser" (ua-parser's Browserscope rules; the raw string only in the
     technical details)."""
     parsed = ua_parser.parse(user_agent or "")
-    browser = parsed.user_agent.family if parsed.user_agent else ""
+    unknown = ("", "Other", "Generic Smartphone")
     device = parsed.device.family if parsed.device else ""
-    system = parsed.os.family if parsed.os else ""
-    where = device if device and device not in ("Other", "Generic Smartphone") else system
+    where = device if device not in unknown else (parsed.os.family if parsed.os else "")
+    browser = parsed.user_agent.family if parsed.user_agent else ""
     browser = browser.removeprefix("Headless")  # HeadlessChrome is Chrome, run by a program
-    if not browser or browser == "Other":
-        return (
-            f"An unknown browser on {where}"
-            if where and where != "Other"
-            else ("An unknown browser")
-        )
-    return f"{browser} on {where}" if where and where != "Other" else browser
+    if browser in unknown:
+        browser = "An unknown browser"
+    return f"{browser} on {where}" if where not in unknown else browser
 
 
 def person(user) -> str:

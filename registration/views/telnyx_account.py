@@ -19,7 +19,7 @@ from compliance.http import HtmxHttpRequest, post_redirect
 from compliance.models import AccountImport, Organisation
 from compliance.roles import Capability
 from compliance.services import adoption, telnyx_accounts
-from compliance.tenancy import current_membership, current_organisation, get_owned_or_404
+from compliance.tenancy import current_organisation, get_owned_or_404
 
 
 class ConnectAccountForm(forms.Form):
@@ -84,7 +84,6 @@ def telnyx_account(request: HtmxHttpRequest) -> HttpResponse:
         "webhook_url": telnyx_accounts.webhook_url(account) if account else "",
         "connect_refusal": None if account else telnyx_accounts.connect_refusal(organisation),
         "imports": AccountImport.objects.filter(organisation=organisation)[:5],
-        "is_owner": roles.can(current_membership(request), Capability.CONNECT_TELNYX_ACCOUNT),
     }
     return render(request, "registration/telnyx_account.html", context)
 
