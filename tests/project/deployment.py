@@ -3,9 +3,11 @@
 database when the suite runs with DATABASE_URL=postgres://…), and `manage.py` commands as
 subprocesses with a timeout each, so nothing here can hang the suite."""
 
+import contextlib
 import os
 import re
 import secrets
+import signal
 import socket
 import subprocess
 import sys
@@ -113,15 +115,42 @@ def scratch_database(tmp_path: Path) -> Iterator[str]:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def group_members(pgid: int) -> list[int]:
-    """The processes still alive in a process group (read from /proc)."""
-    members = []
+def _live_parents() -> dict[int, int]:
+    """pid -> parent pid of every live process (read from /proc; zombies left out)."""
+    parents = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             fields = stat.read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
         # fields after "(comm)": state, ppid, pgrp …; a zombie has been reaped by nobody yet
-        if int(fields[2]) == pgid and fields[0] != "Z":
-            members.append(int(stat.parent.name))
-    return members
+        if fields[0] != "Z":
+            parents[int(stat.parent.name)] = int(fields[1])
+    return parents
+
+
+def descendants(pid: int) -> set[int]:
+    """The live processes started by pid, its children's children included. serve starts
+    each child in a process group of its own, so the tree, not the group, is what to watch."""
+    parents = _live_parents()
+    found: set[int] = set()
+    frontier = {pid}
+    while frontier:
+        frontier = {child for child, parent in parents.items() if parent in frontier} - found
+        found |= frontier
+    return found
+
+
+def still_alive(pids: set[int]) -> set[int]:
+    return set(_live_parents()) & pids
+
+
+def kill_tree(root: subprocess.Popen, known: set[int] = frozenset()) -> None:
+    """SIGKILL a process, everything it started and any pid seen in its tree before (a child
+    whose parent died is adopted by init and no longer under the root)."""
+    for pid in descendants(root.pid) | set(known):
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+    if root.poll() is None:
+        root.kill()
+        root.wait(timeout=10)

@@ -87,6 +87,8 @@ def test_the_main_unit_runs_make_serve_and_the_target_runs_manage_py_serve():
     (exec_start,) = service["ExecStart"]
     assert exec_start.startswith("/usr/bin/make ") and " serve " in f"{exec_start} "
     assert service["EnvironmentFile"] == ["/etc/tendlc/tendlc.env"]
+    # serve passes the stop on to each child once; systemd must not signal them a second time
+    assert service["KillMode"] == ["mixed"]
     options = dict(word.split("=", 1) for word in exec_start.split() if "=" in word)
     dry_run = subprocess.run(
         ["make", "-s", "-n", "-C", str(REPO), "serve", *(f"{k}={v}" for k, v in options.items())],

@@ -31,7 +31,14 @@ from compliance.models import CampaignEvent, WebhookEvent
 from compliance.models.numbers import BulkAssignment, PhoneNumber
 from compliance.services.numbers import Kind, confirm_bulk_job, draft_bulk_job
 from compliance.telnyx.signatures import generate_keypair, sign_webhook
-from tests.project.deployment import PUBLIC_HOST, REPO, free_port, group_members, production_env
+from tests.project.deployment import (
+    PUBLIC_HOST,
+    REPO,
+    descendants,
+    free_port,
+    kill_tree,
+    production_env,
+)
 from tests.services.test_submission_crash import _database_url
 from tests.webhooks.webhook_helpers import encode, envelope, make_campaign, status_update
 
@@ -54,15 +61,12 @@ def _serve(port: int, env: dict, tmp_path, name: str) -> subprocess.Popen:
 
 
 def _stop(serve: subprocess.Popen) -> None:
+    tree = descendants(serve.pid)
     if serve.poll() is None:
         serve.send_signal(signal.SIGTERM)
         with contextlib.suppress(subprocess.TimeoutExpired):
             serve.wait(timeout=45)
-    if group_members(serve.pid):
-        os.killpg(serve.pid, signal.SIGKILL)
-    if serve.poll() is None:
-        serve.kill()
-        serve.wait(timeout=10)
+    kill_tree(serve, tree)
 
 
 def _bodies(campaign_ids: list[str]) -> tuple[list[bytes], list[str]]:

@@ -16,6 +16,7 @@ from the environment, else a fresh temporary one), emptied at start, so /metrics
 any gunicorn worker, adds up the figures of the web workers and the db_workers.
 """
 
+import logging
 import os
 import shutil
 import signal
@@ -28,6 +29,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+
+logger = logging.getLogger(__name__)
 
 RESTART_PAUSE_SECONDS = 2.0
 STOP_TIMEOUT_SECONDS = 25.0  # past gunicorn's graceful_timeout (20 s): then SIGKILL
@@ -85,19 +88,34 @@ class Command(BaseCommand):
         signal.signal(signal.SIGINT, stop)
 
         def start(command: list[str]) -> subprocess.Popen:
-            return subprocess.Popen(command, env=env, cwd=settings.BASE_DIR)  # noqa: S603 (ours)
+            # Each child in a process group of its own: Ctrl+C or a signal to serve's group
+            # reaches serve only, and serve tells each child once. A db_worker told twice
+            # abandons the task it is finishing (django-tasks-db: the second signal forces).
+            return subprocess.Popen(  # noqa: S603 (ours)
+                command, env=env, cwd=settings.BASE_DIR, process_group=0
+            )
 
         children = [start(command) for command in commands]
         self.stdout.write(f"serving: {len(children)} processes")
         try:
             while not stopping:
                 for i, child in enumerate(children):
-                    if child.poll() is not None and not stopping:
-                        self.stderr.write(
-                            f"{' '.join(commands[i][-3:])} exited ({child.returncode}); restarting"
-                        )
-                        time.sleep(RESTART_PAUSE_SECONDS)
-                        children[i] = start(commands[i])
+                    if stopping or child.poll() is None:
+                        continue
+                    # A stop signal sent to the whole group (systemd) can reach a child before
+                    # this process runs its handler: wait the pause before deciding that the
+                    # exit was a crash, so a stopping service never starts a child again.
+                    time.sleep(RESTART_PAUSE_SECONDS)
+                    if stopping:
+                        break
+                    # Through logging, like every other line on standard error: one JSON
+                    # object a line (compliance/logs.py).
+                    logger.warning(
+                        "%s exited (%s); restarting",
+                        " ".join(commands[i][-3:]),
+                        child.returncode,
+                    )
+                    children[i] = start(commands[i])
                 time.sleep(0.5)
         finally:
             for child in children:
