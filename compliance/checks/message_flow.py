@@ -150,6 +150,42 @@ def consent_is_explicit_unchecked_and_not_shared(c: CampaignContent):
                 f"{name} says “{found}”: consent must be explicit and opt-in data never shared.",
                 name,
             )
+    spoken = _spoken_only_marketing_consent(c)
+    if spoken:
+        yield Hit(
+            f"The message flow collects marketing consent by voice only (“{spoken}”): "
+            "promotional texts need written consent (a form, a box, a keyword, or a reply YES "
+            "to a confirmation text).",
+            "messageFlow",
+        )
+
+
+# Marketing consent given only by a spoken "yes" (the staff ask, the number goes on the list):
+# Bandwidth 2101 wants written consent for promotional messages, and CTIA's principles a record
+# of it. A spoken request followed by a written step (a form, a box, a keyword, a reply YES to
+# a confirmation, a signature) is written consent.
+_SPOKEN_CONSENT_RE = re.compile(
+    r"(?i)\b(verbal(ly)?|over the phone|by phone|phone calls?|(if|when|once) (they|the "
+    r"(customer|patient|client|guest)s?) (say|says|answer|answers|agree|agrees) (yes|verbally)|"
+    r"say(s)? yes|(asks?|asked|ask(ing)?) (them|customers|patients|clients|guests|shoppers|"
+    r"diners|members|callers)?[^.]{0,40}\b(if|whether|can we|could we|would you|do you want)\b)"
+)
+_WRITTEN_STEP_RE = re.compile(
+    r"(?i)\b(check ?box(es)?|box(es)?\b|forms?|sign(s|ed)? (up|in|the)|signature|signs?\b|"
+    r"keyword|(?-i:[Tt]ext(s|ing)? [\"'“]?[A-Z0-9]{2,})|repl(y|ies|ying) (with )?[\"'“]?(yes|y)\b|"
+    r"tablet|kiosk|in[- ]app|web ?(site|form|page)|online|types?|enters?|"
+    r"(card|sheet|slip|pad|screen)s?\b|double opt-?in)"
+)
+
+
+def _spoken_only_marketing_consent(c: CampaignContent) -> str | None:
+    if c.usecase not in ("MARKETING", "MIXED"):
+        return None
+    flow = c.message_flow
+    spoken = _affirmed(_SPOKEN_CONSENT_RE, flow)
+    if not spoken or _WRITTEN_STEP_RE.search(flow):
+        return None
+    return spoken
 
 
 @checks("M5")

@@ -159,7 +159,8 @@ def link_and_phone_flags_match_the_samples(c: CampaignContent):
     filled = c.filled_samples
     if not filled:
         return
-    with_link = [name for name, text in filled if has_link(text)]
+    domain = _domain(c.brand.website)
+    with_link = [name for name, text in filled if has_link(text, domain)]
     with_phone = [name for name, text in filled if has_phone(text)]
     if with_link and c.embedded_link is not True:
         yield Hit(f"{with_link[0]} contains a link but embeddedLink is not set.", "embeddedLink")
@@ -185,7 +186,7 @@ def samples_fit_the_use_case(c: CampaignContent):
         yield Hit("2FA samples show no 4–8 digit code (or [code] placeholder).")
     if c.usecase in _NOTIFICATION_USECASES or c.usecase == "CUSTOMER_CARE":
         for name, text in filled:
-            promo = _search(_PROMO_RE, text)
+            promo = _promotion(text)
             if promo:
                 # Carriers reject promotions sent under a non-marketing use case (error 602).
                 yield Hit(
@@ -199,6 +200,21 @@ def samples_fit_the_use_case(c: CampaignContent):
             f"MIXED with {len(c.sub_usecases)} sub-use-cases needs one sample each; "
             f"there are {len(filled)}."
         )
+
+
+# A card transaction names the merchant as the statement prints it ("at BEST BUY #1182",
+# "at DOLLAR DEALS"): a capitalised name after "at", not an offer.
+_MERCHANT_BEFORE_RE = re.compile(r"\bat (?:[A-Z0-9&'.*-]+ ){0,3}$")
+
+
+def _promotion(text: str) -> str | None:
+    """The first promotional wording in a notification, outside a merchant's name."""
+    for match in _PROMO_RE.finditer(text):
+        word = match.group(0)
+        if word.isupper() and _MERCHANT_BEFORE_RE.search(text[: match.start()]):
+            continue
+        return word
+    return None
 
 
 def _content_fields(c: CampaignContent) -> list[tuple[str, str]]:

@@ -281,8 +281,25 @@ def _urls(text: str) -> list[str]:
     return found + [m.group(0) for m in _SHORTENER_RE.finditer(text)]
 
 
-def has_link(text: str) -> bool:
-    return bool(_urls(text) or _LINK_PLACEHOLDER_RE.search(text))
+# A host with a path on any top-level domain ("harbormuseum.art/tidewater", "walks.pet/42"): the
+# path makes it a link whatever the TLD, which the fixed list above cannot know in full.
+_PATH_LINK_RE = re.compile(r"(?i)(?:[a-z0-9-]+\.)+[a-z]{2,24}/[^\s<>\"']*")
+
+
+def has_link(text: str, domain: str = "") -> bool:
+    """Whether the text carries a link: a URL on a known TLD, any host with a path, a link
+    placeholder, or the brand's own website domain (`domain`) on whatever TLD it is."""
+    if _urls(text) or _LINK_PLACEHOLDER_RE.search(text):
+        return True
+    for token in _tokens(text, "."):
+        if "@" in token:
+            continue
+        host = token.lower().split("/", 1)[0]
+        if _PATH_LINK_RE.fullmatch(token) or (
+            domain and (host == domain or host.endswith("." + domain))
+        ):
+            return True
+    return False
 
 
 def has_phone(text: str) -> bool:
@@ -409,7 +426,11 @@ _PROMO_RE = re.compile(
     r"\bbeat any\b|\bflash sale\b|\bsave (?:up to|big|\d|\$)|\bfree (?:shipping|gift|"
     r"delivery|item|dessert|drink|coffee|trial|sample)s?\b|\bnew arrivals?\b|\bexclusive\b|"
     r"\bspecials\b|\bdescuentos?\b|\bofertas?\b|\bpromoci[oó]n(es)?\b|\bgratis\b|"
-    r"\bespeciales\b"
+    r"\bespeciales\b|"
+    # An upsell tacked onto a code or a notice (AWS USE_CASE_MISMATCH; DCA2 602).
+    r"\bupgrade (now |today )?to [\w ]{0,25}\b(pro|premium|plus|gold|platinum|unlimited)\b|"
+    r"\b(get|enjoy|try) (\d+|one|two|three|a) (free )?(months?|weeks?) (free|on us)\b|"
+    r"\b\d+ (months?|weeks?) free\b"
 )
 _CODE_RE = re.compile(
     r"(?<![\d$.,])\d{4,8}(?![\d,.]?\d)|(?i:[\[{<][^\]}>]{0,20}\b(code|otp|pin)\b)"
@@ -436,7 +457,8 @@ BANNED_RE = re.compile(
     r"hemp (extracts?|oils?|flower|gummies|products?|tinctures?)|full[- ]spectrum (extracts?|"
     r"oils?|gummies|tinctures?)|delta[- ]?(8|9|10)|dispensar(y|ies)|"
     r"casinos?(?![- ](night|nights|themed|theme|party|parties|royale (night|party)))|gambl\w*|"
-    r"sweeps(takes)? (casinos?|slots?|gaming|coins?|cash)|social casinos?|"
+    r"sweeps(takes)? (casinos?|slots?|gaming|coins?|cash)|social casinos?|social slots?|"
+    r"slots? apps?|free[- ]to[- ]play (slots?|casino\w*)|spin (the )?(new )?[\w ]{0,20}\bslots?\b|"
     r"online (casinos?|slots|gaming|poker|betting|sportsbooks?)|skill[- ](based )?(games?|gaming)|"
     r"real[- ]money (games?|gaming|play|prizes)|fish (tables?|games?)|(free|bonus) spins|"
     r"slot (games?|play)|daily fantasy|wager\w*|odds boosts?|"
@@ -473,7 +495,30 @@ BANNED_RE = re.compile(
     r"escorts?|companions? available|discreet and private|pre-?rolls?|edibles|"
     r"cocaine|heroin|meth(amphetamine)?|fentanyl|kratom|psilocybin|magic mushrooms|"
     r"xxx|porn\w*|nudes|onlyfans|sexting|adult (content|entertainment|videos?)|"
-    r"white power|racial slurs?)\b"
+    r"white power|racial slurs?|"
+    # Paid-entry pools are gambling (prize + chance + consideration; Twilio 30461 "betting and
+    # picks"): a buy-in or entry fee with a pot or cash prize, whatever the sport around it.
+    r"\$?\d+ buy-?ins?|buy-?ins?\b[^.!?\n]{0,60}\b(pot|cash prizes?|payouts?|winners?)|"
+    r"winners? takes? (the pot|all)|(paid|cash)[- ]entry (pools?|contests?|brackets?)|"
+    r"(pick'?em|pickem|betting|survivor|squares|office|football|bracket) pools?\b[^.!?\n]{0,60}"
+    r"\b(cash prizes?|pots?|payouts?|buy-?ins?|entry fees?)|"
+    r"entry fees?\b[^.!?\n]{0,60}\b(pot|cash prizes?|payouts?)|"
+    # Debt settlement worded as care for enrolled clients (Twilio 30949; AWS high-risk finance).
+    r"settlement program|(program|settlement|escrow) deposits? (for|toward|into) (your )?"
+    r"(settlements?|program)|negotiat\w* [\w' ]{0,40}\b(balances?|debts?)( \w+)? down|"
+    r"(balances?|debts?) (was |were |has been |have been )?(negotiated|settled) (down|for less)|"
+    r"settle[sd]? (your |the )?[\w' ]{0,25}\b(balances?|accounts?|debts?) for (less|\d+ ?%)|"
+    # Credit repair worded as dispute updates (Twilio 30870).
+    r"(collections?|charge-?offs?|late payments?|negative (items?|accounts?|marks?)|"
+    r"hard inquir(y|ies)|repossessions?)( accounts?)? (were|was|have been|has been|got) "
+    r"(removed|deleted)|(removed|deleted) from your (experian|equifax|transunion|credit) "
+    r"(report|file)|credit (file|report|bureau) disputes?|round \d+ (of )?disputes|"
+    r"disputes? (to|with) (experian|equifax|transunion|the (credit )?bureaus?)|"
+    # Firearm and ammunition sales (AWS age-gate guide: not approvable even behind a gate).
+    r"(firearms?|guns?|rifles?|pistols?|handguns?|shotguns?|ammo|ammunition) (arrivals?|deals?|"
+    r"restocks?|prices?|drops?)|new (firearm|gun|rifle|pistol|handgun|shotgun)s? (arrivals?|in)|"
+    r"ar-?15 (lowers?|uppers?|rifles?|kits?)|\d+ ?rds\b|\d+ rounds? of (\d+mm|ammo)|"
+    r"\d+mm ammo)\b"
 )
 AGE_GATED_RE = re.compile(
     r"(?i)\b(alcohol\w*|(?<!root )beers?|wines?|winery|liquor|vodka|whiske?y|bourbon|tequila|"
@@ -514,7 +559,16 @@ _AFFILIATE_RE = re.compile(
     r"|compar\w* (offers|quotes|[\w ]{0,30} quotes)|want to quote|connect (you|homeowners) with|"
     r"(get )?match(es|ed)? (qualified )?(you|homeowners|consumers|customers|buyers|borrowers)?"
     r" ?with (a |an )?(local |certified |qualified )?(installers?|agents?|lenders?|providers?|"
-    r"contractors?|partners?|carriers?)|partner (agents|network)|our partner network)\b"
+    r"contractors?|partners?|carriers?)|partner (agents|network)|our partner network|"
+    # A marketplace passing the consumer on to the businesses that quote (AWS lead generation):
+    # "quotes from trusted movers", "3 pros want your job", "share your number with them".
+    r"quotes? (by text |by sms )?from [\w ,&-]{0,40}\b(companies|movers|providers|contractors|"
+    r"installers|agents|agencies|lenders|insurers|carriers|pros|professionals|businesses|"
+    r"partners)|(\d+|several|multiple) (\w+ )?(movers|contractors|pros|companies|providers|"
+    r"installers|agents|lenders|insurers) (want|are competing for|bid on) your|"
+    r"share your (number|phone number|mobile number|contact (info\w*|details)|details|info\w*) "
+    r"with (them|the (movers?|compan(y|ies)|providers?|pros?|contractors?|partners?|"
+    r"installers?|agents?|lenders?)))\b"
 )
 _P2P_RE = re.compile(
     r"(?i)\b(personal (use|texting|messages?|account)|friends and family|family and friends|"
@@ -572,12 +626,18 @@ _BAD_CONSENT_RE = re.compile(
     r"(opted|enrolled|subscribed|added)|(are|is) (enrolled|added) automatically|implied consent|"
     r"implied|must agree to receive|agree to receive text messages as part of|in order to enroll|"
     r"are added to our (text|sms) list when|purchased|bought|rented|data (list|vendor)|"
+    # Licensed or imported contact data is not consent (CTIA 4.1; AWS and Twilio 30909:
+    # purchased, rented or third-party lists), however routine it is made to sound.
+    r"licen[cs]ed (\w+ ){0,2}(databases?|data|lists?|contacts)|consumer databases?|"
+    r"(import|upload|load|append)\w* (\w+ )?(contacts|numbers|phone numbers|leads|records) "
+    r"from|(partner|third[- ]party|co-?registration|ticketing[- ]partner)s?' lists?|"
+    r"(partner|third[- ]party|co-?registration|ticketing[- ]partner) lists?|"
     r"(marketing|lead|contact|business contact|data|trigger lead) (lists?|vendors?)|skip tracing|"
     r"public (property )?records|trigger leads?|dmv|"
     r"by signing up,? you agree|by (using|"
     r"creating|registering|purchasing)[\w\s]{0,30}you (agree|consent)|"
-    r"shar(e|es|ed|ing)\b[\w ,-]{0,40}\b(partners?|affiliates?|affiliated (brands?|"
-    r"companies|businesses)|sponsors?|third[- ]part(y|ies)|lenders?|vendors?|agents?)|"
+    r"shar(e|es|ed|ing)\b[\w ,-]{0,90}\b(partners?|affiliates?|affiliated (\w+ )?(brands?|"
+    r"companies|businesses|partners)|sponsors?|third[- ]part(y|ies)|lenders?|vendors?|agents?)|"
     r"(and|or) (its|our) partner (agents?|carriers|companies|brands|network)|"
     r"sold to (third[- ]parties|"
     r"partners)|and (its|our|selected|up to \d+) (\w+ )?partners|partners may (contact|text)|"
@@ -599,6 +659,10 @@ _OPT_OUT_CONFIRM_RE = re.compile(
     r"(receive|get)|won't (receive|get)|no (more|further) (messages|msgs|texts|alerts)|"
     r"(won't|will not|will never) (text|message|contact) you (again|anymore|any more)|"
     r"stopped|turned off|switched off|cancell?ed|"
+    # "Outage texts off.", "Text alerts are off for this number": the short confirmations real
+    # businesses send (CTIA: confirm the opt-out; AWS OPT_OUT_MESSAGE_NON_COMPLIANT).
+    r"(texts?|messages?|msgs|alerts|notices|notifications|reminders|updates|sms)( are| have "
+    r"been)?( now)? off|"
     r"se ha dado de baja|dado de baja|cancelaste|cancelad[oa]|"
     r"suscripci[oó]n cancelada|no recibir[aá]s? m[aá]s)\b"
 )

@@ -46,13 +46,40 @@ _FOOD_CONTEXT_RE = re.compile(
 )
 
 
+# A venue named as a place ("parked at the brewery lot", "outside Foxhole Brewery", "meet at the
+# winery's patio") says where, not what is sold: no age gate is about a location.
+_VENUE_RE = re.compile(r"(?i)^(winery|brewery|breweries|gun shop|liquor store|bar|pub)$")
+_PLACE_BEFORE_RE = re.compile(
+    r"(?i)\b(at|outside|near|by|behind|beside|next to|in front of|across from|across the "
+    r"street from|in the parking lot of|parked at)\s+(the\s+|our\s+)?([A-Z][\w'&.-]*\s+){0,3}$"
+)
+_PLACE_AFTER_RE = re.compile(
+    r"(?i)^('s)?\s*(lot|parking( lot)?|patio|lawn|grounds|courtyard|entrance|corner|"
+    r"on \w+ (st|street|ave|avenue|rd|road)\b)"
+)
+
+
+def _names_a_place(text: str, match: re.Match) -> bool:
+    if not _VENUE_RE.match(match.group(0)):
+        return False
+    before = text[: match.start()]
+    return bool(_PLACE_BEFORE_RE.search(before)) and (
+        bool(_PLACE_AFTER_RE.match(text[match.end() :]))
+        or bool(re.search(r"(?i)\b(lot|parked|parking|location|spot)\b", text))
+    )
+
+
 def _sold_age_restricted(text: str) -> str | None:
     """The first age-restricted product the text offers, outside food and negation."""
     for match in AGE_GATED_RE.finditer(text):
         start = max(text.rfind(mark, 0, match.start()) for mark in ".!?\n") + 1
         ends = [i for i in (text.find(mark, match.end()) for mark in ".!?\n") if i != -1]
         sentence = text[start : min(ends) if ends else len(text)]
-        if _FOOD_CONTEXT_RE.search(sentence) or _negated(text, match.start()):
+        if (
+            _FOOD_CONTEXT_RE.search(sentence)
+            or _negated(text, match.start())
+            or _names_a_place(text, match)
+        ):
             continue
         return match.group(0)
     return None
@@ -152,6 +179,8 @@ def political_content_uses_the_political_use_case(c: CampaignContent):
         if not c.campaign_verify_token.strip():
             yield Hit("POLITICAL campaigns need the Campaign Verify token of the committee.")
         return
+    if _runs_elections(c):
+        return
     for name, text in _content_fields(c):
         found = _affirmed(POLITICAL_RE, text)
         if found:
@@ -161,3 +190,22 @@ def political_content_uses_the_political_use_case(c: CampaignContent):
                 name,
             )
             return
+
+
+# An election office's voting logistics (ballot mailing dates, drop boxes, registration
+# deadlines, "your ballot was received") are public-service information, not political content:
+# TCR's political use case and Campaign Verify are for candidates, parties, committees and
+# ballot-measure advocacy. Anything that advocates (vote for/yes/no, a candidate, donations)
+# still needs the POLITICAL campaign.
+_ADVOCACY_RE = re.compile(
+    r"(?i)\b(vote (for|yes|no|against)|re-?elect|elect\b|candidates?|chip in|donat\w+|"
+    r"contribut\w+|pac\b|support (prop(osition)?|measure|our)|oppose|endorse\w*|"
+    r"democrat\w*|republican\w*|campaign (contributions?|donations?|rally|office|events?))\b"
+)
+
+
+def _runs_elections(c: CampaignContent) -> bool:
+    texts = [text for _, text in _content_fields(c)]
+    if any(_ADVOCACY_RE.search(text) for text in texts):
+        return False
+    return c.brand.entity_type == "GOVERNMENT"
