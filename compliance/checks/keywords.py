@@ -52,7 +52,7 @@ def help_and_stop_replies_are_complete(c: CampaignContent):
 # An opt-out confirmed with a word that ends the messages (not "cancelled your order").
 _TERMINAL_RE = re.compile(
     r"(?i)\b(unsubscribed|opted[- ]out|(texts?|messages?|msgs|alerts|notices|notifications|"
-    r"reminders|updates) (are |have been )?(stopped|turned off|switched off|off)|"
+    r"reminders|updates|sms) (are |have been )?(now )?(stopped|turned off|switched off|off)|"
     r"removed from (our|the|this) (list|texts?|messages?|alerts|program))\b"
 )
 

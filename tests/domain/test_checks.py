@@ -2327,3 +2327,402 @@ def test_check_campaign_never_raises_on_arbitrary_text(texts, flags, brand_data)
 )
 def test_check_brand_never_raises_on_arbitrary_text(data):
     assert all(isinstance(f, Finding) for f in check_brand(BrandContent.from_wire(data)))
+
+
+# --- Issue 17: classes of wrong verdicts on blind4, in our own words -------------------------
+# Each class has cases a careful reviewer approves (False: the rule must not block) and cases
+# it refuses (True: the rule blocks), near misses included.
+
+_GOV = {"entity_type": "GOVERNMENT", "vertical": "GOVERNMENT"}
+CLASS_CASES = [
+    # K1: the short opt-out confirmations real businesses send.
+    (
+        "K1",
+        "bakery",
+        None,
+        {"optoutMessage": "Sweet Crumbs Bakery: promo texts off for this number."},
+        False,
+    ),
+    (
+        "K1",
+        "bakery",
+        None,
+        {"optoutMessage": "Sweet Crumbs Bakery: SMS reminders are now off. Text START to rejoin."},
+        False,
+    ),
+    (
+        "K1",
+        "clinic",
+        None,
+        {
+            "optoutMessage": (
+                "Riverbend Family Clinic: appointment alerts off. You can still call us."
+            )
+        },
+        False,
+    ),
+    (
+        "K1",
+        "bakery",
+        None,
+        {"optoutMessage": "Sweet Crumbs Bakery: thanks, we got your message today."},
+        True,
+    ),
+    (
+        "K1",
+        "bakery",
+        None,
+        {"optoutMessage": "Sweet Crumbs Bakery: the ovens are off on Mondays."},
+        True,
+    ),
+    (
+        "K1",
+        "bakery",
+        None,
+        {"optoutMessage": "Promo texts off for this number. Reply START to rejoin."},
+        True,
+    ),
+    # S7: a link on the brand's own domain, or any host with a path, whatever the TLD.
+    (
+        "S7",
+        "bakery",
+        {"website": "https://sweetcrumbs.bakery"},
+        {
+            "sample2": (
+                "Sweet Crumbs Bakery: pies are back! Order at sweetcrumbs.bakery today. Reply "
+                "STOP to end."
+            )
+        },
+        False,
+    ),
+    (
+        "S7",
+        "bakery",
+        None,
+        {
+            "sample2": (
+                "Sweet Crumbs Bakery: see the new menu at crumbs.kitchen/menu. Reply STOP to end."
+            )
+        },
+        False,
+    ),
+    (
+        "S7",
+        "bakery",
+        None,
+        {
+            "embeddedLink": False,
+            "sample2": (
+                "Sweet Crumbs Bakery: see the new menu at crumbs.kitchen/menu. Reply STOP to end."
+            ),
+        },
+        True,
+    ),
+    (
+        "S7",
+        "bakery",
+        None,
+        {"sample2": "Sweet Crumbs Bakery: pies are back in store Friday. Reply STOP to end."},
+        True,
+    ),
+    # S8: a merchant's printed name in a card alert is not a promotion; an upsell in a code is.
+    (
+        "S8",
+        "clinic",
+        None,
+        {
+            "sample3": (
+                "Riverbend Family Clinic: your card was charged $40 at SUPER DEALS PHARMACY #22. "
+                "Questions? Call us."
+            )
+        },
+        False,
+    ),
+    (
+        "S8",
+        "2fa",
+        None,
+        {"sample2": "Lockbox: code 7301. If this wasn't you, upgrade to the latest app version."},
+        False,
+    ),
+    (
+        "S8",
+        "2fa",
+        None,
+        {"sample2": "Lockbox: code 7301. Upgrade to Lockbox Premium now and get 2 months free!"},
+        True,
+    ),
+    (
+        "S8",
+        "clinic",
+        None,
+        {"sample3": "Riverbend Family Clinic: big sale on vitamins at our front desk this week!"},
+        True,
+    ),
+    (
+        "S8",
+        "clinic",
+        None,
+        {
+            "sample3": (
+                "Riverbend Family Clinic: your visit is booked. Try 3 months free of our "
+                "wellness plan."
+            )
+        },
+        True,
+    ),
+    # U2: a venue named as a place needs no age gate; wine for sale does.
+    (
+        "U2",
+        "walker",
+        None,
+        {"sample2": "Paws by Jane: group walk meets at the winery lot on Elm St at 3pm."},
+        False,
+    ),
+    (
+        "U2",
+        "walker",
+        None,
+        {"sample2": "Paws by Jane: after the walk, wine tasting on the patio, bottles $12."},
+        True,
+    ),
+    (
+        "U2",
+        "walker",
+        None,
+        {"sample2": "Paws by Jane: meet me at the brewery for $5 pints after the walk!"},
+        True,
+    ),
+    # U6: an election office's voting logistics are not political; advocacy still is.
+    (
+        "U6",
+        "clinic",
+        _GOV,
+        {
+            "description": (
+                "Riverbend County Elections texts registered voters nonpartisan reminders: "
+                "ballot mailing dates, drop-box hours and ballot-received notices."
+            ),
+            "sample3": (
+                "Riverbend County Elections: your ballot was received. Drop boxes close 8pm on "
+                "election day."
+            ),
+        },
+        False,
+    ),
+    (
+        "U6",
+        "clinic",
+        _GOV,
+        {"sample3": "Riverbend County: vote YES on the library ballot measure Nov 5!"},
+        True,
+    ),
+    (
+        "U6",
+        "clinic",
+        None,
+        {
+            "sample3": (
+                "Riverbend Family Clinic: ballots mail Oct 10, make your voice heard at the "
+                "election."
+            )
+        },
+        True,
+    ),
+    # M4: licensed or imported lists, sharing with affiliated partners, voice-only marketing
+    # consent.
+    (
+        "M4",
+        "bakery",
+        None,
+        {
+            "messageFlow": BAKERY["messageFlow"]
+            + " We also load numbers from a licensed consumer database."
+        },
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        None,
+        {"messageFlow": BAKERY["messageFlow"] + " Contacts are imported from our partners' lists."},
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        None,
+        {
+            "messageFlow": BAKERY["messageFlow"]
+            + (
+                " Our privacy policy lets us share customer details, such as names, emails and "
+                "mobile numbers, with affiliated travel partners."
+            )
+        },
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        None,
+        {
+            "messageFlow": BAKERY["messageFlow"]
+            + (
+                " We never share names, emails, mobile numbers or opt-in data with affiliated "
+                "partners or third parties."
+            )
+        },
+        False,
+    ),
+    (
+        "M4",
+        "bakery",
+        None,
+        {
+            "messageFlow": (
+                "Cashiers ask shoppers at the register whether they would like Sweet Crumbs "
+                "Bakery offers by text and add the number when they say yes. Texts say 'Up to 4 "
+                "msgs/month. Msg & data rates may apply. Reply HELP for help, STOP to cancel.' "
+                "Privacy: https://sweetcrumbs.com/privacy"
+            )
+        },
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        None,
+        {
+            "messageFlow": (
+                "Cashiers ask shoppers at the register if they would like Sweet Crumbs Bakery "
+                "offers by text; those who agree type their number on the counter tablet and "
+                "tick an unchecked box: 'Up to 4 msgs/month. Msg & data rates may apply. Reply "
+                "HELP for help, STOP to cancel.' Privacy: https://sweetcrumbs.com/privacy"
+            )
+        },
+        False,
+    ),
+    # S9: paid-entry pools, debt settlement, credit repair and firearm sales worded as routine.
+    (
+        "S9",
+        "bakery",
+        None,
+        {"sample3": "Sweet Crumbs Bakery: bracket pool is open, $10 buy-in, winner takes the pot!"},
+        True,
+    ),
+    (
+        "S9",
+        "bakery",
+        None,
+        {
+            "sample3": (
+                "Sweet Crumbs Bakery: free bracket challenge, no purchase needed; the winner "
+                "gets a pie."
+            )
+        },
+        False,
+    ),
+    (
+        "S9",
+        "clinic",
+        None,
+        {
+            "sample3": (
+                "Riverbend: we negotiated your store card balance down 35%. Approve the offer in "
+                "your portal."
+            )
+        },
+        True,
+    ),
+    (
+        "S9",
+        "clinic",
+        None,
+        {"sample3": "Riverbend: 3 late payments were removed from your Equifax report this month!"},
+        True,
+    ),
+    (
+        "S9",
+        "clinic",
+        None,
+        {"sample3": "Riverbend: we've mailed your next disputes to the credit bureaus."},
+        True,
+    ),
+    (
+        "S9",
+        "clinic",
+        None,
+        {
+            "sample3": (
+                "Riverbend Family Clinic: your dispute of the $40 charge was resolved in your "
+                "favour."
+            )
+        },
+        False,
+    ),
+    (
+        "S9",
+        "bakery",
+        None,
+        {
+            "sample3": (
+                "Sweet Crumbs Bakery: new rifle arrivals this week and 500 rds of 9mm at $199."
+            )
+        },
+        True,
+    ),
+    (
+        "S9",
+        "bakery",
+        None,
+        {"sample3": "Sweet Crumbs Bakery: our pie-eating contest winner takes home a free cake."},
+        False,
+    ),
+    # S10: a quote marketplace passing people on to the businesses that quote.
+    (
+        "S10",
+        "bakery",
+        None,
+        {
+            "sample3": (
+                "Sweet Crumbs Bakery: get quotes from local roofing contractors today. Reply "
+                "STOP to end."
+            )
+        },
+        True,
+    ),
+    (
+        "S10",
+        "bakery",
+        None,
+        {
+            "sample3": (
+                "Sweet Crumbs Bakery: 3 caterers want your event! Reply YES to share your number "
+                "with them."
+            )
+        },
+        True,
+    ),
+    (
+        "S10",
+        "bakery",
+        None,
+        {
+            "sample3": (
+                "Sweet Crumbs Bakery: your wedding cake quote is ready at sweetcrumbs.com/quote."
+            )
+        },
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "base", "brand", "wire", "blocks"),
+    CLASS_CASES,
+    ids=[f"{c[0]}-{i}" for i, c in enumerate(CLASS_CASES)],
+)
+def test_issue17_classes_judged_like_a_reviewer(rule_id, base, brand, wire, blocks):
+    findings = check_campaign(campaign(base, brand, **wire))
+    blocked = [f for f in blocking(findings) if f.rule == rule_id]
+    assert bool(blocked) is blocks, [(f.rule, f.message) for f in findings]
