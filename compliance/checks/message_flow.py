@@ -173,7 +173,9 @@ _SPOKEN_CONSENT_RE = re.compile(
 _WRITTEN_STEP_RE = re.compile(
     r"(?i)\b(check ?box(es)?|box(es)?\b|forms?|sign(s|ed)? (up|in|the)|signature|signs?\b|"
     r"keyword|(?-i:[Tt]ext(s|ing)? [\"'“]?[A-Z0-9]{2,})|repl(y|ies|ying) (with )?[\"'“]?(yes|y)\b|"
-    r"tablet|kiosk|in[- ]app|web ?(site|form|page)|online|types?|enters?|"
+    r"tablet|kiosk|in[- ]app|web ?(site|form|page)|online|"
+    r"(they|customers?|patients?|clients?|guests?|shoppers?|subscribers?|users?|callers?) "
+    r"(type|types|enter|enters|write|writes)|"
     r"(card|sheet|slip|pad|screen)s?\b|double opt-?in)"
 )
 

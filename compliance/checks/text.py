@@ -430,7 +430,7 @@ _PROMO_RE = re.compile(
     # An upsell tacked onto a code or a notice (AWS USE_CASE_MISMATCH; DCA2 602).
     r"\bupgrade (now |today )?to [\w ]{0,25}\b(pro|premium|plus|gold|platinum|unlimited)\b|"
     r"\b(get|enjoy|try) (\d+|one|two|three|a) (free )?(months?|weeks?) (free|on us)\b|"
-    r"\b\d+ (months?|weeks?) free\b"
+    r"\b\d+ (months?|weeks?) free\b|\brefer a friend\b"
 )
 _CODE_RE = re.compile(
     r"(?<![\d$.,])\d{4,8}(?![\d,.]?\d)|(?i:[\[{<][^\]}>]{0,20}\b(code|otp|pin)\b)"
@@ -503,7 +503,11 @@ BANNED_RE = re.compile(
     r"(pick'?em|pickem|betting|survivor|squares|office|football|bracket) pools?\b[^.!?\n]{0,60}"
     r"\b(cash prizes?|pots?|payouts?|buy-?ins?|entry fees?)|"
     r"entry fees?\b[^.!?\n]{0,60}\b(pot|cash prizes?|payouts?)|"
+    r"pools?\b[^.!?\n]{0,60}\$\d+ entr(y|ies)|\$\d+ (entry|to enter)\b[^.!?\n]{0,60}"
+    r"\b(the pot|payouts?)|"
     # Debt settlement worded as care for enrolled clients (Twilio 30949; AWS high-risk finance).
+    r"(settlement|agreement) with (your |the )?creditors?|enrolled debts|"
+    r"creditors? (agreed|accepted) (to settle|a settlement)|"
     r"settlement program|(program|settlement|escrow) deposits? (for|toward|into) (your )?"
     r"(settlements?|program)|negotiat\w* [\w' ]{0,40}\b(balances?|debts?)( \w+)? down|"
     r"(balances?|debts?) (was |were |has been |have been )?(negotiated|settled) (down|for less)|"
@@ -513,11 +517,15 @@ BANNED_RE = re.compile(
     r"hard inquir(y|ies)|repossessions?)( accounts?)? (were|was|have been|has been|got) "
     r"(removed|deleted)|(removed|deleted) from your (experian|equifax|transunion|credit) "
     r"(report|file)|credit (file|report|bureau) disputes?|round \d+ (of )?disputes|"
+    r"(challeng|disput)\w* [\w ]{0,30}\b(with|at) (experian|equifax|transunion|the (credit )?"
+    r"bureaus?)|"
     r"disputes? (to|with) (experian|equifax|transunion|the (credit )?bureaus?)|"
     # Firearm and ammunition sales (AWS age-gate guide: not approvable even behind a gate).
     r"(firearms?|guns?|rifles?|pistols?|handguns?|shotguns?|ammo|ammunition) (arrivals?|deals?|"
     r"restocks?|prices?|drops?)|new (firearm|gun|rifle|pistol|handgun|shotgun)s? (arrivals?|in)|"
-    r"ar-?15 (lowers?|uppers?|rifles?|kits?)|\d+ ?rds\b|\d+ rounds? of (\d+mm|ammo)|"
+    r"\d+ ?% off (all |select |our |every )?(guns?|firearms?|handguns?|rifles?|pistols?|shotguns?|"
+    r"ammo|ammunition)|ar-?15 (lowers?|uppers?|rifles?|kits?)|\d+ ?rds\b|"
+    r"\d+ rounds? of (\d+mm|ammo)|"
     r"\d+mm ammo)\b"
 )
 AGE_GATED_RE = re.compile(
@@ -566,6 +574,9 @@ _AFFILIATE_RE = re.compile(
     r"installers|agents|agencies|lenders|insurers|carriers|pros|professionals|businesses|"
     r"partners)|(\d+|several|multiple) (\w+ )?(movers|contractors|pros|companies|providers|"
     r"installers|agents|lenders|insurers) (want|are competing for|bid on) your|"
+    r"(send|pass|forward)\w* your (request|info\w*|details|number) to [\w ]{0,30}\b(contractors|"
+    r"pros|companies|providers|agents|lenders|insurers|movers|installers|partners)|"
+    r"compare (rates|prices|quotes|offers) from|(bid|compete) (on|for) your (project|job|move)|"
     r"share your (number|phone number|mobile number|contact (info\w*|details)|details|info\w*) "
     r"with (them|the (movers?|compan(y|ies)|providers?|pros?|contractors?|partners?|"
     r"installers?|agents?|lenders?)))\b"
@@ -629,6 +640,10 @@ _BAD_CONSENT_RE = re.compile(
     # Licensed or imported contact data is not consent (CTIA 4.1; AWS and Twilio 30909:
     # purchased, rented or third-party lists), however routine it is made to sound.
     r"licen[cs]ed (\w+ ){0,2}(databases?|data|lists?|contacts)|consumer databases?|"
+    r"data (partners?|providers?|brokers?)|"
+    r"(disclos|sell|sold|rent|transfer|provid)\w* [\w ,-]{0,60}\b(numbers?|contact (info\w*|"
+    r"details)|data|information) [\w ,-]{0,20}\bto (our |its |select |trusted )?(affiliates|"
+    r"partners?|third[- ]parties|partner (brands|companies))|"
     r"(import|upload|load|append)\w* (\w+ )?(contacts|numbers|phone numbers|leads|records) "
     r"from|(partner|third[- ]party|co-?registration|ticketing[- ]partner)s?' lists?|"
     r"(partner|third[- ]party|co-?registration|ticketing[- ]partner) lists?|"
@@ -663,6 +678,13 @@ _OPT_OUT_CONFIRM_RE = re.compile(
     # businesses send (CTIA: confirm the opt-out; AWS OPT_OUT_MESSAGE_NON_COMPLIANT).
     r"(texts?|messages?|msgs|alerts|notices|notifications|reminders|updates|sms)( are| have "
     r"been)?( now)? off|"
+    r"(texts?|messages?|msgs|alerts|notices|notifications|reminders|updates|sms|texting)( are| is"
+    r"| have been| has been)?( now)? (disabled|deactivated|ended)|"
+    r"off (our|the|this) (\w+ )?(list|texts?|program)|stopped (texting|messaging)|"
+    r"(won't|will not) hear from us|(we'll|we will|will) stop (sending|texting)|"
+    r"left (our|the) (\w+ )?(list|club|program|alerts|texts)|been removed|"
+    r"(opt-?out|unsubscribe|stop request) (is |has been )?(confirmed|processed|complete)|"
+    r"subscription (has )?(ended|been cancell?ed)|"
     r"se ha dado de baja|dado de baja|cancelaste|cancelad[oa]|"
     r"suscripci[oó]n cancelada|no recibir[aá]s? m[aá]s)\b"
 )

@@ -2717,6 +2717,142 @@ CLASS_CASES = [
 ]
 
 
+# The next writer's paraphrases of the same classes.
+_PARAPHRASES = [
+    ("K1", "bakery", "optoutMessage", "Sweet Crumbs Bakery: you're off our text list.", False),
+    (
+        "K1",
+        "bakery",
+        "optoutMessage",
+        ("Sweet Crumbs Bakery: we've stopped texting this number."),
+        False,
+    ),
+    (
+        "K1",
+        "bakery",
+        "optoutMessage",
+        ("Sweet Crumbs Bakery: you won't hear from us by text again."),
+        False,
+    ),
+    ("K1", "bakery", "optoutMessage", "Sweet Crumbs Bakery: deal alerts are disabled.", False),
+    (
+        "K1",
+        "bakery",
+        "optoutMessage",
+        ("Sweet Crumbs Bakery: opt-out confirmed. Text START to rejoin."),
+        False,
+    ),
+    ("K1", "bakery", "optoutMessage", "Sweet Crumbs Bakery: your order has been cancelled.", True),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        (
+            "Staff ask callers during phone orders if they would like Sweet Crumbs Bakery "
+            "offers by text. Up to 4 msgs/month. Msg & data rates may apply. HELP for help, "
+            "STOP to cancel. Privacy https://sweetcrumbs.com/privacy"
+        ),
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        BAKERY[("messageFlow")] + " Some numbers come from a data partner.",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        BAKERY[("messageFlow")]
+        + " We may disclose subscriber phone numbers to our affiliates for their marketing.",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        BAKERY[("messageFlow")]
+        + " We never disclose or sell your number to third parties or affiliates.",
+        False,
+    ),
+    (
+        "S9",
+        "clinic",
+        "sample3",
+        ("Riverbend: we reached a settlement with your creditor for 45% of the balance."),
+        True,
+    ),
+    (
+        "S9",
+        "clinic",
+        "sample3",
+        ("Riverbend: we challenged 3 inaccurate items with Equifax on your behalf."),
+        True,
+    ),
+    (
+        "S9",
+        "clinic",
+        "sample3",
+        ("Riverbend: survivor pool is open, $25 entry, cash to the last one standing."),
+        True,
+    ),
+    ("S9", "clinic", "sample3", "Riverbend: 20% off all handguns this weekend.", True),
+    (
+        "S9",
+        "bakery",
+        "sample3",
+        ("Sweet Crumbs Bakery: golf scramble Sat, $50 entry, cash prizes for the top 3 teams!"),
+        False,
+    ),
+    (
+        "S9",
+        "clinic",
+        "sample3",
+        ("Riverbend Family Clinic: your insurance claim was settled; your balance is $0."),
+        False,
+    ),
+    (
+        "S9",
+        "clinic",
+        "sample3",
+        ("Riverbend Family Clinic: we sent your billing dispute to your insurer."),
+        False,
+    ),
+    (
+        "S10",
+        "bakery",
+        "sample3",
+        ("Sweet Crumbs Bakery: we'll send your request to 4 local contractors who will call you."),
+        True,
+    ),
+    (
+        "S10",
+        "bakery",
+        "sample3",
+        ("Sweet Crumbs Bakery: compare rates from top insurers in one place."),
+        True,
+    ),
+    (
+        "S10",
+        "bakery",
+        "sample3",
+        ("Sweet Crumbs Bakery: ask for a custom cake quote at sweetcrumbs.com/quote."),
+        False,
+    ),
+    ("S8", "2fa", "sample2", "Lockbox: 7301 is your code. Refer a friend and earn $10!", True),
+    (
+        "U2",
+        "walker",
+        "sample2",
+        ("Paws by Jane: I'll meet Biscuit outside the Hoppy Brewery on 5th St at noon."),
+        False,
+    ),
+]
+CLASS_CASES += [(r, b, None, {f: t}, blocks) for r, b, f, t, blocks in _PARAPHRASES]
+
+
 @pytest.mark.parametrize(
     ("rule_id", "base", "brand", "wire", "blocks"),
     CLASS_CASES,
