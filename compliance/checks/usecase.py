@@ -179,7 +179,7 @@ def political_content_uses_the_political_use_case(c: CampaignContent):
         if not c.campaign_verify_token.strip():
             yield Hit("POLITICAL campaigns need the Campaign Verify token of the committee.")
         return
-    if _runs_elections(c):
+    if _only_voting_logistics(c):
         return
     for name, text in _content_fields(c):
         found = _affirmed(POLITICAL_RE, text)
@@ -192,20 +192,24 @@ def political_content_uses_the_political_use_case(c: CampaignContent):
             return
 
 
-# An election office's voting logistics (ballot mailing dates, drop boxes, registration
-# deadlines, "your ballot was received") are public-service information, not political content:
-# TCR's political use case and Campaign Verify are for candidates, parties, committees and
-# ballot-measure advocacy. Anything that advocates (vote for/yes/no, a candidate, donations)
-# still needs the POLITICAL campaign.
+# Voting logistics (ballot mailing dates, drop boxes, registration deadlines, "your ballot was
+# received", "the library is a polling place Tuesday") from an election office or any brand that
+# is not a political organisation are public-service information, not political content: TCR's
+# political use case and Campaign Verify are for candidates, parties, committees and
+# ballot-measure advocacy. Anything that advocates (vote for/yes/no, a candidate or an office
+# sought, donations, get out the vote) still needs the POLITICAL campaign, and so does anything
+# a brand of the POLITICAL vertical sends.
 _ADVOCACY_RE = re.compile(
     r"(?i)\b(vote (for|yes|no|against)|re-?elect|elect\b|candidates?|chip in|donat\w+|"
     r"contribut\w+|pac\b|support (prop(osition)?|measure|our)|oppose|endorse\w*|"
-    r"democrat\w*|republican\w*|campaign (contributions?|donations?|rally|office|events?))\b"
+    r"democrat\w*|republican\w*|campaign (contributions?|donations?|rally|office|events?)|"
+    r"get out the vote|for (city |county |state )?(council|mayor|senate|congress|governor|"
+    r"commissioner|sheriff|school board|state house|assembly|president))\b"
 )
 
 
-def _runs_elections(c: CampaignContent) -> bool:
+def _only_voting_logistics(c: CampaignContent) -> bool:
     texts = [text for _, text in _content_fields(c)]
     if any(_ADVOCACY_RE.search(text) for text in texts):
         return False
-    return c.brand.entity_type == "GOVERNMENT"
+    return c.brand.vertical != "POLITICAL" and c.brand.entity_type != "SOLE_PROPRIETOR"

@@ -2520,7 +2520,7 @@ CLASS_CASES = [
     (
         "U6",
         "clinic",
-        None,
+        {"vertical": "POLITICAL", "entity_type": "NON_PROFIT"},
         {
             "sample3": (
                 "Riverbend Family Clinic: ballots mail Oct 10, make your voice heard at the "
@@ -2848,6 +2848,30 @@ _PARAPHRASES = [
         "sample2",
         ("Paws by Jane: I'll meet Biscuit outside the Hoppy Brewery on 5th St at noon."),
         False,
+    ),
+    (
+        "U6",
+        "clinic",
+        "sample3",
+        (
+            "Riverbend Family Clinic: our lobby is a polling place on election day; park in "
+            "the back lot."
+        ),
+        False,
+    ),
+    (
+        "U6",
+        "clinic",
+        "sample3",
+        ("Riverbend Family Clinic: vote YES on Measure 4 for a new hospital wing!"),
+        True,
+    ),
+    (
+        "U6",
+        "clinic",
+        "sample3",
+        ("Riverbend Family Clinic: Dr. Lee for County Commissioner, polls open 7am."),
+        True,
     ),
 ]
 CLASS_CASES += [(r, b, None, {f: t}, blocks) for r, b, f, t, blocks in _PARAPHRASES]
