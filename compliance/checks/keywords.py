@@ -53,14 +53,7 @@ def help_and_stop_replies_are_complete(c: CampaignContent):
 _TERMINAL_RE = re.compile(
     r"(?i)\b(unsubscribed|opted[- ]out|(texts?|messages?|msgs|alerts|notices|notifications|"
     r"reminders|updates|sms) (are |have been )?(now )?(stopped|turned off|switched off|off)|"
-    r"removed from (our|the|this) (list|texts?|messages?|alerts|program)|"
-    r"(texts?|messages?|msgs|alerts|notices|notifications|reminders|updates|sms|texting)( are| is"
-    r"| have been| has been)?( now)? (disabled|deactivated|ended)|"
-    r"off (our|the|this) (\w+ )?(list|texts?|program)|stopped (texting|messaging)|"
-    r"(won't|will not) hear from us|(we'll|we will|will) stop (sending|texting)|"
-    r"left (our|the) (\w+ )?(list|club|program|alerts|texts)|been removed|"
-    r"(opt-?out|unsubscribe|stop request) (is |has been )?(confirmed|processed|complete)|"
-    r"subscription (has )?(ended|been cancell?ed))\b"
+    r"removed from (our|the|this) (list|texts?|messages?|alerts|program))\b"
 )
 
 

@@ -669,27 +669,35 @@ _BAD_CONSENT_RE = re.compile(
     r"(added to|enrolled|"
     r"subscribed|will (receive|get)))\b"
 )
+# A reply that says the messages have ended, in the short words real businesses use ("Outage
+# texts off.", "Text alerts are disabled", "You're off our list", "Unsubscribe successful"): it
+# both confirms the opt-out and says no more come (CTIA: confirm the opt-out; AWS
+# OPT_OUT_MESSAGE_NON_COMPLIANT). A cancelled *order* is none of these.
+_MSG_NOUNS = r"(texts?|messages?|msgs|alerts|notices|notifications|reminders|updates|sms|texting)"
+_OPT_OUT_DONE = (
+    rf"{_MSG_NOUNS}( [\w-]+){{0,3}}( are| is| have been| has been)?( now)? (off|disabled|"
+    r"deactivated|ended|stopped|cancell?ed|turned off|switched off)|"
+    r"off (our|the|this) (\w+ )?(list|texts?|program)|stopped (texting|messaging)|"
+    r"(won't|will not) hear from us|(we'll|we will|will) stop (sending|texting)|"
+    r"left (our|the) (\w+ )?(list|club|program|alerts|texts)|been removed|"
+    r"removed (your|this) (number|phone|mobile)|un-?enroll(ed)? from|"
+    r"no longer (subscribed|enrolled|signed up|on (our|the|this) (\w+ )?list)|"
+    r"(opt-?out|unsubscribe|stop request) (is |has been |was )?(confirmed|processed|complete|"
+    r"successful)|subscription (has )?(ended|been cancell?ed)|"
+    r"ya no recibir[aá]s|no m[aá]s (mensajes|textos|alertas)|baja confirmada"
+)
 _OPT_OUT_CONFIRM_RE = re.compile(
     r"(?i)\b(unsubscribed|opted[- ]out|you have been removed|removed from|will (no longer|not) "
     r"(receive|get)|won't (receive|get)|no (more|further) (messages|msgs|texts|alerts)|"
     r"(won't|will not|will never) (text|message|contact) you (again|anymore|any more)|"
-    r"stopped|turned off|switched off|cancell?ed|"
-    # "Outage texts off.", "Text alerts are off for this number": the short confirmations real
-    # businesses send (CTIA: confirm the opt-out; AWS OPT_OUT_MESSAGE_NON_COMPLIANT).
-    r"(texts?|messages?|msgs|alerts|notices|notifications|reminders|updates|sms)( are| have "
-    r"been)?( now)? off|"
-    r"(texts?|messages?|msgs|alerts|notices|notifications|reminders|updates|sms|texting)( are| is"
-    r"| have been| has been)?( now)? (disabled|deactivated|ended)|"
-    r"off (our|the|this) (\w+ )?(list|texts?|program)|stopped (texting|messaging)|"
-    r"(won't|will not) hear from us|(we'll|we will|will) stop (sending|texting)|"
-    r"left (our|the) (\w+ )?(list|club|program|alerts|texts)|been removed|"
-    r"(opt-?out|unsubscribe|stop request) (is |has been )?(confirmed|processed|complete)|"
-    r"subscription (has )?(ended|been cancell?ed)|"
+    r"stopped|turned off|switched off|cancell?ed|" + _OPT_OUT_DONE + r"|"
     r"se ha dado de baja|dado de baja|cancelaste|cancelad[oa]|"
     r"suscripci[oó]n cancelada|no recibir[aá]s? m[aá]s)\b"
 )
 _NO_MORE_RE = re.compile(
-    r"(?i)\b(no (more|further) (messages|msgs|texts|alerts|notifications)|will (no longer|not) "
+    r"(?i)\b("
+    + _OPT_OUT_DONE
+    + r"|no (more|further) (messages|msgs|texts|alerts|notifications)|will (no longer|not) "
     r"(receive|get|be sent)|won't (receive|get)|not receive any|no longer receive|"
     r"(won't|will not|will never) (text|message|contact) you (again|anymore|any more)|"
     r"no recibir[aá]s? m[aá]s|no (te|le) enviaremos m[aá]s)\b"

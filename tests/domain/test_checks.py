@@ -2873,6 +2873,17 @@ _PARAPHRASES = [
         ("Riverbend Family Clinic: Dr. Lee for County Commissioner, polls open 7am."),
         True,
     ),
+    ("K1", "bakery", "optoutMessage", "Sweet Crumbs Bakery: you are no longer subscribed.", False),
+    ("K1", "bakery", "optoutMessage", "Sweet Crumbs Bakery: unsubscribe successful.", False),
+    ("K1", "bakery", "optoutMessage", "Sweet Crumbs Bakery: ya no recibirás mensajes.", False),
+    (
+        "K1",
+        "bakery",
+        "optoutMessage",
+        "Sweet Crumbs Bakery: texts to this number are stopped.",
+        False,
+    ),
+    ("K1", "bakery", "optoutMessage", "Sweet Crumbs Bakery: texting paused for now.", True),
 ]
 CLASS_CASES += [(r, b, None, {f: t}, blocks) for r, b, f, t, blocks in _PARAPHRASES]
 
