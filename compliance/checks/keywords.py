@@ -27,7 +27,7 @@ def help_and_stop_replies_are_complete(c: CampaignContent):
     yield from _length_hits(
         "helpMessage", c.help_message, 20, 320, warn_above=255, label="The help message"
     )
-    if c.help_message and not _has_contact(c.help_message):
+    if c.help_message and not _has_contact(c.help_message, _domain(c.brand.website)):
         yield Hit("The help message gives no phone number, email or website to get help.")
     yield from _length_hits(
         "optoutMessage", c.optout_message, 20, 320, warn_above=255, label="The opt-out message"

@@ -176,7 +176,8 @@ _WRITTEN_STEP_RE = re.compile(
     r"tablet|kiosk|in[- ]app|web ?(site|form|page)|online|"
     r"(they|customers?|patients?|clients?|guests?|shoppers?|subscribers?|users?|callers?) "
     r"(type|types|enter|enters|write|writes)|"
-    r"(card|sheet|slip|pad|screen)s?\b|double opt-?in)"
+    r"(card|sheet|slip|pad|screen)s?\b|double opt-?in|qr ?codes?|scan\w*|sign-?up (page|form)|"
+    r"opt-?in (page|form))"
 )
 
 

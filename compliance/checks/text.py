@@ -306,8 +306,8 @@ def has_phone(text: str) -> bool:
     return bool(_PHONE_RE.search(text) or _PHONE_PLACEHOLDER_RE.search(text))
 
 
-def _has_contact(text: str) -> bool:
-    return bool(_emails(text) or has_phone(text) or has_link(text))
+def _has_contact(text: str, domain: str = "") -> bool:
+    return bool(_emails(text) or has_phone(text) or has_link(text, domain))
 
 
 def _search(pattern: re.Pattern, text: str) -> str | None:

@@ -2885,6 +2885,22 @@ _PARAPHRASES = [
     ),
     ("K1", "bakery", "optoutMessage", "Sweet Crumbs Bakery: texting paused for now.", True),
 ]
+CLASS_CASES += [
+    (
+        "K1",
+        "bakery",
+        {"website": "https://sweetcrumbs.bakery"},
+        {"helpMessage": "Sweet Crumbs Bakery: help at sweetcrumbs.bakery. Reply STOP to cancel."},
+        False,
+    ),
+    (
+        "K1",
+        "bakery",
+        {"website": "https://sweetcrumbs.bakery"},
+        {"helpMessage": "Sweet Crumbs Bakery: we are here to help. Reply STOP to cancel."},
+        True,
+    ),
+]
 CLASS_CASES += [(r, b, None, {f: t}, blocks) for r, b, f, t, blocks in _PARAPHRASES]
 
 
