@@ -207,11 +207,28 @@ def samples_fit_the_use_case(c: CampaignContent):
 _MERCHANT_BEFORE_RE = re.compile(r"\bat (?:[A-Z0-9&'.*-]+ ){0,3}$")
 
 
+# The subscriber's own offer in a transaction ("your offer on 12 Elm St was accepted", "your job
+# offer letter", "the counter offer was sent") is an account event, not a promotion.
+_OWN_OFFER_BEFORE_RE = re.compile(r"(?i)\b(your|job|counter|purchase|the seller's|buyer's) $")
+_OWN_OFFER_AFTER_RE = re.compile(
+    r"(?i)^[^.!?]{0,30}\b(accepted|received|sent|signed|approved|declined|countered|"
+    r"under review|letter|ready to sign|expired unsigned)\b"
+)
+
+
 def _promotion(text: str) -> str | None:
-    """The first promotional wording in a notification, outside a merchant's name."""
+    """The first promotional wording in a notification, outside a merchant's name and the
+    subscriber's own offer in a transaction."""
     for match in _PROMO_RE.finditer(text):
         word = match.group(0)
-        if word.isupper() and _MERCHANT_BEFORE_RE.search(text[: match.start()]):
+        before, after = text[: match.start()], text[match.end() :]
+        if word.isupper() and _MERCHANT_BEFORE_RE.search(before):
+            continue
+        if (
+            word.lower() in ("offer", "offers")
+            and _OWN_OFFER_BEFORE_RE.search(before)
+            and _OWN_OFFER_AFTER_RE.match(after)
+        ):
             continue
         return word
     return None

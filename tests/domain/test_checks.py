@@ -2884,6 +2884,21 @@ _PARAPHRASES = [
         False,
     ),
     ("K1", "bakery", "optoutMessage", "Sweet Crumbs Bakery: texting paused for now.", True),
+    (
+        "S8",
+        "clinic",
+        "sample3",
+        "Riverbend Family Clinic: your offer on 12 Elm St was accepted!",
+        False,
+    ),
+    (
+        "S8",
+        "clinic",
+        "sample3",
+        "Riverbend Family Clinic: your job offer letter is ready to sign.",
+        False,
+    ),
+    ("S8", "clinic", "sample3", "Riverbend Family Clinic: your offer ends Friday, book now!", True),
 ]
 CLASS_CASES += [
     (
