@@ -430,7 +430,8 @@ _PROMO_RE = re.compile(
     # An upsell tacked onto a code or a notice (AWS USE_CASE_MISMATCH; DCA2 602).
     r"\bupgrade (now |today )?to [\w ]{0,25}\b(pro|premium|plus|gold|platinum|unlimited)\b|"
     r"\b(get|enjoy|try) (\d+|one|two|three|a) (free )?(months?|weeks?) (free|on us)\b|"
-    r"\b\d+ (months?|weeks?) free\b|\brefer a friend\b"
+    r"\b\d+ (months?|weeks?) free\b|\brefer a friend\b|"
+    r"\bshop (our|the) (new|latest|summer|winter|spring|fall|holiday)\b|\bcheck out our new\b"
 )
 _CODE_RE = re.compile(
     r"(?<![\d$.,])\d{4,8}(?![\d,.]?\d)|(?i:[\[{<][^\]}>]{0,20}\b(code|otp|pin)\b)"
@@ -503,10 +504,12 @@ BANNED_RE = re.compile(
     r"(pick'?em|pickem|betting|survivor|squares|office|football|bracket) pools?\b[^.!?\n]{0,60}"
     r"\b(cash prizes?|pots?|payouts?|buy-?ins?|entry fees?)|"
     r"entry fees?\b[^.!?\n]{0,60}\b(pot|cash prizes?|payouts?)|"
-    r"pools?\b[^.!?\n]{0,60}\$\d+ entr(y|ies)|\$\d+ (entry|to enter)\b[^.!?\n]{0,60}"
+    r"pools?\b[^.!?\n]{0,60}\$\d+ entr(y|ies)|(half|rest|share)( of)? the pot|"
+    r"(?<=\$)\d+ (a|per) (square|entry|pick|team|box)\b[^.!?\n]{0,80}\b(pot|cash|prizes?|payouts?)|"
+    r"(?<=\$)\d+ (entry|to enter)\b[^.!?\n]{0,60}"
     r"\b(the pot|payouts?)|"
     # Debt settlement worded as care for enrolled clients (Twilio 30949; AWS high-risk finance).
-    r"(settlement|agreement) with (your |the )?creditors?|enrolled debts|"
+    r"(settlement|agreement) with (your |the )?creditors?|enrolled debts?|"
     r"creditors? (agreed|accepted) (to settle|a settlement)|"
     r"settlement program|(program|settlement|escrow) deposits? (for|toward|into) (your )?"
     r"(settlements?|program)|negotiat\w* [\w' ]{0,40}\b(balances?|debts?)( \w+)? down|"
@@ -519,13 +522,17 @@ BANNED_RE = re.compile(
     r"(report|file)|credit (file|report|bureau) disputes?|round \d+ (of )?disputes|"
     r"(challeng|disput)\w* [\w ]{0,30}\b(with|at) (experian|equifax|transunion|the (credit )?"
     r"bureaus?)|"
+    r"(late payments?|collections?|charge-?offs?|negative (items?|accounts?|marks?)|inquiries|"
+    r"repossessions?)[^.!?\n]{0,40}\b(off|from) your (credit )?(report|file)|"
     r"disputes? (to|with) (experian|equifax|transunion|the (credit )?bureaus?)|"
     # Firearm and ammunition sales (AWS age-gate guide: not approvable even behind a gate).
     r"(firearms?|guns?|rifles?|pistols?|handguns?|shotguns?|ammo|ammunition) (arrivals?|deals?|"
     r"restocks?|prices?|drops?)|new (firearm|gun|rifle|pistol|handgun|shotgun)s? (arrivals?|in)|"
     r"\d+ ?% off (all |select |our |every )?(guns?|firearms?|handguns?|rifles?|pistols?|shotguns?|"
     r"ammo|ammunition)|ar-?15 (lowers?|uppers?|rifles?|kits?)|\d+ ?rds\b|"
-    r"\d+ rounds? of (\d+mm|ammo)|"
+    r"\d+ rounds? of (\d+mm|ammo)|(glock|sig sauer|smith & wesson|ruger|remington|beretta|"
+    r"springfield armory|taurus|mossberg)\b[^.!?\n]{0,40}\b(in stock|on sale|restock\w*|"
+    r"just arrived|now available)|"
     r"\d+mm ammo)\b"
 )
 AGE_GATED_RE = re.compile(
@@ -646,7 +653,7 @@ _BAD_CONSENT_RE = re.compile(
     r"partners?|third[- ]parties|partner (brands|companies))|"
     r"(import|upload|load|append)\w* (\w+ )?(contacts|numbers|phone numbers|leads|records) "
     r"from|(partner|third[- ]party|co-?registration|ticketing[- ]partner)s?' lists?|"
-    r"(partner|third[- ]party|co-?registration|ticketing[- ]partner) lists?|"
+    r"(partner|third[- ]party|co-?registration|ticketing[- ]partner) lists?|co-?registration|"
     r"(marketing|lead|contact|business contact|data|trigger lead) (lists?|vendors?)|skip tracing|"
     r"public (property )?records|trigger leads?|dmv|"
     r"by signing up,? you agree|by (using|"

@@ -2899,6 +2899,49 @@ _PARAPHRASES = [
         False,
     ),
     ("S8", "clinic", "sample3", "Riverbend Family Clinic: your offer ends Friday, book now!", True),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        BAKERY[("messageFlow")] + " Some contacts come from a co-registration sweepstakes.",
+        True,
+    ),
+    (
+        "S8",
+        "2fa",
+        "sample2",
+        ("Lockbox: your code is 4821. Shop our new summer collection at lockbox.io/shop"),
+        True,
+    ),
+    (
+        "S9",
+        "bakery",
+        "sample3",
+        ("Sweet Crumbs Bakery: big game squares, $10 a square, winner takes half the pot!"),
+        True,
+    ),
+    ("S9", "bakery", "sample3", "Sweet Crumbs Bakery: Glock 19 Gen 5 just arrived, $499.", True),
+    (
+        "S9",
+        "clinic",
+        "sample3",
+        ("Riverbend: your program has saved you $4,200 on enrolled debt so far."),
+        True,
+    ),
+    (
+        "S9",
+        "clinic",
+        "sample3",
+        ("Riverbend: we're working to get those late payments off your credit report."),
+        True,
+    ),
+    (
+        "S9",
+        "bakery",
+        "sample3",
+        ("Sweet Crumbs Bakery: trivia night Thursday, teams of 4, prizes for the top 3."),
+        False,
+    ),
 ]
 CLASS_CASES += [
     (
