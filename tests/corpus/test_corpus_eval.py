@@ -24,6 +24,8 @@ BLIND3_ACCURACY_FLOOR = 0.93
 # after that one fix; 100.0 % after issue 17's class fixes (blind4 is tuned against now, no longer
 # an untouched measure): the floor.
 BLIND4_ACCURACY_FLOOR = 1.00
+# blind7, written blind, measured once at 80.0 % / 18.0 % false blocks / 22.0 % misses.
+BLIND7_ACCURACY_FLOOR = 0.80
 
 
 def test_every_labelled_campaign_is_well_formed():
@@ -48,7 +50,7 @@ def test_the_blind_half_is_well_formed():
     assert sum(c.verdict == "approve" for c in blind) / len(blind) >= 0.40
 
 
-@pytest.mark.parametrize(("half", "prefix"), [("blind2", "C"), ("blind3", "E"), ("blind4", "F")])
+@pytest.mark.parametrize(("half", "prefix"), [("blind2", "C"), ("blind3", "E"), ("blind4", "F"), ("blind7", "K")])
 def test_the_later_blind_halves_are_well_formed_and_kept_out_of_the_tuned_figures(half, prefix):
     cases = corpus.load((half,))
     assert len(cases) == 100
@@ -106,7 +108,12 @@ def test_the_fourth_blind_half_is_at_least_as_accurate_as_recorded():
     assert figures.accuracy >= BLIND4_ACCURACY_FLOOR, _wrong(figures)
 
 
-SEALED_PREFIXES = {"blind5": "G", "blind6": "J", "blind7": "K"}
+def test_the_seventh_blind_half_is_at_least_as_accurate_as_recorded():
+    figures = corpus.evaluate(corpus.load(("blind7",)))
+    assert figures.accuracy >= BLIND7_ACCURACY_FLOOR, _wrong(figures)
+
+
+SEALED_PREFIXES = {"blind5": "G", "blind6": "J"}
 
 
 @pytest.mark.parametrize("half", corpus.SEALED)
