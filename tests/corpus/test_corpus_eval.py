@@ -50,7 +50,9 @@ def test_the_blind_half_is_well_formed():
     assert sum(c.verdict == "approve" for c in blind) / len(blind) >= 0.40
 
 
-@pytest.mark.parametrize(("half", "prefix"), [("blind2", "C"), ("blind3", "E"), ("blind4", "F"), ("blind7", "K")])
+@pytest.mark.parametrize(
+    ("half", "prefix"), [("blind2", "C"), ("blind3", "E"), ("blind4", "F"), ("blind7", "K")]
+)
 def test_the_later_blind_halves_are_well_formed_and_kept_out_of_the_tuned_figures(half, prefix):
     cases = corpus.load((half,))
     assert len(cases) == 100
