@@ -24,6 +24,8 @@ BLIND3_ACCURACY_FLOOR = 0.93
 # after that one fix; 100.0 % after issue 17's class fixes (blind4 is tuned against now, no longer
 # an untouched measure): the floor.
 BLIND4_ACCURACY_FLOOR = 1.00
+# blind5, written blind, measured once at 87.0 % / 12.0 % false blocks / 14.0 % misses.
+BLIND5_ACCURACY_FLOOR = 0.87
 # blind7, written blind, measured once at 80.0 % / 18.0 % false blocks / 22.0 % misses.
 BLIND7_ACCURACY_FLOOR = 0.80
 
@@ -51,7 +53,8 @@ def test_the_blind_half_is_well_formed():
 
 
 @pytest.mark.parametrize(
-    ("half", "prefix"), [("blind2", "C"), ("blind3", "E"), ("blind4", "F"), ("blind7", "K")]
+    ("half", "prefix"),
+    [("blind2", "C"), ("blind3", "E"), ("blind4", "F"), ("blind5", "G"), ("blind7", "K")],
 )
 def test_the_later_blind_halves_are_well_formed_and_kept_out_of_the_tuned_figures(half, prefix):
     cases = corpus.load((half,))
@@ -110,12 +113,17 @@ def test_the_fourth_blind_half_is_at_least_as_accurate_as_recorded():
     assert figures.accuracy >= BLIND4_ACCURACY_FLOOR, _wrong(figures)
 
 
+def test_the_fifth_blind_half_is_at_least_as_accurate_as_recorded():
+    figures = corpus.evaluate(corpus.load(("blind5",)))
+    assert figures.accuracy >= BLIND5_ACCURACY_FLOOR, _wrong(figures)
+
+
 def test_the_seventh_blind_half_is_at_least_as_accurate_as_recorded():
     figures = corpus.evaluate(corpus.load(("blind7",)))
     assert figures.accuracy >= BLIND7_ACCURACY_FLOOR, _wrong(figures)
 
 
-SEALED_PREFIXES = {"blind5": "G", "blind6": "J"}
+SEALED_PREFIXES = {"blind6": "J"}
 
 
 @pytest.mark.parametrize("half", corpus.SEALED)
