@@ -319,10 +319,11 @@ def _negated(text: str, start: int) -> bool:
     """Whether the match at `start` is denied in its own sentence ("we never share your number
     with lenders", "margaritas sin alcohol"), however far the negation is from the word."""
     sentence_start = max(text.rfind(mark, 0, start) for mark in ".!?\n;") + 1
-    before = text[sentence_start:start].lower()
+    before = text[sentence_start:start].lower().replace("’", "'")
     return bool(
         re.search(
-            r"\b(not|never|no|isn't|aren't|won't|without|nor|sin|non|free of|alcohol-free)\b",
+            r"\b(not|never|no|isn't|aren't|won't|don't|doesn't|didn't|can't|cannot|wouldn't|"
+            r"without|nor|sin|non|free of|alcohol-free)\b",
             before,
         )
     )
@@ -495,7 +496,9 @@ BANNED_RE = re.compile(
     r"without a (doctor|prescription)|no (doctor|prescription) (needed|required)|"
     r"escorts?|companions? available|discreet and private|pre-?rolls?|edibles|"
     r"cocaine|heroin|meth(amphetamine)?|fentanyl|kratom|psilocybin|magic mushrooms|"
-    r"xxx|porn\w*|nudes|onlyfans|sexting|adult (content|entertainment|videos?)|"
+    r"xxx|porn\w*|nudes|onlyfans|sexting|adult (content|entertainment|videos?|dancers?|shows?|"
+    r"toys?|products?|boutiques?|novelt(y|ies)|stores?|clubs?)|strip (clubs?|shows?)|"
+    r"gentlemen'?s clubs?|exotic dancers?|lap dances?|sex toys?|erotic\w*|x-rated|"
     r"white power|racial slurs?|"
     # Paid-entry pools are gambling (prize + chance + consideration; Twilio 30461 "betting and
     # picks"): a buy-in or entry fee with a pot or cash prize, whatever the sport around it.
@@ -546,7 +549,14 @@ _LENDING_RE = re.compile(
     r"(?i)\b(loans?|lending|lenders?|mortgages?|refinanc\w*|lines? of credit|credit lines?|"
     r"heloc|personal financing|debt consolidation|(apply|applications?) for (store |in-store )?"
     r"(credit|financing)|credit applications?|financing (available|options?|offers?)|"
-    r"pre-?(approved|qualif\w*) for)\b"
+    r"pre-?(approved|qualif\w*) for|"
+    # Credit offered to the reader: a rate with its term, an approval, financing for a
+    # purchase (AWS's direct-lending attribute covers loan arrangement, a dealer's included).
+    r"\d+(\.\d+)? ?% apr|apr (financing|for \d+)|(get|getting|gets) (you )?(pre-?)?approved|"
+    r"approv(al|ed) in (minutes|seconds|\d+)|bad credit|no credit\b|poor credit|"
+    r"buy here,? pay here|(auto|car|vehicle|boat|rv|equipment) financing|"
+    r"financ(e|ing) (for |on )?(your|a|the|any) (new |used )?(car|vehicle|truck|suv|home|"
+    r"purchase|boat|rv)|apply (now |today |online )?(for|at) [\w./-]{0,40}financ\w*)\b"
 )
 # Servicing an existing account or lending a book is not offering a loan (AWS's direct-lending
 # attribute is about loan offers): "your loan payment is due", "interlibrary loan".
@@ -616,7 +626,10 @@ _OPT_IN_MECHANISM_RE = re.compile(
     r"|repl(y|ies|ying) (with )?[\"'“]?(yes|y)\b|press(es|ing)? \d|ivr|voice menu|verbal(ly)?|"
     r"script|reads?|asks?|asked|paper|regist(er|ers|ering|ration)|enroll(s|ing|ment)?|"
     r"checkout|check-?in|intake|portal|in[- ]app|mobile app|app\b|applications?|"
-    r"agreements?|contracts?|engagement letter|repair orders?|initial(s|ed|ing)?|"
+    r"agreements?|contracts?|engagement (letters?|packets?)|repair orders?|initial(s|ed|ing)?|"
+    r"signatures?|signature lines?|sign(s|ed)? (the|a|an|our|their) [\w -]{0,30}(packet|form|"
+    r"sheet|card|section|line)|online banking|mobile banking|off by default|"
+    r"(under|in) (the )?[\"'“]?(alerts|notifications|(communication |text |sms )?preferences)\b|"
     r"palabra( clave)?|formularios?|casilla|env[ií]an?|registr\w+|inscrib\w+|"
     r"enter(s|ing)? (their|a|your) (mobile|phone|number)|accounts?\b|alerts? settings?)"
 )
@@ -640,7 +653,9 @@ _SCRIPT_RE = re.compile(
     r"[\"“”]|'[^']{15,}'|(?i:\b(script|press \d|asks?|asked|says?|said|states?|reads?|prompts?)\b)"
 )
 _BAD_CONSENT_RE = re.compile(
-    r"(?i)\b(pre-?checked|pre-?selected|checked by default|selected by default|automatically "
+    r"(?i)\b(pre-?checked|pre-?selected|pre-?ticked|checked by default|selected by default|"
+    r"ticked by default|(is|are|comes?|come) (already|pre-?) ?(checked|ticked|selected)|"
+    r"already (checked|ticked|selected)( for (you|them))?|automatically "
     r"(opted|enrolled|subscribed|added)|(are|is) (enrolled|added) automatically|implied consent|"
     r"implied|must agree to receive|agree to receive text messages as part of|in order to enroll|"
     r"are added to our (text|sms) list when|purchased|bought|rented|data (list|vendor)|"
@@ -691,7 +706,9 @@ _OPT_OUT_DONE = (
     r"no longer (subscribed|enrolled|signed up|on (our|the|this) (\w+ )?list)|"
     r"(opt-?out|unsubscribe|stop request) (is |has been |was )?(confirmed|processed|complete|"
     r"successful)|subscription (has )?(ended|been cancell?ed)|"
-    r"ya no recibir[aá]s|no m[aá]s (mensajes|textos|alertas)|baja confirmada"
+    r"ya no (le |te )?(recibir[aá]s?|recibir[aá]n|enviaremos|mandaremos)|"
+    r"ya no (est[aá]s?|est[aá]n) (suscrit[oa]s?|inscrit[oa]s?)|dej(ar[aá]s?|ar[aá]n) de recibir|"
+    r"no m[aá]s (mensajes|textos|alertas)|baja confirmada"
 )
 _OPT_OUT_CONFIRM_RE = re.compile(
     r"(?i)\b(unsubscribed|opted[- ]out|you have been removed|removed from|will (no longer|not) "

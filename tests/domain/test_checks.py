@@ -2971,3 +2971,169 @@ def test_issue17_classes_judged_like_a_reviewer(rule_id, base, brand, wire, bloc
     findings = check_campaign(campaign(base, brand, **wire))
     blocked = [f for f in blocking(findings) if f.rule == rule_id]
     assert bool(blocked) is blocks, [(f.rule, f.message) for f in findings]
+
+
+# blind5's classes (issue 17), in our own wording: negations written as contractions, Spanish
+# opt-out confirmations in the formal "usted" form, consent collected by a signature or in an
+# online-banking setting, a box ticked for the subscriber, credit offered by a seller, adult
+# entertainment. Each with the near miss that must not change.
+_FLOW = (
+    "'Yes, text me Sweet Crumbs Bakery offers. Up to 4 msgs/month. Msg & data rates may apply. "
+    "Reply HELP for help, STOP to opt out. Privacy: https://sweetcrumbs.com/privacy Terms: "
+    "https://sweetcrumbs.com/terms'"
+)
+BLIND5_CLASS_CASES = [
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"Customers tick a box at the register: {_FLOW}. We don't "
+        "share your number with other bakeries or third parties.",
+        False,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"Customers tick a box at the register: {_FLOW}. We can't "
+        "and won’t sell or give your number to partners.",
+        False,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"Customers tick a box at the register: {_FLOW}. We share "
+        "your number with our partner cafés.",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"At the register the tablet shows the offers box already ticked: {_FLOW}",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"On the order form the text box comes pre-ticked: {_FLOW}",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"On the order form the box is not already checked: {_FLOW}",
+        False,
+    ),
+    (
+        "K1",
+        "bakery",
+        "optoutMessage",
+        "Sweet Crumbs Bakery: ya no recibirá mensajes de texto. Responda START para volver.",
+        False,
+    ),
+    (
+        "K1",
+        "bakery",
+        "optoutMessage",
+        "Sweet Crumbs Bakery: usted ya no está suscrito a nuestras ofertas.",
+        False,
+    ),
+    ("K1", "bakery", "optoutMessage", "Sweet Crumbs Bakery: ya no le enviaremos ofertas.", False),
+    ("K1", "bakery", "optoutMessage", "Sweet Crumbs Bakery: gracias por su mensaje.", True),
+    (
+        "M2",
+        "clinic",
+        "messageFlow",
+        "Patients sign the new-patient packet, which has its own "
+        "optional text section with a separate signature line: 'Text me Riverbend Family Clinic "
+        "reminders. Msg frequency varies. Msg & data rates may apply. Reply HELP for help, STOP "
+        "to cancel.' Privacy: https://riverbendclinic.com/privacy",
+        False,
+    ),
+    (
+        "M2",
+        "clinic",
+        "messageFlow",
+        "Patients turn on texts in online banking style account "
+        "settings under Notifications (off by default): 'Text me Riverbend Family Clinic "
+        "reminders. Msg frequency varies. Msg & data rates may apply. Reply HELP for help, STOP "
+        "to cancel.'",
+        False,
+    ),
+    (
+        "M2",
+        "clinic",
+        "messageFlow",
+        "Patients get texts from Riverbend Family Clinic. Msg "
+        "frequency varies. Msg & data rates may apply. Reply HELP for help, STOP to cancel.",
+        True,
+    ),
+    (
+        "U1",
+        "bakery",
+        "sample3",
+        "Sweet Crumbs Bakery: 2.9% APR for 36 months on our catering ovens. Reply STOP to opt out.",
+        True,
+    ),
+    (
+        "U1",
+        "bakery",
+        "sample3",
+        "Sweet Crumbs Bakery: bad credit? We can still get you approved "
+        "for a wedding cake plan. Reply STOP to opt out.",
+        True,
+    ),
+    (
+        "U1",
+        "bakery",
+        "sample3",
+        "Sweet Crumbs Bakery: apply today at sweetcrumbs.com/financing "
+        "for our equipment financing. Reply STOP to opt out.",
+        True,
+    ),
+    (
+        "U1",
+        "bakery",
+        "sample3",
+        "Sweet Crumbs Bakery: your catering order was approved by our chef. Reply STOP to opt out.",
+        False,
+    ),
+    (
+        "S9",
+        "bakery",
+        "sample3",
+        "Sweet Crumbs Bakery: exotic dancers and a VIP lap dance "
+        "package this Friday. Reply STOP to opt out.",
+        True,
+    ),
+    (
+        "S9",
+        "bakery",
+        "sample3",
+        "Sweet Crumbs Bakery: our adult toys aisle is 30% off. Reply STOP to opt out.",
+        True,
+    ),
+    (
+        "S9",
+        "bakery",
+        "sample3",
+        "Sweet Crumbs Bakery: adult education baking class Tuesday, "
+        "all levels welcome. Reply STOP to opt out.",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "base", "field", "text", "blocks"),
+    BLIND5_CLASS_CASES,
+    ids=[f"{c[0]}-{i}" for i, c in enumerate(BLIND5_CLASS_CASES)],
+)
+def test_blind5_classes_judged_like_a_reviewer(rule_id, base, field, text, blocks):
+    findings = check_campaign(campaign(base, None, **{field: text}))
+    blocked = [f for f in blocking(findings) if f.rule == rule_id]
+    assert bool(blocked) is blocks, [(f.rule, f.message) for f in findings]
