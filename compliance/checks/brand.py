@@ -181,10 +181,53 @@ _PLATFORM_OR_AGENCY_RE = re.compile(
 )
 
 
+# An agency or platform describing its service: it runs SMS programs "for 40+ client
+# wineries", or the businesses on it "use our number to text their attendees".
+_PROGRAMS_FOR_OTHERS_RE = re.compile(
+    r"(?i)\b((runs?|manages?|operates?|powers?|handles?|builds?|hosts?) (\w+ ){0,2}"
+    r"(sms|text(ing)?|messaging|text message|marketing|loyalty) (programs?|campaigns?|messages|"
+    r"texts|lists|clubs)( \w+)? for (\d+\+? |dozens of |hundreds of |many |several |our |its |"
+    r"each |all |local |independent )?(client|partner|customer|member)?\s?[\w-]+(s|ies)\b|"
+    r"(for|of) (\d+\+? |dozens of |hundreds of |many |several )client [\w-]+s\b|"
+    r"use (our|the|its) (\w+ )?(number|numbers|short ?code|line|platform|account|sms service|"
+    r"texting service)\b[^.]{0,20}\bto (text|send|message|reach|notify|remind|contact|update) "
+    r"their\b)"
+)
+# A sample that speaks for another business through a placeholder: "{winery} via VineReach",
+# "reminder from {venue}", "{promoter} says", "VineReach for {winery}:".
+_BUSINESS_SLOT = (
+    r"\{\s*(\w+[_ ])?(business|venue|winery|brewery|merchant|restaurant|client|company|"
+    r"promoter|organi[sz]er|brand|salon|practice|dealer(ship)?|seller|vendor|host|partner|org|"
+    r"organi[sz]ation|shop|retailer|advertiser|sponsor)([_ ]?name)?\s*\}"
+)
+_SPEAKS_FOR_SLOT_RE = re.compile(
+    r"(?i)(^\W*" + _BUSINESS_SLOT + r"\s*(via|through|x|with|from|on|presented by|says|here|:)|"
+    r"\b(from|via|for|on behalf of|by) " + _BUSINESS_SLOT + r"|" + _BUSINESS_SLOT + r" says\b)"
+)
+
+
 def brand_sends_for_its_clients(c: CampaignContent):
     """B6's campaign side: the texts say the registered brand sends for other businesses."""
     if c.usecase == "AGENTS_FRANCHISES":
         return  # one brand's own agents or branches, each texting its clients: allowed
+    for name, text in (("description", c.description), ("messageFlow", c.message_flow)):
+        found = _affirmed(_PROGRAMS_FOR_OTHERS_RE, text)
+        if found:
+            yield Hit(
+                f"{name} says the brand runs the texts for other businesses (“{found}”): each "
+                "business whose name the recipients see registers its own brand and campaign "
+                "(AWS BRAND_INVALID_BUSINESS_CONNECTION).",
+                name,
+            )
+            return
+    slots = [name for name, text in c.filled_samples if _SPEAKS_FOR_SLOT_RE.search(text)]
+    if len(slots) >= 1 and len(slots) * 2 >= len(c.filled_samples):
+        yield Hit(
+            "The samples speak for other businesses through a placeholder (“{venue}”, "
+            "“{winery} via …”): the business recipients hear from must be the registered brand.",
+            slots[0],
+        )
+        return
     for name, text in (("description", c.description), ("messageFlow", c.message_flow)):
         found = _affirmed(_SENDS_FOR_OTHERS_RE, text)
         their = _affirmed(_TO_THEIR_CUSTOMERS_RE, text)
