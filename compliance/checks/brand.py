@@ -191,7 +191,13 @@ _PROGRAMS_FOR_OTHERS_RE = re.compile(
     r"(for|of) (\d+\+? |dozens of |hundreds of |many |several )client [\w-]+s\b|"
     r"use (our|the|its) (\w+ )?(number|numbers|short ?code|line|platform|account|sms service|"
     r"texting service)\b[^.]{0,20}\bto (text|send|message|reach|notify|remind|contact|update) "
-    r"their\b)"
+    r"their\b|"
+    # "sends promotional texts for independent cafes under each cafe's name"
+    r"under (each|their|its clients'?|the client'?s'?) ([\w-]+'s )?(own )?(names?|brands?)\b|"
+    r"(sends?|texts|delivers?|runs?) [\w ]{0,30}\b(texts?|messages|sms|campaigns|promotions|"
+    r"offers) (for|on behalf of) (independent|local|client|partner|participating|small|member) "
+    r"(?!customers|clients|members|patients|residents|guests|students|parents|subscribers|users|"
+    r"shoppers|people|families|buyers)[\w-]+s\b)"
 )
 # A sample that speaks for another business through a placeholder: "{winery} via VineReach",
 # "reminder from {venue}", "{promoter} says", "VineReach for {winery}:".

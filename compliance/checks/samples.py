@@ -43,8 +43,8 @@ from compliance.checks.text import (
 # A sample that is a note in place of a message: it refers to another sample or says the
 # message is still to be written.
 _NOTE_NOT_MESSAGE_RE = re.compile(
-    r"(?i)^\W*(same(?![- ]day)|similar|ditto|see (above|below|sample|message)|as above|n/?a|"
-    r"tbd|tba|etc|"
+    r"(?i)^\W*([\w&' ]{0,40}:\s*)?\W*(same(?![- ]day)|similar|ditto|"
+    r"see (above|below|sample|message)|as above|n/?a|tbd|tba|etc|"
     r"placeholder|another (one|message|sample|text)|more (messages|samples) (like|similar)|"
     r"(message|sample|text) \d (again|repeated)|(repeat|copy) of)\b"
     r"|\b(same|similar) (as|to) (above|the above|sample \d|message \d|the (first|previous|other|"

@@ -401,8 +401,12 @@ _FREQUENCY_RE = re.compile(
     # "Msgs sent when you sign in", "alerts sent only if activity is flagged", "texts go out
     # whenever a sailing changes": the event is the frequency (CTIA: frequency may be stated as
     # the trigger for transactional programs).
-    r"|\b(msgs?|messages?|texts?|alerts?|codes?|notices?|notifications?)( are| is)?( only)? "
-    r"(sent|texted|delivered|go(es)? out)( only)? (when|whenever|if|upon|after|on|per|each|every)\b"
+    r"|\b(msgs?|messages?|texts?|alerts?|codes?|notices?|notifications?|reminders?)( are| is)?"
+    r"( only)? (sent|texted|delivered|go(es)? out|arrive|come)( only)? (when|whenever|if|upon|"
+    r"after|before|on|per|each|every)\b"
+    # "you get a code whenever you sign in", "you'll receive one reminder before each visit".
+    r"|\b(get|receive|gets|receives) (a|one|an|1) (\w+ )?(code|text|alert|message|msg|reminder|"
+    r"notice|notification) (whenever|when|each time|every time|each|per|before|after|for each)\b"
     # "few msgs/mo", "some texts per week": an unnumbered count per period.
     r"|\b(few|some|occasional)\s+(msgs?|messages?|texts?|alerts?)\s*(/|per|a|each)\s*(day|week|wk|"
     r"month|mo|year|yr)\b"
@@ -519,6 +523,8 @@ BANNED_RE = re.compile(
     # Debt settlement worded as care for enrolled clients (Twilio 30949; AWS high-risk finance).
     r"(settlement|agreement) with (your |the )?creditors?|enrolled debts?|"
     r"creditors? (agreed|accepted) (to settle|a settlement)|"
+    r"creditors? (accepted|agreed to|approved) (our|the|a|your) (\w+ )?(offer|settlement|"
+    r"reduced (balance|amount|payoff))|"
     r"settlement program|(program|settlement|escrow) deposits? (for|toward|into) (your )?"
     r"(settlements?|program)|"
     # A balance negotiated down by a third party is debt settlement, however it is worded:
@@ -609,6 +615,9 @@ _AFFILIATE_RE = re.compile(
     r"([\w-]+ ){0,2}(network|partners|members|providers|carriers|companies|dealers|agents|pros|"
     r"contractors|installers|lenders|insurers|movers|shippers|vendors|buyers))|"
     r"(network|partner)('s)? members?,? (\w+ ){0,2}(text|call|contact|email|reach|quote)\w*|"
+    r"(forward|pass|rout|sell|distribut|send)\w* (them|it|(the |your |their |each )?"
+    r"(requests?|leads?|info\w*|details|numbers?|inquir(y|ies))) (on )?to ([\w-]+ ){0,3}(in|from|"
+    r"of) (our|a|the) ([\w-]+ )?(network|marketplace)|"
     r"whose members (\w+ )?(text|call|contact|email|reach|quote|send)\w*|"
     r"(\d+|several|multiple|three|four|five) ([\w-]+ )?[\w-]+s (have|sent|submitted|posted) "
     r"(\w+ )?(quotes|bids)|"
@@ -692,7 +701,13 @@ _BAD_CONSENT_RE = re.compile(
     r" ([\w'-]+ ){0,2}(registry|registries|registration (lists?|data|records)|directory|"
     r"directories|listings|filings|databases?|profiles)|(public|social|online|linkedin|"
     r"facebook) (\w+ )?profiles|job boards?|(social (media|sites|networks)|web) scrap\w*|"
-    r"scraped|scraping|(reach|find|text|contact|source)\w* (new |more |other )?[\w ]{0,20}"
+    r"scraped|scraping|"
+    # "numbers from the state contractor license lookup", "people listed in county property
+    # records", "owners on the voter rolls": a government or public record as the source.
+    r"(from|in|listed in|via|using|off|out of|on) (the |a |an )?(state|county|city|federal|"
+    r"government|public|court|property|voter|deed|license|licensing)( [\w-]+){0,2} (records?|"
+    r"lookups?|registr(y|ies)|rolls|filings)|"
+    r"(reach|find|text|contact|source)\w* (new |more |other )?[\w ]{0,20}"
     r"\b(from|via|through|using) (the |a |an )?(public|government|state|federal|industry) |"
     # Licensed or imported contact data is not consent (CTIA 4.1; AWS and Twilio 30909:
     # purchased, rented or third-party lists), however routine it is made to sound.
@@ -728,6 +743,9 @@ _BAD_CONSENT_RE = re.compile(
     r"(texts?|sms|text messages|consent to (texts?|sms|messages))[^.]{0,40}\b(is|are) (a )?"
     r"(condition of|required (to|for)) (use|using|service|an account|the account|membership|"
     r"enrollment|registration|the service|the app)|"
+    r"(accounts?|terms|sign-?up|registration|membership|enrollment)\b[^.]{0,40}\b(includes?|"
+    r"covers?|means?|constitutes?|counts as) (your )?(consent|agreement|opt-?in)[^.]{0,30}"
+    r"(texts?|sms|messages)|"
     r"terms (of (service|use)|and conditions)(?:[^.]|\.(?=\S)){0,100}(consent|agree)"
     r"(?:[^.]|\.(?=\S)){0,30}(texts?|text messages|sms)|(consent|agree)[^.]{0,40}(texts?|"
     r"text messages|sms)[^.]{0,40}as part of (our|the) terms|"

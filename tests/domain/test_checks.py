@@ -3280,6 +3280,136 @@ BLIND7_CASES = [
 ]
 
 
+_B7_MORE = BAKERY["description"] + " "
+_B7_CTA = (
+    " Up to 4 msgs/month. Msg & data rates may apply. HELP for help, STOP to cancel. "
+    "Privacy https://sweetcrumbs.com/privacy"
+)
+_B7_CLINIC_OPTIN = (
+    "Riverbend Family Clinic: you are enrolled in appointment texts. {freq}. Msg & data rates "
+    "may apply. Reply HELP for help, STOP to cancel."
+)
+# A second round in other words, written after the first round passed (still never from a
+# blind row's phrase).
+BLIND7_CASES += [
+    *[
+        ("M4", "bakery", {"description": _B7_MORE + d}, True)
+        for d in (
+            "We add numbers from the state contractor license lookup.",
+            "We text people listed in county property records.",
+            "Numbers were gathered from Google Maps listings.",
+            "We use a list we acquired from another bakery.",
+        )
+    ],
+    *[
+        ("M4", "bakery", {"messageFlow": f + _B7_CTA}, True)
+        for f in (
+            "Signing up for a Sweet Crumbs account includes consent to marketing texts under "
+            "our Terms of Service.",
+            "When customers accept the Terms of Use at sign-up they also agree to promotional "
+            "texts from Sweet Crumbs Bakery.",
+        )
+    ],
+    (
+        "S9",
+        "bakery",
+        {
+            "sample3": "Sweet Crumbs Bakery: $1 a ticket, 50/50 drawing Friday - "
+            "winner takes half the pot!"
+        },
+        True,
+    ),
+    (
+        "S9",
+        "clinic",
+        {
+            "sample3": "Riverbend Family Clinic: your creditor accepted our offer of "
+            "$1,200 on the $4,000 balance."
+        },
+        True,
+    ),
+    (
+        "S10",
+        "bakery",
+        {
+            "description": "Sweet Crumbs Bakery collects cake requests and forwards "
+            "them to bakeries in our network, who text the customer a quote."
+        },
+        True,
+    ),
+    (
+        "B6",
+        "bakery",
+        {
+            "description": "Sweet Crumbs Bakery is an agency that sends promotional "
+            "texts for independent cafes under each cafe's name."
+        },
+        True,
+    ),
+    (
+        "S1",
+        "bakery",
+        {"sample2": "Sweet Crumbs Bakery: (same message, different customer name)", "sample3": ""},
+        True,
+    ),
+    *[
+        ("M6", "clinic", {"optinMessage": _B7_CLINIC_OPTIN.format(freq=f)}, False)
+        for f in ("Messages arrive before each visit", "You get a reminder before each visit")
+    ],
+    (
+        "M6",
+        "2fa",
+        {"optinMessage": _B7_OPTIN_2FA.format(freq="You get a code whenever you sign in")},
+        False,
+    ),
+    (
+        "S8",
+        "clinic",
+        {
+            "sample3": "Riverbend Family Clinic: la clínica sale de vacaciones; "
+            "cerramos el lunes. / We are closed Monday."
+        },
+        False,
+    ),
+    (
+        "M4",
+        "clinic",
+        {
+            "description": CLINIC["description"] + " Patients who bought a wellness "
+            "plan get renewal notices."
+        },
+        False,
+    ),
+    (
+        "S9",
+        "bakery",
+        {
+            "sample3": "Sweet Crumbs Bakery: enter our free cake-decorating contest, "
+            "winner gets $100! No purchase necessary."
+        },
+        False,
+    ),
+    (
+        "B6",
+        "bakery",
+        {
+            "sample1": "Sweet Crumbs Bakery: thanks for ordering from {location}! 20% "
+            "off next visit. Reply STOP to opt out."
+        },
+        False,
+    ),
+    (
+        "M4",
+        "clinic",
+        {
+            "description": CLINIC["description"] + " Patients can request their "
+            "records from the front desk."
+        },
+        False,
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("rule_id", "base", "wire", "blocks"),
     BLIND7_CASES,
