@@ -206,9 +206,19 @@ _BUSINESS_SLOT = (
     r"promoter|organi[sz]er|brand|salon|practice|dealer(ship)?|seller|vendor|host|partner|org|"
     r"organi[sz]ation|shop|retailer|advertiser|sponsor)([_ ]?name)?\s*\}"
 )
+# Only the sender's position counts: "your order from {restaurant} is on the way" is a
+# delivery app's own notice about a purchase, not a message sent for the restaurant.
 _SPEAKS_FOR_SLOT_RE = re.compile(
     r"(?i)(^\W*" + _BUSINESS_SLOT + r"\s*(via|through|x|with|from|on|presented by|says|here|:)|"
-    r"\b(from|via|for|on behalf of|by) " + _BUSINESS_SLOT + r"|" + _BUSINESS_SLOT + r" says\b)"
+    r"^[^:]{0,40}\b(for|x|\+|&|on behalf of) " + _BUSINESS_SLOT + r"\s*:|"
+    r"\b(reminders?|messages?|notes?|updates?|news|offers?|announcements?|alerts?|greetings) "
+    r"from "
+    + _BUSINESS_SLOT
+    + r"|\bon behalf of "
+    + _BUSINESS_SLOT
+    + r"|"
+    + _BUSINESS_SLOT
+    + r" says\b)"
 )
 
 

@@ -328,9 +328,11 @@ _PAID_ENTRY_RE = re.compile(
     r"rate)|pay(s|ing)? (\$\d+ )?to (enter|play)|(buy|purchase) (more |extra |additional |\d+ )?"
     r"(entries|chances|plays|raffle tickets))"
 )
+# Chance, not only a prize: a race or a golf tournament with an entry fee and prizes for the
+# best is a contest of skill; a drawing, a raffle, a "shot at" a sum or a paid play is chance.
 _PRIZE_CHANCE_RE = re.compile(
-    r"(?i)\b(win|wins|winners?|winning|jackpot|prizes?|drawings?|raffles?|shot at|chance (at|to "
-    r"win)|grand prize|cash)\b|\$[\d,]{4,}"
+    r"(?i)\b(jackpot|drawings?|drawn|draw|raffles?|random\w*|lottery|lotto|shot at|chances?|"
+    r"lucky|sweepstakes|50/50|pot|instant win|scratch\w*|spins?|per play|a play|each play)\b"
 )
 _FREE_ENTRY_RE = re.compile(
     r"(?i)\b(no purchase (is )?necessary|free to (enter|play)|free entr(y|ies)|no entry fee)\b"

@@ -611,9 +611,12 @@ _AFFILIATE_RE = re.compile(
     r"(requests?|info\w*|details|numbers?|leads?|inquir(y|ies)|submissions?) (are|is|get|gets|"
     r"will be|may be) (sent|passed|forwarded|shared|routed|distributed|sold|matched|provided|"
     r"given) (on )?(to|with) ((our |a |the )?(participating|partner|trusted|vetted|network|"
-    r"member|affiliated) [\w-]+s\b|(our |a |the |local )?"
-    r"([\w-]+ ){0,2}(network|partners|members|providers|carriers|companies|dealers|agents|pros|"
-    r"contractors|installers|lenders|insurers|movers|shippers|vendors|buyers))|"
+    r"member|affiliated|local|independent|third-party|outside|other) [\w-]+s\b|"
+    r"(our |a |the )?([\w-]+ ){0,2}(network|partners|buyers)\b|"
+    # A business's own staff ("our providers", "our agents") are not others: only businesses
+    # that are plainly not the brand's own count.
+    r"(local |independent |several |multiple |\d+ )([\w-]+ )?(carriers|companies|dealers|agents|"
+    r"pros|contractors|installers|lenders|insurers|movers|shippers|vendors|providers))|"
     r"(network|partner)('s)? members?,? (\w+ ){0,2}(text|call|contact|email|reach|quote)\w*|"
     r"(forward|pass|rout|sell|distribut|send)\w* (them|it|(the |your |their |each )?"
     r"(requests?|leads?|info\w*|details|numbers?|inquir(y|ies))) (on )?to ([\w-]+ ){0,3}(in|from|"

@@ -3211,7 +3211,8 @@ BLIND7_CASES = [
             "your carrier.",
             "Sweet Crumbs Bakery: $5 per play, top prize $500. Reply STOP to opt out.",
             "Sweet Crumbs Bakery: buy more chances to win the $10,000 jackpot!",
-            "Sweet Crumbs Bakery: entries cost $5, the winner takes a $500 cake voucher.",
+            "Sweet Crumbs Bakery: entries cost $5, the winner drawn Friday takes a $500 cake "
+            "voucher.",
         )
     ],
     *[
@@ -3406,6 +3407,44 @@ BLIND7_CASES += [
             "records from the front desk."
         },
         False,
+    ),
+    (
+        "B6",
+        "bakery",
+        {
+            "sample1": "Sweet Crumbs Bakery: your order from {restaurant} is on the "
+            "way. Reply STOP to opt out.",
+            "sample2": "Sweet Crumbs Bakery: payment from {merchant} received. STOP to end.",
+        },
+        False,
+    ),
+    # Near misses: a skill contest with an entry fee, a clinic's own providers.
+    (
+        "S9",
+        "bakery",
+        {
+            "sample3": "Sweet Crumbs Bakery: 5K fun run, entry fee $25, prizes for "
+            "the top three finishers!"
+        },
+        False,
+    ),
+    (
+        "S10",
+        "clinic",
+        {
+            "description": CLINIC["description"] + " Appointment requests are sent "
+            "to our providers, who confirm by text."
+        },
+        False,
+    ),
+    (
+        "S10",
+        "bakery",
+        {
+            "description": "Sweet Crumbs Bakery: cake requests are forwarded to "
+            "local bakers, who text customers their prices."
+        },
+        True,
     ),
 ]
 
