@@ -679,6 +679,13 @@ _VERBAL_RE = re.compile(
 _SCRIPT_RE = re.compile(
     r"[\"“”]|'[^']{15,}'|(?i:\b(script|press \d|asks?|asked|says?|said|states?|reads?|prompts?)\b)"
 )
+_SOURCE = (
+    r"((public|government|state|federal|county|city|industry|licensing|professional|trade|dot|"
+    r"fmcsa|court|property|voter|deed|license)( [\w'-]+){0,2} (registry|registries|registration "
+    r"(lists?|data|records)|directory|directories|listings|filings|databases?|profiles|records?|"
+    r"lookups?|rolls)|([\w']+ )?(public|social|online|linkedin|facebook) (\w+ )?profiles|job boards?|"
+    r"social (media|sites|networks)|online directories|yellow pages|google maps)"
+)
 _BAD_CONSENT_RE = re.compile(
     r"(?i)\b(pre-?checked|pre-?selected|checked by default|selected by default|automatically "
     r"(opted|enrolled|subscribed|added)|(are|is) (enrolled|added) automatically|implied consent|"
@@ -700,18 +707,20 @@ _BAD_CONSENT_RE = re.compile(
     r"gathered|collected|come|comes) from [^.;]{0,40}\b(public|registr\w+|director(y|ies)|"
     r"profiles|records|listings|filings|job boards?|social|web ?sites|internet|vendors?|brokers?|"
     r"third[- ]part(y|ies)|databases?))|"
-    r"(public|government|state|federal|county|industry|licensing|professional|trade|dot|fmcsa)"
-    r" ([\w'-]+ ){0,2}(registry|registries|registration (lists?|data|records)|directory|"
-    r"directories|listings|filings|databases?|profiles)|(public|social|online|linkedin|"
-    r"facebook) (\w+ )?profiles|job boards?|(social (media|sites|networks)|web) scrap\w*|"
-    r"scraped|scraping|"
-    # "numbers from the state contractor license lookup", "people listed in county property
-    # records", "owners on the voter rolls": a government or public record as the source.
-    r"(from|in|listed in|via|using|off|out of|on) (the |a |an )?(state|county|city|federal|"
-    r"government|public|court|property|voter|deed|license|licensing)( [\w-]+){0,2} (records?|"
-    r"lookups?|registr(y|ies)|rolls|filings)|"
-    r"(reach|find|text|contact|source)\w* (new |more |other )?[\w ]{0,20}"
-    r"\b(from|via|through|using) (the |a |an )?(public|government|state|federal|industry) |"
+    # A registry, public or government record, directory or people's public profiles as the
+    # source of the numbers ("carriers from the public FMCSA registration list", "people listed
+    # in county property records", "numbers from the state license lookup"): only where the
+    # sentence takes numbers or people from it, so "sign up on the county records portal" is
+    # not one.
+    r"(numbers?|contacts?|lists?|people|owners|homeowners|businesses|leads|data|names|carriers|"
+    r"drivers|prospects)\b(?:(?!sign|regist|enrol|opt|subscrib|join|apply|appl)[^.;]){0,40}?"
+    r"\b(from|in|listed in|via|"
+    r"using|off|out of|on|through) (the |a |an )?" + _SOURCE + r"|"
+    r"(reach|find|text|contact|source|pull|take|get|add|build|compil)\w* [^.;]{0,30}?\b(from|via|"
+    r"through|using|off|out of) (the |a |an )?" + _SOURCE + r"|"
+    r"(scraped|scraping|harvested|harvesting) [^.;]{0,30}\b(numbers|contacts|data|profiles|sites|"
+    r"web|listings|directories|pages)|(numbers|contacts|data|profiles|lists?) [^.;]{0,20}\b"
+    r"(scraped|harvested)|"
     # Licensed or imported contact data is not consent (CTIA 4.1; AWS and Twilio 30909:
     # purchased, rented or third-party lists), however routine it is made to sound.
     r"licen[cs]ed (\w+ ){0,2}(databases?|data|lists?|contacts)|consumer databases?|"

@@ -3418,6 +3418,15 @@ BLIND7_CASES += [
         },
         False,
     ),
+    *[
+        ("M4", "clinic", {"description": CLINIC["description"] + " " + d}, False)
+        for d in (
+            "Residents who sign up on the county records portal get alerts.",
+            "Owners who register in the state boat registry get renewal texts.",
+            "We post jobs on job boards; candidates who apply tick a separate box for texts.",
+            "Painting updates cover paint scraping and priming.",
+        )
+    ],
     # Near misses: a skill contest with an entry fee, a clinic's own providers.
     (
         "S9",
