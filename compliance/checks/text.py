@@ -683,8 +683,8 @@ _SOURCE = (
     r"((public|government|state|federal|county|city|industry|licensing|professional|trade|dot|"
     r"fmcsa|court|property|voter|deed|license)( [\w'-]+){0,2} (registry|registries|registration "
     r"(lists?|data|records)|directory|directories|listings|filings|databases?|profiles|records?|"
-    r"lookups?|rolls)|([\w']+ )?(public|social|online|linkedin|facebook) (\w+ )?profiles|job boards?|"
-    r"social (media|sites|networks)|online directories|yellow pages|google maps)"
+    r"lookups?|rolls)|([\w']+ )?(public|social|online|linkedin|facebook) (\w+ )?profiles|"
+    r"job boards?|social (media|sites|networks)|online directories|yellow pages|google maps)"
 )
 _BAD_CONSENT_RE = re.compile(
     r"(?i)\b(pre-?checked|pre-?selected|checked by default|selected by default|automatically "
