@@ -202,6 +202,15 @@ _WRITTEN_STEP_RE = re.compile(
 )
 
 
+# "Jane offers piano lessons", "we offer a 5pm slot", "did you buy": a verb, not a promotion.
+_OFFER_VERB_RE = re.compile(
+    r"(?i)\b((?-i:[A-Z][\w']+) offers\b|(who|that|also|she|he|we|they|i) offer(s|ed)?\b|"
+    r"offer(s|ed|ing)? (a|an|the|you|lessons?|"
+    r"services?|classes|\w+ing|\w+ (lessons|services|classes|walks|rides|tours))\b|"
+    r"(you|i|we|they|did|didn't) buy)\b"
+)
+
+
 def _without(text: str, names: list[str]) -> str:
     """text without the brand's own names ("Reel Deal Guide" is not a deal)."""
     for name in names:
@@ -213,7 +222,11 @@ def _spoken_only_marketing_consent(c: CampaignContent) -> str | None:
     # Marketing is what the messages do, not only the use case chosen: a sole proprietor's or a
     # low-volume program's specials need written consent too.
     names = [n for n in (c.brand.display_name, c.brand.company_name) if n]
-    promotes = any(_PROMO_RE.search(_without(t, names)) for t in (c.description, *c.samples) if t)
+    promotes = any(
+        _PROMO_RE.search(_OFFER_VERB_RE.sub(" ", _without(t, names)))
+        for t in (c.description, *c.samples)
+        if t
+    )
     if c.usecase not in ("MARKETING", "MIXED") and not promotes:
         return None
     flow = c.message_flow

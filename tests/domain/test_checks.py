@@ -3104,6 +3104,16 @@ BLIND7_CASES = [
         },
         False,
     ),
+    (
+        "M4",
+        "walker",
+        {
+            "description": "Jane offers dog walking and texts clients walk times and schedule "
+            "changes.",
+            "messageFlow": _B7_SPOKEN["messageFlow"],
+        },
+        False,
+    ),
     # M2: texting a word to the number is a keyword opt-in.
     *[
         (
