@@ -186,8 +186,11 @@ _PLATFORM_OR_AGENCY_RE = re.compile(
 _PROGRAMS_FOR_OTHERS_RE = re.compile(
     r"(?i)\b((runs?|manages?|operates?|powers?|handles?|builds?|hosts?) (\w+ ){0,2}"
     r"(sms|text(ing)?|messaging|text message|marketing|loyalty) (programs?|campaigns?|messages|"
-    r"texts|lists|clubs)( \w+)? for (\d+\+? |dozens of |hundreds of |many |several |our |its |"
-    r"each |all |local |independent )?(client|partner|customer|member)?\s?[\w-]+(s|ies)\b|"
+    r"texts|lists|clubs)( \w+)? for (\d+\+? |dozens of |hundreds of |many |several |local |"
+    r"independent )?(client|partner|customer|member)?\s?(?!(its|our|their|his|hers|this|those|"
+    r"us|customers|clients|members|patients|residents|guests|students|parents|subscribers|users|"
+    r"shoppers|people|families|buyers|fans|riders|employees|staff|donors|volunteers)\b)"
+    r"[\w-]+(s|ies)\b|"
     r"(for|of) (\d+\+? |dozens of |hundreds of |many |several )client [\w-]+s\b|"
     r"use (our|the|its) (\w+ )?(number|numbers|short ?code|line|platform|account|sms service|"
     r"texting service)\b[^.]{0,20}\bto (text|send|message|reach|notify|remind|contact|update) "

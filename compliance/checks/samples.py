@@ -43,7 +43,8 @@ from compliance.checks.text import (
 # A sample that is a note in place of a message: it refers to another sample or says the
 # message is still to be written.
 _NOTE_NOT_MESSAGE_RE = re.compile(
-    r"(?i)^\W*([\w&' ]{0,40}:\s*)?\W*(same(?![- ]day)|similar|ditto|"
+    r"(?i)^\W*([\w&' ]{0,40}:\s*)?\W*(same (as|message|text|for|again|here)|same\W*$|"
+    r"similar (to|message|text|for)|ditto|"
     r"see (above|below|sample|message)|as above|n/?a|tbd|tba|etc|"
     r"placeholder|another (one|message|sample|text)|more (messages|samples) (like|similar)|"
     r"(message|sample|text) \d (again|repeated)|(repeat|copy) of)\b"
@@ -361,7 +362,7 @@ def _paid_entry_prizes(c: CampaignContent):
 # clinic's quit-smoking program or a tobacco-free campus notice is not promotion.
 _TOBACCO_RE = re.compile(
     r"(?i)\b(tobacco|cigars?|cigarillos?|cigarettes?|snuff|snus|chew(ing)? tobacco|"
-    r"nicotine (pouches|gum|products)|hookah|shisha|humidors?|smoke ?shops?)\b"
+    r"nicotine pouches|hookah|shisha|humidors?|smoke ?shops?)\b"
 )
 _CESSATION_RE = re.compile(
     r"(?i)\b(quit\w*|cessation|stop smoking|smoke-?free|tobacco-?free|nicotine-?free|"

@@ -3437,6 +3437,55 @@ BLIND7_CASES += [
             "Painting updates cover paint scraping and priming.",
         )
     ],
+    *[
+        ("B6", "bakery", {"description": d}, False)
+        for d in (
+            "Sweet Crumbs Bakery runs a loyalty program for customers and texts them weekly "
+            "promotions.",
+            "Sweet Crumbs Bakery manages text campaigns for its shops and texts customers offers.",
+        )
+    ],
+    (
+        "S1",
+        "bakery",
+        {
+            "sample2": "Same time next week? Sweet Crumbs Bakery has your order "
+            "ready. Reply STOP to opt out.",
+            "sample3": "",
+        },
+        False,
+    ),
+    (
+        "M4",
+        "bakery",
+        {
+            "messageFlow": _B7_BUNDLED.format(
+                consent="By using the app's SMS "
+                "settings and checking the box, you agree to receive Sweet Crumbs Bakery texts."
+            )
+        },
+        False,
+    ),
+    (
+        "M4",
+        "bakery",
+        {
+            "messageFlow": _B7_BUNDLED.format(
+                consent="Enrollment in text alerts "
+                "means consent to receive Sweet Crumbs Bakery texts; customers tick a box."
+            )
+        },
+        False,
+    ),
+    (
+        "S9",
+        "bakery",
+        {
+            "sample3": "Sweet Crumbs Bakery: nicotine gum and patches 20% off at our "
+            "pharmacy counter. Reply STOP to opt out."
+        },
+        False,
+    ),
     # Near misses: a skill contest with an entry fee, a clinic's own providers.
     (
         "S9",
