@@ -245,7 +245,8 @@ _OWN_OFFER_AFTER_RE = re.compile(
 # "Did you buy 4 tickets?", "you bought", "we buy back": a purchase the subscriber (or the
 # business) made, asked about or confirmed, is an account event; "Buy now" is an offer.
 _SUBJECT_BEFORE_RE = re.compile(
-    r"(?i)\b(you|i|we|they|he|she|did|didn't|didnt|who|that|which|to help you)\s+$"
+    r"(?i)\b(you|i|we|they|he|she|did|didn't|didnt|who|that|which|to help you|(used|attempt\w*|"
+    r"tried|trying|try) to)\s+$"
 )
 # A segment in Spanish (or another language) is judged on its own words: "su tour sale a las
 # 8am" is "leaves", not a sale. English words that are Spanish ones do not promote there.

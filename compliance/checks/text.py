@@ -407,6 +407,9 @@ _FREQUENCY_RE = re.compile(
     # "you get a code whenever you sign in", "you'll receive one reminder before each visit".
     r"|\b(get|receive|gets|receives) (a|one|an|1) (\w+ )?(code|text|alert|message|msg|reminder|"
     r"notice|notification) (whenever|when|each time|every time|each|per|before|after|for each)\b"
+    # "texts as needed", "alerts sent when needed": a transactional program's frequency.
+    r"|\b(msgs?|messages?|texts?|alerts?|notices?|notifications?|reminders?)( are| is)?( sent)? "
+    r"(as|when|only as) (needed|necessary|required)\b"
     # "few msgs/mo", "some texts per week": an unnumbered count per period.
     r"|\b(few|some|occasional)\s+(msgs?|messages?|texts?|alerts?)\s*(/|per|a|each)\s*(day|week|wk|"
     r"month|mo|year|yr)\b"

@@ -3486,6 +3486,16 @@ BLIND7_CASES += [
         },
         False,
     ),
+    (
+        "S8",
+        "clinic",
+        {
+            "sample3": "Riverbend Family Clinic: your card was used to buy $200 in "
+            "gift cards. Not you? Call (617) 555-0123."
+        },
+        False,
+    ),
+    ("M6", "clinic", {"optinMessage": _B7_CLINIC_OPTIN.format(freq="Msgs sent as needed")}, False),
     # Near misses: a skill contest with an entry fee, a clinic's own providers.
     (
         "S9",
