@@ -741,6 +741,11 @@ _BAD_CONSENT_RE = re.compile(
     r"shar(e|es|ed|ing)\b[\w ,-]{0,90}\b(partners?|affiliates?|affiliated (\w+ )?(brands?|"
     r"companies|businesses|partners)|sponsors?|third[- ]part(y|ies)|lenders?|vendors?|agents?)|"
     r"(and|or) (its|our) partner (agents?|carriers|companies|brands|network)|"
+    # A consumer's request, with the number, passed to a network of other businesses is
+    # number sharing as well as lead generation (CTIA 5.2; AWS OPT_IN_DATA_SHARED).
+    r"(requests?|info\w*|details|numbers?|leads?|inquir(y|ies)) (are|is|get|gets|will be) (sent|"
+    r"passed|forwarded|shared|routed|sold|distributed) (on )?(to|with) (our |a |the )?"
+    r"([\w-]+ ){0,2}(network|partners)\b|"
     r"sold to (third[- ]parties|"
     r"partners)|and (its|our|selected|up to \d+) (\w+ )?partners|partners may (contact|text)|"
     # Consent bundled into a purchase or the terms (CTIA 4.2: never a condition of purchase).

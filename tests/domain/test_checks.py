@@ -3496,6 +3496,21 @@ BLIND7_CASES += [
         False,
     ),
     ("M6", "clinic", {"optinMessage": _B7_CLINIC_OPTIN.format(freq="Msgs sent as needed")}, False),
+    (
+        "M4",
+        "bakery",
+        {
+            "description": "Sweet Crumbs Bakery helps couples get cake quotes; "
+            "requests are sent to our baker network, whose members text quotes."
+        },
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        {"description": BAKERY["description"] + " Requests are sent to our support team."},
+        False,
+    ),
     # Near misses: a skill contest with an entry fee, a clinic's own providers.
     (
         "S9",
