@@ -58,8 +58,17 @@ _TEXT_TO_NUMBER_RE = re.compile(
 )
 
 
+# Choosing or subscribing on a linked page is an online opt-in the reviewer can open ("pick
+# routes at salishferries.gov/alerts", "subscribe at https://…/alerts").
+_ACT_AT_LINK_RE = re.compile(
+    r"(?i)\b(choose|chooses|select|selects|pick|picks|sign(s)? up|subscribe(s)?|opt(s)? in|"
+    r"enroll(s)?|register(s)?)\b[^.;]{0,60}?(https?://|www\.|\b[\w-]+\.(com|org|gov|net|io|us|"
+    r"edu|co)(/|\b))"
+)
+
+
 def _texted_in(flow: str, c: CampaignContent) -> bool:
-    if _TEXT_TO_NUMBER_RE.search(flow):
+    if _TEXT_TO_NUMBER_RE.search(flow) or _ACT_AT_LINK_RE.search(flow):
         return True
     keywords = [k.strip() for k in _list(c.optin_keywords) if len(k.strip()) >= 2]
     return any(re.search(rf"\b{re.escape(k)}\b", flow) for k in keywords)

@@ -248,6 +248,10 @@ _SUBJECT_BEFORE_RE = re.compile(
     r"(?i)\b(you|i|we|they|he|she|did|didn't|didnt|who|that|which|to help you|(used|attempt\w*|"
     r"tried|trying|try) to)\s+$"
 )
+_BUY_OFFER_AFTER_RE = re.compile(
+    r"(?i)\s+(now|today|one|online|yours|more|any|before|\d|two|three|a \w+,? get|"
+    r"[\w ]{0,30}\bget (one|\d|a)\b)"
+)
 # A segment in Spanish (or another language) is judged on its own words: "su tour sale a las
 # 8am" is "leaves", not a sale. English words that are Spanish ones do not promote there.
 _SEGMENT_SPLIT_RE = re.compile(r"[/|.!?\n]")
@@ -282,7 +286,11 @@ def _promotion(text: str) -> str | None:
         before, after = text[: match.start()], text[match.end() :]
         if word.isupper() and _MERCHANT_BEFORE_RE.search(before):
             continue
-        if word.lower() == "buy" and _SUBJECT_BEFORE_RE.search(before):
+        if word.lower() == "buy" and (
+            _SUBJECT_BEFORE_RE.search(before) or not _BUY_OFFER_AFTER_RE.match(after)
+        ):
+            # "buy" sells only as a call ("Buy one, get one", "buy now", "buy 2 for $5"); "a
+            # charge to buy gift cards" describes a transaction.
             continue
         segment = _segment(text, match.start(), match.end())
         if _reads_foreign(segment) and not _SPANISH_PROMO_RE.search(word):

@@ -3511,6 +3511,25 @@ BLIND7_CASES += [
         {"description": BAKERY["description"] + " Requests are sent to our support team."},
         False,
     ),
+    (
+        "S8",
+        "clinic",
+        {
+            "sample3": "Riverbend Family Clinic: we blocked a charge to buy gift "
+            "cards. Call (617) 555-0123."
+        },
+        False,
+    ),
+    (
+        "M2",
+        "clinic",
+        {
+            "messageFlow": "Patients choose which alerts they want at "
+            "https://riverbendclinic.com/alerts. Msg frequency varies. Msg & data rates may apply. "
+            "Reply HELP for help, STOP to cancel."
+        },
+        False,
+    ),
     # Near misses: a skill contest with an entry fee, a clinic's own providers.
     (
         "S9",
