@@ -202,26 +202,20 @@ _PROGRAMS_FOR_OTHERS_RE = re.compile(
     r"(?!customers|clients|members|patients|residents|guests|students|parents|subscribers|users|"
     r"shoppers|people|families|buyers)[\w-]+s\b)"
 )
-# A sample that speaks for another business through a placeholder: "{winery} via VineReach",
-# "reminder from {venue}", "{promoter} says", "VineReach for {winery}:".
+# A sample that speaks for another business through a placeholder in the sender's place.
 _BUSINESS_SLOT = (
     r"\{\s*(\w+[_ ])?(business|venue|winery|brewery|merchant|restaurant|client|company|"
     r"promoter|organi[sz]er|brand|salon|practice|dealer(ship)?|seller|vendor|host|partner|org|"
     r"organi[sz]ation|shop|retailer|advertiser|sponsor)([_ ]?name)?\s*\}"
 )
-# Only the sender's position counts: "your order from {restaurant} is on the way" is a
-# delivery app's own notice about a purchase, not a message sent for the restaurant.
+# Only the sender's position counts (a header "{winery} via Brand:", "Brand for {winery}:", "on
+# behalf of {client}"): "your order from {restaurant} is on the way" or "{host} says check-in is
+# at 3" is a marketplace's own notice about the subscriber's booking; whether such a platform
+# sends for its businesses is for the description to say.
 _SPEAKS_FOR_SLOT_RE = re.compile(
-    r"(?i)(^\W*" + _BUSINESS_SLOT + r"\s*(via|through|x|with|from|on|presented by|says|here|:)|"
+    r"(?i)(^\W*" + _BUSINESS_SLOT + r"\s*(via|through|x|presented by|:)|"
     r"^[^:]{0,40}\b(for|x|\+|&|on behalf of) " + _BUSINESS_SLOT + r"\s*:|"
-    r"\b(reminders?|messages?|notes?|updates?|news|offers?|announcements?|alerts?|greetings) "
-    r"from "
-    + _BUSINESS_SLOT
-    + r"|\bon behalf of "
-    + _BUSINESS_SLOT
-    + r"|"
-    + _BUSINESS_SLOT
-    + r" says\b)"
+    r"\bon behalf of " + _BUSINESS_SLOT + r")"
 )
 
 

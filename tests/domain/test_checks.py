@@ -3188,13 +3188,22 @@ BLIND7_CASES = [
                 "sample3": "",
             },
             {
-                "sample1": "Sweet Crumbs: reminder from {venue} - doors 7pm. "
-                "Reply STOP to opt out.",
-                "sample2": "Sweet Crumbs: {promoter} says lot B is closed. STOP to end.",
+                "sample1": "Sweet Crumbs on behalf of {client}: doors 7pm. Reply STOP to opt out.",
+                "sample2": "{venue}: lot B is closed. STOP to end.",
                 "sample3": "",
             },
         )
     ],
+    (
+        "B6",
+        "bakery",
+        {
+            "sample1": "Sweet Crumbs: reminder from {venue} - doors 7pm. Reply STOP to opt out.",
+            "sample2": "Sweet Crumbs: {host} says check-in is at 3pm. STOP to end.",
+            "sample3": "",
+        },
+        False,
+    ),
     *[
         ("B6", "bakery", w, False)
         for w in (
