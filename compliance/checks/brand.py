@@ -181,10 +181,66 @@ _PLATFORM_OR_AGENCY_RE = re.compile(
 )
 
 
+# An agency or platform describing its service: it runs SMS programs "for 40+ client
+# wineries", or the businesses on it "use our number to text their attendees".
+_PROGRAMS_FOR_OTHERS_RE = re.compile(
+    r"(?i)\b((runs?|manages?|operates?|powers?|handles?|builds?|hosts?) (\w+ ){0,2}"
+    r"(sms|text(ing)?|messaging|text message|marketing|loyalty) (programs?|campaigns?|messages|"
+    r"texts|lists|clubs)( \w+)? for (\d+\+? |dozens of |hundreds of |many |several |local |"
+    r"independent )?(client|partner|customer|member)?\s?(?!(its|our|their|his|hers|this|those|"
+    r"us|customers|clients|members|patients|residents|guests|students|parents|subscribers|users|"
+    r"shoppers|people|families|buyers|fans|riders|employees|staff|donors|volunteers)\b)"
+    r"[\w-]+(s|ies)\b|"
+    r"(for|of) (\d+\+? |dozens of |hundreds of |many |several )client [\w-]+s\b|"
+    r"use (our|the|its) (\w+ )?(number|numbers|short ?code|line|platform|account|sms service|"
+    r"texting service)\b[^.]{0,20}\bto (text|send|message|reach|notify|remind|contact|update) "
+    r"their\b|"
+    # "sends promotional texts for independent cafes under each cafe's name"
+    r"under (each|their|its clients'?|the client'?s'?) ([\w-]+'s )?(own )?(names?|brands?)\b|"
+    r"(sends?|texts|delivers?|runs?) [\w ]{0,30}\b(texts?|messages|sms|campaigns|promotions|"
+    r"offers) (for|on behalf of) (independent|local|client|partner|participating|small|member) "
+    r"(?!customers|clients|members|patients|residents|guests|students|parents|subscribers|users|"
+    r"shoppers|people|families|buyers)[\w-]+s\b)"
+)
+# A sample that speaks for another business through a placeholder in the sender's place.
+_BUSINESS_SLOT = (
+    r"\{\s*(\w+[_ ])?(business|venue|winery|brewery|merchant|restaurant|client|company|"
+    r"promoter|organi[sz]er|brand|salon|practice|dealer(ship)?|seller|vendor|host|partner|org|"
+    r"organi[sz]ation|shop|retailer|advertiser|sponsor)([_ ]?name)?\s*\}"
+)
+# Only the sender's position counts (a header "{winery} via Brand:", "Brand for {winery}:", "on
+# behalf of {client}"): "your order from {restaurant} is on the way" or "{host} says check-in is
+# at 3" is a marketplace's own notice about the subscriber's booking; whether such a platform
+# sends for its businesses is for the description to say.
+_SPEAKS_FOR_SLOT_RE = re.compile(
+    r"(?i)(^\W*" + _BUSINESS_SLOT + r"\s*(via|through|x|presented by|:)|"
+    r"^[^:]{0,40}\b(for|x|\+|&|on behalf of) " + _BUSINESS_SLOT + r"\s*:|"
+    r"\bon behalf of " + _BUSINESS_SLOT + r")"
+)
+
+
 def brand_sends_for_its_clients(c: CampaignContent):
     """B6's campaign side: the texts say the registered brand sends for other businesses."""
     if c.usecase == "AGENTS_FRANCHISES":
         return  # one brand's own agents or branches, each texting its clients: allowed
+    for name, text in (("description", c.description), ("messageFlow", c.message_flow)):
+        found = _affirmed(_PROGRAMS_FOR_OTHERS_RE, text)
+        if found:
+            yield Hit(
+                f"{name} says the brand runs the texts for other businesses (“{found}”): each "
+                "business whose name the recipients see registers its own brand and campaign "
+                "(AWS BRAND_INVALID_BUSINESS_CONNECTION).",
+                name,
+            )
+            return
+    slots = [name for name, text in c.filled_samples if _SPEAKS_FOR_SLOT_RE.search(text)]
+    if len(slots) >= 1 and len(slots) * 2 >= len(c.filled_samples):
+        yield Hit(
+            "The samples speak for other businesses through a placeholder (“{venue}”, "
+            "“{winery} via …”): the business recipients hear from must be the registered brand.",
+            slots[0],
+        )
+        return
     for name, text in (("description", c.description), ("messageFlow", c.message_flow)):
         found = _affirmed(_SENDS_FOR_OTHERS_RE, text)
         their = _affirmed(_TO_THEIR_CUSTOMERS_RE, text)

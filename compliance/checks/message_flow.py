@@ -12,6 +12,7 @@ from compliance.checks.text import (
     _FREQUENCY_RE,
     _HELP_RE,
     _OPT_IN_MECHANISM_RE,
+    _PROMO_RE,
     _RATES_RE,
     _SCRIPT_RE,
     _VERBAL_RE,
@@ -36,7 +37,7 @@ def message_flow_names_how_consent_is_collected(c: CampaignContent):
     flow = c.message_flow
     if not flow:
         return  # M1 says so
-    if not _OPT_IN_MECHANISM_RE.search(flow):
+    if not (_OPT_IN_MECHANISM_RE.search(flow) or _texted_in(flow, c)):
         yield Hit(
             "The message flow does not say how subscribers opt in: name the form, checkbox, "
             "keyword, app setting or script, not only a place (“on our website”)."
@@ -46,6 +47,31 @@ def message_flow_names_how_consent_is_collected(c: CampaignContent):
         yield Hit("The message flow mentions a website or online form but does not link it.")
     if _VERBAL_RE.search(flow) and not _SCRIPT_RE.search(flow):
         yield Hit("Verbal or IVR opt-in needs the script that is read or played.")
+
+
+# Texting a word to the program's number is a keyword opt-in, however the keyword is written
+# ("text the route name to (360) 555-0112", "send JOIN to 55123"), and so is naming one of the
+# campaign's own opt-in keywords in the flow.
+_TEXT_TO_NUMBER_RE = re.compile(
+    r"(?i)\b(text|txt|send|message|sms)(s|es|ing)?\b[^.;]{0,60}\bto (our |the )?(short ?code |"
+    r"number )?(\(?\+?\d[\d() .-]{3,}|\d{5,6}\b)"
+)
+
+
+# Choosing or subscribing on a linked page is an online opt-in the reviewer can open ("pick
+# routes at salishferries.gov/alerts", "subscribe at https://…/alerts").
+_ACT_AT_LINK_RE = re.compile(
+    r"(?i)\b(choose|chooses|select|selects|pick|picks|sign(s)? up|subscribe(s)?|opt(s)? in|"
+    r"enroll(s)?|register(s)?)\b[^.;]{0,60}?(https?://|www\.|\b[\w-]+\.(com|org|gov|net|io|us|"
+    r"edu|co)(/|\b))"
+)
+
+
+def _texted_in(flow: str, c: CampaignContent) -> bool:
+    if _TEXT_TO_NUMBER_RE.search(flow) or _ACT_AT_LINK_RE.search(flow):
+        return True
+    keywords = [k.strip() for k in _list(c.optin_keywords) if len(k.strip()) >= 2]
+    return any(re.search(rf"\b{re.escape(k)}\b", flow) for k in keywords)
 
 
 @checks("M3")
@@ -167,12 +193,16 @@ def consent_is_explicit_unchecked_and_not_shared(c: CampaignContent):
 _SPOKEN_CONSENT_RE = re.compile(
     r"(?i)\b(verbal(ly)?|over the phone|by phone|phone calls?|(if|when|once) (they|the "
     r"(customer|patient|client|guest)s?) (say|says|answer|answers|agree|agrees) (yes|verbally)|"
-    r"say(s)? yes|(asks?|asked|ask(ing)?) (them|customers|patients|clients|guests|shoppers|"
+    r"say(s)? (yes|ok|okay|sure|yeah)|(agree|agrees|consent|consents|opt in|opts in) (out loud|"
+    r"aloud|verbally|in person)|"
+    r"(asks?|asked|ask(ing)?) (them|customers|patients|clients|guests|shoppers|"
     r"diners|members|callers)?[^.]{0,40}\b(if|whether|can we|could we|would you|do you want)\b)"
 )
 _WRITTEN_STEP_RE = re.compile(
     r"(?i)\b(check ?box(es)?|box(es)?\b|forms?|sign(s|ed)? (up|in|the)|signature|signs?\b|"
     r"keyword|(?-i:[Tt]ext(s|ing)? [\"'“]?[A-Z0-9]{2,})|repl(y|ies|ying) (with )?[\"'“]?(yes|y)\b|"
+    r"(answer|answers|respond|responds|text|texts) (back )?(with |to it with )?[\"'“]?yes\b|"
+    r"(answer|respond|reply)\w* [\"'“]?yes\b|"
     r"tablet|kiosk|in[- ]app|web ?(site|form|page)|online|"
     r"(they|customers?|patients?|clients?|guests?|shoppers?|subscribers?|users?|callers?) "
     r"(type|types|enter|enters|write|writes)|"
@@ -181,8 +211,32 @@ _WRITTEN_STEP_RE = re.compile(
 )
 
 
+# "Jane offers piano lessons", "we offer a 5pm slot", "did you buy": a verb, not a promotion.
+_OFFER_VERB_RE = re.compile(
+    r"(?i)\b((?-i:[A-Z][\w']+) offers\b|(who|that|also|she|he|we|they|i) offer(s|ed)?\b|"
+    r"offer(s|ed|ing)? (a|an|the|you|lessons?|"
+    r"services?|classes|\w+ing|\w+ (lessons|services|classes|walks|rides|tours))\b|"
+    r"(you|i|we|they|did|didn't) buy)\b"
+)
+
+
+def _without(text: str, names: list[str]) -> str:
+    """text without the brand's own names ("Reel Deal Guide" is not a deal)."""
+    for name in names:
+        text = re.sub(re.escape(name), " ", text, flags=re.IGNORECASE)
+    return text
+
+
 def _spoken_only_marketing_consent(c: CampaignContent) -> str | None:
-    if c.usecase not in ("MARKETING", "MIXED"):
+    # Marketing is what the messages do, not only the use case chosen: a sole proprietor's or a
+    # low-volume program's specials need written consent too.
+    names = [n for n in (c.brand.display_name, c.brand.company_name) if n]
+    promotes = any(
+        _PROMO_RE.search(_OFFER_VERB_RE.sub(" ", _without(t, names)))
+        for t in (c.description, *c.samples)
+        if t
+    )
+    if c.usecase not in ("MARKETING", "MIXED") and not promotes:
         return None
     flow = c.message_flow
     spoken = _affirmed(_SPOKEN_CONSENT_RE, flow)

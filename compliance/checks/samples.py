@@ -10,6 +10,8 @@ from compliance.checks.engine import Hit, Severity, checks
 from compliance.checks.text import (
     _AFFILIATE_RE,
     _CODE_RE,
+    _ENGLISH,
+    _FOREIGN,
     _GLUED_TOKEN_RE,
     _NOTIFICATION_USECASES,
     _OPT_OUT_PHRASE_RE,
@@ -38,11 +40,36 @@ from compliance.checks.text import (
 # --- Samples -------------------------------------------------------------------------------
 
 
+# A sample that is a note in place of a message: it refers to another sample or says the
+# message is still to be written.
+_NOTE_NOT_MESSAGE_RE = re.compile(
+    r"(?i)^\W*([\w&' ]{0,40}:\s*)?\W*(same (as|message|text|for|again|here)|same\W*$|"
+    r"similar (to|message|text|for)|ditto|"
+    r"see (above|below|sample|message)|as above|n/?a|tbd|tba|etc|"
+    r"placeholder|another (message|sample|text) (like|for|similar)|"
+    r"more (messages|samples) (like|similar)|"
+    r"(message|sample|text) \d (again|repeated)|(repeat|copy) of)\b"
+    r"|\b(same|similar) (as|to) (above|the above|sample \d|message \d|the (first|previous|other|"
+    r"last) (one|message|sample|text))\b|\b(sample|message|text) (goes|will go) here\b"
+    r"|\bto be (written|determined|added|confirmed|provided)\b"
+)
+
+
 @checks("S1")
 def two_to_five_samples_of_20_to_1024_characters(c: CampaignContent):
     filled = c.filled_samples
+    notes = [name for name, text in filled if _NOTE_NOT_MESSAGE_RE.search(text)]
     if len(filled) < 2:
         yield Hit(f"{len(filled)} sample message(s); carriers need at least 2.")
+    elif len(filled) - len(notes) < 2:
+        # A sample that only points at another ("same as above for other customers", "see
+        # sample 1", "TBD") is not a message: Twilio 30893 and AWS want each sample to be a
+        # real message the program sends, at least two of them.
+        yield Hit(
+            f"Sample {notes[0][-1]} is a note about the messages, not a message: carriers need "
+            "at least 2 real samples.",
+            notes[0],
+        )
     elif len(filled) < 3:
         yield Hit("Only 2 samples: 3 or more are advised.", severity=Severity.INFO)
     for name, text in filled:
@@ -216,13 +243,58 @@ _OWN_OFFER_AFTER_RE = re.compile(
 )
 
 
+# "Did you buy 4 tickets?", "you bought", "we buy back": a purchase the subscriber (or the
+# business) made, asked about or confirmed, is an account event; "Buy now" is an offer.
+_SUBJECT_BEFORE_RE = re.compile(
+    r"(?i)\b(you|i|we|they|he|she|did|didn't|didnt|who|that|which|to help you|(used|attempt\w*|"
+    r"tried|trying|try) to)\s+$"
+)
+_BUY_OFFER_AFTER_RE = re.compile(
+    r"(?i)\s+(now|today|one|online|yours|more|any|before|\d|two|three|a \w+,? get|"
+    r"[\w ]{0,30}\bget (one|\d|a)\b)"
+)
+# A segment in Spanish (or another language) is judged on its own words: "su tour sale a las
+# 8am" is "leaves", not a sale. English words that are Spanish ones do not promote there.
+_SEGMENT_SPLIT_RE = re.compile(r"[/|.!?\n]")
+
+
+def _segment(text: str, start: int, end: int) -> str:
+    left = max((m.end() for m in _SEGMENT_SPLIT_RE.finditer(text, 0, start)), default=0)
+    right = _SEGMENT_SPLIT_RE.search(text, end)
+    return text[left : right.start() if right else len(text)]
+
+
+_SPANISH_PROMO_RE = re.compile(
+    r"(?i)\b(descuentos?|ofertas?|promoci[oó]n(es)?|gratis|especiales|rebajas?|liquidaci[oó]n|"
+    r"\d+\s?%|cup[oó]n(es)?|compra (ya|ahora|hoy))\b"
+)
+
+
+def _reads_foreign(segment: str) -> bool:
+    words = re.findall(r"\w+", segment.lower())
+    english = sum(w in _ENGLISH for w in words)
+    foreign = sum(w in _FOREIGN for w in words)
+    accented = bool(re.search(r"[ñáéíóú¿¡]", segment.lower()))
+    return (foreign > english and foreign >= 1) or (accented and english == 0)
+
+
 def _promotion(text: str) -> str | None:
-    """The first promotional wording in a notification, outside a merchant's name and the
-    subscriber's own offer in a transaction."""
+    """The first promotional wording in a notification, outside a merchant's name, the
+    subscriber's own offer or purchase in a transaction, and a non-English segment's own
+    words."""
     for match in _PROMO_RE.finditer(text):
         word = match.group(0)
         before, after = text[: match.start()], text[match.end() :]
         if word.isupper() and _MERCHANT_BEFORE_RE.search(before):
+            continue
+        if word.lower() == "buy" and (
+            _SUBJECT_BEFORE_RE.search(before) or not _BUY_OFFER_AFTER_RE.match(after)
+        ):
+            # "buy" sells only as a call ("Buy one, get one", "buy now", "buy 2 for $5"); "a
+            # charge to buy gift cards" describes a transaction.
+            continue
+        segment = _segment(text, match.start(), match.end())
+        if _reads_foreign(segment) and not _SPANISH_PROMO_RE.search(word):
             continue
         if (
             word.lower() in ("offer", "offers")
@@ -252,6 +324,81 @@ def no_shaft_c_or_banned_content(c: CampaignContent):
                     f"{name} mentions “{match.group(0)}”, content carriers do not allow.", name
                 )
                 break
+    yield from _paid_entry_prizes(c)
+    yield from _tobacco_promotion(c)
+
+
+# Gambling is a prize, chance and consideration together (Twilio 30461; CTIA): a contest whose
+# entries are paid ("each entry $2", "billed to your carrier", "$5 per play", "buy more
+# chances") with a prize to win is a lottery, not a free sweepstakes, whatever it is called.
+_PAID_ENTRY_RE = re.compile(
+    r"(?i)(?<!\w)((each|per|every|an?|one) (entry|entries|play|chance|ticket|text entry|try|pick)"
+    r"\s*(is|costs?|=|:|for|at)?\s*\$\d|\$\d+(\.\d\d)?\s*(per|an?|each|/|for (an?|one|each))\s*"
+    r"(entry|play|chance|try|text|pick|ticket)|entr(y|ies) (costs?|are|is|fees?)\s*(of\s*)?\$?\d|"
+    r"(billed|charged|added) to your (carrier|phone|wireless|mobile|cell)( \w+)?|premium (sms|text|"
+    r"rate)|pay(s|ing)? (\$\d+ )?to (enter|play)|(buy|purchase) (more |extra |additional |\d+ )?"
+    r"(entries|chances|plays|raffle tickets))"
+)
+# Chance, not only a prize: a race or a golf tournament with an entry fee and prizes for the
+# best is a contest of skill; a drawing, a raffle, a "shot at" a sum or a paid play is chance.
+_PRIZE_CHANCE_RE = re.compile(
+    r"(?i)\b(jackpot|drawings?|drawn|draw|raffles?|random\w*|lottery|lotto|shot at|chances?|"
+    r"lucky|sweepstakes|50/50|pot|instant win|scratch\w*|spins?|per play|a play|each play)\b"
+)
+_FREE_ENTRY_RE = re.compile(
+    r"(?i)\b(no purchase (is )?necessary|free to (enter|play)|free entr(y|ies)|no entry fee)\b"
+)
+
+
+def _paid_entry_prizes(c: CampaignContent):
+    for name, text in _content_fields(c):
+        paid = _PAID_ENTRY_RE.search(text)
+        if (
+            paid
+            and not _negated(text, paid.start())
+            and _PRIZE_CHANCE_RE.search(text)
+            and not _FREE_ENTRY_RE.search(text)
+        ):
+            yield Hit(
+                f"{name} offers a prize for paid entries (“{paid.group(0)}”): prize, chance and "
+                "a price to enter make it gambling, which carriers do not allow.",
+                name,
+            )
+            return
+
+
+# Tobacco may be promoted by text over short codes only (AWS's age-gate guide); on 10DLC the
+# stricter providers treat its promotion as not approvable, even behind a date-of-birth gate. A
+# clinic's quit-smoking program or a tobacco-free campus notice is not promotion.
+_TOBACCO_RE = re.compile(
+    r"(?i)\b(tobacco|cigars?|cigarillos?|cigarettes?|snuff|snus|chew(ing)? tobacco|"
+    r"nicotine pouches|hookah|shisha|humidors?|smoke ?shops?)\b"
+)
+_CESSATION_RE = re.compile(
+    r"(?i)\b(quit\w*|cessation|stop smoking|smoke-?free|tobacco-?free|nicotine-?free|"
+    r"free of tobacco|no smoking|non-?smoking|ban(s|ned)?)\b"
+)
+
+
+def _tobacco_promotion(c: CampaignContent):
+    texts = [("description", c.description), *c.filled_samples]
+    promotional = c.usecase in ("MARKETING", "MIXED") or any(
+        _PROMO_RE.search(t) for _, t in c.filled_samples
+    )
+    if not promotional:
+        return
+    names = [n for n in (c.brand.display_name, c.brand.company_name) if n]
+    for name, text in texts:
+        for brand_name in names:  # "Tobacco Road Cafe" names a place, not a product
+            text = re.sub(re.escape(brand_name), " ", text, flags=re.IGNORECASE)
+        found = _TOBACCO_RE.search(text)
+        if found and not _negated(text, found.start()) and not _CESSATION_RE.search(text):
+            yield Hit(
+                f"{name} promotes tobacco (“{found.group(0)}”): carriers approve tobacco "
+                "promotion on short codes only, not on 10DLC, even behind an age gate.",
+                name,
+            )
+            return
 
 
 @checks("S10")

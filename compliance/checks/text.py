@@ -396,9 +396,29 @@ _FREQUENCY_RE = re.compile(
     r"depends)\b"
     # Event-driven programs say when messages come: "codes are sent only when requested",
     # "alerts only on security events", "a code each time you sign in".
-    r"|\b(sent|texted|go(es)? out|alerts?|codes?|messages?|texts?)\b[^.;]{0,25}\bonly "
+    r"|\b(sent|texted|go(es)? out|alerts?|codes?|messages?|msgs?|texts?)\b[^.;]{0,25}\bonly "
     r"((are |is )?(sent|texted|go(es)? out) )?(when|on|if|after|for)\b"
     r"|\b(each|every) time (you|they|a user|the user|someone) (sign|log|request)"
+    # "Msgs sent when you sign in", "alerts sent only if activity is flagged", "texts go out
+    # whenever a sailing changes": the event is the frequency (CTIA: frequency may be stated as
+    # the trigger for transactional programs).
+    r"|\b(msgs?|messages?|texts?|alerts?|codes?|notices?|notifications?|reminders?)( are| is)?"
+    r"( only)? (sent|texted|delivered|go(es)? out|arrive|come)( only)? (when|whenever|if|upon|"
+    r"after|before|on|per|each|every)\b"
+    # "you get a code whenever you sign in", "you'll receive one reminder before each visit".
+    r"|\b(get|receive|gets|receives) (a|one|an|1) (\w+ )?(code|text|alert|message|msg|reminder|"
+    r"notice|notification) (whenever|when|each time|every time|each|per|before|after|for each)\b"
+    # "texts as needed", "alerts sent when needed": a transactional program's frequency.
+    r"|\b(msgs?|messages?|texts?|alerts?|notices?|notifications?|reminders?)( are| is)?( sent)? "
+    r"(as|when|only as) (needed|necessary|required)\b"
+    # "…Only when activity needs review.", "Only when a change is requested": the disclosure's
+    # own sentence that says the trigger; "alerts triggered by account activity".
+    r"|(^|(?<=[.!?:;'\"“(])|(?<=[.!?:;'\"“(] ))only (when|whenever|if|upon|after|on)\b"
+    r"|\b(sent|triggered|texted|delivered) (by|on|upon|based on) (your |account |security )*"
+    r"(activity|events?|changes?|requests?|transactions?)\b"
+    # "few msgs/mo", "some texts per week": an unnumbered count per period.
+    r"|\b(few|some|occasional)\s+(msgs?|messages?|texts?|alerts?)\s*(/|per|a|each)\s*(day|week|wk|"
+    r"month|mo|year|yr)\b"
 )
 # Phishing-style wording: account threats, prizes and credential requests (CTIA 5.4; AWS).
 PHISHING_RE = re.compile(
@@ -512,9 +532,18 @@ BANNED_RE = re.compile(
     r"(?<=\$)\d+ (entry|to enter)\b[^.!?\n]{0,60}"
     r"\b(the pot|payouts?)|"
     # Debt settlement worded as care for enrolled clients (Twilio 30949; AWS high-risk finance).
-    r"(settlement|agreement) with (your |the )?creditors?|enrolled debts?|"
+    r"(settlement|agreement)s?( \w+){0,2} with (your |the |their )?creditors?|enrolled debts?|"
+    r"settled for (less|\d+ ?% of)|"
     r"creditors? (agreed|accepted) (to settle|a settlement)|"
+    r"creditors? (accepted|agreed to|approved) (our|the|a|your) (\w+ )?(offer|settlement|"
+    r"reduced (balance|amount|payoff))|"
     r"settlement program|(program|settlement|escrow) deposits? (for|toward|into) (your )?"
+    r"(settlements?|program)|"
+    # A balance negotiated down by a third party is debt settlement, however it is worded:
+    # "we negotiated your Capital card from $8,400 to $3,900" (Twilio 30949).
+    r"(negotiat|settl)\w* (your |the |a |an )?([\w'&-]+ ){0,3}(cards?|balances?|debts?|"
+    r"accounts?|loans?|collections?|bills?)\b[^.!?\n]{0,15}\bfrom \$[\d,.]+ (down )?to \$[\d,.]+|"
+    r"(program|settlement|escrow) deposits? (for|toward|into) (your )?"
     r"(settlements?|program)|negotiat\w* [\w' ]{0,40}\b(balances?|debts?)( \w+)? down|"
     r"(balances?|debts?) (was |were |has been |have been )?(negotiated|settled) (down|for less)|"
     r"settle[sd]? (your |the )?[\w' ]{0,25}\b(balances?|accounts?|debts?) for (less|\d+ ?%)|"
@@ -569,7 +598,9 @@ _LENDING_SERVICE_RE = re.compile(
 # A real age gate asks for the date of birth (or checks an ID); "are you 21?" with a yes/no
 # answer or a tick box is a claim, which AWS's age-gate guidance says is not enough.
 _AGE_GATE_RE = re.compile(
-    r"(?i)\b(date of birth|birth ?date|dob|birthday|age verification|verif\w+ (their |your |the )?"
+    r"(?i)\b(date of birth|(day|month|year)[,/]? ?(and |or )?([\w/]+,? ){0,3}(and )?(year )?"
+    r"of birth|"
+    r"birth ?date|birth (year|month)|dob|birthday|age verification|verif\w+ (their |your |the )?"
     r"age (with|against|using|by)|(scan|check|verif\w+) (of )?(a |their |your )?(photo )?id)\b"
 )
 _AGE_CLAIM_RE = re.compile(
@@ -594,6 +625,24 @@ _AFFILIATE_RE = re.compile(
     r"(send|pass|forward)\w* your (request|info\w*|details|number) to [\w ]{0,30}\b(contractors|"
     r"pros|companies|providers|agents|lenders|insurers|movers|installers|partners)|"
     r"compare (rates|prices|quotes|offers) from|(bid|compete) (on|for) your (project|job|move)|"
+    # Passive and plural forms: "requests are sent to our carrier network, whose members text
+    # quotes", "4 carriers have quotes for your car" (AWS lead generation; CTIA 5.2).
+    r"(requests?|info\w*|details|numbers?|leads?|inquir(y|ies)|submissions?) (are|is|get|gets|"
+    r"will be|may be) (sent|passed|forwarded|shared|routed|distributed|sold|matched|provided|"
+    r"given) (on )?(to|with) ((our |a |the )?(participating|partner|trusted|vetted|network|"
+    r"member|affiliated|local|independent|third-party|outside|other) [\w-]+s\b|"
+    r"(our |a |the )?([\w-]+ ){0,2}(network|partners|buyers)\b|"
+    # A business's own staff ("our providers", "our agents") are not others: only businesses
+    # that are plainly not the brand's own count.
+    r"(local |independent |several |multiple |\d+ )([\w-]+ )?(carriers|companies|dealers|agents|"
+    r"pros|contractors|installers|lenders|insurers|movers|shippers|vendors|providers))|"
+    r"(network|partner)('s)? members?,? (\w+ ){0,2}(text|call|contact|email|reach|quote)\w*|"
+    r"(forward|pass|rout|sell|distribut|send)\w* (them|it|(the |your |their |each )?"
+    r"(requests?|leads?|info\w*|details|numbers?|inquir(y|ies))) (on )?to ([\w-]+ ){0,3}(in|from|"
+    r"of) (our|a|the) ([\w-]+ )?(network|marketplace)|"
+    r"whose members (\w+ )?(text|call|contact|email|reach|quote|send)\w*|"
+    r"(\d+|several|multiple|three|four|five) ([\w-]+ )?[\w-]+s (have|sent|submitted|posted) "
+    r"(\w+ )?(quotes|bids)|"
     r"share your (number|phone number|mobile number|contact (info\w*|details)|details|info\w*) "
     r"with (them|the (movers?|compan(y|ies)|providers?|pros?|contractors?|partners?|"
     r"installers?|agents?|lenders?)))\b"
@@ -652,13 +701,55 @@ _VERBAL_RE = re.compile(
 _SCRIPT_RE = re.compile(
     r"[\"“”]|'[^']{15,}'|(?i:\b(script|press \d|asks?|asked|says?|said|states?|reads?|prompts?)\b)"
 )
+_SOURCE = (
+    r"((public|government|state|federal|county|city|industry|licensing|professional|trade|dot|"
+    r"fmcsa|court|property|voter|deed|license)( [\w'-]+){0,2} (registry|registries|registration "
+    r"(lists?|data|records)|directory|directories|listings|filings|databases?|profiles|records?|"
+    r"lookups?|rolls)|([\w']+ )?(public|social|online|linkedin|facebook) (\w+ )?profiles|"
+    r"job boards?|social (media|sites|networks)|online directories|yellow pages|google maps)"
+)
 _BAD_CONSENT_RE = re.compile(
     r"(?i)\b(pre-?checked|pre-?selected|pre-?ticked|checked by default|selected by default|"
+    # Agreement that comes with another act is not consent (CTIA 4.2; Twilio 30913): "by
+    # booking you agree to receive promotional texts".
+    r"by (booking|signing up|registering|enrolling|creating an account|purchasing|ordering|"
+    r"checking out|placing an order|paying|using (our|the|this) (service|app|site|website))"
+    r"[^.;]{0,40}\b(agree|consent)\w*[^.;]{0,30}\b(texts?|text messages|sms|messages)|"
     r"ticked by default|(is|are|comes?|come) (already|pre-?) ?(checked|ticked|selected)|"
     r"already (checked|ticked|selected)( for (you|them))?|automatically "
     r"(opted|enrolled|subscribed|added)|(are|is) (enrolled|added) automatically|implied consent|"
     r"implied|must agree to receive|agree to receive text messages as part of|in order to enroll|"
-    r"are added to our (text|sms) list when|purchased|bought|rented|data (list|vendor)|"
+    r"are added to our (text|sms) list when|data (list|vendor)|"
+    # Numbers the recipient did not give this brand (CTIA 4.1: consent comes from the
+    # recipient; AWS and Twilio 30909: purchased, rented, scraped or third-party lists): bought,
+    # rented, licensed, scraped or appended contact data, or a list compiled from a registry,
+    # public records, directories or people's public profiles. A customer who "bought
+    # tickets" is not a bought list: the acquisition must bear on numbers, contacts or a list.
+    r"(purchased|purchasing|bought|buying|rented|renting|licen[cs]ed|licen[cs]ing|acquired|"
+    r"scraped|scraping|harvested|harvesting|appended|appending|mined|extracted)\s+(an? |the |"
+    r"our |their |some )?([\w'-]+\s+){0,3}"
+    r"(lists?|numbers|contacts|contact (info\w*|details|data)|leads|data ?(sets?|bases?)|"
+    r"records|profiles)|"
+    r"(lists?|numbers|contacts|leads|data ?(sets?|bases?)|records)\b[\w' ]{0,25}?\b(is |are |was |"
+    r"were |we |we've |have been |has been |get |gets )?(purchased|bought|rented|licen[cs]ed|"
+    r"acquired|scraped|harvested|appended|(obtained|sourced|pulled|taken|compiled|built|"
+    r"gathered|collected|come|comes) from [^.;]{0,40}\b(public|registr\w+|director(y|ies)|"
+    r"profiles|records|listings|filings|job boards?|social|web ?sites|internet|vendors?|brokers?|"
+    r"third[- ]part(y|ies)|databases?))|"
+    # A registry, public or government record, directory or people's public profiles as the
+    # source of the numbers ("carriers from the public FMCSA registration list", "people listed
+    # in county property records", "numbers from the state license lookup"): only where the
+    # sentence takes numbers or people from it, so "sign up on the county records portal" is
+    # not one.
+    r"(numbers?|contacts?|lists?|people|owners|homeowners|businesses|leads|data|names|carriers|"
+    r"drivers|prospects)\b(?:(?!sign|regist|enrol|opt|subscrib|join|apply|appl)[^.;]){0,40}?"
+    r"\b(from|in|listed in|via|"
+    r"using|off|out of|on|through) (the |a |an )?" + _SOURCE + r"|"
+    r"(reach|find|text|contact|source|pull|take|get|add|build|compil)\w* [^.;]{0,30}?\b(from|via|"
+    r"through|using|off|out of) (the |a |an )?" + _SOURCE + r"|"
+    r"(scraped|scraping|harvested|harvesting) [^.;]{0,30}\b(numbers|contacts|data|profiles|sites|"
+    r"web|listings|directories|pages)|(numbers|contacts|data|profiles|lists?) [^.;]{0,20}\b"
+    r"(scraped|harvested)|"
     # Licensed or imported contact data is not consent (CTIA 4.1; AWS and Twilio 30909:
     # purchased, rented or third-party lists), however routine it is made to sound.
     r"licen[cs]ed (\w+ ){0,2}(databases?|data|lists?|contacts)|consumer databases?|"
@@ -676,12 +767,34 @@ _BAD_CONSENT_RE = re.compile(
     r"shar(e|es|ed|ing)\b[\w ,-]{0,90}\b(partners?|affiliates?|affiliated (\w+ )?(brands?|"
     r"companies|businesses|partners)|sponsors?|third[- ]part(y|ies)|lenders?|vendors?|agents?)|"
     r"(and|or) (its|our) partner (agents?|carriers|companies|brands|network)|"
+    # A consumer's request, with the number, passed to a network of other businesses is
+    # number sharing as well as lead generation (CTIA 5.2; AWS OPT_IN_DATA_SHARED).
+    r"(requests?|info\w*|details|numbers?|leads?|inquir(y|ies)) (are|is|get|gets|will be) (sent|"
+    r"passed|forwarded|shared|routed|sold|distributed) (on )?(to|with) (our |a |the )?"
+    r"([\w-]+ ){0,2}(network|partners)\b|"
     r"sold to (third[- ]parties|"
     r"partners)|and (its|our|selected|up to \d+) (\w+ )?partners|partners may (contact|text)|"
     # Consent bundled into a purchase or the terms (CTIA 4.2: never a condition of purchase).
     r"by (placing|submitting|completing) (your|an|the) (order|purchase|booking)[\w\s,]{0,30}"
     r"you (agree|consent)|cannot be (submitted|completed|placed) without|"
     r"(required|must) (to )?(accept|agree|consent)[\w\s]{0,30}(texts?|sms|messages)|"
+    # Consent that comes with opening an account or accepting the terms, not a separate act
+    # for the texts (CTIA 4.2; Twilio 30913): "by creating an account and accepting the Terms,
+    # customers agree to receive texts", "texts are a condition of using the service".
+    r"by (creating|opening|accepting|agreeing to|registering( for)?|using|downloading|installing|"
+    r"activating)( (an?|the|your|our|their|its)| [\w'-]+){0,4} (accounts?|terms|terms of "
+    r"(service|use)|tos|app|service|platform|membership|agreement|user agreement)\b"
+    # (a box, a toggle or a keyword in between is a separate act for the texts)
+    r"(?:(?!check|tick|box|toggl|switch|keyword)(?:[^.]|\.(?=\S))){0,80}\b(agree|consent|accept|"
+    r"opt(s|ed)? in|are enrolled|are "
+    r"subscribed)\w*(?:[^.]|\.(?=\S)){0,80}\b(texts?|sms|messages|text messages)|"
+    r"(texts?|sms|text messages|consent to (texts?|sms|messages))[^.]{0,40}\b(is|are) (a )?"
+    r"(condition of|required (to|for)) (use|using|service|an account|the account|membership|"
+    r"enrollment|registration|the service|the app)|"
+    r"(accounts?|terms|sign-?up|registration|membership|enrollment)\b"
+    r"(?:(?!text|sms|alert|check|tick|box)[^.]){0,40}\b(includes?|"
+    r"covers?|means?|constitutes?|counts as) (your )?(consent|agreement|opt-?in)[^.]{0,30}"
+    r"(texts?|sms|messages)|"
     r"terms (of (service|use)|and conditions)(?:[^.]|\.(?=\S)){0,100}(consent|agree)"
     r"(?:[^.]|\.(?=\S)){0,30}(texts?|text messages|sms)|(consent|agree)[^.]{0,40}(texts?|"
     r"text messages|sms)[^.]{0,40}as part of (our|the) terms|"

@@ -2973,6 +2973,620 @@ def test_issue17_classes_judged_like_a_reviewer(rule_id, base, brand, wire, bloc
     assert bool(blocked) is blocks, [(f.rule, f.message) for f in findings]
 
 
+# --- blind7's classes (issue 17): wording the earlier word lists did not know ----------------
+# Each class in the tuner's own words, with near misses that must pass, written before the
+# blind7 rows were re-run. (rule, base, wire, blocks)
+_B7_FLOW_21 = (
+    "An age gate asks for {gate} before the form; then customers tick an unchecked box: 'Yes, "
+    "send me Sweet Crumbs Bakery offers. Up to 4 msgs/month. Msg & data rates may apply. Reply "
+    "HELP for help, STOP to opt out. Privacy: https://sweetcrumbs.com/privacy'"
+)
+_B7_WINE = {
+    "description": "Sweet Crumbs Bakery texts 21+ customers wine pairing nights and pastries.",
+    "ageGated": True,
+}
+_B7_OPTIN_2FA = (
+    "Lockbox Security: you're set for login codes. {freq}. Msg & data rates may apply. Reply "
+    "HELP for help, STOP to cancel."
+)
+_B7_BUNDLED = (
+    "{consent} Up to 4 msgs/month. Msg & data rates may apply. Reply HELP for help, STOP to "
+    "cancel. Privacy: https://sweetcrumbs.com/privacy"
+)
+_B7_SPOKEN = {
+    "description": "Jane walks dogs and texts clients walk times and her holiday specials.",
+    "messageFlow": "Jane asks clients at the door if she can text them and they say OK; she "
+    "adds the number to her phone. She reads aloud: 'Paws by Jane: walk texts and specials. "
+    "About 4 msgs/month. Msg & data rates may apply. Reply HELP for help, STOP to cancel.'",
+    "sample2": "Paws by Jane: 20% off holiday walks booked this week! Reply STOP to opt out.",
+}
+BLIND7_CASES = [
+    # M6/M3: an event-driven program says when messages come; that is its frequency.
+    *[
+        ("M6", "2fa", {"optinMessage": _B7_OPTIN_2FA.format(freq=f)}, False)
+        for f in (
+            "Msgs sent when you sign in",
+            "Msgs only on account events",
+            "Msgs only when activity is flagged",
+            "Texts go out only when a new device signs in",
+            "Codes are delivered each time you log in",
+            "few msgs/mo",
+        )
+    ],
+    ("M6", "2fa", {"optinMessage": _B7_OPTIN_2FA.format(freq="Thanks")}, True),
+    # S8: a Spanish segment is read in Spanish; a purchase asked about is not an offer.
+    *[
+        ("S8", "clinic", {"sample3": s}, False)
+        for s in (
+            "Riverbend Family Clinic: su cita es a las 3pm; el shuttle sale a las 2:30.",
+            "Riverbend Family Clinic: el autobús sale de la clínica a las 9am.",
+            "Riverbend Family Clinic: did you buy a $45 copay card online? Reply YES or NO.",
+            "Riverbend Family Clinic: we saw that you bought 2 items at our pharmacy. Not you? "
+            "Call (617) 555-0123.",
+        )
+    ],
+    *[
+        ("S8", "clinic", {"sample3": s}, True)
+        for s in (
+            "Riverbend Family Clinic: buy one flu shot, get one 50% off!",
+            "Riverbend Family Clinic: 20% de descuento en lentes esta semana.",
+            "Riverbend Family Clinic: big sale on eyewear this week.",
+        )
+    ],
+    # M4: numbers the recipient never gave this brand, however routine it sounds.
+    *[
+        ("M4", "bakery", {"description": BAKERY["description"] + " " + d}, True)
+        for d in (
+            "We also reach new customers from the public state licensing registry.",
+            "Numbers are pulled from public records and county filings.",
+            "Our list is compiled from people's public profiles on social sites.",
+            "We scraped business numbers from online directories.",
+            "We licensed 20,000 numbers from a data provider.",
+            "Our list is built from shoppers' profiles on job boards.",
+        )
+    ],
+    *[
+        ("M4", "bakery", {"description": BAKERY["description"] + " " + d}, False)
+        for d in (
+            "Customers who bought tickets to our baking classes get reminders.",
+            "Members who purchased a membership get renewal reminders.",
+            "Our list is built from customers who text JOIN.",
+            "Pickup slips show your purchase order numbers.",
+            "We host a public library reading hour.",
+        )
+    ],
+    # M4: consent that comes with the account or the terms.
+    *[
+        ("M4", "bakery", {"messageFlow": _B7_BUNDLED.format(consent=s)}, True)
+        for s in (
+            "By creating an account and accepting the Terms of Service, customers agree to "
+            "receive order and promotional texts.",
+            "By downloading the app and accepting our terms, users consent to receive "
+            "promotional text messages.",
+            "By registering for an account, shoppers agree to get SMS offers from Sweet Crumbs "
+            "Bakery.",
+            "Texts are a condition of using the service.",
+            "Consent to texts is required to use the app.",
+        )
+    ],
+    *[
+        ("M4", "bakery", {"messageFlow": _B7_BUNDLED.format(consent=s)}, False)
+        for s in (
+            "Customers tick an unchecked box on https://sweetcrumbs.com/sms: by checking this "
+            "box you agree to receive Sweet Crumbs Bakery texts.",
+            "By texting JOIN to 55123 you agree to receive Sweet Crumbs Bakery offers.",
+            "Consent to texts is not required to use the app; customers tick a separate box.",
+        )
+    ],
+    # M4: promotions under any use case need written consent, not a spoken OK.
+    ("M4", "walker", _B7_SPOKEN, True),
+    (
+        "M4",
+        "walker",
+        {
+            **_B7_SPOKEN,
+            "messageFlow": _B7_SPOKEN["messageFlow"].replace(
+                "and they say OK", "and they agree verbally"
+            ),
+        },
+        True,
+    ),
+    ("M4", "walker", {k: v for k, v in _B7_SPOKEN.items() if k == "messageFlow"}, False),
+    (
+        "M4",
+        "walker",
+        {
+            **_B7_SPOKEN,
+            "messageFlow": _B7_SPOKEN["messageFlow"].replace(
+                "she adds the number to her phone",
+                "she texts a confirmation they must answer YES to",
+            ),
+        },
+        False,
+    ),
+    (
+        "M4",
+        "walker",
+        {
+            "description": "Jane offers dog walking and texts clients walk times and schedule "
+            "changes.",
+            "messageFlow": _B7_SPOKEN["messageFlow"],
+        },
+        False,
+    ),
+    # M2: texting a word to the number is a keyword opt-in.
+    *[
+        (
+            "M2",
+            "clinic",
+            {
+                "messageFlow": f + " Msg frequency varies. Msg & data rates may "
+                "apply. Reply HELP for help, STOP to cancel."
+            },
+            False,
+        )
+        for f in (
+            "Patients text the clinic's name to (617) 555-0123 as shown on lobby posters.",
+            "Patients send the word from the lobby poster to 55123.",
+            "Patients message their doctor's last name to our number (617) 555-0123.",
+        )
+    ],
+    (
+        "M2",
+        "clinic",
+        {
+            "messageFlow": "Patients see posters in the lobby about texts. Msg "
+            "frequency varies. Msg & data rates may apply. Reply HELP for help, STOP to cancel."
+        },
+        True,
+    ),
+    # U2: a date of birth asked in parts is a date of birth.
+    *[
+        ("U2", "bakery", {**_B7_WINE, "messageFlow": _B7_FLOW_21.format(gate=g)}, False)
+        for g in (
+            "month, day and year of birth (21+)",
+            "month/day/year of birth",
+            "the birth year, month and day",
+            "a full date of birth",
+        )
+    ],
+    (
+        "U2",
+        "bakery",
+        {**_B7_WINE, "messageFlow": _B7_FLOW_21.format(gate="a yes/no 21+ click")},
+        True,
+    ),
+    # D2: "<brand> texts <people> <what>" says who and why whatever the nouns.
+    *[
+        ("D2", "walker", {"description": d}, False)
+        for d in (
+            "Paws by Jane runs a dog-walk van and texts followers where the van parks each day.",
+            "Paws by Jane texts anglers when the tide is right for a walk on the beach.",
+            "Paws by Jane messages pickers about which dog park is open today.",
+        )
+    ],
+    ("D2", "walker", {"description": "Paws by Jane texts stuff and things to help out."}, True),
+    # B6: an agency or platform sending for the businesses recipients hear from.
+    *[
+        ("B6", "bakery", w, True)
+        for w in (
+            {
+                "description": "Sweet Crumbs Bakery runs SMS programs for 30 client cafes, "
+                "sending their offers to each cafe's subscribers."
+            },
+            {
+                "description": "Sweet Crumbs Bakery is a platform; cafes on it use our number to "
+                "text their regulars offers."
+            },
+            {
+                "description": "Sweet Crumbs Bakery manages text marketing campaigns for dozens of "
+                "local restaurants."
+            },
+            {
+                "sample1": "{business} via Sweet Crumbs: 20% off today. Reply STOP to opt out.",
+                "sample2": "Sweet Crumbs for {merchant_name}: new menu out. STOP to end.",
+                "sample3": "",
+            },
+            {
+                "sample1": "Sweet Crumbs on behalf of {client}: doors 7pm. Reply STOP to opt out.",
+                "sample2": "{venue}: lot B is closed. STOP to end.",
+                "sample3": "",
+            },
+        )
+    ],
+    (
+        "B6",
+        "bakery",
+        {
+            "sample1": "Sweet Crumbs: reminder from {venue} - doors 7pm. Reply STOP to opt out.",
+            "sample2": "Sweet Crumbs: {host} says check-in is at 3pm. STOP to end.",
+            "sample3": "",
+        },
+        False,
+    ),
+    *[
+        ("B6", "bakery", w, False)
+        for w in (
+            {
+                "sample1": "Sweet Crumbs Bakery: your order is ready at {store}. Reply STOP to "
+                "opt out."
+            },
+            {"sample1": "Sweet Crumbs Bakery: {name} sent you a gift card! Reply STOP to opt out."},
+            {
+                "description": "Sweet Crumbs Bakery manages loyalty programs for our own stores "
+                "and texts customers weekly promotions."
+            },
+        )
+    ],
+    # S9: tobacco promoted on 10DLC, paid entries to a prize, a balance negotiated down.
+    *[
+        ("S9", "bakery", {"sample3": s}, True)
+        for s in (
+            "Sweet Crumbs Bakery: new cigar arrivals this week, 10% off. Reply STOP to opt out.",
+            "Sweet Crumbs Bakery: hookah lounge night Friday! STOP to end.",
+            "Sweet Crumbs Bakery: pipe tobacco blends 2 for $20. STOP to end.",
+            "Sweet Crumbs Bakery: snus and nicotine pouches restocked. STOP to end.",
+            "Sweet Crumbs Bakery: text WIN for a shot at $1,000! Each entry $2, billed to "
+            "your carrier.",
+            "Sweet Crumbs Bakery: $5 per play, top prize $500. Reply STOP to opt out.",
+            "Sweet Crumbs Bakery: buy more chances to win the $10,000 jackpot!",
+            "Sweet Crumbs Bakery: entries cost $5, the winner drawn Friday takes a $500 cake "
+            "voucher.",
+        )
+    ],
+    *[
+        ("S9", "bakery", {"sample3": s}, False)
+        for s in (
+            "Sweet Crumbs Bakery: our patio is now smoke-free! 20% off lattes today.",
+            "Sweet Crumbs Bakery: free entry, no purchase necessary: win a $500 cake voucher!",
+            "Sweet Crumbs Bakery: concert tickets on sale, $25 each. Reply STOP to opt out.",
+            "Sweet Crumbs Bakery: bourbon-glazed bread pudding is back! Reply STOP to opt out.",
+        )
+    ],
+    *[
+        ("S9", "clinic", {"sample3": s}, True)
+        for s in (
+            "Riverbend Family Clinic: we negotiated your Citi card from $5,100 to $2,300.",
+            "Riverbend Family Clinic: we settled your Chase account from $9,000 to $4,000.",
+            "Riverbend Family Clinic: we negotiated your medical bills from $3,200 down to $1,100.",
+        )
+    ],
+    *[
+        ("S9", "clinic", {"sample3": s}, False)
+        for s in (
+            "Riverbend Family Clinic: your copay went from $40 to $25 with the new plan.",
+            "Riverbend Family Clinic: your insurance claim was settled for $2,000.",
+            "Riverbend Family Clinic: our quit-tobacco class starts Monday at 6pm.",
+        )
+    ],
+    # S10: a request passed on to a network whose members reach out.
+    *[
+        ("S10", "bakery", {"description": d}, True)
+        for d in (
+            "Sweet Crumbs Bakery helps couples get cake quotes; requests are sent to our baker "
+            "network, whose members text quotes directly.",
+            "Sweet Crumbs Bakery: your details are shared with participating bakers who will "
+            "text you.",
+            "Sweet Crumbs Bakery tells customers 4 bakers have quotes for their wedding cake.",
+        )
+    ],
+    (
+        "S10",
+        "bakery",
+        {"description": BAKERY["description"] + " Requests are sent to our support team."},
+        False,
+    ),
+    # S1: a sample that is a note, not a message.
+    *[
+        ("S1", "bakery", {"sample2": s, "sample3": ""}, True)
+        for s in (
+            "Same as above for other customers.",
+            "See sample 1, sent to other customers too.",
+            "Similar to the first message, for other stores.",
+            "TBD - second message to be written.",
+            "(message text goes here for the second program)",
+        )
+    ],
+    (
+        "S1",
+        "bakery",
+        {
+            "sample2": "Same-day pickup: your Sweet Crumbs Bakery order is ready. "
+            "Reply STOP to opt out.",
+            "sample3": "",
+        },
+        False,
+    ),
+]
+
+
+_B7_MORE = BAKERY["description"] + " "
+_B7_CTA = (
+    " Up to 4 msgs/month. Msg & data rates may apply. HELP for help, STOP to cancel. "
+    "Privacy https://sweetcrumbs.com/privacy"
+)
+_B7_CLINIC_OPTIN = (
+    "Riverbend Family Clinic: you are enrolled in appointment texts. {freq}. Msg & data rates "
+    "may apply. Reply HELP for help, STOP to cancel."
+)
+# A second round in other words, written after the first round passed (still never from a
+# blind row's phrase).
+BLIND7_CASES += [
+    *[
+        ("M4", "bakery", {"description": _B7_MORE + d}, True)
+        for d in (
+            "We add numbers from the state contractor license lookup.",
+            "We text people listed in county property records.",
+            "Numbers were gathered from Google Maps listings.",
+            "We use a list we acquired from another bakery.",
+        )
+    ],
+    *[
+        ("M4", "bakery", {"messageFlow": f + _B7_CTA}, True)
+        for f in (
+            "Signing up for a Sweet Crumbs account includes consent to marketing texts under "
+            "our Terms of Service.",
+            "When customers accept the Terms of Use at sign-up they also agree to promotional "
+            "texts from Sweet Crumbs Bakery.",
+        )
+    ],
+    (
+        "S9",
+        "bakery",
+        {
+            "sample3": "Sweet Crumbs Bakery: $1 a ticket, 50/50 drawing Friday - "
+            "winner takes half the pot!"
+        },
+        True,
+    ),
+    (
+        "S9",
+        "clinic",
+        {
+            "sample3": "Riverbend Family Clinic: your creditor accepted our offer of "
+            "$1,200 on the $4,000 balance."
+        },
+        True,
+    ),
+    (
+        "S10",
+        "bakery",
+        {
+            "description": "Sweet Crumbs Bakery collects cake requests and forwards "
+            "them to bakeries in our network, who text the customer a quote."
+        },
+        True,
+    ),
+    (
+        "B6",
+        "bakery",
+        {
+            "description": "Sweet Crumbs Bakery is an agency that sends promotional "
+            "texts for independent cafes under each cafe's name."
+        },
+        True,
+    ),
+    (
+        "S1",
+        "bakery",
+        {"sample2": "Sweet Crumbs Bakery: (same message, different customer name)", "sample3": ""},
+        True,
+    ),
+    *[
+        ("M6", "clinic", {"optinMessage": _B7_CLINIC_OPTIN.format(freq=f)}, False)
+        for f in ("Messages arrive before each visit", "You get a reminder before each visit")
+    ],
+    (
+        "M6",
+        "2fa",
+        {"optinMessage": _B7_OPTIN_2FA.format(freq="You get a code whenever you sign in")},
+        False,
+    ),
+    (
+        "S8",
+        "clinic",
+        {
+            "sample3": "Riverbend Family Clinic: la clínica sale de vacaciones; "
+            "cerramos el lunes. / We are closed Monday."
+        },
+        False,
+    ),
+    (
+        "M4",
+        "clinic",
+        {
+            "description": CLINIC["description"] + " Patients who bought a wellness "
+            "plan get renewal notices."
+        },
+        False,
+    ),
+    (
+        "S9",
+        "bakery",
+        {
+            "sample3": "Sweet Crumbs Bakery: enter our free cake-decorating contest, "
+            "winner gets $100! No purchase necessary."
+        },
+        False,
+    ),
+    (
+        "B6",
+        "bakery",
+        {
+            "sample1": "Sweet Crumbs Bakery: thanks for ordering from {location}! 20% "
+            "off next visit. Reply STOP to opt out."
+        },
+        False,
+    ),
+    (
+        "M4",
+        "clinic",
+        {
+            "description": CLINIC["description"] + " Patients can request their "
+            "records from the front desk."
+        },
+        False,
+    ),
+    (
+        "B6",
+        "bakery",
+        {
+            "sample1": "Sweet Crumbs Bakery: your order from {restaurant} is on the "
+            "way. Reply STOP to opt out.",
+            "sample2": "Sweet Crumbs Bakery: payment from {merchant} received. STOP to end.",
+        },
+        False,
+    ),
+    *[
+        ("M4", "clinic", {"description": CLINIC["description"] + " " + d}, False)
+        for d in (
+            "Residents who sign up on the county records portal get alerts.",
+            "Owners who register in the state boat registry get renewal texts.",
+            "We post jobs on job boards; candidates who apply tick a separate box for texts.",
+            "Painting updates cover paint scraping and priming.",
+        )
+    ],
+    *[
+        ("B6", "bakery", {"description": d}, False)
+        for d in (
+            "Sweet Crumbs Bakery runs a loyalty program for customers and texts them weekly "
+            "promotions.",
+            "Sweet Crumbs Bakery manages text campaigns for its shops and texts customers offers.",
+        )
+    ],
+    (
+        "S1",
+        "bakery",
+        {
+            "sample2": "Same time next week? Sweet Crumbs Bakery has your order "
+            "ready. Reply STOP to opt out.",
+            "sample3": "",
+        },
+        False,
+    ),
+    (
+        "M4",
+        "bakery",
+        {
+            "messageFlow": _B7_BUNDLED.format(
+                consent="By using the app's SMS "
+                "settings and checking the box, you agree to receive Sweet Crumbs Bakery texts."
+            )
+        },
+        False,
+    ),
+    (
+        "M4",
+        "bakery",
+        {
+            "messageFlow": _B7_BUNDLED.format(
+                consent="Enrollment in text alerts "
+                "means consent to receive Sweet Crumbs Bakery texts; customers tick a box."
+            )
+        },
+        False,
+    ),
+    (
+        "S9",
+        "bakery",
+        {
+            "sample3": "Sweet Crumbs Bakery: nicotine gum and patches 20% off at our "
+            "pharmacy counter. Reply STOP to opt out."
+        },
+        False,
+    ),
+    (
+        "S8",
+        "clinic",
+        {
+            "sample3": "Riverbend Family Clinic: your card was used to buy $200 in "
+            "gift cards. Not you? Call (617) 555-0123."
+        },
+        False,
+    ),
+    ("M6", "clinic", {"optinMessage": _B7_CLINIC_OPTIN.format(freq="Msgs sent as needed")}, False),
+    (
+        "M4",
+        "bakery",
+        {
+            "description": "Sweet Crumbs Bakery helps couples get cake quotes; "
+            "requests are sent to our baker network, whose members text quotes."
+        },
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        {"description": BAKERY["description"] + " Requests are sent to our support team."},
+        False,
+    ),
+    (
+        "S8",
+        "clinic",
+        {
+            "sample3": "Riverbend Family Clinic: we blocked a charge to buy gift "
+            "cards. Call (617) 555-0123."
+        },
+        False,
+    ),
+    (
+        "M2",
+        "clinic",
+        {
+            "messageFlow": "Patients choose which alerts they want at "
+            "https://riverbendclinic.com/alerts. Msg frequency varies. Msg & data rates may apply. "
+            "Reply HELP for help, STOP to cancel."
+        },
+        False,
+    ),
+    # Near misses: a skill contest with an entry fee, a clinic's own providers.
+    (
+        "S9",
+        "bakery",
+        {
+            "sample3": "Sweet Crumbs Bakery: 5K fun run, entry fee $25, prizes for "
+            "the top three finishers!"
+        },
+        False,
+    ),
+    (
+        "S10",
+        "clinic",
+        {
+            "description": CLINIC["description"] + " Appointment requests are sent "
+            "to our providers, who confirm by text."
+        },
+        False,
+    ),
+    (
+        "S10",
+        "bakery",
+        {
+            "description": "Sweet Crumbs Bakery: cake requests are forwarded to "
+            "local bakers, who text customers their prices."
+        },
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "base", "wire", "blocks"),
+    BLIND7_CASES,
+    ids=[f"{c[0]}-{i}" for i, c in enumerate(BLIND7_CASES)],
+)
+def test_blind7_classes_judged_like_a_reviewer(rule_id, base, wire, blocks):
+    if rule_id == "B6":
+        from compliance.checks.brand import brand_sends_for_its_clients
+
+        hits = list(brand_sends_for_its_clients(campaign(base, None, **wire)))
+        assert bool(hits) is blocks, hits
+        return
+    findings = check_campaign(campaign(base, None, **wire))
+    blocked = [f for f in blocking(findings) if f.rule == rule_id]
+    assert bool(blocked) is blocks, [(f.rule, f.message) for f in findings]
+
+
 # blind5's classes (issue 17), in our own wording: negations written as contractions, Spanish
 # opt-out confirmations in the formal "usted" form, consent collected by a signature or in an
 # online-banking setting, a box ticked for the subscriber, credit offered by a seller, adult
@@ -2983,6 +3597,77 @@ _FLOW = (
     "https://sweetcrumbs.com/terms'"
 )
 BLIND5_CLASS_CASES = [
+    (
+        "M6",
+        "clinic",
+        "optinMessage",
+        "Riverbend Family Clinic: you're set for fraud alerts. Only "
+        "when activity needs review. Msg & data rates may apply. Reply HELP for help, STOP to "
+        "cancel.",
+        False,
+    ),
+    (
+        "M6",
+        "clinic",
+        "optinMessage",
+        "Riverbend Family Clinic: alerts are triggered by account "
+        "activity. Msg & data rates may apply. Reply HELP for help, STOP to cancel.",
+        False,
+    ),
+    (
+        "M6",
+        "clinic",
+        "optinMessage",
+        "Riverbend Family Clinic: you're set for alerts. Msg & data "
+        "rates may apply. Reply HELP for help, STOP to cancel.",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"Checkout on our site says 'By placing an order you agree "
+        f"to receive promotional texts from Sweet Crumbs Bakery.' {_FLOW}",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"By signing up for an account, customers consent to marketing text messages. {_FLOW}",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"Booking by signing up requires accepting our terms; texts are a separate unchecked box: {_FLOW}",
+        False,
+    ),
+    (
+        "S9",
+        "clinic",
+        "sample3",
+        "Riverbend Family Clinic: good news, your Visa card settled for "
+        "38% of the balance. Reply STOP to opt out.",
+        True,
+    ),
+    (
+        "S9",
+        "clinic",
+        "description",
+        "Riverbend Family Clinic texts enrolled clients about "
+        "settlements reached with their creditors and program deposits.",
+        True,
+    ),
+    (
+        "S9",
+        "clinic",
+        "sample3",
+        "Riverbend Family Clinic: your insurance claim was settled; the "
+        "check is in the mail. Reply STOP to opt out.",
+        False,
+    ),
     (
         "M4",
         "bakery",
