@@ -3641,7 +3641,8 @@ BLIND5_CLASS_CASES = [
         "M4",
         "bakery",
         "messageFlow",
-        f"Booking by signing up requires accepting our terms; texts are a separate unchecked box: {_FLOW}",
+        "Booking by signing up requires accepting our terms; texts are a separate unchecked "
+        f"box: {_FLOW}",
         False,
     ),
     (
