@@ -478,7 +478,14 @@ def _db_worker(env: dict):
             "--no-startup-delay",
         ],
         cwd=ROOT,
-        env={**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings", **env},
+        # Persistent connections, as the server here and as deployed (CONN_MAX_AGE=60 in
+        # deploy/tendlc.env.example): with 0 each task and each idle look opens one.
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "bench.settings",
+            "CONN_MAX_AGE": "600",
+            **env,
+        },
     )
     try:
         yield process
