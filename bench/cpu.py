@@ -3,8 +3,10 @@
 On a 2-core machine shared by the server, PostgreSQL and the load driver, a request rate is
 a CPU budget: this says who spent it. Each process's user+system time is read before and
 after; processes that start during the measurement count from zero, children that ended
-count through their parent (the load driver is a child of the bench process). Processes that
-end during the measurement without a waiting parent are not counted.
+count through the parent that waits for them (the load driver is a child of the bench process;
+a PostgreSQL backend whose connection closed, a child of the postmaster), less what they had
+spent before. Processes that end during the measurement without a waiting parent are not
+counted.
 """
 
 import os
@@ -56,11 +58,18 @@ def measured():
     yield usage
     after, machine_after = _processes(), _machine()
     own = str(os.getpid())
+    ticks: dict[str, int] = {}
     for pid, (kind, cpu, children) in after.items():
         _, cpu_before, children_before = before.get(pid, (kind, 0, 0))
-        usage.seconds[kind] = usage.seconds.get(kind, 0.0) + (cpu - cpu_before) / TICKS
-        if pid == own:  # the load driver, a child process that has ended
-            usage.seconds["load"] = (children - children_before) / TICKS
+        ticks[kind] = ticks.get(kind, 0) + cpu - cpu_before
+        # Children that ended and were waited for: the load driver (this process's child),
+        # and e.g. PostgreSQL backends of connections closed meanwhile (the postmaster's).
+        reaped = "load" if pid == own else kind
+        ticks[reaped] = ticks.get(reaped, 0) + children - children_before
+    for pid, (kind, cpu_before, _) in before.items():
+        if pid not in after:  # ended meanwhile: its parent counted its whole life; only
+            ticks[kind] = ticks.get(kind, 0) - cpu_before  # what came after counts
+    usage.seconds = {kind: max(value, 0) / TICKS for kind, value in ticks.items()}
     total = machine_after[0] - machine_before[0]
     idle = machine_after[1] - machine_before[1]
     usage.busy = 1 - idle / total if total else 0.0

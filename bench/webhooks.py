@@ -68,6 +68,7 @@ def measure(cfg) -> list[report.Row]:
     rates: dict[str, float] = {}
     try:
         rows.append(_statements_per_event(cfg))
+        rows += _backlog_drain(cfg)
         for mode in MODES:
             mode_rows, rates[mode] = _ingest(cfg, mode)
             rows += mode_rows
@@ -120,33 +121,14 @@ def _statements_per_event(cfg) -> report.Row:
     from django.test.utils import CaptureQueriesContext
 
     from compliance.models import WebhookEvent
-    from compliance.services.webhooks import apply_event, apply_pending_events, record_event
+    from compliance.services.webhooks import apply_event, apply_pending_events
 
     count = 200 if cfg.quick else 1000
     brand_id, ids = _seed(count // 20, prefix=PREFIX + "sql-")
     WebhookEvent.objects.filter(processed_at__isnull=True).update(processed_at=time_now())
 
     def store() -> None:
-        created = int(time.time())
-        for index in range(count):
-            campaign_id = ids[index % len(ids)]
-            if index % 10 < 9:
-                body = {
-                    "data": {
-                        "event_type": "10dlc.phone_number.update",
-                        "id": f"{PREFIX}sql-{time.time_ns()}-{index}",
-                        "payload": {
-                            "campaignId": campaign_id,
-                            "phoneNumber": f"+1555{index:07d}",
-                            "type": "ASSIGNMENT",
-                            "status": "ADDED",
-                        },
-                    }
-                }
-            else:
-                event_type = EVENT_TYPES[(index // len(ids)) % len(EVENT_TYPES)]
-                body = _payload(brand_id, campaign_id, event_type, created + index)
-            record_event(json.dumps(body).encode(), {}, created)
+        _store_mix(count, brand_id, ids, tag="sql")
 
     store()
     with CaptureQueriesContext(connection) as one_by_one:
@@ -156,6 +138,7 @@ def _statements_per_event(cfg) -> report.Row:
     store()
     with CaptureQueriesContext(connection) as batched:
         applied = apply_pending_events(batch=BATCH)
+    _drop_queued_tasks()  # a backlog queues an apply task for a worker: none runs here
     before, after = len(one_by_one) / count, len(batched) / max(applied, 1)
     report.line(
         f"SQL statements per event ({count} events, 9 in 10 phone-number events): "
@@ -169,6 +152,147 @@ def _statements_per_event(cfg) -> report.Row:
         "<= 3",
         after <= 3 and applied == count,
     )
+
+
+def _store_mix(count: int, brand_id: str, ids: list[str], *, tag: str, queue=False) -> None:
+    """`count` events stored as the receiver stores them: nine in ten phone-number events (a
+    bulk assignment), the others campaignStatusUpdates; with `queue`, each followed by the
+    receiver's `schedule_apply`."""
+    from compliance.services.webhooks import record_event, schedule_apply
+
+    created = int(time.time())
+    for index in range(count):
+        campaign_id = ids[index % len(ids)]
+        if index % 10 < 9:
+            body = {
+                "data": {
+                    "event_type": "10dlc.phone_number.update",
+                    "id": f"{PREFIX}{tag}-{time.time_ns()}-{index}",
+                    "payload": {
+                        "campaignId": campaign_id,
+                        "phoneNumber": f"+1555{index:07d}",
+                        "type": "ASSIGNMENT",
+                        "status": "ADDED",
+                    },
+                }
+            }
+        else:
+            event_type = EVENT_TYPES[(index // len(ids)) % len(EVENT_TYPES)]
+            body = _payload(brand_id, campaign_id, event_type, created + index)
+        record_event(json.dumps(body).encode(), {}, created)
+        if queue:
+            schedule_apply()
+
+
+DRAIN_ROUNDS = (1, 2, 1, 2)  # db_workers per round, alternating: a drift hits both alike
+
+
+def _backlog_drain(cfg) -> list[report.Row]:
+    """A burst drained by 1 and 2 db_workers: N events (the statements mix) stored with no
+    worker applying, exactly as the receiver stores them (record_event, then schedule_apply,
+    which queues one apply task unless one waits), then the workers drain them; timed until
+    none waits. Fresh campaigns and events each round, DRAIN_ROUNDS alternating.
+
+    Worker start-up is kept out of the time by a barrier: the workers start first and are
+    waited for until each holds its database connection (polling an empty queue), then the
+    events and their apply task are stored in ONE transaction; the clock starts at its commit,
+    the moment every worker can see the whole backlog at once. (Timing from the first claim
+    would still charge the second worker's start-up, which can lag the first by seconds on a
+    busy machine, to the two-worker figure.)"""
+    from django.conf import settings
+    from django.db import transaction
+    from django.test.utils import override_settings
+
+    count = 500 if cfg.quick else 5000
+    queued = {**settings.TASKS, "default": {**settings.TASKS["default"], "BACKEND": QUEUED}}
+    env = {"TASKS_BACKEND": QUEUED}
+    times: dict[int, list[tuple[float, cpu.Usage, str]]] = {}
+    report.line(
+        f"backlog drain: {count} events stored (9 in 10 phone-number events) with no worker "
+        f"applying, then drained by db_workers; rounds {DRAIN_ROUNDS}"
+    )
+    for workers in DRAIN_ROUNDS:
+        clear()
+        _drop_queued_tasks()
+        brand_id, ids = _seed(count // 20, prefix=PREFIX + "drain-")
+        with _db_workers(env, workers, ready=True):
+            # The barrier: every event visible at one commit; queued as deployed (this
+            # process otherwise runs tasks at once).
+            with override_settings(TASKS=queued), transaction.atomic():
+                _store_mix(count, brand_id, ids, tag="drain", queue=True)
+                tasks = _apply_tasks_waiting()
+            with cpu.measured() as usage:
+                started = time.perf_counter()
+                elapsed = _wait_until_applied(ids, started)
+        stored, pending = _stored(ids), _pending(ids)
+        who = _who_applied()
+        note = f"{tasks} apply task(s) queued by the store; events applied by {who}" + (
+            f"; {pending} NOT APPLIED" if pending else ""
+        )
+        times.setdefault(workers, []).append((elapsed, usage, note))
+        report.line(
+            f"  {workers} db_worker(s): {stored} events in {elapsed:.2f} s, "
+            f"{stored / elapsed:.0f} events/s; {note}"
+        )
+        report.line(f"    CPU: {usage.per_request(stored)} (per event)")
+    clear()
+    _drop_queued_tasks()
+    medians = {}
+    for workers, runs in sorted(times.items()):
+        runs.sort(key=lambda run: run[0])
+        elapsed, usage, _ = runs[(len(runs) - 1) // 2]  # the median (the lower of two)
+        medians[workers] = count / elapsed
+        report.line(
+            f"  median, {workers} db_worker(s): {elapsed:.2f} s, {count / elapsed:.0f} events/s; "
+            f"CPU {usage.per_request(count)}"
+        )
+    one, two = medians[1], medians[2]
+    report.line(f"  backlog drain, two workers / one: {two / one:.2f} (target >= 1.7)")
+    return [
+        report.Row(
+            f"Webhook apply, backlog drain of {count} stored events, two db_workers vs one",
+            f"{two:.0f} events/s",
+            f"{one:.0f} events/s with one",
+            f"{two / one:.2f}",
+            ">= 1.7",
+            two / one >= 1.7,
+        )
+    ]
+
+
+def _apply_tasks_waiting() -> int:
+    from django.tasks import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    return DBTaskResult.objects.filter(
+        task_path__endswith="apply_pending_webhook_events", status=TaskResultStatus.READY
+    ).count()
+
+
+def _who_applied() -> str:
+    """'3 tasks, 2 of them applying (100+...), by 2 worker processes', from the queue."""
+    from django_tasks_db.models import DBTaskResult
+
+    rows = list(
+        DBTaskResult.objects.filter(task_path__endswith="apply_pending_webhook_events")
+        .exclude(return_value=None)
+        .values_list("return_value", "worker_ids")
+    )
+    busy = [(value, ids) for value, ids in rows if value]
+    workers = {worker for _, ids in busy for worker in ids}
+    return (
+        f"{len(busy)} of {len(rows)} tasks ("
+        + "+".join(str(value) for value, _ in busy)
+        + f") in {len(workers)} worker process(es)"
+    )
+
+
+def _pending(campaign_ids: list[str]) -> int:
+    from compliance.models import WebhookEvent
+
+    return WebhookEvent.objects.filter(
+        telnyx_campaign_id__in=campaign_ids, processed_at__isnull=True
+    ).count()
 
 
 def time_now():
@@ -290,14 +414,39 @@ def _spread(requests: list[dict], urls) -> list[dict]:
 
 
 @contextlib.contextmanager
-def _db_workers(env: dict, count: int):
-    """`count` processes of `manage.py db_worker` on the bench database."""
+def _db_workers(env: dict, count: int, *, ready: bool = False):
+    """`count` processes of `manage.py db_worker` on the bench database; with `ready`, until
+    each holds its database connection (it has started and polls the queue), else until the
+    apply tasks the warm-up left are taken."""
     with contextlib.ExitStack() as stack:
-        for _ in range(count):
-            stack.enter_context(_db_worker(env))
-        if count:
+        for index in range(count):
+            name = f"{WORKER_APP}{os.getpid()}-{index}"
+            stack.enter_context(_db_worker({**env, "PGAPPNAME": name} if ready else env))
+        if count and ready:
+            _wait_until_connected(f"{WORKER_APP}{os.getpid()}-", count)
+        elif count:
             _wait_until_started()
         yield
+
+
+WORKER_APP = "bench-db-worker-"
+
+
+def _wait_until_connected(prefix: str, count: int, timeout: float = 180) -> None:
+    """Until `count` connections whose application_name starts with `prefix` are open."""
+    from django.db import connection
+
+    started = time.perf_counter()
+    while time.perf_counter() - started < timeout:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE %s",
+                [prefix + "%"],
+            )
+            if cursor.fetchone()[0] >= count:
+                return
+        time.sleep(0.05)
+    raise RuntimeError(f"{count} db_workers did not connect within {timeout:.0f} s")
 
 
 def _wait_until_started(timeout: float = 180) -> None:
@@ -329,7 +478,14 @@ def _db_worker(env: dict):
             "--no-startup-delay",
         ],
         cwd=ROOT,
-        env={**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings", **env},
+        # Persistent connections, as the server here and as deployed (CONN_MAX_AGE=60 in
+        # deploy/tendlc.env.example): with 0 each task and each idle look opens one.
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "bench.settings",
+            "CONN_MAX_AGE": "600",
+            **env,
+        },
     )
     try:
         yield process

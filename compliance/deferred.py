@@ -109,6 +109,19 @@ def schedule_once(name: str) -> None:
         task.enqueue(**_carried())
 
 
+def schedule_helper(name: str) -> bool:
+    """Let one more worker join a run of the task registered as `name` (no arguments) that
+    found more work than one pass: enqueue one unless one is already waiting, and only on a
+    database queue (a backend that runs tasks at once would run it now, inside the caller).
+    Each run that finds more calls this once, so every idle worker gets a run while never
+    more than one waits. True when it was enqueued."""
+    task = _task(name)
+    if not isinstance(task.get_backend(), DatabaseBackend) or _waiting_in_queue(task):
+        return False
+    task.enqueue(**_carried())
+    return True
+
+
 def waiting(name: str, *args: Any, within: float) -> bool:
     """Whether a run of the task registered as `name` with these `args` waits in the database
     queue to start within `within` seconds (a chain that polls checks this before it queues

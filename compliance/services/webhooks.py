@@ -289,8 +289,14 @@ def apply_pending_events(batch: int = 100) -> int:
 
     Safe to run concurrently: each event is claimed once (SKIP LOCKED), and one that another
     applier holds is left to it. An event whose handler fails unexpectedly is marked FAILED
-    and the others still go on (see `EventBatch`)."""
-    seen = 0
+    and the others still go on (see `EventBatch`).
+
+    A backlog (a first batch that comes back full) queues one more apply task unless one is
+    waiting: the receiver queues a task only when none waits, so a burst stored while the
+    workers were busy or stopped holds a single task, and a second worker would idle while
+    this one drains it. Each task that finds a backlog queues at most one more, so every idle
+    worker joins and never more than one task waits."""
+    seen, helped = 0, False
     while True:
         try:
             applied = EventBatch(batch).run()
@@ -300,6 +306,9 @@ def apply_pending_events(batch: int = 100) -> int:
         seen += applied
         if applied < batch:
             return seen
+        if not helped:  # a backlog: let an idle worker join (see `schedule_helper`)
+            helped = True
+            deferred.schedule_helper("apply_pending_webhook_events")
 
 
 def _apply_one_by_one(batch: int) -> int:

@@ -267,3 +267,55 @@ def test_a_burst_of_site_checks_does_not_delay_a_webhook_apply(
     slow = DBTaskResult.objects.filter(queue_name="slow")
     assert slow.count() == 20
     assert set(slow.values_list("status", flat=True)) == {TaskResultStatus.READY}
+
+
+def test_two_workers_both_apply_events_from_one_stored_backlog(
+    client, seed, queued, organisation, monkeypatch
+):
+    """A burst stored while no worker ran holds ONE apply task (the receiver queues one only
+    when none waits). The task's first full batch queues one more, so a second worker joins
+    while the first is still draining; every event is applied once, by one or the other."""
+    campaign = make_campaign(organisation, status="TCR_PENDING")
+    for index in range(250):
+        payload = {
+            "campaignId": campaign.campaign_id,
+            "phoneNumber": f"+1555{index:07d}",
+            "type": "ASSIGNMENT",
+            "status": "ADDED",
+        }
+        post_signed(client, envelope("10dlc.phone_number.update", payload), seed)
+    assert _waiting() == 1  # the whole backlog behind one task
+
+    real_run, calls, waiting = webhooks.EventBatch.run, [], []
+
+    def run_and_let_the_second_worker_in(self):
+        calls.append(self)
+        if len(calls) == 2:  # worker 1 has applied its first batch and goes on; meanwhile
+            waiting.append(_waiting())  # a task waits for an idle worker: worker 2 takes it
+            _run_worker()
+        return real_run(self)
+
+    monkeypatch.setattr(webhooks.EventBatch, "run", run_and_let_the_second_worker_in)
+    _run_worker()
+
+    returned = sorted(
+        DBTaskResult.objects.filter(status=TaskResultStatus.SUCCESSFUL).values_list(
+            "return_value", flat=True
+        )
+    )
+    applied_by_task = [value for value in returned if value]
+    assert waiting == [1]
+    assert len(applied_by_task) == 2 and sum(applied_by_task) == 250  # both applied some
+    assert min(applied_by_task) >= 100
+    assert not WebhookEvent.objects.filter(processed_at__isnull=True).exists()
+    assert set(WebhookEvent.objects.values_list("outcome", flat=True)) == {Outcome.APPLIED}
+    assert _waiting() == 0  # never more than one waited; the last one found nothing
+
+
+def test_a_backlog_in_tasks_run_at_once_queues_nothing_more(client, seed, organisation):
+    """Without a queue (tasks run at once) a backlog is drained by the one call."""
+    campaign = make_campaign(organisation, status="TCR_PENDING")
+    for type_ in LIFECYCLE:
+        post_signed(client, status_update(campaign.campaign_id, type_, "ACCEPTED"), seed)
+    assert apply_pending_events(batch=1) == 0
+    assert not DBTaskResult.objects.exists()

@@ -33,6 +33,11 @@ from django.core.management.base import BaseCommand, CommandError
 logger = logging.getLogger(__name__)
 
 RESTART_PAUSE_SECONDS = 2.0
+# An idle db_worker looks for a task this often (django_tasks_db's default is 1 s). On the
+# webhooks queue a backlog queues a helper task for an idle worker to join (see
+# services.webhooks.apply_pending_events): a second's sleep would keep it out of a burst
+# that one worker drains in a few seconds. One indexed read per look.
+WEBHOOK_POLL_SECONDS = "0.2"
 STOP_TIMEOUT_SECONDS = 25.0  # past gunicorn's graceful_timeout (20 s): then SIGKILL
 
 
@@ -69,7 +74,10 @@ class Command(BaseCommand):
             ]
         ]
         for queue in settings.TASK_QUEUES:
-            commands += [[*manage, "db_worker", "--queue-name", queue]] * options["queue_workers"]
+            poll = ["--interval", WEBHOOK_POLL_SECONDS] if queue == "webhooks" else []
+            commands += [[*manage, "db_worker", "--queue-name", queue, *poll]] * options[
+                "queue_workers"
+            ]
         metrics_dir, ours = _metrics_directory()
         try:
             self._supervise(commands, {**os.environ, "PROMETHEUS_MULTIPROC_DIR": metrics_dir})
