@@ -11,11 +11,11 @@ from compliance.evaluation import corpus
 from compliance.evaluation.causes import CAUSE_RULES
 
 # Measured on the whole corpus; raise them as the checker improves, never lower them.
-ACCURACY_FLOOR = 0.98
-HOLDOUT_ACCURACY_FLOOR = 0.98
+ACCURACY_FLOOR = 0.99
+HOLDOUT_ACCURACY_FLOOR = 1.00
 # blind2, never tuned against except for two rules (see tests/corpus/README.md): a floor so that
 # a change cannot make the untouched measure worse unnoticed.
-BLIND2_ACCURACY_FLOOR = 0.67
+BLIND2_ACCURACY_FLOOR = 0.73
 # blind3, written blind and measured once (93.0 %, 0.0 % false blocks, 14.0 % misses), never
 # tuned against: the same kind of floor.
 BLIND3_ACCURACY_FLOOR = 0.93
@@ -24,10 +24,12 @@ BLIND3_ACCURACY_FLOOR = 0.93
 # after that one fix; 100.0 % after issue 17's class fixes (blind4 is tuned against now, no longer
 # an untouched measure): the floor.
 BLIND4_ACCURACY_FLOOR = 1.00
-# blind5, written blind, measured once at 87.0 % / 12.0 % false blocks / 14.0 % misses.
-BLIND5_ACCURACY_FLOOR = 0.87
-# blind7, written blind, measured once at 80.0 % / 18.0 % false blocks / 22.0 % misses.
-BLIND7_ACCURACY_FLOOR = 0.80
+# blind5, written blind, measured once at 87.0 % / 12.0 % false blocks / 14.0 % misses;
+# 99.0 % after tuning against its classes.
+BLIND5_ACCURACY_FLOOR = 0.99
+# blind7, written blind, measured once at 80.0 % / 18.0 % false blocks / 22.0 % misses;
+# 100 % after tuning against its classes.
+BLIND7_ACCURACY_FLOOR = 1.00
 
 
 def test_every_labelled_campaign_is_well_formed():
