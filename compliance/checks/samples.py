@@ -247,7 +247,7 @@ _OWN_OFFER_AFTER_RE = re.compile(
 # business) made, asked about or confirmed, is an account event; "Buy now" is an offer.
 _SUBJECT_BEFORE_RE = re.compile(
     r"(?i)\b(you|i|we|they|he|she|did|didn't|didnt|who|that|which|to help you|(used|attempt\w*|"
-    r"tried|trying|try) to)\s+$"
+    r"tried|trying|try) to|(order|request|bid|trade|instruction)s? to)\s+$"
 )
 _BUY_OFFER_AFTER_RE = re.compile(
     r"(?i)\s+(now|today|one|online|yours|more|any|before|\d|two|three|a \w+,? get|"
@@ -447,13 +447,29 @@ def fields_are_in_english(c: CampaignContent):
             yield Hit(f"{name} does not read as English.", name)
 
 
+_ACCOUNT_STATE_RE = re.compile(
+    r"(?i)your (account|card) (has been |is )?(locked|suspended|disabled|frozen)"
+)
+
+
 @checks("S13")
 def links_stay_on_the_brand_domain_and_read_honestly(c: CampaignContent):
     """Phishing-style wording, and links to a domain other than the brand's website (a public
     shortener is S6's), are what carriers' filters and reviewers treat as phishing."""
     home = registrable_domain(_domain(c.brand.website)) if c.brand.website else ""
     for name, text in c.filled_samples:
-        wording = _search(PHISHING_RE, text)
+        # "Your card is locked" after the customer's own "NO", with no link to follow, is the
+        # fraud alert itself; account-threat wording with a link, or a prize, is what
+        # phishing looks like (CTIA 5.4).
+        linked = has_link(text, _domain(c.brand.website) if c.brand.website else "")
+        wording = next(
+            (
+                m.group(0)
+                for m in PHISHING_RE.finditer(text)
+                if linked or not _ACCOUNT_STATE_RE.fullmatch(m.group(0))
+            ),
+            None,
+        )
         if wording:
             yield Hit(f"Sample {name[-1]} reads like phishing (“{wording}”).", name)
             continue

@@ -452,7 +452,11 @@ _PROMO_RE = re.compile(
     r"\bupgrade (now |today )?to [\w ]{0,25}\b(pro|premium|plus|gold|platinum|unlimited)\b|"
     r"\b(get|enjoy|try) (\d+|one|two|three|a) (free )?(months?|weeks?) (free|on us)\b|"
     r"\b\d+ (months?|weeks?) free\b|\brefer a friend\b|"
-    r"\bshop (our|the) (new|latest|summer|winter|spring|fall|holiday)\b|\bcheck out our new\b"
+    r"\bshop (our|the) (new|latest|summer|winter|spring|fall|holiday)\b|\bcheck out our new\b|"
+    # A product pitched after the alert ("Did you know our Cash Back Visa earns 2%?").
+    r"\bdid you know (about )?(our|that our|we (now )?offer)\b|"
+    r"\bearns? \d+(\.\d+)? ?% (cash ?back|back|on every\w*)\b|"
+    r"\bcash ?back (credit card|card|visa|mastercard|rewards)\b"
 )
 _CODE_RE = re.compile(
     r"(?<![\d$.,])\d{4,8}(?![\d,.]?\d)|(?i:[\[{<][^\]}>]{0,20}\b(code|otp|pin)\b)"
@@ -510,12 +514,22 @@ BANNED_RE = re.compile(
     r"just arrived|now available)|firearms? (dealers?|retailers?|stores?|shops?)|"
     r"gun (shops?|stores?|dealers?)|ffl transfers?|e-?juices?|"
     r"be your own boss|recruit\w*|business opportunity|commissions? on (everyone|every)|"
-    r"earn \$[\d,]+\s*(/|a |per )?(month|mo|week)|build(ing)? your team|"
+    r"earn \$[\d,]+\+?\s*(/|a |per )?(month|mo|week)|build(ing)? your (team|downline)|"
+    # Multi-level marketing (AWS disallowed content; Twilio forbidden categories): recruiting
+    # into a downline, a paid starter kit to join a team.
+    r"downlines?|uplines?|join my (team|business|tribe)|starter kit[^.!?\n]{0,40}\b(team|earn\w*|"
+    r"business)|(team|earn\w*|business)[^.!?\n]{0,40}\bstarter kit|"
+    # A raffle whose tickets are bought is a lottery (prize + chance + consideration; AWS and
+    # Twilio 30461: raffles and sweepstakes with paid entry).
+    r"(?<=\$)\d+[^.!?\n]{0,25}\braffle tickets?|raffle tickets?\b[^.!?\n]{0,40}\d+ for \$\d+|"
+    r"(buy|purchase|get) (your |a |more |\d+ )?raffle tickets?|"
     r"bets?|betting|parlays?|sweeps coins|slots? (tournaments?|machines?)|spin now|"
     r"vapes?|vaping|vapor|e-?liquids?|e-?cigs?|disposables?|mod kits?|"
     r"without a (doctor|prescription)|no (doctor|prescription) (needed|required)|"
     r"escorts?|companions? available|discreet and private|pre-?rolls?|edibles|"
     r"cocaine|heroin|meth(amphetamine)?|fentanyl|kratom|psilocybin|magic mushrooms|"
+    r"(adult|after[- ]dark|intimate) (toys?|kits?|collections?|products?|wellness)|"
+    r"(toys?|lingerie)\b[^.!?\n]{0,40}\b18\+|"
     r"xxx|porn\w*|nudes|onlyfans|sexting|adult (content|entertainment|videos?|dancers?|shows?|"
     r"toys?|products?|boutiques?|novelt(y|ies)|stores?|clubs?)|strip (clubs?|shows?)|"
     r"gentlemen'?s clubs?|exotic dancers?|lap dances?|sex toys?|erotic\w*|x-rated|"
@@ -593,12 +607,13 @@ _LENDING_SERVICE_RE = re.compile(
     r"(?i)\b(inter-?library loans?|loan(ed)? (books?|items?|equipment)|on loan|"
     r"(your|the) (auto |car |home |student |personal )?(loan|mortgage) (payment|statement|"
     r"balance|account|is due|was (received|posted))|(loan|mortgage) payments? (reminders?|"
-    r"received|due|is due|posted))\b"
+    r"received|due|is due|posted)|(mortgage|loan|student loan)( interest)? (forms?|statements?|"
+    r"interest|documents?|paperwork)|form 1098\w*|1098(-e|-t)?)\b"
 )
 # A real age gate asks for the date of birth (or checks an ID); "are you 21?" with a yes/no
 # answer or a tick box is a claim, which AWS's age-gate guidance says is not enough.
 _AGE_GATE_RE = re.compile(
-    r"(?i)\b(date of birth|(day|month|year)[,/]? ?(and |or )?([\w/]+,? ){0,3}(and )?(year )?"
+    r"(?i)\b(date[- ]of[- ]birth|(day|month|year)[,/]? ?(and |or )?([\w/]+,? ){0,3}(and )?(year )?"
     r"of birth|"
     r"birth ?date|birth (year|month)|dob|birthday|age verification|verif\w+ (their |your |the )?"
     r"age (with|against|using|by)|(scan|check|verif\w+) (of )?(a |their |your )?(photo )?id)\b"
@@ -719,7 +734,11 @@ _BAD_CONSENT_RE = re.compile(
     r"already (checked|ticked|selected)( for (you|them))?|automatically "
     r"(opted|enrolled|subscribed|added)|(are|is) (enrolled|added) automatically|implied consent|"
     r"implied|must agree to receive|agree to receive text messages as part of|in order to enroll|"
-    r"are added to our (text|sms) list when|data (list|vendor)|"
+    r"are added to our (text|sms) list when|data (list|vendor)|list brokers?|"
+    r"(lists?|numbers|contacts|leads)\b[\w' ]{0,25}?\b(we|they|you) (rent|buy|purchase|license|"
+    r"lease)\b|(rent|buy|purchase|license|lease) (a |the |their )?([\w'-]+ ){0,2}(lists?|leads)|"
+    r"(from|using|off|through) (the |a |our )?(state |county |public |district |local )?voter "
+    r"(files?|rolls?|lists?)|"
     # Numbers the recipient did not give this brand (CTIA 4.1: consent comes from the
     # recipient; AWS and Twilio 30909: purchased, rented, scraped or third-party lists): bought,
     # rented, licensed, scraped or appended contact data, or a list compiled from a registry,
@@ -778,6 +797,8 @@ _BAD_CONSENT_RE = re.compile(
     r"by (placing|submitting|completing) (your|an|the) (order|purchase|booking)[\w\s,]{0,30}"
     r"you (agree|consent)|cannot be (submitted|completed|placed) without|"
     r"(required|must) (to )?(accept|agree|consent)[\w\s]{0,30}(texts?|sms|messages)|"
+    r"(must|required to|have to|need to) (accept|agree to) (the |our |its |their )?([\w-]+ )?"
+    r"(terms|t&cs?|agreement|conditions)[^.;]{0,80}\b(texts?|text messages|sms)|"
     # Consent that comes with opening an account or accepting the terms, not a separate act
     # for the texts (CTIA 4.2; Twilio 30913): "by creating an account and accepting the Terms,
     # customers agree to receive texts", "texts are a condition of using the service".

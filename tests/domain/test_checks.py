@@ -3823,3 +3823,157 @@ def test_blind5_classes_judged_like_a_reviewer(rule_id, base, field, text, block
     findings = check_campaign(campaign(base, None, **{field: text}))
     blocked = [f for f in blocking(findings) if f.rule == rule_id]
     assert bool(blocked) is blocks, [(f.rule, f.message) for f in findings]
+
+
+# blind6's classes (issue 17), in our own wording, each with its near miss: a trade order
+# ("order to buy"), a card locked after the customer's own answer with nothing to click, a
+# date-of-birth gate written with hyphens, a tax form named after a loan, a product pitched
+# after an alert, lists rented in the present tense or taken from the voter file, marketing
+# consent inside terms one must accept, MLM recruiting, raffle tickets sold, adult products.
+BLIND6_CLASS_CASES = [
+    (
+        "S8",
+        "clinic",
+        "sample3",
+        "Riverbend Family Clinic: your request to buy 2 extra copies of your records is complete.",
+        False,
+    ),
+    (
+        "S8",
+        "clinic",
+        "sample3",
+        "Riverbend Family Clinic: visit confirmed. Did you know our "
+        "Premier card earns 3% cash back? Apply in the portal.",
+        True,
+    ),
+    (
+        "S13",
+        "clinic",
+        "sample3",
+        "Riverbend Family Clinic: thanks, we declined it and your card "
+        "is locked. Call the number on the back of your card.",
+        False,
+    ),
+    (
+        "S13",
+        "clinic",
+        "sample3",
+        "Riverbend Family Clinic: your account is locked. Unlock it at "
+        "https://riverbendclinic.com/unlock now.",
+        True,
+    ),
+    (
+        "U1",
+        "clinic",
+        "sample3",
+        "Riverbend Family Clinic: please bring your 1098 mortgage "
+        "interest form to your billing appointment.",
+        False,
+    ),
+    (
+        "U1",
+        "clinic",
+        "sample3",
+        "Riverbend Family Clinic: new! Medical loans for any procedure, apply today.",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"Besides our own subscribers, we text a contact list we rent "
+        f"each spring from a list broker. {_FLOW}",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"We also text residents from the county voter file. {_FLOW}",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"To open an account customers must accept our terms, which "
+        f"include 'I agree to receive promotional texts'. {_FLOW}",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"To open an account customers must accept our terms; texts "
+        f"are a separate unchecked box: {_FLOW}",
+        False,
+    ),
+    (
+        "S9",
+        "bakery",
+        "sample3",
+        "Sweet Crumbs Bakery: love our cookies? Join my team, grab the "
+        "$79 starter kit and earn from home. Reply STOP to opt out.",
+        True,
+    ),
+    (
+        "S9",
+        "bakery",
+        "sample3",
+        "Sweet Crumbs Bakery: our sourdough starter kit is back, $12 "
+        "at the counter. Reply STOP to opt out.",
+        False,
+    ),
+    (
+        "S9",
+        "bakery",
+        "sample3",
+        "Sweet Crumbs Bakery: $5 buys a raffle ticket for a year of "
+        "free bread, drawing Sunday. Reply STOP to opt out.",
+        True,
+    ),
+    (
+        "S9",
+        "bakery",
+        "sample3",
+        "Sweet Crumbs Bakery: free raffle at the open house, no "
+        "purchase needed. Reply STOP to opt out.",
+        False,
+    ),
+    (
+        "S9",
+        "bakery",
+        "sample3",
+        "Sweet Crumbs Bakery: the after-dark toy collection is in, 18+ "
+        "only. Reply STOP to opt out.",
+        True,
+    ),
+    (
+        "S9",
+        "bakery",
+        "sample3",
+        "Sweet Crumbs Bakery: new gingerbread toy collection for kids "
+        "this December. Reply STOP to opt out.",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "base", "field", "text", "blocks"),
+    BLIND6_CLASS_CASES,
+    ids=[f"{c[0]}-{i}" for i, c in enumerate(BLIND6_CLASS_CASES)],
+)
+def test_blind6_classes_judged_like_a_reviewer(rule_id, base, field, text, blocks):
+    findings = check_campaign(campaign(base, None, **{field: text}))
+    blocked = [f for f in blocking(findings) if f.rule == rule_id]
+    assert bool(blocked) is blocks, [(f.rule, f.message) for f in findings]
+
+
+def test_a_date_of_birth_gate_written_with_hyphens_is_an_age_gate():
+    flow = (
+        "Sign-up at https://sweetcrumbs.com/wine starts with a date-of-birth entry; visitors "
+        f"under 21 are blocked. Verified 21+ visitors tick an unchecked box: {_FLOW}"
+    )
+    findings = check_campaign(campaign("bakery", None, messageFlow=flow, ageGated=True))
+    assert not [f for f in blocking(findings) if f.rule == "U2"], findings
