@@ -33,6 +33,8 @@ BLIND6_ACCURACY_FLOOR = 1.00
 # blind7, written blind, measured once at 80.0 % / 18.0 % false blocks / 22.0 % misses;
 # 100 % after tuning against its classes.
 BLIND7_ACCURACY_FLOOR = 1.00
+# blind8, written blind, measured once at 73.0 % / 28.0 % false blocks / 26.0 % misses.
+BLIND8_ACCURACY_FLOOR = 0.73
 
 
 def test_every_labelled_campaign_is_well_formed():
@@ -135,12 +137,17 @@ def test_the_sixth_blind_half_is_at_least_as_accurate_as_recorded():
     assert figures.accuracy >= BLIND6_ACCURACY_FLOOR, _wrong(figures)
 
 
+def test_the_eighth_blind_half_is_at_least_as_accurate_as_recorded():
+    figures = corpus.evaluate(corpus.load(("blind8",)))
+    assert figures.accuracy >= BLIND8_ACCURACY_FLOOR, _wrong(figures)
+
+
 def test_the_seventh_blind_half_is_at_least_as_accurate_as_recorded():
     figures = corpus.evaluate(corpus.load(("blind7",)))
     assert figures.accuracy >= BLIND7_ACCURACY_FLOOR, _wrong(figures)
 
 
-SEALED_PREFIXES = {"blind8": "L"}  # half -> id prefix, while a half waits sealed
+SEALED_PREFIXES: dict[str, str] = {}  # half -> id prefix, while a half waits sealed
 
 
 @pytest.mark.parametrize("half", corpus.SEALED)
