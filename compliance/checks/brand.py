@@ -155,7 +155,11 @@ _CLIENTS = (
 )
 _SENDS_FOR_OTHERS_RE = re.compile(
     r"(?i)\b(on behalf of (our |its |their |the |all |each )?(\w+ ){0,3}" + _CLIENTS + r"|"
-    r"white[- ]label\w*|resell(er|ers|s|ing)\b|(businesses|companies|merchants|practices|salons|"
+    # A reseller of texting sends for others; a wireless reseller (an MVNO) texting its own
+    # subscribers does not.
+    r"white[- ]label\w*|(sms|text(ing)?|messaging|10dlc|a2p) resell(er|ers|ing)\b|"
+    r"resell(s|ing)? (our |the |its )?(sms|text(ing)?|messaging)\b|"
+    r"(businesses|companies|merchants|practices|salons|"
     r"clinics|restaurants|shops|stores|providers|contractors|studios|offices|gyms|spas|agencies|"
     r"dealers(hips)?|landlords|property managers) (that |who |which )?(use|using|on|subscribe to|"
     r"sign up for|rely on) (our|the|its) (\w+ )?(platform|software|app|service|system|tool|"

@@ -19,8 +19,10 @@ from compliance.checks.text import (
     _WEB_METHOD_RE,
     _affirmed,
     _brand_known,
+    _domain,
     _length_hits,
     _urls,
+    has_link,
     names_brand,
 )
 
@@ -43,7 +45,8 @@ def message_flow_names_how_consent_is_collected(c: CampaignContent):
             "keyword, app setting or script, not only a place (“on our website”)."
         )
         return
-    if _WEB_METHOD_RE.search(flow) and not _urls(flow):
+    domain = _domain(c.brand.website) if c.brand.website else ""
+    if _WEB_METHOD_RE.search(flow) and not has_link(flow, domain):
         yield Hit("The message flow mentions a website or online form but does not link it.")
     if _VERBAL_RE.search(flow) and not _SCRIPT_RE.search(flow):
         yield Hit("Verbal or IVR opt-in needs the script that is read or played.")

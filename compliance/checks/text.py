@@ -416,6 +416,10 @@ _FREQUENCY_RE = re.compile(
     r"|(^|(?<=[.!?:;'\"“(])|(?<=[.!?:;'\"“(] ))only (when|whenever|if|upon|after|on)\b"
     r"|\b(sent|triggered|texted|delivered) (by|on|upon|based on) (your |account |security )*"
     r"(activity|events?|changes?|requests?|transactions?)\b"
+    # A count per any occasion: "2-4 per session", "about 3-6 per trip", "4-8 per season",
+    # "1-2 mensajes por orden"; never a price ("$10 per month").
+    r"|(?<![$\d.,])\b\d+\s*((-|–|to)\s*\d+\s*)?((msgs?|messages?|texts?|alerts?|reminders?|"
+    r"mensajes?)\s*)?(/|\bper\b|\beach\b|\bevery\b|\bpor\b)\s*[a-záéíóúñ][\w-]*"
     # "few msgs/mo", "some texts per week": an unnumbered count per period.
     r"|\b(few|some|occasional)\s+(msgs?|messages?|texts?|alerts?)\s*(/|per|a|each)\s*(day|week|wk|"
     r"month|mo|year|yr)\b"
@@ -607,7 +611,8 @@ _LENDING_SERVICE_RE = re.compile(
     r"(?i)\b(inter-?library loans?|loan(ed)? (books?|items?|equipment)|on loan|"
     r"(your|the) (auto |car |home |student |personal )?(loan|mortgage) (payment|statement|"
     r"balance|account|is due|was (received|posted))|(loan|mortgage) payments? (reminders?|"
-    r"received|due|is due|posted)|(mortgage|loan|student loan)( interest)? (forms?|statements?|"
+    r"received|due|is due|posted)|loan[- ]signing( agents?| appointments?| services?)?|"
+    r"(mortgage|loan|student loan)( interest)? (forms?|statements?|"
     r"interest|documents?|paperwork)|form 1098\w*|1098(-e|-t)?)\b"
 )
 # A real age gate asks for the date of birth (or checks an ID); "are you 21?" with a yes/no
@@ -840,6 +845,10 @@ _OPT_OUT_DONE = (
     r"no longer (subscribed|enrolled|signed up|on (our|the|this) (\w+ )?list)|"
     r"(opt-?out|unsubscribe|stop request) (is |has been |was )?(confirmed|processed|complete|"
     r"successful)|subscription (has )?(ended|been cancell?ed)|"
+    # "no more trip texts", "no further service alerts", "we've turned off texts", "no more
+    # surveys or polls will be texted to you": the messages named by their kind.
+    rf"no (more|further) ([\w-]+ ){{0,3}}{_MSG_NOUNS}|(turned|switched) off ([\w-]+ ){{0,2}}"
+    rf"{_MSG_NOUNS}|no (more|further) [\w ,&-]{{0,40}}\bwill be (texted|sent|messaged)|"
     r"ya no (le |te )?(recibir[aá]s?|recibir[aá]n|enviaremos|mandaremos)|"
     r"ya no (est[aá]s?|est[aá]n) (suscrit[oa]s?|inscrit[oa]s?)|dej(ar[aá]s?|ar[aá]n) de recibir|"
     r"no m[aá]s (mensajes|textos|alertas)|baja confirmada"

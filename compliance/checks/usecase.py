@@ -42,7 +42,8 @@ def lending_content_is_declared(c: CampaignContent):
 _FOOD_CONTEXT_RE = re.compile(
     r"(?i)\b(glaze[ds]?|glazed|caramels?|truffles?|cakes?|cupcakes?|ham|sauce|beans|bbq|barbecue|"
     r"ribs|brisket|smoked|infused|flavou?red|chocolates?|candy|candies|ice cream|cookies?|"
-    r"brownies?|pies?|salmon|marinated|mocktails?|sin alcohol|non-?alcoholic|alcohol-?free)\b"
+    r"brownies?|pies?|salmon|marinated|mocktails?|sin alcohol|non-?alcoholic|alcohol-?free|"
+    r"pecans?|pralines?|tiramisu|fudge|frosting|custards?|tarts?|bread pudding|pre-?orders?)\b"
 )
 
 

@@ -3948,8 +3948,91 @@ BLIND6_CLASS_CASES = [
 ]
 
 
-# One test for the class cases of blind5 and blind6 (rule, base, field, text, blocks).
-LATER_BLIND_CLASS_CASES = BLIND5_CLASS_CASES + BLIND6_CLASS_CASES
+# blind8's false blocks (issue 17), in our own wording: replies and confirmations worded by
+# hand ("no more order texts", "we've turned off texts", "2-4 per visit"), a link on the
+# brand's own unusual TLD without a scheme, a loan-signing notary, a pie named after a
+# spirit, a wireless reseller texting its own subscribers.
+BLIND8_CLASS_CASES = [
+    (
+        "K1",
+        "bakery",
+        "optoutMessage",
+        "Sweet Crumbs Bakery: no more order texts will be sent here.",
+        False,
+    ),
+    (
+        "K1",
+        "bakery",
+        "optoutMessage",
+        "Sweet Crumbs Bakery: we've turned off texts to this number.",
+        False,
+    ),
+    (
+        "K1",
+        "bakery",
+        "optoutMessage",
+        "Sweet Crumbs Bakery: no more tastings or polls will be texted to you.",
+        False,
+    ),
+    ("K1", "bakery", "optoutMessage", "Sweet Crumbs Bakery: thanks, see you soon!", True),
+    (
+        "M6",
+        "bakery",
+        "optinMessage",
+        "Sweet Crumbs Bakery: you're in, usually 2-4 per visit. Msg "
+        "& data rates may apply. Reply HELP for help, STOP to opt out.",
+        False,
+    ),
+    (
+        "M6",
+        "bakery",
+        "optinMessage",
+        "Sweet Crumbs Bakery: listo, 1-2 mensajes por pedido. "
+        "Pueden aplicar tarifas. AYUDA para ayuda, ALTO para cancelar.",
+        False,
+    ),
+    (
+        "M6",
+        "bakery",
+        "optinMessage",
+        "Sweet Crumbs Bakery: you're in for our texts! "
+        "Msg & data rates may apply. Reply HELP for help, STOP to opt out.",
+        True,
+    ),
+    (
+        "M2",
+        "bakery",
+        "messageFlow",
+        "Customers opt in on the order form online at "
+        f"sweetcrumbs.bakery/order with an unchecked box: {_FLOW}",
+        False,
+    ),
+    (
+        "U1",
+        "clinic",
+        "description",
+        "Riverbend Family Clinic's notary desk, a loan-signing agent, "
+        "texts clients who booked appointment confirmations and what ID to bring.",
+        False,
+    ),
+    (
+        "U2",
+        "bakery",
+        "sample3",
+        "Sweet Crumbs Bakery: pie pre-orders open Monday. Bourbon pecan "
+        "sells out fast! Reply STOP to opt out.",
+        False,
+    ),
+    (
+        "U2",
+        "bakery",
+        "sample3",
+        "Sweet Crumbs Bakery: bourbon flights at the bar Friday. Reply STOP to opt out.",
+        True,
+    ),
+]
+# One test for the class cases of blind5, blind6 and blind8 (rule, base, field, text, blocks).
+LATER_BLIND_CLASS_CASES = BLIND5_CLASS_CASES + BLIND6_CLASS_CASES + BLIND8_CLASS_CASES
 
 
 @pytest.mark.parametrize(
@@ -3957,7 +4040,7 @@ LATER_BLIND_CLASS_CASES = BLIND5_CLASS_CASES + BLIND6_CLASS_CASES
     LATER_BLIND_CLASS_CASES,
     ids=[f"{c[0]}-{i}" for i, c in enumerate(LATER_BLIND_CLASS_CASES)],
 )
-def test_blind5_and_blind6_classes_judged_like_a_reviewer(rule_id, base, field, text, blocks):
+def test_later_blind_classes_judged_like_a_reviewer(rule_id, base, field, text, blocks):
     findings = check_campaign(campaign(base, None, **{field: text}))
     blocked = [f for f in blocking(findings) if f.rule == rule_id]
     assert bool(blocked) is blocks, [(f.rule, f.message) for f in findings]
@@ -3970,3 +4053,21 @@ def test_a_date_of_birth_gate_written_with_hyphens_is_an_age_gate():
     )
     findings = check_campaign(campaign("bakery", None, messageFlow=flow, ageGated=True))
     assert not [f for f in blocking(findings) if f.rule == "U2"], findings
+
+
+@pytest.mark.parametrize(
+    ("description", "flagged"),
+    [
+        (
+            "Crestline Mobile, a prepaid wireless reseller, texts its own subscribers security "
+            "alerts when a SIM change is requested on their account.",
+            False,
+        ),
+        ("Textly, an SMS reseller, sends its clients' promotions to their customers.", True),
+    ],
+)
+def test_a_wireless_reseller_texting_its_own_subscribers_is_the_brand(description, flagged):
+    from compliance.checks.brand import brand_sends_for_its_clients
+
+    hits = list(brand_sends_for_its_clients(campaign("clinic", None, description=description)))
+    assert bool(hits) is flagged, hits
