@@ -437,7 +437,8 @@ POLITICAL_RE = re.compile(
     r"(?i)\b(elect\b|re-?elect|for (city |county )?(council|mayor|senate|"
     r"congress|governor|commissioner|sheriff|school board)|ballot|measure [a-z0-9]+\b|"
     r"election( day)?|chip in \$?\d+|campaign (contribution|donation)|pac\b|"
-    r"get out the vote|polls (open|close)|precinct|"
+    r"get out the vote|polls (open|close)|precinct|vote (yes|no) on (question |prop(osition)? |"
+    r"measure |amendment |issue )?[a-z0-9]+\b|(question|proposition|amendment) \d+ would|"
     # "vote for" or "candidate" count only beside a political word ("vote for December's pie",
     # "job candidates" are not politics).
     r"(vote (for|yes|no)|candidates?)\b(?=[^.!?]{0,80}\b(election|ballot|office|council|mayor|"
@@ -507,6 +508,7 @@ BANNED_RE = re.compile(
     r"consolidate (your |their |all )?(\w+ )?(debts?|credit cards?|bills)|"
     r"(reduce|lower|cut|eliminate|erase|wipe out) (your |their )?(total )?(unsecured )?debts?|"
     r"debt collect(ion|or|ors) (agency|agencies|services?)|collections? agency|"
+    r"attempt to collect a debt|accounts? placed with us|placed (with us )?for collection|"
     r"pennies on the dollar|tax (debt )?relief|wage garnish\w*|credit repair|fix (your|my) credit|"
     r"repair (your|their) credit|credit (restoration|fix|fixing|sweep|clean-?up)|"
     r"remove negative items|negative items (were |have been |are )?removed|"
@@ -521,7 +523,10 @@ BANNED_RE = re.compile(
     r"earn \$[\d,]+\+?\s*(/|a |per )?(month|mo|week)|build(ing)? your (team|downline)|"
     # Multi-level marketing (AWS disallowed content; Twilio forbidden categories): recruiting
     # into a downline, a paid starter kit to join a team.
-    r"downlines?|uplines?|join my (team|business|tribe)|starter kit[^.!?\n]{0,40}\b(team|earn\w*|"
+    r"downlines?|uplines?|join my (team|business|tribe)|(bonus(es)?|commissions?) on (everyone|"
+    r"every (one|person)|the people) you (bring|recruit|sign)|(bring|recruit|sign) (\w+ ){0,2}"
+    r"onto your team|powerball|mega ?millions|lottery tickets?|scratch-?offs?|scratchers|"
+    r"jackpot is \$|starter kit[^.!?\n]{0,40}\b(team|earn\w*|"
     r"business)|(team|earn\w*|business)[^.!?\n]{0,40}\bstarter kit|"
     # A raffle whose tickets are bought is a lottery (prize + chance + consideration; AWS and
     # Twilio 30461: raffles and sweepstakes with paid entry).
@@ -529,7 +534,8 @@ BANNED_RE = re.compile(
     r"(buy|purchase|get) (your |a |more |\d+ )?raffle tickets?|"
     r"bets?|betting|parlays?|sweeps coins|slots? (tournaments?|machines?)|spin now|"
     r"vapes?|vaping|vapor|e-?liquids?|e-?cigs?|disposables?|mod kits?|"
-    r"without a (doctor|prescription)|no (doctor|prescription) (needed|required)|"
+    r"without a (doctor|prescription)|no (doctor|prescription|rx)( visits?)?( or (doctor|"
+    r"prescription|rx)( visits?)?)? (needed|required)|"
     r"escorts?|companions? available|discreet and private|pre-?rolls?|edibles|"
     r"cocaine|heroin|meth(amphetamine)?|fentanyl|kratom|psilocybin|magic mushrooms|"
     r"(adult|after[- ]dark|intimate) (toys?|kits?|collections?|products?|wellness)|"
@@ -578,8 +584,9 @@ BANNED_RE = re.compile(
     # Firearm and ammunition sales (AWS age-gate guide: not approvable even behind a gate).
     r"(firearms?|guns?|rifles?|pistols?|handguns?|shotguns?|ammo|ammunition) (arrivals?|deals?|"
     r"restocks?|prices?|drops?)|new (firearm|gun|rifle|pistol|handgun|shotgun)s? (arrivals?|in)|"
-    r"\d+ ?% off (all |select |our |every )?(guns?|firearms?|handguns?|rifles?|pistols?|shotguns?|"
-    r"ammo|ammunition)|ar-?15 (lowers?|uppers?|rifles?|kits?)|\d+ ?rds\b|"
+    r"(rifles?|pistols?|handguns?|shotguns?|guns?|firearms?) (from|starting at|for) \$\d|"
+    r"\d+ ?% off (all |select |our |every )?([\w-]+ )?(guns?|firearms?|handguns?|rifles?|"
+    r"pistols?|shotguns?|ammo|ammunition)|ar-?15 (lowers?|uppers?|rifles?|kits?)|\d+ ?rds\b|"
     r"\d+ rounds? of (\d+mm|ammo)|(glock|sig sauer|smith & wesson|ruger|remington|beretta|"
     r"springfield armory|taurus|mossberg)\b[^.!?\n]{0,40}\b(in stock|on sale|restock\w*|"
     r"just arrived|now available)|"
@@ -588,6 +595,8 @@ BANNED_RE = re.compile(
 AGE_GATED_RE = re.compile(
     r"(?i)\b(alcohol\w*|(?<!root )beers?|wines?|winery|liquor|vodka|whiske?y|bourbon|tequila|"
     r"rum|gin|cocktails?|brewery|breweries|happy hour|firearms?|rifles?|pistols?|"
+    r"(domestic|craft|beer|margarita|sangria) (pitchers?|drafts?)|(well|tequila|jell-?o|whiske?y|"
+    r"vodka) shots?|margaritas?|mimosas?|sangria|hard seltzers?|bar specials?|"
     r"(?<!glue )(?<!nail )(?<!heat )guns?|"
     r"handguns?|shotguns?|ammo|ammunition|gun shop|tobacco|cigars?|cigarettes?|vapes?|vaping|"
     r"e-?cigs?|e-?liquids?|nicotine|hookah|shisha)\b"
@@ -725,7 +734,8 @@ _SOURCE = (
     r"((public|government|state|federal|county|city|industry|licensing|professional|trade|dot|"
     r"fmcsa|court|property|voter|deed|license)( [\w'-]+){0,2} (registry|registries|registration "
     r"(lists?|data|records)|directory|directories|listings|filings|databases?|profiles|records?|"
-    r"lookups?|rolls)|([\w']+ )?(public|social|online|linkedin|facebook) (\w+ )?profiles|"
+    r"lookups?|rolls|rosters?)|([\w']+ )?(public|social|online|linkedin|facebook) (\w+ )?profiles|"
+    r"(jail|booking|inmate|arrest) (rosters?|logs?|lists?|records)|"
     r"job boards?|social (media|sites|networks)|online directories|yellow pages|google maps)"
 )
 _BAD_CONSENT_RE = re.compile(
@@ -735,6 +745,8 @@ _BAD_CONSENT_RE = re.compile(
     r"by (booking|signing up|registering|enrolling|creating an account|purchasing|ordering|"
     r"checking out|placing an order|paying|using (our|the|this) (service|app|site|website))"
     r"[^.;]{0,40}\b(agree|consent)\w*[^.;]{0,30}\b(texts?|text messages|sms|messages)|"
+    r"by \w+ing (your |a |an |the |our )?[^.;]{0,40}\byou (agree|consent)\w*[^.;]{0,40}\b"
+    r"(promotional|marketing) (texts?|text messages|sms|messages)|"
     r"ticked by default|(is|are|comes?|come) (already|pre-?) ?(checked|ticked|selected)|"
     r"already (checked|ticked|selected)( for (you|them))?|automatically "
     r"(opted|enrolled|subscribed|added)|(are|is) (enrolled|added) automatically|implied consent|"

@@ -4031,6 +4031,102 @@ BLIND8_CLASS_CASES = [
         True,
     ),
 ]
+# blind8's misses, in our own wording, each with a near miss.
+BLIND8_CLASS_CASES += [
+    (
+        "U2",
+        "bakery",
+        "sample3",
+        "Sweet Crumbs Bakery: game day! $7 domestic pitchers and $2 well "
+        "shots after 8. Reply STOP to opt out.",
+        True,
+    ),
+    (
+        "U2",
+        "bakery",
+        "sample3",
+        "Sweet Crumbs Bakery: coffee drink specials all week. Reply STOP to opt out.",
+        False,
+    ),
+    (
+        "S9",
+        "bakery",
+        "sample3",
+        "Sweet Crumbs Bakery: opening day sale, 15% off all hunting ammo "
+        "and shotguns from $299. Reply STOP to opt out.",
+        True,
+    ),
+    (
+        "S9",
+        "clinic",
+        "sample3",
+        "Riverbend Family Clinic: weight-loss shots, no doctor visit or "
+        "prescription needed. Reply STOP to opt out.",
+        True,
+    ),
+    (
+        "S9",
+        "bakery",
+        "sample3",
+        "Sweet Crumbs Bakery: become a partner and earn bonuses on "
+        "everyone you bring onto your team. Reply STOP to opt out.",
+        True,
+    ),
+    (
+        "S9",
+        "bakery",
+        "sample3",
+        "Sweet Crumbs Bakery: Powerball is $500M, get your tickets at "
+        "the counter. Reply STOP to opt out.",
+        True,
+    ),
+    (
+        "S9",
+        "clinic",
+        "sample3",
+        "Riverbend Family Clinic: your balance is $40. This is an attempt "
+        "to collect a debt. Reply STOP to opt out.",
+        True,
+    ),
+    (
+        "S9",
+        "clinic",
+        "sample3",
+        "Riverbend Family Clinic: your balance of $40 is due Friday. Reply STOP to opt out.",
+        False,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        "By scheduling your free tasting you agree to receive Sweet "
+        f"Crumbs Bakery promotional texts. {_FLOW}",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        "By scheduling your free tasting you agree to our terms. "
+        f"Texts are a separate unchecked box: {_FLOW}",
+        False,
+    ),
+    (
+        "U6",
+        "bakery",
+        "sample3",
+        "Sweet Crumbs Bakery: vote YES on 3 to keep our bakery district "
+        "open late. Reply STOP to opt out.",
+        True,
+    ),
+    (
+        "U6",
+        "bakery",
+        "sample3",
+        "Sweet Crumbs Bakery: vote for December's pie of the month! Reply STOP to opt out.",
+        False,
+    ),
+]
 # One test for the class cases of blind5, blind6 and blind8 (rule, base, field, text, blocks).
 LATER_BLIND_CLASS_CASES = BLIND5_CLASS_CASES + BLIND6_CLASS_CASES + BLIND8_CLASS_CASES
 
