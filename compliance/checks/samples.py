@@ -43,7 +43,8 @@ from compliance.checks.text import (
 # A sample that is a note in place of a message: it refers to another sample or says the
 # message is still to be written.
 _NOTE_NOT_MESSAGE_RE = re.compile(
-    r"(?i)^\W*([\w&' ]{0,40}:\s*)?\W*(same (as|message|text|for|again|here)|same\W*$|"
+    # Bounded runs: nested unbounded \W* and \s* backtrack quadratically on hostile text.
+    r"(?i)^\W{0,8}([\w&' ]{0,40}:\s{0,4})?\W{0,8}(same (as|message|text|for|again|here)|same\W*$|"
     r"similar (to|message|text|for)|ditto|"
     r"see (above|below|sample|message)|as above|n/?a|tbd|tba|etc|"
     r"placeholder|another (message|sample|text) (like|for|similar)|"
