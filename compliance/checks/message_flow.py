@@ -203,7 +203,9 @@ _SPOKEN_CONSENT_RE = re.compile(
 )
 _WRITTEN_STEP_RE = re.compile(
     r"(?i)\b(check ?box(es)?|box(es)?\b|forms?|sign(s|ed)? (up|in|the)|signature|signs?\b|"
-    r"keyword|(?-i:[Tt]ext(s|ing)? [\"'“]?[A-Z0-9]{2,})|repl(y|ies|ying) (with )?[\"'“]?(yes|y)\b|"
+    # A keyword texted to join is written; "text HELP for help, STOP to stop" read aloud is not.
+    r"keyword|(?-i:[Tt]ext(s|ing)? [\"'“]?(?!(HELP|STOP|INFO|END|CANCEL|QUIT|UNSUBSCRIBE|STOPALL|"
+    r"AYUDA|ALTO|PARAR)\b)[A-Z0-9]{2,})|repl(y|ies|ying) (with )?[\"'“]?(yes|y)\b|"
     r"(answer|answers|respond|responds|text|texts) (back )?(with |to it with )?[\"'“]?yes\b|"
     r"(answer|respond|reply)\w* [\"'“]?yes\b|"
     r"tablet|kiosk|in[- ]app|web ?(site|form|page)|online|"

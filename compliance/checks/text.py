@@ -735,7 +735,9 @@ _SOURCE = (
     r"fmcsa|court|property|voter|deed|license)( [\w'-]+){0,2} (registry|registries|registration "
     r"(lists?|data|records)|directory|directories|listings|filings|databases?|profiles|records?|"
     r"lookups?|rolls|rosters?)|([\w']+ )?(public|social|online|linkedin|facebook) (\w+ )?profiles|"
-    r"(jail|booking|inmate|arrest) (rosters?|logs?|lists?|records)|"
+    r"(jail|booking|inmate|arrest)( \w+)? (rosters?|logs?|lists?|records)|"
+    r"(eviction|probate|foreclosure|bankruptcy|divorce|arrest|booking|court|permit) (filings|"
+    r"records|lists|dockets|notices|data)|"
     r"job boards?|social (media|sites|networks)|online directories|yellow pages|google maps)"
 )
 _BAD_CONSENT_RE = re.compile(
@@ -783,6 +785,12 @@ _BAD_CONSENT_RE = re.compile(
     r"using|off|out of|on|through) (the |a |an )?" + _SOURCE + r"|"
     r"(reach|find|text|contact|source|pull|take|get|add|build|compil)\w* [^.;]{0,30}?\b(from|via|"
     r"through|using|off|out of) (the |a |an )?" + _SOURCE + r"|"
+    # "each morning we review the public jail booking roster and text the numbers listed"
+    r"\b(we|i|staff|our [\w ]{0,20}?(staff|team|agents?|reps?))\s+(\w+ly\s+)?(review|check|scan|"
+    r"monitor|watch|comb|search|read|pull|go|goes|went)\w*( through| up)? (the |a |an |each |"
+    r"every )?"
+    r"([\w'’-]+ ){0,2}" + _SOURCE + r"[^.;]{0,60}\b(text|message|"
+    r"contact|call|reach)\w*|"
     r"(scraped|scraping|harvested|harvesting) [^.;]{0,30}\b(numbers|contacts|data|profiles|sites|"
     r"web|listings|directories|pages)|(numbers|contacts|data|profiles|lists?) [^.;]{0,20}\b"
     r"(scraped|harvested)|"
@@ -796,7 +804,10 @@ _BAD_CONSENT_RE = re.compile(
     r"(import|upload|load|append)\w* (\w+ )?(contacts|numbers|phone numbers|leads|records) "
     r"from|(partner|third[- ]party|co-?registration|ticketing[- ]partner)s?' lists?|"
     r"(partner|third[- ]party|co-?registration|ticketing[- ]partner) lists?|co-?registration|"
-    r"(marketing|lead|contact|business contact|data|trigger lead) (lists?|vendors?)|skip tracing|"
+    # A "contact list" alone is anyone's own (an alarm account's emergency contacts); a
+    # vendor of contact lists, a business contact list or a marketing list is a source.
+    r"(marketing|lead|business contact|data|trigger lead) (lists?|vendors?)|contact (list )?"
+    r"vendors?|skip tracing|"
     r"public (property )?records|trigger leads?|dmv|"
     r"by signing up,? you agree|by (using|"
     r"creating|registering|purchasing)[\w\s]{0,30}you (agree|consent)|"

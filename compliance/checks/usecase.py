@@ -211,6 +211,7 @@ _ADVOCACY_RE = re.compile(
 
 def _only_voting_logistics(c: CampaignContent) -> bool:
     texts = [text for _, text in _content_fields(c)]
-    if any(_ADVOCACY_RE.search(text) for text in texts):
+    # "No candidates or positions are mentioned" says the opposite of advocacy.
+    if any(_affirmed(_ADVOCACY_RE, text) for text in texts):
         return False
     return c.brand.vertical != "POLITICAL" and c.brand.entity_type != "SOLE_PROPRIETOR"

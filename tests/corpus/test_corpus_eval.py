@@ -35,7 +35,7 @@ BLIND6_ACCURACY_FLOOR = 1.00
 BLIND7_ACCURACY_FLOOR = 1.00
 # blind8, written blind, measured once at 73.0 % / 28.0 % false blocks / 26.0 % misses;
 # 93.0 % after its false-block classes and its misses.
-BLIND8_ACCURACY_FLOOR = 0.93
+BLIND8_ACCURACY_FLOOR = 0.99
 
 
 def test_every_labelled_campaign_is_well_formed():
@@ -148,7 +148,8 @@ def test_the_seventh_blind_half_is_at_least_as_accurate_as_recorded():
     assert figures.accuracy >= BLIND7_ACCURACY_FLOOR, _wrong(figures)
 
 
-SEALED_PREFIXES: dict[str, str] = {"blind9": "M", "blind10": "N"}  # half -> id prefix, while a half waits sealed
+# half -> id prefix, while a half waits sealed
+SEALED_PREFIXES: dict[str, str] = {"blind9": "M", "blind10": "N"}
 
 
 @pytest.mark.parametrize("half", corpus.SEALED)

@@ -4127,8 +4127,106 @@ BLIND8_CLASS_CASES += [
         False,
     ),
 ]
+# blind8's last classes, in our own wording with near misses: a platform sending "under each
+# client bakery's name"; a one-line description that never says what the messages are; a
+# "contact list" that is the account's own; a spoken yes keyed in by staff (the disclosure read
+# aloud names HELP and STOP, which is not a keyword to join); numbers taken from court filings
+# or an inmate roster someone reviews; election-day logistics that say no candidate is endorsed.
+_SPOKEN_FLOW = (
+    "At the counter staff ask 'Want our texts? Up to 4 a month, msg & data rates may apply, "
+    "text HELP for help or STOP to stop, terms at sweetcrumbs.com/terms.' "
+)
+BLIND8_REST_CASES = [
+    (
+        "B6",
+        "bakery",
+        "description",
+        "Sweet Crumbs Bakery's ordering software sends pickup texts for independent bakeries, "
+        "under each client bakery's name.",
+        True,
+    ),
+    (
+        "B6",
+        "bakery",
+        "description",
+        "Sweet Crumbs Bakery texts catering customers order updates under the name Sweet Crumbs.",
+        False,
+    ),
+    ("D2", "bakery", "description", "Sweet Crumbs Bakery sends texts to its customers.", True),
+    ("D2", "bakery", "description", "Sweet Crumbs Bakery texts customers weekly specials.", False),
+    (
+        "M4",
+        "2fa",
+        "description",
+        "Lockbox texts one-time codes to its users when they sign in or edit their emergency "
+        "contact list.",
+        False,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"Numbers come from a contact list vendor. {_FLOW}",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        _SPOKEN_FLOW + "If the customer says yes, staff add the number at the register.",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        _SPOKEN_FLOW + "Customers who want them text JOIN to 55123 from their own phone.",
+        False,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"Every morning we check the county court eviction filings and text the tenants listed "
+        f"about our moving-day pastries. {_FLOW}",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"Our team goes through the sheriff's daily inmate roster and texts the families. {_FLOW}",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        "Customers check the county records portal for their permit and text us to order "
+        f"the ribbon-cutting cake. {_FLOW}",
+        False,
+    ),
+    (
+        "U6",
+        "bakery",
+        "description",
+        "Sweet Crumbs Bakery texts neighbors its hours on election day, when the shop is a "
+        "polling place. No candidates or measures are endorsed.",
+        False,
+    ),
+    (
+        "U6",
+        "bakery",
+        "description",
+        "Sweet Crumbs Bakery texts neighbors its hours on election day, when the shop is a "
+        "polling place, and which candidates the owners endorse.",
+        True,
+    ),
+]
 # One test for the class cases of blind5, blind6 and blind8 (rule, base, field, text, blocks).
-LATER_BLIND_CLASS_CASES = BLIND5_CLASS_CASES + BLIND6_CLASS_CASES + BLIND8_CLASS_CASES
+LATER_BLIND_CLASS_CASES = (
+    BLIND5_CLASS_CASES + BLIND6_CLASS_CASES + BLIND8_CLASS_CASES + BLIND8_REST_CASES
+)
 
 
 @pytest.mark.parametrize(
