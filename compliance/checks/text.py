@@ -817,8 +817,8 @@ _BAD_CONSENT_RE = re.compile(
     # A consumer's request, with the number, passed to a network of other businesses is
     # number sharing as well as lead generation (CTIA 5.2; AWS OPT_IN_DATA_SHARED).
     r"(requests?|info\w*|details|numbers?|leads?|inquir(y|ies)) (are|is|get|gets|will be) (sent|"
-    r"passed|forwarded|shared|routed|sold|distributed) (on )?(to|with) (our |a |the )?"
-    r"([\w-]+ ){0,2}(network|partners)\b|"
+    r"passed|forwarded|shared|routed|sold|distributed|matched) (on )?(to|with) (our |a |the )?"
+    r"(up to |as many as )?([\w-]+ ){0,2}(network|partners|partner [\w-]+s)\b|"
     r"sold to (third[- ]parties|"
     r"partners)|and (its|our|selected|up to \d+) (\w+ )?partners|partners may (contact|text)|"
     # Consent bundled into a purchase or the terms (CTIA 4.2: never a condition of purchase).

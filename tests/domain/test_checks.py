@@ -4223,6 +4223,30 @@ BLIND8_REST_CASES = [
         True,
     ),
 ]
+# A request passed to partner businesses that then call is sharing the number (CTIA 5.2).
+BLIND8_REST_CASES += [
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"{_FLOW} Cake requests are routed to up to three partner bakeries, who call with quotes.",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"{_FLOW} Catering requests are matched with partner caterers nearby.",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"{_FLOW} Cake requests are routed to our own decorators on shift.",
+        False,
+    ),
+]
 # One test for the class cases of blind5, blind6 and blind8 (rule, base, field, text, blocks).
 LATER_BLIND_CLASS_CASES = (
     BLIND5_CLASS_CASES + BLIND6_CLASS_CASES + BLIND8_CLASS_CASES + BLIND8_REST_CASES
