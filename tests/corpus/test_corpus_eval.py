@@ -12,30 +12,31 @@ from compliance.evaluation.causes import CAUSE_RULES
 
 # Measured on the whole corpus; raise them as the checker improves, never lower them.
 ACCURACY_FLOOR = 0.99
-HOLDOUT_ACCURACY_FLOOR = 1.00
-# blind2, never tuned against except for two rules (see tests/corpus/README.md): a floor so that
-# a change cannot make the untouched measure worse unnoticed.
-BLIND2_ACCURACY_FLOOR = 0.73
-# blind3, written blind and measured once (93.0 %, 0.0 % false blocks, 14.0 % misses), never
-# tuned against: the same kind of floor.
-BLIND3_ACCURACY_FLOOR = 0.93
-# blind4, written blind, first run 68.0 % / 60.0 % false blocks / 4.0 % misses (60 % from one
-# rule, K1, that wanted "no more messages" in so many words after "you're unsubscribed"); 79.0 %
-# after that one fix; 100.0 % after issue 17's class fixes (blind4 is tuned against now, no longer
-# an untouched measure): the floor.
-BLIND4_ACCURACY_FLOOR = 1.00
-# blind5, written blind, measured once at 87.0 % / 12.0 % false blocks / 14.0 % misses;
-# 99.0 % after tuning against its classes.
-BLIND5_ACCURACY_FLOOR = 0.99
-# blind6, written blind, measured once at 90.0 % / 8.0 % false blocks / 12.0 % misses;
-# 100 % after tuning against its classes.
-BLIND6_ACCURACY_FLOOR = 1.00
-# blind7, written blind, measured once at 80.0 % / 18.0 % false blocks / 22.0 % misses;
-# 100 % after tuning against its classes.
-BLIND7_ACCURACY_FLOOR = 1.00
-# blind8, written blind, measured once at 73.0 % / 28.0 % false blocks / 26.0 % misses;
-# 93.0 % after its false-block classes and its misses.
-BLIND8_ACCURACY_FLOOR = 1.00
+# Each half's floor: the accuracy the closing notes record, so that no change makes a half
+# worse unnoticed. First runs (measured once, untouched) and what came after are in
+# tests/corpus/README.md.
+HALF_ACCURACY_FLOORS = {
+    "holdout": 1.00,  # written before any rule changed; 72.0 % then
+    # blind2: 65.0 % at its first run; most of what is left are labels that approve opt-in
+    # confirmations without a frequency, against AWS's checklist and M6 (labels never change).
+    "blind2": 0.73,
+    "blind3": 0.93,  # first run 93.0 %, never tuned against
+    "blind4": 1.00,  # first run 68.0 %, then tuned against
+    "blind5": 0.99,  # first run 87.0 %, then tuned against
+    "blind6": 1.00,  # first run 90.0 %, then tuned against
+    "blind7": 1.00,  # first run 80.0 %, then tuned against
+    "blind8": 1.00,  # first run 73.0 %, then tuned against
+}
+# The id prefix of each half written after the first three.
+LATER_HALF_PREFIXES = {
+    "blind2": "C",
+    "blind3": "E",
+    "blind4": "F",
+    "blind5": "G",
+    "blind6": "J",
+    "blind7": "K",
+    "blind8": "L",
+}
 
 
 def test_every_labelled_campaign_is_well_formed():
@@ -60,17 +61,7 @@ def test_the_blind_half_is_well_formed():
     assert sum(c.verdict == "approve" for c in blind) / len(blind) >= 0.40
 
 
-@pytest.mark.parametrize(
-    ("half", "prefix"),
-    [
-        ("blind2", "C"),
-        ("blind3", "E"),
-        ("blind4", "F"),
-        ("blind5", "G"),
-        ("blind6", "J"),
-        ("blind7", "K"),
-    ],
-)
+@pytest.mark.parametrize(("half", "prefix"), sorted(LATER_HALF_PREFIXES.items()))
 def test_the_later_blind_halves_are_well_formed_and_kept_out_of_the_tuned_figures(half, prefix):
     cases = corpus.load((half,))
     assert len(cases) == 100
@@ -97,11 +88,6 @@ def test_the_checker_is_at_least_as_accurate_as_the_recorded_figure():
     assert figures.accuracy >= ACCURACY_FLOOR, _wrong(figures)
 
 
-def test_the_untouched_holdout_half_is_at_least_as_accurate_as_the_recorded_figure():
-    figures = corpus.evaluate(corpus.load(("holdout",)))
-    assert figures.accuracy >= HOLDOUT_ACCURACY_FLOOR, _wrong(figures)
-
-
 @pytest.mark.parametrize("cause", sorted(CAUSE_RULES))
 def test_every_cause_is_documented(cause):
     assert f"| {cause} |" in (corpus.CORPUS / "CAUSES.md").read_text()
@@ -113,39 +99,10 @@ def _wrong(figures) -> str:
     )
 
 
-def test_the_second_blind_half_is_at_least_as_accurate_as_the_recorded_figure():
-    figures = corpus.evaluate(corpus.load(("blind2",)))
-    assert figures.accuracy >= BLIND2_ACCURACY_FLOOR, _wrong(figures)
-
-
-def test_the_third_blind_half_is_at_least_as_accurate_as_its_first_run():
-    figures = corpus.evaluate(corpus.load(("blind3",)))
-    assert figures.accuracy >= BLIND3_ACCURACY_FLOOR, _wrong(figures)
-
-
-def test_the_fourth_blind_half_is_at_least_as_accurate_as_recorded():
-    figures = corpus.evaluate(corpus.load(("blind4",)))
-    assert figures.accuracy >= BLIND4_ACCURACY_FLOOR, _wrong(figures)
-
-
-def test_the_fifth_blind_half_is_at_least_as_accurate_as_recorded():
-    figures = corpus.evaluate(corpus.load(("blind5",)))
-    assert figures.accuracy >= BLIND5_ACCURACY_FLOOR, _wrong(figures)
-
-
-def test_the_sixth_blind_half_is_at_least_as_accurate_as_recorded():
-    figures = corpus.evaluate(corpus.load(("blind6",)))
-    assert figures.accuracy >= BLIND6_ACCURACY_FLOOR, _wrong(figures)
-
-
-def test_the_eighth_blind_half_is_at_least_as_accurate_as_recorded():
-    figures = corpus.evaluate(corpus.load(("blind8",)))
-    assert figures.accuracy >= BLIND8_ACCURACY_FLOOR, _wrong(figures)
-
-
-def test_the_seventh_blind_half_is_at_least_as_accurate_as_recorded():
-    figures = corpus.evaluate(corpus.load(("blind7",)))
-    assert figures.accuracy >= BLIND7_ACCURACY_FLOOR, _wrong(figures)
+@pytest.mark.parametrize(("half", "floor"), sorted(HALF_ACCURACY_FLOORS.items()))
+def test_each_half_is_at_least_as_accurate_as_recorded(half, floor):
+    figures = corpus.evaluate(corpus.load((half,)))
+    assert figures.accuracy >= floor, _wrong(figures)
 
 
 # half -> id prefix, while a half waits sealed
