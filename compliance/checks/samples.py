@@ -235,6 +235,33 @@ def samples_fit_the_use_case(c: CampaignContent):
 _MERCHANT_BEFORE_RE = re.compile(r"\bat (?:[A-Z0-9&'.*-]+ ){0,3}$")
 
 
+# A card alert names the merchant after the amount too ("a $79.00 SUPER SALE OUTLET charge"):
+# capitalised words between the amount and the charge.
+_AMOUNT_BEFORE_RE = re.compile(r"\$[\d,]+(\.\d\d)? (?:[A-Z0-9&'.*-]+ ){0,3}$")
+_CHARGE_AFTER_RE = re.compile(
+    r"^(?: [A-Z0-9&'.*#-]+){0,3} (charge|purchase|transaction|payment|debit|withdrawal)\b"
+)
+
+# A sale as a transaction the subscriber is party to (a home, a car): "the sale of 14 Birch
+# Lane closed", "the sale price", "bill of sale", "your sale closes Friday" — not a price cut.
+_SALE_DEAL_BEFORE_RE = re.compile(r"(?i)\b(bill of|deed of|contract of|conditions of) $")
+_SALE_DEAL_AFTER_RE = re.compile(
+    r"(?i)^ (of (\d|your|the (home|house|property|vehicle|car|business|land|lot))|"
+    r"(has |was )?(closed|closes|closing|recorded|fell through|is final|agreement|contract|"
+    r"documents|proceeds|date)\b)"
+)
+
+# The subscriber's own trial ending ("your free trial ends on [date]") is a billing notice; a
+# discount already applied on a receipt ("member discount -$4.00") is a line of the total.
+_OWN_TRIAL_RE = re.compile(r"(?i)\byour $")
+_TRIAL_ENDS_AFTER_RE = re.compile(
+    r"(?i)^ (ends|ended|expires|expired|is ending|will end|will expire|converts|will convert)\b"
+)
+_APPLIED_DISCOUNT_AFTER_RE = re.compile(
+    r"(?i)^(:? ?[-\u2212\u2013] ?\$\d|:? \(-\$\d| (was |has been )?applied\b)"
+)
+
+
 # The subscriber's own offer in a transaction ("your offer on 12 Elm St was accepted", "your job
 # offer letter", "the counter offer was sent") is an account event, not a promotion.
 _OWN_OFFER_BEFORE_RE = re.compile(r"(?i)\b(your|job|counter|purchase|the seller's|buyer's) $")
@@ -286,7 +313,23 @@ def _promotion(text: str) -> str | None:
     for match in _PROMO_RE.finditer(text):
         word = match.group(0)
         before, after = text[: match.start()], text[match.end() :]
-        if word.isupper() and _MERCHANT_BEFORE_RE.search(before):
+        if word.isupper() and (
+            _MERCHANT_BEFORE_RE.search(before)
+            or (_AMOUNT_BEFORE_RE.search(before) and _CHARGE_AFTER_RE.match(after))
+        ):
+            continue
+        lower = word.lower()
+        if lower == "sale" and (
+            _SALE_DEAL_BEFORE_RE.search(before)
+            or _SALE_DEAL_AFTER_RE.match(after)
+            or (re.search(r"(?i)\b(the|your) $", before) and re.match(r"(?i) price\b", after))
+        ):
+            continue
+        if lower.startswith("free trial") and (
+            _OWN_TRIAL_RE.search(before) and _TRIAL_ENDS_AFTER_RE.match(after)
+        ):
+            continue
+        if lower in ("discount", "discounts") and _APPLIED_DISCOUNT_AFTER_RE.match(after):
             continue
         if word.lower() == "buy" and (
             _SUBJECT_BEFORE_RE.search(before) or not _BUY_OFFER_AFTER_RE.match(after)

@@ -461,7 +461,13 @@ _PROMO_RE = re.compile(
     # A product pitched after the alert ("Did you know our Cash Back Visa earns 2%?").
     r"\bdid you know (about )?(our|that our|we (now )?offer)\b|"
     r"\bearns? \d+(\.\d+)? ?% (cash ?back|back|on every\w*)\b|"
-    r"\bcash ?back (credit card|card|visa|mastercard|rewards)\b"
+    r"\bcash ?back (credit card|card|visa|mastercard|rewards)\b|"
+    # An add-on pitched at a price ("add our plan for only $9/mo"), a trial to start ("try Plus
+    # free for 30 days"), a call to upgrade, a points bonus (AWS USE_CASE_MISMATCH; DCA2 602).
+    r"\bfor (just|only) \$\d|\bfree for (\d+|one|two|three|a) (days?|weeks?|months?)\b|"
+    r"(?<!your )\bupgrade (now|today)\b|"
+    r"\bearn (double|triple|bonus|extra|\d+x|\d[\d,]* bonus) (points|miles|rewards|stars)\b|"
+    r"\bbonus (points|miles)\b"
 )
 _CODE_RE = re.compile(
     r"(?<![\d$.,])\d{4,8}(?![\d,.]?\d)|(?i:[\[{<][^\]}>]{0,20}\b(code|otp|pin)\b)"
