@@ -496,6 +496,41 @@ _ACCOUNT_STATE_RE = re.compile(
 )
 
 
+# A threat to the account with a deadline, beside a link ("your account will be suspended
+# within 24 hours unless you confirm…", "will be closed today, log in now at…"), and a request
+# for credentials by text or link ("reply with your password", "confirm your card number and
+# PIN at…") are what phishing does (CTIA 5.4; banks tell customers they never ask for these).
+_THREAT_RE = re.compile(
+    r"(?i)\b(will|may) be (permanently )?(suspended|closed|locked|disabled|deactivated|"
+    r"terminated|frozen|restricted)\b"
+)
+_DEADLINE_RE = re.compile(
+    r"(?i)\b(unless|within \d+|today|immediately|right away|now|in \d+ (hours?|days?)|"
+    r"if you (do not|don't|fail to))\b"
+)
+_CREDENTIAL_RE = re.compile(
+    r"(?i)\b(reply (back )?with|text (us|back)|send (us|back)?|provide|confirm|share|give us|"
+    r"enter|verify|update) (us )?your (full |complete |online banking )?(card number|"
+    r"debit card number|pin|password|passcode|ssn|social security( number)?|cvv|cvc|"
+    r"security code|account number|routing number|login (details|credentials)|"
+    r"(user ?name|username) and password)\b(?! (change|reset|update|was|has|is))"
+)
+
+
+def _credential_request(text: str, linked: bool) -> str | None:
+    for match in _CREDENTIAL_RE.finditer(text):
+        verb = match.group(1).lower()
+        # "update your password at our site" after a breach is advice; asking for it back by
+        # text, or for a card number or PIN anywhere, is the request itself.
+        if verb in ("enter", "verify", "update") and "password" in match.group(0).lower():
+            continue
+        if verb in ("enter", "verify", "update", "confirm") and not linked:
+            continue
+        if not _negated(text, match.start()):
+            return match.group(0)
+    return None
+
+
 @checks("S13")
 def links_stay_on_the_brand_domain_and_read_honestly(c: CampaignContent):
     """Phishing-style wording, and links to a domain other than the brand's website (a public
@@ -514,6 +549,15 @@ def links_stay_on_the_brand_domain_and_read_honestly(c: CampaignContent):
             ),
             None,
         )
+        threat = _THREAT_RE.search(text) if linked else None
+        if (
+            not wording
+            and threat
+            and _DEADLINE_RE.search(text)
+            and not _negated(text, threat.start())
+        ):
+            wording = threat.group(0)
+        wording = wording or _credential_request(text, linked)
         if wording:
             yield Hit(f"Sample {name[-1]} reads like phishing (“{wording}”).", name)
             continue

@@ -475,6 +475,24 @@ GOOD = [
         "https://northwind.com/security.",
         None,
     ),
+    (
+        FA,
+        "Northwind Bank: your new card is on its way. We will never text you asking for your "
+        "card number or PIN.",
+        None,
+    ),
+    (
+        SA,
+        "Northwind: please confirm your appointment to reset your device at "
+        "https://northwind.com/visits",
+        None,
+    ),
+    (
+        FA,
+        "Northwind Bank: your card will be locked now to protect you. Call (800) 555-0199 if "
+        "you made these charges.",
+        None,
+    ),
     # Public notices.
     (
         PSA,
@@ -745,6 +763,34 @@ BAD = [
         "S13",
     ),
     (
+        AN,
+        "Northwind: your account will be suspended within 24 hours unless you confirm your "
+        "details at https://northwind.com/verify",
+        None,
+        "S13",
+    ),
+    (
+        SA,
+        "Northwind: your account will be closed today. Log in now at "
+        "https://northwind.com/login to keep it open.",
+        None,
+        "S13",
+    ),
+    (
+        FA,
+        "Northwind Bank: unusual activity detected. Confirm your card number and PIN at "
+        "https://northwind.com/secure",
+        None,
+        "S13",
+    ),
+    (
+        SA,
+        "Northwind: we noticed a sign-in problem. Reply with your password to keep your "
+        "account active.",
+        None,
+        "S13",
+    ),
+    (
         FA,
         "Northwind Bank: your card is locked. Tap the link to unlock it: "
         "https://northwind.com/unlock",
@@ -756,6 +802,13 @@ BAD = [
         SA,
         "Northwind Security: your account is frozen. Pay the $25 reactivation fee at "
         "https://northwind.com/fee",
+        None,
+        "S13",
+    ),
+    (
+        FA,
+        "Northwind Bank: a $89 charge was declined. To stop it, text us your Social "
+        "Security number.",
         None,
         "S13",
     ),
