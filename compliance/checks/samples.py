@@ -223,11 +223,36 @@ def samples_fit_the_use_case(c: CampaignContent):
                     name,
                     Severity.ERROR,
                 )
+    if c.usecase == "CHARITY" and all(
+        _SERVICE_NOTICE_RE.search(t) and not _CHARITABLE_RE.search(t) for _, t in filled
+    ):
+        # A non-profit's own patient or client notices (appointments, lab visits, refills)
+        # are account notifications, not the charity use case's fundraising, volunteering
+        # and outreach (TCR's CHARITY; Bandwidth DCA2 602 use case mismatch).
+        yield Hit(
+            "Every sample is a service notice to a patient or client (appointments, visits, "
+            "bills), which is ACCOUNT_NOTIFICATION, not CHARITY: choose the use case that fits "
+            "the messages.",
+            severity=Severity.ERROR,
+        )
     if c.usecase == "MIXED" and len(filled) < len(c.sub_usecases):
         yield Hit(
             f"MIXED with {len(c.sub_usecases)} sub-use-cases needs one sample each; "
             f"there are {len(filled)}."
         )
+
+
+# A service notice to a patient or client, and what a charity's messages are about.
+_SERVICE_NOTICE_RE = re.compile(
+    r"(?i)\b(appointments?|lab (visit|work|results?|tests?)|care plan|prescriptions?|refills?|"
+    r"check-?ups?|your (bill|statement|invoice|order|balance|visit|test results|procedure)|"
+    r"payment (is )?due|dr\. \w+|with (the )?(doctor|dentist|nurse|provider))\b"
+)
+_CHARITABLE_RE = re.compile(
+    r"(?i)\b(donat\w*|donors?|fundrais\w*|volunteer\w*|give|giving|pledges?|sponsor\w*|"
+    r"gala|adopt\w*|foster\w*|drives?|in need|pantry|food bank|shelters?|mission|"
+    r"help (us|families|neighbors|children|kids|pets))\b"
+)
 
 
 # A card transaction names the merchant as the statement prints it ("at BEST BUY #1182",

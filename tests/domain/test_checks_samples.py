@@ -30,6 +30,8 @@ DESCRIPTIONS = {
     "accounts: password changes, new sign-ins, settings changes and alarm events.",
     "PUBLIC_SERVICE_ANNOUNCEMENT": "Northwind County sends residents public notices: "
     "weather and water advisories, closures, street work and community services.",
+    "CHARITY": "Northwind Community Fund, a 501(c)(3) non-profit, texts its supporters and "
+    "clients about its programs, events, volunteering and giving.",
     "HIGHER_EDUCATION": "Northwind College texts its students about registration, financial "
     "aid, tuition deadlines, campus closures and student services.",
 }
@@ -42,19 +44,26 @@ OTHER_SECOND += "Reply STOP to opt out."
 THIRD = "Northwind: questions about this message? Reply HELP or call us at (800) 555-0199."
 
 
-def judge(usecase: str, sample: str, website: str = "https://northwind.com") -> list[str]:
-    """The rules that block a campaign of `usecase` whose first sample is `sample`."""
+def judge(
+    usecase: str,
+    sample: str,
+    website: str = "https://northwind.com",
+    entity: str = "PRIVATE_PROFIT",
+    samples: list[str] | None = None,
+) -> list[str]:
+    """The rules that block a campaign of `usecase` whose first sample is `sample` (or whose
+    samples are `samples`)."""
     domain = _domain(website)
     brand = BrandContext(
         display_name="Northwind",
         company_name="Northwind Holdings LLC",
         website=website,
-        entity_type="PRIVATE_PROFIT",
-        vertical="RETAIL",
+        entity_type=entity,
+        vertical="RETAIL" if entity == "PRIVATE_PROFIT" else "HEALTHCARE",
         email=f"help@{domain}",
         phone="+18005550199",
     )
-    samples = [sample, SECOND.get(usecase, OTHER_SECOND), THIRD]
+    samples = samples or [sample, SECOND.get(usecase, OTHER_SECOND), THIRD]
     wire = {
         "usecase": usecase,
         "description": DESCRIPTIONS[usecase],
@@ -62,9 +71,7 @@ def judge(usecase: str, sample: str, website: str = "https://northwind.com") -> 
         f"{website}/sms by ticking an unchecked box that reads: 'Text me Northwind account "
         "messages. Msg frequency varies. Msg & data rates may apply. Reply HELP for help, STOP "
         f"to cancel.' Privacy: {website}/privacy Terms: {website}/terms",
-        "sample1": samples[0],
-        "sample2": samples[1],
-        "sample3": samples[2],
+        **{f"sample{i}": text for i, text in enumerate(samples, 1)},
         "optoutKeywords": "STOP",
         "optoutMessage": "Northwind: you are unsubscribed and will receive no more messages.",
         "helpKeywords": "HELP",
@@ -876,4 +883,66 @@ def test_a_sample_that_breaks_a_rule_is_blocked_by_it(usecase, sample, website, 
 
 def test_the_bank_is_broad():
     assert len(GOOD) >= 80 and len(BAD) >= 50
-    assert {u for u, *_ in GOOD} == set(DESCRIPTIONS)
+    assert {u for u, *_ in GOOD} == set(DESCRIPTIONS) - {"CHARITY"}
+
+
+# A non-profit's CHARITY campaign: outreach, giving and volunteering fit; its own patients' or
+# clients' service notices alone are ACCOUNT_NOTIFICATION (DCA2 602).
+CHARITY_CASES = [
+    (
+        [
+            "Northwind Community Fund: our coat drive runs through Friday. Drop coats at 40 "
+            "Elm St. Reply STOP to opt out.",
+            "Northwind Community Fund: thank you for your $25 gift! Your receipt is in your email.",
+        ],
+        False,
+    ),
+    (
+        [
+            "Northwind Community Fund: your volunteer shift is Saturday 9am at the pantry. "
+            "Reply STOP to opt out.",
+            "Northwind Community Fund: the pantry is open late Thursday for families who need "
+            "groceries.",
+        ],
+        False,
+    ),
+    (
+        [
+            "Northwind Rescue: adoption day Sunday 11-3 at the community center. 14 dogs are "
+            "looking for homes! Reply STOP to opt out.",
+            "Northwind Rescue: our dental clinic day for pets is full; the next appointment "
+            "day opens in May.",
+        ],
+        False,
+    ),
+    (
+        [
+            "Northwind Health Center: reminder of your appointment Tue 3/4 at 10am with Dr. "
+            "Lee. Reply STOP to opt out.",
+            "Northwind Health Center: your lab work is tomorrow at 7am; do not eat after midnight.",
+        ],
+        True,
+    ),
+    (
+        [
+            "Northwind Health Center: your prescription refill is ready at the front desk. "
+            "Reply STOP to opt out.",
+            "Northwind Health Center: your check-up is confirmed for Friday at 1pm.",
+        ],
+        True,
+    ),
+    (
+        [
+            "Northwind Legal Aid: your appointment with your attorney is Monday at 9am. Reply "
+            "STOP to opt out.",
+            "Northwind Legal Aid: your visit is moved to 10am; please bring your lease.",
+        ],
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(("samples", "blocked"), CHARITY_CASES)
+def test_charity_samples_are_outreach_not_a_clinics_own_notices(samples, blocked):
+    rules = judge("CHARITY", "", "https://northwind.org", entity="NON_PROFIT", samples=samples)
+    assert ("S8" in rules) is blocked, rules
