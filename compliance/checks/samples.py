@@ -289,10 +289,15 @@ _APPLIED_DISCOUNT_AFTER_RE = re.compile(
 
 # The subscriber's own offer in a transaction ("your offer on 12 Elm St was accepted", "your job
 # offer letter", "the counter offer was sent") is an account event, not a promotion.
-_OWN_OFFER_BEFORE_RE = re.compile(r"(?i)\b(your|job|counter|purchase|the seller's|buyer's) $")
+_OWN_OFFER_BEFORE_RE = re.compile(
+    r"(?i)\b(your|job|counter|purchase|the seller's|buyer's|your (lease )?renewal|your lease|"
+    r"your trade-?in|your admission|your settlement|your employment|your scholarship|"
+    r"your buyout) $"
+)
 _OWN_OFFER_AFTER_RE = re.compile(
     r"(?i)^[^.!?]{0,30}\b(accepted|received|sent|signed|approved|declined|countered|"
-    r"under review|letter|ready to sign|expired unsigned)\b"
+    r"under review|letter|ready to sign|expired unsigned|ready to review|is ready|"
+    r"(is )?valid (until|through)|of \$\d|for (unit|apt|suite|\d))"
 )
 
 
@@ -538,13 +543,15 @@ _CREDENTIAL_RE = re.compile(
     r"enter|verify|update) (us )?your (full |complete |online banking )?(card number|"
     r"debit card number|pin|password|passcode|ssn|social security( number)?|cvv|cvc|"
     r"security code|account number|routing number|login (details|credentials)|"
-    r"(user ?name|username) and password)\b(?! (change|reset|update|was|has|is))"
+    r"(user ?name|username) and password)\b(?! (change|reset|update|was|has|is))|"
+    r"\b(reply|text|send)\b[^.!?\n]{0,20}\b((3|three|4|four)-digit (security )?code|code on the "
+    r"back|cvv|cvc|expiration date)\b"
 )
 
 
 def _credential_request(text: str, linked: bool) -> str | None:
     for match in _CREDENTIAL_RE.finditer(text):
-        verb = match.group(1).lower()
+        verb = (match.group(1) or "").lower()
         # "update your password at our site" after a breach is advice; asking for it back by
         # text, or for a card number or PIN anywhere, is the request itself.
         if verb in ("enter", "verify", "update") and "password" in match.group(0).lower():

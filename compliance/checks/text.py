@@ -467,7 +467,13 @@ _PROMO_RE = re.compile(
     r"\bfor (just|only) \$\d|\bfree for (\d+|one|two|three|a) (days?|weeks?|months?)\b|"
     r"(?<!your )\bupgrade (now|today)\b|"
     r"\bearn (double|triple|bonus|extra|\d+x|\d[\d,]* bonus) (points|miles|rewards|stars)\b|"
-    r"\bbonus (points|miles)\b"
+    r"\bbonus (points|miles)\b|\bget [\d,]+ (bonus )?(points|miles)\b|"
+    # A card or membership pitched ("apply for our new travel card", "join Plus for $4.99/mo"),
+    # a price cut spelled out ("half price", "save an extra 25%"), a text to redeem ("mention
+    # this text for a free upgrade").
+    r"\bapply for our (new )?[\w ]{0,20}\bcard\b|\bjoin [\w ]{1,30} for (just |only )?\$\d|"
+    r"\bhalf[- ](price|off)\b|\bsave (an )?(extra|additional) (\d|\$)|\bfree upgrades?\b|"
+    r"\b(mention|show) this (text|message|sms) (for|to get|and get|to save|to receive)\b"
 )
 _CODE_RE = re.compile(
     r"(?<![\d$.,])\d{4,8}(?![\d,.]?\d)|(?i:[\[{<][^\]}>]{0,20}\b(code|otp|pin)\b)"

@@ -500,6 +500,26 @@ GOOD = [
         "you made these charges.",
         None,
     ),
+    (AN, "Northwind: your lease renewal offer for Unit 4B is ready to review in the portal.", None),
+    (AN, "Northwind Auto: your trade-in offer of $8,200 is valid until Friday.", None),
+    (AN, "Northwind Realty: the seller accepted your counteroffer of $412,000.", None),
+    (
+        AN,
+        "Northwind Insurance: claim #88231 is approved. Your payment of $740 is on its way.",
+        None,
+    ),
+    (
+        FA,
+        "Northwind Bank: card ending 4410 was used at AMAZON MKTPLACE for $212.77. Reply YES "
+        "if this was you, NO if not.",
+        None,
+    ),
+    (
+        CC,
+        "Northwind Support: we got the photos of the damaged item. A replacement ships at no "
+        "charge tomorrow.",
+        None,
+    ),
     # Public notices.
     (
         PSA,
@@ -739,6 +759,40 @@ BAD = [
         "book sale, 50% off all titles!",
         "https://northwindcounty.gov",
         "S8",
+    ),
+    (DN, "Northwind: your order shipped! P.S. Members save an extra 25% this weekend.", None, "S8"),
+    (
+        TWOFA,
+        "Northwind: code 449012. Want faster checkout? Join Northwind Plus for $4.99/mo.",
+        None,
+        "S8",
+    ),
+    (
+        CC,
+        "Northwind: thanks for your patience. Treat yourself: all jackets are half price.",
+        None,
+        "S8",
+    ),
+    (
+        FA,
+        "Northwind Bank: suspicious charge blocked. Apply for our new travel card and get "
+        "50,000 miles.",
+        None,
+        "S8",
+    ),
+    (
+        AN,
+        "Northwind: your appointment is Monday. Mention this text for a free upgrade to a "
+        "deluxe wash.",
+        None,
+        "S8",
+    ),
+    (
+        FA,
+        "Northwind Bank: to release the hold on your card, reply with the 3-digit code on the "
+        "back.",
+        None,
+        "S13",
     ),
     # Undeclared lending pitched in a notice.
     (
