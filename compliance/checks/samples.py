@@ -269,7 +269,14 @@ _CHARGE_AFTER_RE = re.compile(
 
 # A sale as a transaction the subscriber is party to (a home, a car): "the sale of 14 Birch
 # Lane closed", "the sale price", "bill of sale", "your sale closes Friday" — not a price cut.
-_SALE_DEAL_BEFORE_RE = re.compile(r"(?i)\b(bill of|deed of|contract of|conditions of) $")
+_SALE_DEAL_BEFORE_RE = re.compile(
+    r"(?i)\b(bill of|deed of|contract of|conditions of|congratulations on (the|your)) $"
+)
+# "Your deal to sell 55 Maple Ave closed": a deal the subscriber made.
+_OWN_DEAL_AFTER_RE = re.compile(
+    r"(?i)^ (to (sell|buy|purchase|lease)|on (\d|your|the (home|house|property|car|vehicle))|"
+    r"(has |is |was )?(closed|done|signed|funded|fell through))\b"
+)
 _SALE_DEAL_AFTER_RE = re.compile(
     r"(?i)^ (of (\d|your|the (home|house|property|vehicle|car|business|land|lot))|"
     r"(has |was )?(closed|closes|closing|recorded|fell through|is final|agreement|contract|"
@@ -354,6 +361,8 @@ def _promotion(text: str) -> str | None:
             or _SALE_DEAL_AFTER_RE.match(after)
             or (re.search(r"(?i)\b(the|your) $", before) and re.match(r"(?i) price\b", after))
         ):
+            continue
+        if lower == "deal" and _OWN_DEAL_AFTER_RE.match(after):
             continue
         if lower.startswith("free trial") and (
             _OWN_TRIAL_RE.search(before) and _TRIAL_ENDS_AFTER_RE.match(after)
@@ -577,7 +586,10 @@ def links_stay_on_the_brand_domain_and_read_honestly(c: CampaignContent):
             (
                 m.group(0)
                 for m in PHISHING_RE.finditer(text)
-                if linked or not _ACCOUNT_STATE_RE.fullmatch(m.group(0))
+                # "We will never text you a link asking you to verify your account" warns of
+                # phishing; it does not do it.
+                if (linked or not _ACCOUNT_STATE_RE.fullmatch(m.group(0)))
+                and not _negated(text, m.start())
             ),
             None,
         )

@@ -520,6 +520,20 @@ GOOD = [
         "charge tomorrow.",
         None,
     ),
+    (
+        SA,
+        "Northwind: we will never text you a link asking you to verify your account. Report "
+        "suspicious texts to 7726.",
+        None,
+    ),
+    (
+        AN,
+        "Northwind Realty: your deal to sell 55 Maple Ave closed today. Congratulations on the "
+        "sale!",
+        None,
+    ),
+    (AN, "Northwind Credit Union: your auto loan payment of $312 posted today. Thank you!", None),
+    (AN, "Northwind Library: your loaned laptop is due back Friday.", None),
     # Public notices.
     (
         PSA,
@@ -791,6 +805,20 @@ BAD = [
         FA,
         "Northwind Bank: to release the hold on your card, reply with the 3-digit code on the "
         "back.",
+        None,
+        "S13",
+    ),
+    (CC, "Northwind: happy to help! Psst, our BOGO event starts Friday.", None, "S8"),
+    (
+        FA,
+        "Northwind Bank: your debit card has been restricted. Visit "
+        "https://northwind-card.help to restore access.",
+        None,
+        "S13",
+    ),
+    (
+        SA,
+        "Northwind: account alert! Confirm your login at https://northwind.com.secure-check.io",
         None,
         "S13",
     ),
