@@ -141,6 +141,22 @@ def _message_words(text: str) -> list[str]:
     return _OPT_OUT_SENTENCE_RE.sub(" ", body).split()
 
 
+# A sample that describes the message instead of being it, in the third person ("Customers
+# will receive a text when their order ships", "This message will remind the patient…"): Twilio
+# 30893 and AWS want the message itself, as the subscriber reads it.
+_DESCRIBES_MESSAGE_RE = re.compile(
+    r"(?i)^\W{0,3}(this (message|text|sms|notification) (will|would|should|is sent|goes)|"
+    r"(a |the )?(messages?|texts?|sms|notifications?) (is |are |will be )?(sent|will (be sent|"
+    r"remind|notify|confirm|inform|alert|let))|(the |our )?(customers?|patients?|users?|clients?|"
+    r"members?|subscribers?|recipients?|students?|parents?|residents?) (will )?(receive|get|are "
+    r"sent|is sent) (a |an |the )?(texts?|messages?|sms|notifications?|reminders?|alerts?|codes?)|"
+    r"(the |our )?(customers?|patients?|users?|clients?|members?|subscribers?) will be texted|"
+    r"we (will )?(send|text|notify|remind) (the |our )?(customers?|patients?|users?|clients?|"
+    r"members?|subscribers?|recipients?))\b"
+)
+_ADDRESSES_READER_RE = re.compile(r"(?i)\b(you|your|you're|you'll)\b")
+
+
 @checks("S5")
 def samples_read_like_real_messages(c: CampaignContent):
     for name, text in c.filled_samples:
@@ -151,6 +167,13 @@ def samples_read_like_real_messages(c: CampaignContent):
             yield Hit(
                 f"Sample {name[-1]} says “{bad.strip()}”: write the real message a subscriber "
                 "will get.",
+                name,
+                Severity.ERROR,
+            )
+        elif _DESCRIBES_MESSAGE_RE.search(text) and not _ADDRESSES_READER_RE.search(text):
+            yield Hit(
+                f"Sample {name[-1]} describes the message instead of being it: write the "
+                "text exactly as the subscriber will read it.",
                 name,
                 Severity.ERROR,
             )

@@ -906,7 +906,7 @@ _NO_MORE_RE = re.compile(
 )
 _PLACEHOLDER_RE = re.compile(
     r"\{\{[^}]*\}\}|\{[A-Za-z_ ]+\}|<[A-Za-z_ ]+>|(?i:\[\s*insert[^\]]*\])|(?i:\blorem\b)|"
-    r"(?i:\bthis is a test\b|\btest (message|msg|sms|text)\b|^\s*test\b)"
+    r"(?i:\bthis is a test\b(?! of your)|\btest (message|msg|sms|text)\b|^\s*test\b)"
 )
 _TEST_PROGRAM_RE = re.compile(
     r"(?i)\b(for testing( purposes)?|testing (our|the) (integration|api|system|platform)|"

@@ -534,6 +534,23 @@ GOOD = [
     ),
     (AN, "Northwind Credit Union: your auto loan payment of $312 posted today. Thank you!", None),
     (AN, "Northwind Library: your loaned laptop is due back Friday.", None),
+    (SA, "Northwind: this is a test of your new alarm panel we scheduled. No action needed.", None),
+    (
+        PSA,
+        "Northwind County: residents will be notified when water service resumes on Elm St.",
+        "https://northwindcounty.gov",
+    ),
+    (
+        HE,
+        "Northwind College: students will receive diplomas by mail in June.",
+        "https://northwind.edu",
+    ),
+    (
+        PSA,
+        "Northwind County: this message is from the water department. Flushing on Oak St "
+        "tonight may cloud tap water.",
+        "https://northwindcounty.gov",
+    ),
     # Public notices.
     (
         PSA,
@@ -942,6 +959,10 @@ BAD = [
     (AN, "Northwind: your invoice is ready: rb.gy/x1y2", None, "S6"),
     (SA, "Northwind: your account was compromised, secure it at tinyurl.com/nw-secure", None, "S6"),
     # Not a real message.
+    (DN, "Customers will receive a text when their order ships, with a tracking link.", None, "S5"),
+    (AN, "This message will remind the patient of their appointment time.", None, "S5"),
+    (AN, "Messages sent to members to confirm bookings and changes.", None, "S5"),
+    (AN, "We will send customers a reminder 24 hours before the service visit.", None, "S5"),
     (AN, "Northwind test message, please ignore this text.", None, "S5"),
     (AN, "This is a test of the Northwind notification system.", None, "S5"),
 ]
