@@ -280,7 +280,7 @@ _CHARITABLE_RE = re.compile(
 
 # A card transaction names the merchant as the statement prints it ("at BEST BUY #1182",
 # "at DOLLAR DEALS"): a capitalised name after "at", not an offer.
-_MERCHANT_BEFORE_RE = re.compile(r"\bat (?:[A-Z0-9&'.*-]+ ){0,3}$")
+_MERCHANT_BEFORE_RE = re.compile(r"\b(at|from) (?:[A-Z0-9&'.*-]+ ){0,3}$")
 
 
 # A card alert names the merchant after the amount too ("a $79.00 SUPER SALE OUTLET charge"):
@@ -311,6 +311,12 @@ _SALE_DEAL_AFTER_RE = re.compile(
 _OWN_TRIAL_RE = re.compile(r"(?i)\byour $")
 _TRIAL_ENDS_AFTER_RE = re.compile(
     r"(?i)^ (ends|ended|expires|expired|is ending|will end|will expire|converts|will convert)\b"
+)
+# A gift, coupon or discount the subscriber already chose or used ("the free gift you chose at
+# checkout ships separately", "your total with the coupon you used") is part of the order.
+_ALREADY_USED_AFTER_RE = re.compile(
+    r"(?i)^ (you|that you) (chose|used|redeemed|applied|selected|picked|ordered)\b|"
+    r"^ (code )?(was|were|has been|have been) (applied|redeemed)\b"
 )
 _APPLIED_DISCOUNT_AFTER_RE = re.compile(
     r"(?i)^(:? ?[-\u2212\u2013] ?\$\d|:? \(-\$\d| (was |has been )?applied\b)"
@@ -384,6 +390,8 @@ def _promotion(text: str) -> str | None:
             or _SALE_DEAL_AFTER_RE.match(after)
             or (re.search(r"(?i)\b(the|your) $", before) and re.match(r"(?i) price\b", after))
         ):
+            continue
+        if _ALREADY_USED_AFTER_RE.match(after):
             continue
         if lower == "deal" and _OWN_DEAL_AFTER_RE.match(after):
             continue

@@ -473,7 +473,13 @@ _PROMO_RE = re.compile(
     # this text for a free upgrade").
     r"\bapply for our (new )?[\w ]{0,20}\bcard\b|\bjoin [\w ]{1,30} for (just |only )?\$\d|"
     r"\bhalf[- ](price|off)\b|\bsave (an )?(extra|additional) (\d|\$)|\bfree upgrades?\b|"
-    r"\b(mention|show) this (text|message|sms) (for|to get|and get|to save|to receive)\b"
+    r"\b(mention|show) this (text|message|sms) (for|to get|and get|to save|to receive)\b|"
+    # A spend threshold, a new collection, a deposit account pitched with its yield.
+    r"\bspend \$\d+ (more )?(and|to) (get|save|earn|receive|unlock)\b|"
+    r"\bfree (express|standard|2-day|next-day|overnight) shipping\b|"
+    r"\b(our|the) (new |latest )?(summer|winter|spring|fall|holiday) collection\b|"
+    r"\bearn (up to )?\d+(\.\d+)? ?% (apy|interest)\b|\bopen an? (new )?[\w ]{0,15}\baccount "
+    r"(today|now)\b"
 )
 _CODE_RE = re.compile(
     r"(?<![\d$.,])\d{4,8}(?![\d,.]?\d)|(?i:[\[{<][^\]}>]{0,20}\b(code|otp|pin)\b)"

@@ -551,6 +551,24 @@ GOOD = [
         "tonight may cloud tap water.",
         "https://northwindcounty.gov",
     ),
+    (
+        DN,
+        "Northwind: the free gift you chose at checkout ships separately and arrives Monday.",
+        None,
+    ),
+    (
+        AN,
+        "Northwind Pet: Bella's grooming is booked. Your total with the coupon you used is $45.",
+        None,
+    ),
+    (
+        FA,
+        "Northwind Bank: a charge from PROMO PRINTS LLC for $64.00 was declined. Reply 1 if it "
+        "was you.",
+        None,
+    ),
+    (AN, "Northwind: your gift card balance is $18.40 after today's purchase.", None),
+    (CC, "Northwind: as promised, we applied a $20 credit to your account for the outage.", None),
     # Public notices.
     (
         PSA,
@@ -838,6 +856,24 @@ BAD = [
         "Northwind: account alert! Confirm your login at https://northwind.com.secure-check.io",
         None,
         "S13",
+    ),
+    (
+        DN,
+        "Northwind: your package shipped. Spend $50 more and get free express shipping.",
+        None,
+        "S8",
+    ),
+    (
+        TWOFA,
+        "Northwind: code 559201. Members get early access to our summer collection!",
+        None,
+        "S8",
+    ),
+    (
+        FA,
+        "Northwind Bank: card secured. Open a savings account today and earn 4.5% APY!",
+        None,
+        "S8",
     ),
     # Undeclared lending pitched in a notice.
     (
