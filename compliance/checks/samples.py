@@ -141,6 +141,22 @@ def _message_words(text: str) -> list[str]:
     return _OPT_OUT_SENTENCE_RE.sub(" ", body).split()
 
 
+# A sample that describes the message instead of being it, in the third person ("Customers
+# will receive a text when their order ships", "This message will remind the patient…"): Twilio
+# 30893 and AWS want the message itself, as the subscriber reads it.
+_DESCRIBES_MESSAGE_RE = re.compile(
+    r"(?i)^\W{0,3}(this (message|text|sms|notification) (will|would|should|is sent|goes)|"
+    r"(a |the )?(messages?|texts?|sms|notifications?) (is |are |will be )?(sent|will (be sent|"
+    r"remind|notify|confirm|inform|alert|let))|(the |our )?(customers?|patients?|users?|clients?|"
+    r"members?|subscribers?|recipients?|students?|parents?|residents?) (will )?(receive|get|are "
+    r"sent|is sent) (a |an |the )?(texts?|messages?|sms|notifications?|reminders?|alerts?|codes?)|"
+    r"(the |our )?(customers?|patients?|users?|clients?|members?|subscribers?) will be texted|"
+    r"we (will )?(send|text|notify|remind) (the |our )?(customers?|patients?|users?|clients?|"
+    r"members?|subscribers?|recipients?))\b"
+)
+_ADDRESSES_READER_RE = re.compile(r"(?i)\b(you|your|you're|you'll)\b")
+
+
 @checks("S5")
 def samples_read_like_real_messages(c: CampaignContent):
     for name, text in c.filled_samples:
@@ -151,6 +167,13 @@ def samples_read_like_real_messages(c: CampaignContent):
             yield Hit(
                 f"Sample {name[-1]} says “{bad.strip()}”: write the real message a subscriber "
                 "will get.",
+                name,
+                Severity.ERROR,
+            )
+        elif _DESCRIBES_MESSAGE_RE.search(text) and not _ADDRESSES_READER_RE.search(text):
+            yield Hit(
+                f"Sample {name[-1]} describes the message instead of being it: write the "
+                "text exactly as the subscriber will read it.",
                 name,
                 Severity.ERROR,
             )
@@ -223,6 +246,18 @@ def samples_fit_the_use_case(c: CampaignContent):
                     name,
                     Severity.ERROR,
                 )
+    if c.usecase == "CHARITY" and all(
+        _SERVICE_NOTICE_RE.search(t) and not _CHARITABLE_RE.search(t) for _, t in filled
+    ):
+        # A non-profit's own patient or client notices (appointments, lab visits, refills)
+        # are account notifications, not the charity use case's fundraising, volunteering
+        # and outreach (TCR's CHARITY; Bandwidth DCA2 602 use case mismatch).
+        yield Hit(
+            "Every sample is a service notice to a patient or client (appointments, visits, "
+            "bills), which is ACCOUNT_NOTIFICATION, not CHARITY: choose the use case that fits "
+            "the messages.",
+            severity=Severity.ERROR,
+        )
     if c.usecase == "MIXED" and len(filled) < len(c.sub_usecases):
         yield Hit(
             f"MIXED with {len(c.sub_usecases)} sub-use-cases needs one sample each; "
@@ -230,17 +265,75 @@ def samples_fit_the_use_case(c: CampaignContent):
         )
 
 
+# A service notice to a patient or client, and what a charity's messages are about.
+_SERVICE_NOTICE_RE = re.compile(
+    r"(?i)\b(appointments?|lab (visit|work|results?|tests?)|care plan|prescriptions?|refills?|"
+    r"check-?ups?|your (bill|statement|invoice|order|balance|visit|test results|procedure)|"
+    r"payment (is )?due|dr\. \w+|with (the )?(doctor|dentist|nurse|provider))\b"
+)
+_CHARITABLE_RE = re.compile(
+    r"(?i)\b(donat\w*|donors?|fundrais\w*|volunteer\w*|give|giving|pledges?|sponsor\w*|"
+    r"gala|adopt\w*|foster\w*|drives?|in need|pantry|food bank|shelters?|mission|"
+    r"help (us|families|neighbors|children|kids|pets))\b"
+)
+
+
 # A card transaction names the merchant as the statement prints it ("at BEST BUY #1182",
 # "at DOLLAR DEALS"): a capitalised name after "at", not an offer.
-_MERCHANT_BEFORE_RE = re.compile(r"\bat (?:[A-Z0-9&'.*-]+ ){0,3}$")
+_MERCHANT_BEFORE_RE = re.compile(r"\b(at|from) (?:[A-Z0-9&'.*-]+ ){0,3}$")
+
+
+# A card alert names the merchant after the amount too ("a $79.00 SUPER SALE OUTLET charge"):
+# capitalised words between the amount and the charge.
+_AMOUNT_BEFORE_RE = re.compile(r"\$[\d,]+(\.\d\d)? (?:[A-Z0-9&'.*-]+ ){0,3}$")
+_CHARGE_AFTER_RE = re.compile(
+    r"^(?: [A-Z0-9&'.*#-]+){0,3} (charge|purchase|transaction|payment|debit|withdrawal)\b"
+)
+
+# A sale as a transaction the subscriber is party to (a home, a car): "the sale of 14 Birch
+# Lane closed", "the sale price", "bill of sale", "your sale closes Friday" — not a price cut.
+_SALE_DEAL_BEFORE_RE = re.compile(
+    r"(?i)\b(bill of|deed of|contract of|conditions of|congratulations on (the|your)) $"
+)
+# "Your deal to sell 55 Maple Ave closed": a deal the subscriber made.
+_OWN_DEAL_AFTER_RE = re.compile(
+    r"(?i)^ (to (sell|buy|purchase|lease)|on (\d|your|the (home|house|property|car|vehicle))|"
+    r"(has |is |was )?(closed|done|signed|funded|fell through))\b"
+)
+_SALE_DEAL_AFTER_RE = re.compile(
+    r"(?i)^ (of (\d|your|the (home|house|property|vehicle|car|business|land|lot))|"
+    r"(has |was )?(closed|closes|closing|recorded|fell through|is final|agreement|contract|"
+    r"documents|proceeds|date)\b)"
+)
+
+# The subscriber's own trial ending ("your free trial ends on [date]") is a billing notice; a
+# discount already applied on a receipt ("member discount -$4.00") is a line of the total.
+_OWN_TRIAL_RE = re.compile(r"(?i)\byour $")
+_TRIAL_ENDS_AFTER_RE = re.compile(
+    r"(?i)^ (ends|ended|expires|expired|is ending|will end|will expire|converts|will convert)\b"
+)
+# A gift, coupon or discount the subscriber already chose or used ("the free gift you chose at
+# checkout ships separately", "your total with the coupon you used") is part of the order.
+_ALREADY_USED_AFTER_RE = re.compile(
+    r"(?i)^ (you|that you) (chose|used|redeemed|applied|selected|picked|ordered)\b|"
+    r"^ (code )?(was|were|has been|have been) (applied|redeemed)\b"
+)
+_APPLIED_DISCOUNT_AFTER_RE = re.compile(
+    r"(?i)^(:? ?[-\u2212\u2013] ?\$\d|:? \(-\$\d| (was |has been )?applied\b)"
+)
 
 
 # The subscriber's own offer in a transaction ("your offer on 12 Elm St was accepted", "your job
 # offer letter", "the counter offer was sent") is an account event, not a promotion.
-_OWN_OFFER_BEFORE_RE = re.compile(r"(?i)\b(your|job|counter|purchase|the seller's|buyer's) $")
+_OWN_OFFER_BEFORE_RE = re.compile(
+    r"(?i)\b(your|job|counter|purchase|the seller's|buyer's|your (lease )?renewal|your lease|"
+    r"your trade-?in|your admission|your settlement|your employment|your scholarship|"
+    r"your buyout) $"
+)
 _OWN_OFFER_AFTER_RE = re.compile(
     r"(?i)^[^.!?]{0,30}\b(accepted|received|sent|signed|approved|declined|countered|"
-    r"under review|letter|ready to sign|expired unsigned)\b"
+    r"under review|letter|ready to sign|expired unsigned|ready to review|is ready|"
+    r"(is )?valid (until|through)|of \$\d|for (unit|apt|suite|\d))"
 )
 
 
@@ -286,7 +379,27 @@ def _promotion(text: str) -> str | None:
     for match in _PROMO_RE.finditer(text):
         word = match.group(0)
         before, after = text[: match.start()], text[match.end() :]
-        if word.isupper() and _MERCHANT_BEFORE_RE.search(before):
+        if word.isupper() and (
+            _MERCHANT_BEFORE_RE.search(before)
+            or (_AMOUNT_BEFORE_RE.search(before) and _CHARGE_AFTER_RE.match(after))
+        ):
+            continue
+        lower = word.lower()
+        if lower == "sale" and (
+            _SALE_DEAL_BEFORE_RE.search(before)
+            or _SALE_DEAL_AFTER_RE.match(after)
+            or (re.search(r"(?i)\b(the|your) $", before) and re.match(r"(?i) price\b", after))
+        ):
+            continue
+        if _ALREADY_USED_AFTER_RE.match(after):
+            continue
+        if lower == "deal" and _OWN_DEAL_AFTER_RE.match(after):
+            continue
+        if lower.startswith("free trial") and (
+            _OWN_TRIAL_RE.search(before) and _TRIAL_ENDS_AFTER_RE.match(after)
+        ):
+            continue
+        if lower in ("discount", "discounts") and _APPLIED_DISCOUNT_AFTER_RE.match(after):
             continue
         if word.lower() == "buy" and (
             _SUBJECT_BEFORE_RE.search(before) or not _BUY_OFFER_AFTER_RE.match(after)
@@ -453,6 +566,43 @@ _ACCOUNT_STATE_RE = re.compile(
 )
 
 
+# A threat to the account with a deadline, beside a link ("your account will be suspended
+# within 24 hours unless you confirm…", "will be closed today, log in now at…"), and a request
+# for credentials by text or link ("reply with your password", "confirm your card number and
+# PIN at…") are what phishing does (CTIA 5.4; banks tell customers they never ask for these).
+_THREAT_RE = re.compile(
+    r"(?i)\b(will|may) be (permanently )?(suspended|closed|locked|disabled|deactivated|"
+    r"terminated|frozen|restricted)\b"
+)
+_DEADLINE_RE = re.compile(
+    r"(?i)\b(unless|within \d+|today|immediately|right away|now|in \d+ (hours?|days?)|"
+    r"if you (do not|don't|fail to))\b"
+)
+_CREDENTIAL_RE = re.compile(
+    r"(?i)\b(reply (back )?with|text (us|back)|send (us|back)?|provide|confirm|share|give us|"
+    r"enter|verify|update) (us )?your (full |complete |online banking )?(card number|"
+    r"debit card number|pin|password|passcode|ssn|social security( number)?|cvv|cvc|"
+    r"security code|account number|routing number|login (details|credentials)|"
+    r"(user ?name|username) and password)\b(?! (change|reset|update|was|has|is))|"
+    r"\b(reply|text|send)\b[^.!?\n]{0,20}\b((3|three|4|four)-digit (security )?code|code on the "
+    r"back|cvv|cvc|expiration date)\b"
+)
+
+
+def _credential_request(text: str, linked: bool) -> str | None:
+    for match in _CREDENTIAL_RE.finditer(text):
+        verb = (match.group(1) or "").lower()
+        # "update your password at our site" after a breach is advice; asking for it back by
+        # text, or for a card number or PIN anywhere, is the request itself.
+        if verb in ("enter", "verify", "update") and "password" in match.group(0).lower():
+            continue
+        if verb in ("enter", "verify", "update", "confirm") and not linked:
+            continue
+        if not _negated(text, match.start()):
+            return match.group(0)
+    return None
+
+
 @checks("S13")
 def links_stay_on_the_brand_domain_and_read_honestly(c: CampaignContent):
     """Phishing-style wording, and links to a domain other than the brand's website (a public
@@ -467,10 +617,22 @@ def links_stay_on_the_brand_domain_and_read_honestly(c: CampaignContent):
             (
                 m.group(0)
                 for m in PHISHING_RE.finditer(text)
-                if linked or not _ACCOUNT_STATE_RE.fullmatch(m.group(0))
+                # "We will never text you a link asking you to verify your account" warns of
+                # phishing; it does not do it.
+                if (linked or not _ACCOUNT_STATE_RE.fullmatch(m.group(0)))
+                and not _negated(text, m.start())
             ),
             None,
         )
+        threat = _THREAT_RE.search(text) if linked else None
+        if (
+            not wording
+            and threat
+            and _DEADLINE_RE.search(text)
+            and not _negated(text, threat.start())
+        ):
+            wording = threat.group(0)
+        wording = wording or _credential_request(text, linked)
         if wording:
             yield Hit(f"Sample {name[-1]} reads like phishing (“{wording}”).", name)
             continue

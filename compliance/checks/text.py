@@ -461,7 +461,25 @@ _PROMO_RE = re.compile(
     # A product pitched after the alert ("Did you know our Cash Back Visa earns 2%?").
     r"\bdid you know (about )?(our|that our|we (now )?offer)\b|"
     r"\bearns? \d+(\.\d+)? ?% (cash ?back|back|on every\w*)\b|"
-    r"\bcash ?back (credit card|card|visa|mastercard|rewards)\b"
+    r"\bcash ?back (credit card|card|visa|mastercard|rewards)\b|"
+    # An add-on pitched at a price ("add our plan for only $9/mo"), a trial to start ("try Plus
+    # free for 30 days"), a call to upgrade, a points bonus (AWS USE_CASE_MISMATCH; DCA2 602).
+    r"\bfor (just|only) \$\d|\bfree for (\d+|one|two|three|a) (days?|weeks?|months?)\b|"
+    r"(?<!your )\bupgrade (now|today)\b|"
+    r"\bearn (double|triple|bonus|extra|\d+x|\d[\d,]* bonus) (points|miles|rewards|stars)\b|"
+    r"\bbonus (points|miles)\b|\bget [\d,]+ (bonus )?(points|miles)\b|"
+    # A card or membership pitched ("apply for our new travel card", "join Plus for $4.99/mo"),
+    # a price cut spelled out ("half price", "save an extra 25%"), a text to redeem ("mention
+    # this text for a free upgrade").
+    r"\bapply for our (new )?[\w ]{0,20}\bcard\b|\bjoin [\w ]{1,30} for (just |only )?\$\d|"
+    r"\bhalf[- ](price|off)\b|\bsave (an )?(extra|additional) (\d|\$)|\bfree upgrades?\b|"
+    r"\b(mention|show) this (text|message|sms) (for|to get|and get|to save|to receive)\b|"
+    # A spend threshold, a new collection, a deposit account pitched with its yield.
+    r"\bspend \$\d+ (more )?(and|to) (get|save|earn|receive|unlock)\b|"
+    r"\bfree (express|standard|2-day|next-day|overnight) shipping\b|"
+    r"\b(our|the) (new |latest )?(summer|winter|spring|fall|holiday) collection\b|"
+    r"\bearn (up to )?\d+(\.\d+)? ?% (apy|interest)\b|\bopen an? (new )?[\w ]{0,15}\baccount "
+    r"(today|now)\b"
 )
 _CODE_RE = re.compile(
     r"(?<![\d$.,])\d{4,8}(?![\d,.]?\d)|(?i:[\[{<][^\]}>]{0,20}\b(code|otp|pin)\b)"
@@ -894,7 +912,7 @@ _NO_MORE_RE = re.compile(
 )
 _PLACEHOLDER_RE = re.compile(
     r"\{\{[^}]*\}\}|\{[A-Za-z_ ]+\}|<[A-Za-z_ ]+>|(?i:\[\s*insert[^\]]*\])|(?i:\blorem\b)|"
-    r"(?i:\bthis is a test\b|\btest (message|msg|sms|text)\b|^\s*test\b)"
+    r"(?i:\bthis is a test\b(?! of your)|\btest (message|msg|sms|text)\b|^\s*test\b)"
 )
 _TEST_PROGRAM_RE = re.compile(
     r"(?i)\b(for testing( purposes)?|testing (our|the) (integration|api|system|platform)|"
