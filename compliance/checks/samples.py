@@ -22,6 +22,7 @@ from compliance.checks.text import (
     BANNED_RE,
     OPT_OUT_WORDS,
     PHISHING_RE,
+    RESTRICTED_RE,
     _affirmed,
     _brand_known,
     _domain,
@@ -318,9 +319,13 @@ def no_shaft_c_or_banned_content(c: CampaignContent):
         # messages say (Twilio's forbidden categories and 30461).
         yield Hit("The brand's vertical is gambling, a business carriers do not allow.", "usecase")
         return
+    names = [n for n in (c.brand.display_name, c.brand.company_name) if len(n) > 3]
     for name, text in _content_fields(c):
-        for match in BANNED_RE.finditer(text):
-            if not _negated(text, match.start()):
+        for brand_name in names:  # "Poker Face Salon" names the business, not its trade
+            text = re.sub(re.escape(brand_name), " ", text, flags=re.IGNORECASE)
+        for pattern in (BANNED_RE, RESTRICTED_RE):
+            match = next((m for m in pattern.finditer(text) if not _negated(text, m.start())), None)
+            if match:
                 yield Hit(
                     f"{name} mentions “{match.group(0)}”, content carriers do not allow.", name
                 )

@@ -592,6 +592,63 @@ BANNED_RE = re.compile(
     r"just arrived|now available)|"
     r"\d+mm ammo)\b"
 )
+# Restricted content as businesses word it, beyond the category names (Twilio's forbidden
+# message categories: prescription drugs offered without a prescription, compounded and
+# weight-loss drugs, peptides; cannabis and psychedelics; vape and nicotine; betting tips and
+# fantasy for cash; risk investment and get-rich-quick; debt and tax relief; firearm
+# accessories; adult dating). Each alternative names the offer, not a harmless word alone: a
+# pharmacy's "your semaglutide refill is ready" and a walk-in clinic's "no appointment needed"
+# pass, "semaglutide shipped, no appointment" does not.
+_RX_DRUG = (
+    r"(semaglutide|tirzepatide|glp-?1s?|ozempic|wegovy|mounjaro|zepbound|phentermine|adderall|"
+    r"xanax|oxycodone|oxycontin|percocet|tramadol|valium|vicodin|modafinil|viagra|cialis|"
+    r"sildenafil|tadalafil|ed (pills|meds)|testosterone|trt|hcg|peptides?|bpc-?157|tb-?500|"
+    r"sarms?|ivermectin)"
+)
+RESTRICTED_RE = re.compile(
+    r"(?i)\b(compounded (semaglutide|tirzepatide|glp-?1|weight[- ]loss)|"
+    r"" + _RX_DRUG + r"\b[^.!?\n]{0,80}\b(no|without( an?)?) (appointments?|prescriptions?|rx|"
+    r"scripts?|doctors?|consults?|consultations?|exams?|labs?|office visits?)|"
+    r"(no|without( an?)?) (appointments?|prescriptions?|rx|scripts?|doctors?|consults?|"
+    r"exams?)\b[^.!?\n]{0,60}\b" + _RX_DRUG + r"|"
+    r"" + _RX_DRUG + r"[\w -]{0,20}\b(shipped|delivered|ships)\b[^.!?\n]{0,20}\b(to your door|"
+    r"discreet\w*|overnight|no)|" + _RX_DRUG + r"[\w -]{0,30}\b(\d+ ?% off|for \$\d|\$\d+ ?"
+    r"(/ ?|a |per )(month|mo|week|vial|dose|shot)|starting at \$|(first|1st) month)|"
+    r"(order|buy) [\w ]{0,15}\b" + _RX_DRUG + r"\b[^.!?\n]{0,20}\bonline|"
+    r"no (script|rx|prescription)s? (needed|required|necessary)|"
+    r"research (use|purposes) only|not for human consumption|sarms|"
+    r"(indica|sativa|hybrid) strains?|eighths? (for )?\$|(thc|cbd|hemp|delta)[- ]?\w* "
+    r"(seltzers?|drinks|beverages|gummies|carts?|vapes?)|live resin|carts? \d+ for|"
+    r"infused (gummies|pre-?rolls|drinks|beverages|seltzers|chocolates?)|420 (specials?|deals?|"
+    r"sales?)|microdos\w*|shrooms?|mushroom (chocolates?|gummies|bars|caps|capsules)|"
+    r"dab (rigs?|pens?)|(glass|water) pipes|bongs?|rolling papers|head shops?|"
+    r"salt nic|nic salts?|(vape|pod) (juice|pods|systems?)|pod systems?|"
+    r"locks? of the (day|week|night)|(vip|premium|expert|daily|tonight's|today's|our) (\w+ )?"
+    r"picks (hit|went|are in|cashed)|handicapp\w*|(top|best|free) plays (for|tonight|today)|"
+    r"\d+ units?\b[^.!?\n]{0,20}\b(play|on|bet)|take the (over|under)\b|"
+    r"fantasy (\w+ ){0,2}(leagues?|contests?)\b[^.!?\n]{0,40}\b(cash|payouts?|prizes?|\$\d)|"
+    r"(redeem|cash out|swap)\w* (your )?(gold |sweeps? )?coins (for|into) (cash|prizes|money)|"
+    r"skill (machines?|terminals?)|win real (cash|money)|"
+    r"forex|fx signals|(trading|trade|options|stock|crypto) (signals|alerts|bots?)|"
+    r"copy (our |my )?trades|(token|coin) (presales?|launch)|presale opens|airdrops?|"
+    r"\d+x (potential|gains?|returns?)|meme ?coins?|guaranteed (returns?|profits?|income)|"
+    r"double your (money|investment)|passive income|financial freedom|get rich|"
+    r"(work|working) from home\b[^.!?\n]{0,60}\b(earn|make|\$\d)|"
+    r"(earn|make) \$[\d,]+\+?\s*(/ ?|a |per |every )?(day|daily|hour|hr|week|weekly)\b|"
+    r"(make|earn) (money|cash|income) from (home|your phone|your couch)|stuffing envelopes|"
+    r"(student )?loans? (forgiven|forgiveness|discharged?)|(forgive|discharge|cancel) your "
+    r"(student )?loans?|student loan (relief|forgiveness|discharge|help programs?)|"
+    r"offer in compromise|back taxes\b[^.!?\n]{0,60}\b(settle|less|relief|resolve)|"
+    r"settle (it|them) for less|(cut|reduce|lower|slash) what you owe|one low monthly payment|"
+    r"(got|removed|deleted|took) (\d+ |the |your )?(late payments?|collections?|charge-?offs?|"
+    r"inquiries|negative items?)\b[^.!?\n]{0,20}\b(off|from) your (credit )?(report|file)|"
+    r"(the |your )?original creditor|"
+    r"suppressors?|silencers?|80 ?% (lowers?|frames?|receivers?)|ghost guns?|"
+    r"(\d+[- ]round|high[- ]capacity|hi-?cap) (mags|magazines)|holsters?|"
+    r"reloading (primers|supplies|components|brass)|primers and brass|"
+    r"\d+ ?(mm|gauge|ga|acp|cal|caliber|nato|luger|win|mag)\b[^.!?\n]{0,20}\b\d+ ?(rounds?|rds|"
+    r"shells)|sugar (daddy|daddies|baby|babies|dating)|singles in your area)\b"
+)
 AGE_GATED_RE = re.compile(
     r"(?i)\b(alcohol\w*|(?<!root )beers?|wines?|winery|liquor|vodka|whiske?y|bourbon|tequila|"
     r"rum|gin|cocktails?|brewery|breweries|happy hour|firearms?|rifles?|pistols?|"
@@ -599,7 +656,13 @@ AGE_GATED_RE = re.compile(
     r"vodka) shots?|margaritas?|mimosas?|sangria|hard seltzers?|bar specials?|"
     r"(?<!glue )(?<!nail )(?<!heat )guns?|"
     r"handguns?|shotguns?|ammo|ammunition|gun shop|tobacco|cigars?|cigarettes?|vapes?|vaping|"
-    r"e-?cigs?|e-?liquids?|nicotine|hookah|shisha)\b"
+    r"e-?cigs?|e-?liquids?|nicotine|hookah|shisha|"
+    # Drinks by their kind, not by the word alcohol (AWS age-restricted content): beer styles on
+    # draft, spirits from a distillery, sparkling wine, rice and agave spirits, bottomless brunch.
+    r"ipas?|lagers?|stouts?|pilsners?|porters? on (draft|tap)|on draft|tap takeovers?|"
+    r"growlers?|craft spirits|distiller(y|ies)|champagne|prosecco|soju|mezcal|"
+    r"sake (specials?|flights?|bottles?|tastings?|bombs?)|bottomless (mimosas|drinks|brunch))"
+    r"\b(?![- ]?free\b)"
 )
 _LENDING_RE = re.compile(
     r"(?i)\b(loans?|lending|lenders?|mortgages?|refinanc\w*|lines? of credit|credit lines?|"
@@ -611,6 +674,8 @@ _LENDING_RE = re.compile(
     r"\d+(\.\d+)? ?% apr|apr (financing|for \d+)|(get|getting|gets) (you )?(pre-?)?approved|"
     r"approv(al|ed) in (minutes|seconds|\d+)|bad credit|no credit\b|poor credit|"
     r"buy here,? pay here|(auto|car|vehicle|boat|rv|equipment) financing|"
+    r"(get|borrow|receive) (up to )?\$[\d,]+k? (deposited|funded|in your account|wired|today|"
+    r"tomorrow|fast)|get funded|working capital|business funding|(merchant|equipment) funding|"
     r"financ(e|ing) (for |on )?(your|a|the|any) (new |used )?(car|vehicle|truck|suv|home|"
     r"purchase|boat|rv)|apply (now |today |online )?(for|at) [\w./-]{0,40}financ\w*)\b"
 )

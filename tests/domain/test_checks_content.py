@@ -1,0 +1,512 @@
+"""compliance.checks: restricted and refused content, list sourcing, lead generation, bundled
+consent and agencies registered as the brand, as businesses phrase them.
+
+Classes come from the published lists (Twilio's forbidden message categories and its 30xxx
+error pages, AWS End User Messaging's disallowed and age-restricted content, CTIA's Messaging
+Principles 4.1-4.2 and 5.2-5.4, T-Mobile's code of conduct, Bandwidth's vetting codes). Each
+bad case is written the way a business would describe its own program, without naming the
+category; each good case is a legitimate business that reads like one of them and must pass
+with no must-fix finding.
+"""
+
+import pytest
+
+from compliance.checks import BrandContext, CampaignContent, Severity, check_campaign
+
+E = Severity.ERROR
+
+FLOW = (
+    "Customers opt in on our website {site}/sms by entering their number and ticking an "
+    "unchecked box that reads: 'Yes, text me {name} messages. Up to 4 msgs/month. Msg & data "
+    "rates may apply. Reply HELP for help, STOP to opt out.' Privacy: {site}/privacy Terms: "
+    "{site}/terms"
+)
+
+
+def make(name, text, where="sample", usecase="MARKETING", **wire):
+    slug = "".join(ch for ch in name.lower() if ch.isalnum())[:20]
+    site = f"https://{slug}.com"
+    brand = BrandContext(
+        display_name=name,
+        company_name=f"{name} LLC",
+        website=site,
+        entity_type="PRIVATE_PROFIT",
+        vertical=wire.pop("vertical", "RETAIL"),
+        email=f"hello@{slug}.com",
+        phone="+15125550142",
+        identity_status="VERIFIED",
+    )
+    data = {
+        "usecase": usecase,
+        "description": f"{name} sends offers, news and updates to customers who opted in on "
+        "our website.",
+        "messageFlow": FLOW.format(site=site, name=name),
+        "sample1": f"{name}: thanks for joining our texts! Up to 4 msgs/month. Reply STOP to "
+        "opt out, HELP for help.",
+        "sample2": f"{name}: our holiday hours are posted at {site}/hours. See you soon!",
+        "optinKeywords": "START",
+        "optinMessage": f"{name}: you're subscribed. Up to 4 msgs/month. Msg & data rates may "
+        "apply. Reply HELP for help, STOP to opt out.",
+        "optoutKeywords": "STOP,END,CANCEL,UNSUBSCRIBE,QUIT",
+        "optoutMessage": f"{name}: you have been unsubscribed and will no longer receive messages.",
+        "helpKeywords": "HELP,INFO",
+        "helpMessage": f"{name}: for help call (512) 555-0142 or email hello@{slug}.com. Reply "
+        "STOP to opt out.",
+        "embeddedLink": True,
+        "embeddedPhone": False,
+        "subscriberOptin": True,
+        "subscriberOptout": True,
+        "subscriberHelp": True,
+        "privacyPolicyLink": f"{site}/privacy",
+        "termsAndConditionsLink": f"{site}/terms",
+        "termsAndConditions": True,
+    }
+    if where == "sample":
+        data["sample3"] = f"{name}: {text} Reply STOP to opt out."
+    elif where == "description":
+        data["description"] = f"{name} {text}"
+    elif where == "flow":
+        data["messageFlow"] = text + " " + FLOW.format(site=site, name=name)
+    data.update(wire)
+    return CampaignContent.from_wire(data, brand=brand)
+
+
+def bad(rule, name, text, where="sample", **wire):
+    return pytest.param(rule, name, text, where, wire, id=f"{rule}-{name}")
+
+
+def good(name, text, where="sample", **wire):
+    return pytest.param(name, text, where, wire, id=name)
+
+
+# --- Refused or restricted content (S9; U1 and U2 where the content needs an attribute) ------
+
+BAD_CONTENT = [
+    # Prescription, compounded and weight-loss drugs offered without a prescriber (Twilio
+    # forbidden categories: prescription drugs without a prescription; T-Mobile code of conduct)
+    bad(
+        "S9", "Glow Med Spa", "semaglutide shipped to your door, no appointment, first month $149."
+    ),
+    bad("S9", "Lean Lab", "compounded tirzepatide is back! Start your plan today at $299 a month."),
+    bad(
+        "S9", "Slim Direct", "skip the waiting room: GLP-1 injections delivered, no consult needed."
+    ),
+    bad("S9", "Vital Peptides", "BPC-157 and TB-500 vials restocked. For research use only."),
+    bad(
+        "S9",
+        "Rx Express Online",
+        "order Adderall and Xanax online, no script needed, ships overnight.",
+    ),
+    bad("S9", "Man Up Health", "ED pills shipped discreetly, no doctor visit required."),
+    bad("S9", "Renew Wellness", "testosterone cream 20% off this week, no labs or exam needed."),
+    bad("S9", "Iron Gains", "SARMs stack drop: 3 bottles for $120 while they last."),
+    bad("S9", "Weightless Clinic", "Ozempic-style shots for $199/month, no prescription required."),
+    # Cannabis, hemp-THC, psychedelics, kratom (SHAFT: cannabis and illegal drugs)
+    bad(
+        "S9",
+        "Green Leaf Collective",
+        "new indica strains in: Purple Punch and Gelato, eighths $25.",
+    ),
+    bad("S9", "High Desert Co", "THC seltzers are back in the cooler, 4-packs $20."),
+    bad("S9", "Cloud Nine Goods", "microdose mushroom caps just dropped, 10 for $40."),
+    bad("S9", "Tropic Botanicals", "kratom capsules buy 2 get 1 free."),
+    bad("S9", "Amber Glass Co", "new dab rigs and glass water pipes on the wall, 15% off."),
+    bad("S9", "Canyon Wellness", "our 420 specials start Friday, infused gummies half price."),
+    bad("S9", "Fungi Friends", "shroom chocolate bars back in stock, DM for flavors."),
+    bad("S9", "Hemp House", "live resin carts 2 for $50 this weekend only."),
+    # Vape, nicotine pouches, hookah (tobacco promotion, not on 10DLC)
+    bad("S9", "Vapor Lane", "salt nic juice and pod systems 25% off all week."),
+    bad("S9", "Corner Smoke", "nicotine pouches 3 cans for $12, all flavors."),
+    bad("S9", "Sahara Lounge", "new shisha flavors tonight, hookah for 2 just $25."),
+    # Gambling: betting tips, fantasy for cash, sweepstakes casinos, skill games
+    bad("S9", "Sharp Edge Picks", "today's lock of the day: take the over, 5 units."),
+    bad("S9", "Vegas Insider", "our VIP picks hit 8-2 last night. Unlock tonight's card for $29."),
+    bad(
+        "S9", "Gridiron League", "fantasy football leagues with cash payouts every week, join now."
+    ),
+    bad("S9", "Lucky Reels", "redeem your gold coins for cash prizes, 500 free coins waiting."),
+    bad("S9", "Handicap Pros", "our horse racing handicapper's top plays for Saturday are in."),
+    bad("S9", "Arcade Cash", "skill machines paying out, come play and win real cash."),
+    bad("S9", "Bracket Kings", "March bracket challenge $25 to enter, winner takes the pot."),
+    # Risk investment, crypto and forex signals, get rich quick, work from home, MLM
+    bad("S9", "Pip Masters", "forex signals for today: 3 trades, 92% win rate last month."),
+    bad("S9", "Alpha Trades", "our options alerts turned $500 into $4,000 this week."),
+    bad("S9", "Moon Token", "presale opens at noon, 100x potential, don't miss it."),
+    bad("S9", "Robo Yield", "our AI trading bot delivers guaranteed returns every month."),
+    bad("S9", "Freedom Path", "work from home and make $300 a day from your phone, no experience."),
+    bad("S9", "Cash Flow Club", "passive income from home: double your money in 30 days."),
+    bad("S9", "Envelope Jobs", "earn $1,200 weekly stuffing envelopes at your kitchen table."),
+    bad("S9", "Airdrop Alerts", "claim your free airdrop before the snapshot tonight."),
+    bad("S9", "Copy Trader", "copy our trades automatically and let the profits roll in."),
+    # High-risk finance: debt relief, tax debt, loan forgiveness, credit repair, collections
+    bad(
+        "S9",
+        "Clear Path Financial",
+        "you may qualify to have your student loans forgiven. Reply YES.",
+    ),
+    bad("S9", "Tax Shield Group", "owe back taxes? An offer in compromise can settle it for less."),
+    bad("S9", "Fresh Start Solutions", "one low monthly payment and cut what you owe in half."),
+    bad("S9", "Score Boost", "we got 3 late payments off your report this round!"),
+    bad("S9", "Apex Recovery", "final notice regarding the balance you owe the original creditor."),
+    bad("S9", "Relief Now", "student loan relief: lower your payment to $0 under new programs."),
+    # Firearms, ammunition and accessories
+    bad(
+        "S9", "Trailhead Outfitters", "suppressors and 80% lowers back in stock, ships to your FFL."
+    ),
+    bad("S9", "Range Day Supply", "9mm 1000 rounds for $289 this weekend."),
+    bad("S9", "Liberty Arms", "30-round mags 5 for $60 and holsters 20% off."),
+    bad("S9", "Bulk Brass Co", "reloading primers and brass in stock, limit 2 per customer."),
+    # Adult content and dating
+    bad("S9", "Sweet Arrangements", "sugar daddies near you are waiting, browse profiles."),
+    bad("S9", "Night Match", "singles in your area want to meet tonight, no strings."),
+    # Lending offered without the direct-lending attribute (U1)
+    bad("U1", "Quick Funds", "get up to $5,000 deposited tomorrow, easy monthly payments."),
+    bad("U1", "Capital Bridge", "working capital for your shop in 24 hours, apply in minutes."),
+    bad("U1", "Main Street Funding", "get funded today: $10K-$250K for small businesses."),
+    # Alcohol without an age gate (U2)
+    bad("U2", "Hop Yard", "tap takeover Thursday: 12 new IPAs and two stouts on draft."),
+    bad("U2", "Barrel Room", "new craft spirits from our distillery, tasting flights $15."),
+    bad("U2", "Bottle Shop", "champagne and prosecco 15% off for New Year's Eve."),
+    bad("U2", "Sakura House", "sake and soju specials all weekend."),
+    bad("U2", "Agave Cantina", "mezcal flights and bottomless mimosas at brunch."),
+]
+
+# --- List sourcing and bundled consent (M4) --------------------------------------------------
+
+BAD_CONSENT = [
+    bad(
+        "M4",
+        "Roof Masters",
+        "We text homeowners listed on the county's new building-permit reports.",
+        "flow",
+    ),
+    bad(
+        "M4",
+        "Solar Now",
+        "Leads come from our co-reg partners, who collect opt-ins on their sites.",
+        "flow",
+    ),
+    bad(
+        "M4", "Prime Auto Glass", "We add numbers from our sister company's customer file.", "flow"
+    ),
+    bad(
+        "M4",
+        "Fit Club",
+        "Texting is included with membership; members receive promos automatically.",
+        "flow",
+    ),
+    bad("M4", "Hometown Rentals", "Signing the lease opts tenants into our texts.", "flow"),
+    bad("M4", "Auto Mart", "Consent to marketing texts is a condition of the financing.", "flow"),
+    bad(
+        "M4",
+        "Quick Stop",
+        "Phone numbers collected at checkout for receipts are also used for our promotions.",
+        "flow",
+    ),
+    bad("M4", "Style Box", "Every purchase includes text updates and offers from us.", "flow"),
+    bad(
+        "M4",
+        "Insure Leads",
+        "We buy aged opt-in leads from lead vendors and text them quotes.",
+        "flow",
+    ),
+    bad(
+        "M4",
+        "Growth Co",
+        "Our list was built from numbers on business websites and Google listings.",
+        "flow",
+    ),
+    bad("M4", "Realty Pros", "We text owners of expired listings pulled from the MLS.", "flow"),
+    bad("M4", "Event Hub", "Attendees' numbers come from the ticketing company's export.", "flow"),
+    bad(
+        "M4",
+        "Grand Hotel",
+        "Guests who book a room are signed up automatically for our offers.",
+        "flow",
+    ),
+    bad("M4", "Career Link", "We text candidates whose resumes we found on job boards.", "flow"),
+    bad(
+        "M4",
+        "Senior Care Plus",
+        "Numbers are appended to our mailing list by a data provider.",
+        "flow",
+    ),
+    bad(
+        "M4", "Dent Fixers", "We text drivers from accident reports filed with the police.", "flow"
+    ),
+    bad("M4", "Medicare Help", "We purchase opt-in lists of seniors from list brokers.", "flow"),
+    bad(
+        "M4",
+        "Vacation Club",
+        "Numbers come from a sweepstakes entry form run by our partners.",
+        "flow",
+    ),
+    bad("M4", "Pet Depot", "Creating a loyalty account enrolls you in promotional texts.", "flow"),
+    bad("M4", "City Gym", "All new members get marketing texts; it's part of joining.", "flow"),
+]
+
+# --- Lead generation and affiliate marketing (S10) -------------------------------------------
+
+BAD_LEADS = [
+    bad("S10", "Rate Finder", "see the lowest auto insurance rates from top carriers in your zip."),
+    bad(
+        "S10",
+        "Solar Quotes",
+        "you qualify for a $0 solar install! A local installer will call you today.",
+    ),
+    bad("S10", "Loan Match", "great news, we've matched you with 3 lenders for your refinance."),
+    bad("S10", "Move Smart", "tell us about your move and get up to 5 free quotes."),
+    bad("S10", "Deal Daily", "today's exclusive offers from our sponsors are inside."),
+    bad("S10", "Claim Center", "you may be entitled to compensation. Tap to see if you qualify."),
+    bad("S10", "Earn With Us", "promote our products and earn 30% commission on every sale."),
+    bad("S10", "Home Pros", "several contractors near you are ready to bid on your remodel."),
+    bad(
+        "S10",
+        "Coverage Compare",
+        "sends consumers quotes from insurance agencies that buy their inquiries.",
+        "description",
+    ),
+    bad(
+        "S10",
+        "Lead Engine",
+        "generates leads for mortgage brokers and texts the consumers who fill out our forms.",
+        "description",
+    ),
+    bad(
+        "S10",
+        "Benefit Finder",
+        "connects seniors with licensed agents who sell Medicare plans.",
+        "description",
+    ),
+    bad(
+        "S10",
+        "Deal Hunter",
+        "texts shoppers deals from retailers whose links pay us a commission.",
+        "description",
+    ),
+]
+
+# --- Agencies and platforms registered as the brand (B6) -------------------------------------
+
+BAD_AGENCY = [
+    bad(
+        "B6",
+        "Bright Reach Marketing",
+        "texts promotions to the guests of the restaurants we represent.",
+        "description",
+    ),
+    bad(
+        "B6",
+        "Salon Suite Software",
+        "sends booking reminders for every salon that signs up with us.",
+        "description",
+    ),
+    bad(
+        "B6",
+        "Dealer Connect",
+        "handles texting for the car dealerships we serve, under each dealership's name.",
+        "description",
+    ),
+    bad(
+        "B6",
+        "Practice Pulse",
+        "sends recall reminders for the dental offices we manage marketing for.",
+        "description",
+    ),
+    bad(
+        "B6",
+        "Spark Agency",
+        "runs text campaigns for our clients' customers across many industries.",
+        "description",
+    ),
+    bad(
+        "B6",
+        "Rentwise",
+        "lets property managers text their tenants through our portal.",
+        "description",
+    ),
+    bad("B6", "Menu Buzz", "powers SMS loyalty clubs for independent pizzerias.", "description"),
+    bad(
+        "B6",
+        "Clinic Cloud",
+        "is the software our member clinics use to remind their patients.",
+        "description",
+    ),
+]
+
+BAD = BAD_CONTENT + BAD_CONSENT + BAD_LEADS + BAD_AGENCY
+
+
+@pytest.mark.parametrize("rule_id, name, text, where, wire", BAD)
+def test_refused_content_is_flagged(rule_id, name, text, where, wire):
+    findings = check_campaign(make(name, text, where, **wire))
+    fired = [f for f in findings if f.rule == rule_id and f.severity is E]
+    assert fired, [(f.rule, f.severity.name, f.message) for f in findings]
+
+
+# --- Legitimate lookalikes: nothing must-fix fires -------------------------------------------
+
+AGE_GATE = {
+    "ageGated": True,
+    "messageFlow": "Guests opt in at https://x.com/sms after entering their date of birth "
+    "(21+ only) and ticking an unchecked box: 'Text me offers. Up to 4 msgs/month. Msg & data "
+    "rates may apply. Reply HELP for help, STOP to opt out.'",
+}
+
+GOOD = [
+    good(
+        "Main Street Pharmacy",
+        "your semaglutide refill is ready for pickup at the counter.",
+        usecase="ACCOUNT_NOTIFICATION",
+    ),
+    good(
+        "Care Rx Mail Order",
+        "your prescription order #4418 has shipped and arrives Thursday.",
+        usecase="ACCOUNT_NOTIFICATION",
+    ),
+    good(
+        "Valley Weight Clinic",
+        "reminder: your weight-management visit with Dr. Shah is Tuesday at 3pm.",
+        usecase="ACCOUNT_NOTIFICATION",
+    ),
+    good("Downtown Urgent Care", "no appointment needed, walk-ins welcome until 9pm tonight."),
+    good("Peak Physical Therapy", "your next session is Monday at 10am. Reply C to confirm."),
+    good(
+        "Harbor Vet",
+        "Max's heartworm prevention refill is ready. Pick up any time today.",
+        usecase="ACCOUNT_NOTIFICATION",
+    ),
+    good("Green Thumb Nursery", "tomato and pepper starts are in, plus 20% off potting soil."),
+    good("Mushroom Grill", "our portobello burger is back on the menu this week."),
+    good("Glass Works Studio", "glassblowing class this Saturday, 2 seats left, book online."),
+    good("Smoky Pit BBQ", "brisket and smoked wings special tonight, $5 off family platters."),
+    good("Fresh Start Bakery", "new sourdough loaves every morning, come early!"),
+    good("Lucky Paws Grooming", "your pup's bath and trim is booked for Friday at 2pm."),
+    good(
+        "Lincoln Elementary PTA",
+        "raffle for a class party: every student gets a free ticket, drawing Friday.",
+    ),
+    good("Riverside Library", "your interlibrary loan has arrived and is on the hold shelf."),
+    good(
+        "First Community Bank",
+        "your auto loan payment of $312 is due on the 15th.",
+        usecase="ACCOUNT_NOTIFICATION",
+    ),
+    good(
+        "Summit Credit Union",
+        "your direct deposit of $1,240 posted to checking.",
+        usecase="ACCOUNT_NOTIFICATION",
+    ),
+    good("Gold Coast Cafe", "as a gold member you get a free pastry with any coffee this week."),
+    good("Platinum Fitness", "platinum members: new spin classes start Monday at 6am."),
+    good("Trail Ridge Outfitters", "new hunting jackets and blaze orange vests 20% off this week."),
+    good("Northwoods Apparel", "camo hoodies and waterproof boots just arrived for deer season."),
+    good("Blue Ridge Archery", "youth archery lessons start March 3, bows provided."),
+    good(
+        "Canyon Brewing Co",
+        "our new food menu has smoked wings and pretzel bites. See you Friday!",
+        **AGE_GATE,
+    ),
+    good("Sunset Winery", "our fall release party is Saturday, tickets at the door.", **AGE_GATE),
+    good(
+        "Bright Reach Marketing",
+        "our spring webinar for clients on email design is Thursday at noon.",
+    ),
+    good("Sparkline Agency", "thanks for being a client! Our office closes early Friday."),
+    good(
+        "Coastal Insurance Agency",
+        "your home policy renews on June 1; call us with any questions.",
+        usecase="ACCOUNT_NOTIFICATION",
+    ),
+    good("Metro Realty", "the open house at 12 Elm St is Sunday 1-3pm. Stop by!"),
+    good(
+        "Tax Pros of Austin",
+        "your 2025 return was accepted by the IRS. Refund in about 3 weeks.",
+        usecase="ACCOUNT_NOTIFICATION",
+    ),
+    good("Hill Country Accounting", "reminder: quarterly estimated taxes are due April 15."),
+    good("Sunrise Dental", "time for your cleaning! Book online or call us."),
+    good("Tiny Tots Daycare", "pajama day is Friday, send a favorite stuffed animal."),
+    good("Harvest Market", "local honey and pumpkins are in. Open 8-6 daily."),
+    good("Game Night Cafe", "board game tournament Saturday, free to play, winners get a trophy."),
+    good("Bingo Hall Community Center", "seniors' social Tuesday: coffee, cards and conversation."),
+    good("Fantasy Flowers", "Valentine's bouquets are ready to pre-order, delivery Feb 14."),
+    good("Poker Face Salon", "20% off balayage this month, book with any stylist."),
+    good(
+        "Crypto Tech Repair",
+        "your laptop repair is done, pick up any time before 6pm.",
+        usecase="ACCOUNT_NOTIFICATION",
+    ),
+    good(
+        "Summit Wealth Advisors",
+        "your quarterly portfolio review is set for May 3 at 10am.",
+        usecase="ACCOUNT_NOTIFICATION",
+    ),
+    good("Lakeside Marina", "boat slip renewals open Monday. Reserve yours online."),
+    good(
+        "Maple Leaf Tobacco-Free Clinic", "our quit-smoking class starts Monday, free for patients."
+    ),
+    good("Hometown Hardware", "grills and smoker pellets on sale this weekend."),
+    good("Pro Shop Golf", "club fitting days are back, book a 30-min slot."),
+    good("Sunny Side Diner", "try our new vegan breakfast burrito, $2 off this week."),
+    good("Peppermill Kitchen", "jalapeño poppers are back on the appetizer menu."),
+    good("Whistle Stop Toys", "new puzzles and stuffed animals in store for the holidays."),
+    good(
+        "Shield Home Security",
+        "your alarm system was armed at 10:42pm.",
+        usecase="ACCOUNT_NOTIFICATION",
+    ),
+    good("Steady Staffing", "we have warehouse shifts open this week, reply to claim one."),
+    good(
+        "Rivertown Movers",
+        "your move is confirmed for Saturday at 8am; the crew will call when on the way.",
+        usecase="ACCOUNT_NOTIFICATION",
+    ),
+    good(
+        "Bright Smile Ortho",
+        "refer a friend and get a free whitening kit when they start treatment.",
+    ),
+    good(
+        "Ace Auto Service",
+        "your car is ready. Total is $284.50; pay at pickup.",
+        usecase="ACCOUNT_NOTIFICATION",
+    ),
+    good("Pine Street Books", "our book club meets Tuesday to discuss a new mystery."),
+    good("Elm Street Church", "youth group lock-in Friday night, permission slips due Wednesday."),
+    good("Sunset Yoga", "new hot vinyasa class on Thursdays at 7pm."),
+    good("County Animal Shelter", "adoption fees waived this weekend for senior cats."),
+    good("Valley Farm Supply", "chicken feed and fencing 10% off through Sunday."),
+    good("Lone Star Lawn", "aeration slots open next week, reply to book."),
+    good(
+        "Oak Dental Lab",
+        "your crown case shipped to the office this morning.",
+        usecase="ACCOUNT_NOTIFICATION",
+    ),
+    good("Westside Pharmacy", "flu shots available now, no appointment needed."),
+    good(
+        "River City Credit Union",
+        "new: apply for an auto loan online in minutes.",
+        directLending=True,
+        usecase="MARKETING",
+    ),
+    good(
+        "Metro Print Shop",
+        "your order of 500 business cards is ready for pickup.",
+        usecase="ACCOUNT_NOTIFICATION",
+    ),
+    good("Bayou Boil", "crawfish season is here! Order by the pound for your party."),
+    good("Taproot Juice Bar", "new cold-pressed green juice, $1 off all week."),
+    good("Capital Moving Co", "get a free quote for your move in 2 minutes on our site."),
+    good(
+        "Parkview Apartments",
+        "the pool opens Saturday; residents bring your key fob.",
+        usecase="ACCOUNT_NOTIFICATION",
+    ),
+    good("Signal Hill Vet", "Luna is due for her rabies booster, book at our front desk."),
+]
+
+
+@pytest.mark.parametrize("name, text, where, wire", GOOD)
+def test_lookalike_legitimate_business_passes(name, text, where, wire):
+    findings = check_campaign(make(name, text, where, **wire))
+    assert [(f.rule, f.message) for f in findings if f.severity is E] == []
