@@ -20,6 +20,7 @@ from compliance.checks.text import (
     _PROMO_RE,
     _SHORTENER_RE,
     BANNED_RE,
+    LEAD_GEN_RE,
     OPT_OUT_WORDS,
     PHISHING_RE,
     RESTRICTED_RE,
@@ -410,7 +411,7 @@ def _tobacco_promotion(c: CampaignContent):
 @checks("S10")
 def no_lead_generation_or_affiliate_marketing(c: CampaignContent):
     for name, text in _content_fields(c):
-        found = _affirmed(_AFFILIATE_RE, text)
+        found = _affirmed(_AFFILIATE_RE, text) or _affirmed(LEAD_GEN_RE, text)
         if found:
             # AWS rejects affiliate marketing and lead generation and marks it not
             # resubmittable; a bare "affiliates" (a parent company's) is only a warning.

@@ -741,6 +741,32 @@ _AFFILIATE_RE = re.compile(
     r"with (them|the (movers?|compan(y|ies)|providers?|pros?|contractors?|partners?|"
     r"installers?|agents?|lenders?)))\b"
 )
+# Lead generation and affiliate marketing as the offers read (AWS
+# CAMPAIGN_NON_COMPLIANT_CONTENT_AFFILIATE_MARKETING; CTIA 5.2; Twilio's forbidden categories:
+# lead generation): rates or quotes from many companies, a third party who will call, a match
+# with several lenders, offers from sponsors, "you may be entitled to compensation", commissions
+# for promoting others' products, a business that sells or generates leads.
+LEAD_GEN_RE = re.compile(
+    r"(?i)\b((rates?|prices?|quotes?|offers?|deals?|plans?) from (the )?(top|leading|best|"
+    r"dozens of|\d+\+?|multiple|several|many|participating) ([\w-]+ ){0,2}(carriers|insurers|"
+    r"lenders|providers|companies|brands|agencies|dealers|retailers)|"
+    r"(a |one of our )?(local|independent|participating|partner|third-party|nearby) ([\w-]+ )?"
+    r"(installers?|specialists?|agents?|advisors?|experts?|pros?|contractors?|dealers?|"
+    r"lenders?|attorneys?|lawyers?|brokers?)( \w+)? (will|may|can|is going to) (call|contact|"
+    r"text|reach)|match(ed|es)? you (up )?with (\d+|two|three|four|five|several|multiple|a few|"
+    r"top) |(get|receive|compare) up to \d+ (free )?(quotes|bids|estimates|offers)|"
+    r"(ready to |will )?(bid|quote) on your (project|job|move|remodel|repair|roof)|"
+    r"offers from (our )?(sponsors|advertisers|partners)|sponsored offers|"
+    r"you (may|could|might) (be|qualify) (entitled|eligible)? ?(to|for) (compensation|a (cash )?"
+    r"(settlement|payout)|financial compensation)|"
+    r"(earn|make|get) (up to )?\d+ ?% commissions?|commissions? (on|for) (every|each) (sale|"
+    r"order|referral|sign-?up|click)|promote our products|your affiliate link|"
+    r"(pay|pays|paying) us (a )?commissions?|"
+    r"(generat|sell|deliver)\w* (\w+ )?leads (for|to)|"
+    r"connects? (\w+ ){0,2}(with|to) (licensed |local |independent |participating |partner )?"
+    r"([\w-]+ )?(agents|brokers|lenders|insurers|carriers|attorneys|law firms|installers|"
+    r"dealers))\b"
+)
 _P2P_RE = re.compile(
     r"(?i)\b(personal (use|texting|messages?|account)|friends and family|family and friends|"
     r"my friends|peer[- ]to[- ]peer|p2p|chat with friends|personal contacts|group chats?)\b"
@@ -907,6 +933,39 @@ _BAD_CONSENT_RE = re.compile(
     r"(added to|enrolled|"
     r"subscribed|will (receive|get)))\b"
 )
+# Numbers taken from elsewhere or consent that comes with something else (CTIA 4.1-4.2;
+# Twilio 30909 and 30913; AWS OPT_IN_DATA_SHARED_WITH_THIRD_PARTIES): people found in reports,
+# records or listings, a sister or partner company's customer file, a co-registration or
+# partner-run form, another company's export; texts included with a purchase or membership,
+# sign-up that comes automatically or with signing a lease, consent as a condition of a sale.
+SOURCED_OR_BUNDLED_RE = re.compile(
+    r"(?i)\b((listed|named|found|appearing|posted|published) (on|in) [^.;]{0,40}\b(reports?|"
+    r"records?|filings?|listings|rosters?|registr(y|ies)|director(y|ies)|job boards?|"
+    r"social media)|(permit|accident|police|crash|eviction|foreclosure|probate|divorce|"
+    r"obituar\w*) (reports?|records?|filings?|notices|lists?|data)|(from|off|on|in) the mls\b|"
+    r"co-?reg\b|(sister|parent|affiliated|partner|related) (compan(y|ies)|brands?|business(es)?)"
+    r"('s|'|s')? (\w+ )?(files?|lists?|databases?|contacts|customers|records|crm)|"
+    r"(numbers|contacts|lists?|leads)[^.;]{0,40}\b(come|came|comes|are|were) from (the |a |an |"
+    r"our )?[\w' -]{0,40}\b(exports?|brokers?|sponsors?|vendors?|compan(y|ies)'s)|"
+    r"(forms?|sites?|pages?|contests?|sweepstakes)[\w ]{0,20}\b(run|hosted|owned|operated) by "
+    r"(our |a |the )?(partners?|sponsors?|third[- ]part(y|ies)|affiliates?)|"
+    r"(texts?|texting|sms|text (alerts|updates|offers|messages)) (is|are) included (with|in) "
+    r"(every |your |the |their |each )?(membership|purchase|account|order|booking|enrollment|"
+    r"lease|plan|subscription)|"
+    r"(purchases?|orders?|bookings?|memberships?|leases?|subscriptions?) (includes?|comes? with)"
+    r" (\w+ ){0,2}(texts?|sms|text (updates|alerts|offers|messages|promotions))|"
+    r"(receive|get) (\w+ ){0,2}(promos|promotions|offers|texts|messages) automatically|"
+    r"(signed|opted|subscribed|enrolled|added) (up |in )?automatically|"
+    r"(signing|accepting|buying|purchasing|booking|joining|creating|opening|enrolling)"
+    r"( [\w'-]+){0,4} (opts|enrolls|subscribes|signs) (\w+ ){0,2}(in|into|up)\b|"
+    r"condition of (the |your |a )?(purchase|sale|service|financing|loan|lease|enrollment|"
+    r"employment|membership|booking|order|admission)|"
+    r"(collected|captured|given|provided|gathered)\b[^.;]{0,50}\b(are|is|will be|get|gets) "
+    r"(also )?used (for|to send) (\w+ ){0,2}(marketing|promotions?|promotional|promos|offers)|"
+    r"all (new )?(members|customers|guests|patients|students|tenants|buyers|clients) (get|receive|"
+    r"are sent) (our )?(marketing|promotional) (texts|messages|sms|offers))\b"
+)
+
 # A reply that says the messages have ended, in the short words real businesses use ("Outage
 # texts off.", "Text alerts are disabled", "You're off our list", "Unsubscribe successful"): it
 # both confirms the opt-out and says no more come (CTIA: confirm the opt-out; AWS
