@@ -615,6 +615,10 @@ RESTRICTED_RE = re.compile(
     r"discreet\w*|overnight|no)|" + _RX_DRUG + r"[\w -]{0,30}\b(\d+ ?% off|for \$\d|\$\d+ ?"
     r"(/ ?|a |per )(month|mo|week|vial|dose|shot)|starting at \$|(first|1st) month)|"
     r"(order|buy) [\w ]{0,15}\b" + _RX_DRUG + r"\b[^.!?\n]{0,20}\bonline|"
+    r"(first|1st) (month|dose|shot|injection|vial) of ([\w-]+ )?" + _RX_DRUG + r"|"
+    r"" + _RX_DRUG + r"[\w -]{0,30}\b(is |are )?(only|just) \$\d|"
+    r"" + _RX_DRUG + r"[^.!?\n]{0,60}\b(meds|medication|vials?|pens?) (mailed|shipped|delivered)"
+    r" to (you|your (door|home))|"
     r"no (script|rx|prescription)s? (needed|required|necessary)|"
     r"research (use|purposes) only|not for human consumption|sarms|"
     r"(indica|sativa|hybrid) strains?|eighths? (for )?\$|(thc|cbd|hemp|delta)[- ]?\w* "
@@ -634,10 +638,14 @@ RESTRICTED_RE = re.compile(
     r"\d+x (potential|gains?|returns?)|meme ?coins?|guaranteed (returns?|profits?|income)|"
     r"double your (money|investment)|passive income|financial freedom|get rich|"
     r"(work|working) from home\b[^.!?\n]{0,60}\b(earn|make|\$\d)|"
-    r"(earn|make) \$[\d,]+\+?\s*(/ ?|a |per |every )?(day|daily|hour|hr|week|weekly)\b|"
+    r"(earn|make)(s|ing)? \$[\d,]+\+?\s*(/ ?|a |per |every )?(day|daily)\b|"
+    r"(earn|make)(s|ing)? \$[\d,]+[^.!?\n]{0,30}\bfrom (home|your phone)|"
+    r"mystery shoppers? (earn|wanted|needed|jobs?)|get paid to (shop|take surveys|text)|"
+    r"(become|be) a (paid )?mystery shopper|"
     r"(make|earn) (money|cash|income) from (home|your phone|your couch)|stuffing envelopes|"
-    r"(student )?loans? (forgiven|forgiveness|discharged?)|(forgive|discharge|cancel) your "
-    r"(student )?loans?|student loan (relief|forgiveness|discharge|help programs?)|"
+    r"(student )?loans? ([\w ]{0,30}\b)?(forgiven|forgiveness|discharged?)|"
+    r"(forgive|discharge|cancel) your (student )?loans?|"
+    r"student loan (relief|forgiveness|discharge|help programs?)|"
     r"offer in compromise|back taxes\b[^.!?\n]{0,60}\b(settle|less|relief|resolve)|"
     r"settle (it|them) for less|(cut|reduce|lower|slash) what you owe|one low monthly payment|"
     r"(got|removed|deleted|took) (\d+ |the |your )?(late payments?|collections?|charge-?offs?|"
@@ -650,7 +658,9 @@ RESTRICTED_RE = re.compile(
     r"shells)|sugar (daddy|daddies|baby|babies|dating)|singles in your area)\b"
 )
 AGE_GATED_RE = re.compile(
-    r"(?i)\b(alcohol\w*|(?<!root )beers?|wines?|winery|liquor|vodka|whiske?y|bourbon|tequila|"
+    # (beer as an ingredient, "beer cheese" or "beer-battered cod", sells no beer)
+    r"(?i)\b(alcohol\w*|(?<!root )beers?(?![- ](cheese|batter\w*|bread|brats?|mustard|can "
+    r"chicken))|wines?|winery|liquor|vodka|whiske?y|bourbon|tequila|"
     r"rum|gin|cocktails?|brewery|breweries|happy hour|firearms?|rifles?|pistols?|"
     r"(domestic|craft|beer|margarita|sangria) (pitchers?|drafts?)|(well|tequila|jell-?o|whiske?y|"
     r"vodka) shots?|margaritas?|mimosas?|sangria|hard seltzers?|bar specials?|"
@@ -683,7 +693,7 @@ _LENDING_RE = re.compile(
 # attribute is about loan offers): "your loan payment is due", "interlibrary loan".
 _LENDING_SERVICE_RE = re.compile(
     r"(?i)\b(inter-?library loans?|loan(ed)? (books?|items?|equipment)|on loan|"
-    r"(your|the) (auto |car |home |student |personal )?(loan|mortgage) (payment|statement|"
+    r"(your|the) (auto |car |home |student |personal )?(loan|mortgage) (payment|statement|payoff|"
     r"balance|account|is due|was (received|posted))|(loan|mortgage) payments? (reminders?|"
     r"received|due|is due|posted)|loan[- ]signing( agents?| appointments?| services?)?|"
     r"(mortgage|loan|student loan)( interest)? (forms?|statements?|"
