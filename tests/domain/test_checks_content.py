@@ -633,6 +633,16 @@ GOOD_ROUND2 = [
     good("Iron Forge Gym", "new members get a free session with a trainer this month."),
     good("Seaside Seafood", "fresh oysters and shrimp platters today, order ahead online."),
     good(
+        "Lakeshore Boutique",
+        "Consent to texts is not a condition of purchase, and numbers come only from this form.",
+        "flow",
+    ),
+    good(
+        "Oak Hill Apartments",
+        "Residents sign the lease first; texting is a separate, optional box on the portal.",
+        "flow",
+    ),
+    good(
         "Prime Staffing", "forklift drivers earn $21 an hour on the night shift, apply in person."
     ),
     good("Dockside Fish Fry", "beer-battered cod and hush puppies, Friday special $12."),
