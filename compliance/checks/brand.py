@@ -226,7 +226,20 @@ _CLIENTELE_RE = re.compile(
     r"notify|contact) (\w+ ){0,2}(their|its) (own )?(customers|clients|patients|tenants|guests|"
     r"members|students|diners|residents|leads)|"
     r"our (member|client|partner|subscribing|customer) " + _CLIENT_BIZ + r" (use|send|text|"
-    r"remind|reach|message))\b"
+    r"remind|reach|message)|"
+    # any trade, named by what makes it a client: it subscribes to, uses or hires the brand
+    r"(?!(customers|clients|members|patients|users|subscribers|students|guests|residents|"
+    r"people|families|parents|shoppers|buyers|riders|drivers|fans|employees|staff|tenants|"
+    r"homeowners|owners|donors|players|travelers|visitors|diners|readers|consumers|"
+    r"individuals|seniors|veterans|volunteers|applicants|borrowers)\b)[\w-]+s (that|who) "
+    r"(subscribe to|use|sign up (for|with)|pay for|rely on) (our|us)\b|"
+    r"(who|that) (hire|pay|retain|contract with|engage) us\b|"
+    r"(is |are )?used by [\w ,&-]{0,60}\bto (text|send|remind|message|notify|reach|contact)\b"
+    r"[^.]{0,40}\btheir (own )?(customers|clients|patients|students|tenants|guests|members|"
+    r"families|parents|leads|contacts)|"
+    r"(manages?|runs?|operates?|handles?|powers?) (the )?(sms|text(ing)?|messaging|loyalty|"
+    r"marketing) (\w+ )?(clubs?|programs?|campaigns?|lists?) (of|for) (\d+\+? |dozens of |"
+    r"many |several |hundreds of )(local |independent |small )?[\w-]+s\b)\b"
 )
 
 # A sample that speaks for another business through a placeholder in the sender's place.
