@@ -234,6 +234,8 @@ _CLIENTELE_RE = re.compile(
     r"individuals|seniors|veterans|volunteers|applicants|borrowers)\b)[\w-]+s (that|who) "
     r"(subscribe to|use|sign up (for|with)|pay for|rely on) (our|us)\b|"
     r"(who|that) (hire|pay|retain|contract with|engage) us\b|"
+    r"(offers?|provides?|sells?|gives?|brings?) " + _CLIENT_BIZ + r" (an? |its |our )?(\w+ )?"
+    r"(sms|text(ing)?|messaging|text message)\b|"
     r"(is |are )?used by [\w ,&-]{0,60}\bto (text|send|remind|message|notify|reach|contact)\b"
     r"[^.]{0,40}\btheir (own )?(customers|clients|patients|students|tenants|guests|members|"
     r"families|parents|leads|contacts)|"

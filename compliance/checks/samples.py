@@ -313,6 +313,12 @@ def _content_fields(c: CampaignContent) -> list[tuple[str, str]]:
     return [(n, t) for n, t in c.text_fields() if n not in ("optoutMessage", "helpMessage")]
 
 
+def _clause_negated(text: str, start: int) -> bool:
+    """Negated in its own clause: "without the waitlist: GLP-1 pens from $249" still sells."""
+    clause = max(text.rfind(mark, 0, start) for mark in ".!?\n;:,") + 1
+    return _negated(text[clause:], start - clause)
+
+
 @checks("S9")
 def no_shaft_c_or_banned_content(c: CampaignContent):
     if c.brand.vertical == "GAMBLING":
@@ -324,8 +330,8 @@ def no_shaft_c_or_banned_content(c: CampaignContent):
     for name, text in _content_fields(c):
         for brand_name in names:  # "Poker Face Salon" names the business, not its trade
             text = re.sub(re.escape(brand_name), " ", text, flags=re.IGNORECASE)
-        for pattern in (BANNED_RE, RESTRICTED_RE):
-            match = next((m for m in pattern.finditer(text) if not _negated(text, m.start())), None)
+        for pattern, negated in ((BANNED_RE, _negated), (RESTRICTED_RE, _clause_negated)):
+            match = next((m for m in pattern.finditer(text) if not negated(text, m.start())), None)
             if match:
                 yield Hit(
                     f"{name} mentions “{match.group(0)}”, content carriers do not allow.", name
@@ -379,7 +385,7 @@ def _paid_entry_prizes(c: CampaignContent):
 # clinic's quit-smoking program or a tobacco-free campus notice is not promotion.
 _TOBACCO_RE = re.compile(
     r"(?i)\b(tobacco|cigars?|cigarillos?|cigarettes?|snuff|snus|chew(ing)? tobacco|"
-    r"nicotine pouches|hookah|shisha|humidors?|smoke ?shops?)\b"
+    r"nicotine pouches|nic pouches|pouch(es)? flavors|hookah|shisha|humidors?|smoke ?shops?)\b"
 )
 _CESSATION_RE = re.compile(
     r"(?i)\b(quit\w*|cessation|stop smoking|smoke-?free|tobacco-?free|nicotine-?free|"

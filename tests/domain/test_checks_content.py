@@ -463,7 +463,38 @@ BAD_ROUND3 = [
     bad("U2", "Vino Bar", "half-price bottles of Malbec and Pinot on Wednesdays."),
 ]
 
-BAD = BAD_CONTENT + BAD_CONSENT + BAD_LEADS + BAD_AGENCY + BAD_ROUND2 + BAD_ROUND3
+# Fourth round: prices after the drug, flower by weight and extract, kratom by vein, a spin to
+# win cash, income streams, hot singles, negotiating with card companies, pouch flavours,
+# cash offers from local investors, a pet or other registry as the source, consent that is
+# part of the terms, an agency that offers businesses a texting program.
+BAD_ROUND4 = [
+    bad(
+        "S9",
+        "Slim Script",
+        "medical weight loss without the waitlist: GLP-1 pens from $249 a month.",
+    ),
+    bad("S9", "Green Cross", "top-shelf flower and live rosin now on the menu, order for pickup."),
+    bad("S9", "Leaf and Vein", "new red vein capsules and shots behind the counter."),
+    bad("S9", "Lucky Stars", "your daily free spin is waiting, win up to $1,000 cash."),
+    bad("S9", "Wealth Builders", "turn $250 into a monthly income stream with our trading system."),
+    bad("S9", "Gun Locker", "AR-15 rifles starting at $599 this week only."),
+    bad("S9", "Night Owl", "hot local girls want to chat, tap to see photos."),
+    bad("S9", "Debt Rescue", "we negotiate with your credit card companies so you pay less."),
+    bad("S9", "Pouch Spot", "new pouch flavors in: mint, citrus, coffee, 5 cans for $20."),
+    bad("S10", "Policy Pal", "we've found 6 insurers that want to quote you, tap to view."),
+    bad("S10", "Home Value Co", "get cash offers from local investors for your house in 24h."),
+    bad("M4", "Vet Plus", "We text pet owners using numbers from the microchip registry.", "flow"),
+    bad("M4", "Fresh Meals", "Consent to SMS is part of our terms you accept at checkout.", "flow"),
+    bad(
+        "B6",
+        "Loyal Loop",
+        "offers restaurants an SMS rewards program their diners join at the table.",
+        "description",
+    ),
+    bad("U2", "Barrel House", "new bourbon flight and our rye of the month, $12."),
+]
+
+BAD = BAD_CONTENT + BAD_CONSENT + BAD_LEADS + BAD_AGENCY + BAD_ROUND2 + BAD_ROUND3 + BAD_ROUND4
 
 
 @pytest.mark.parametrize("rule_id, name, text, where, wire", BAD)
@@ -749,8 +780,31 @@ GOOD_ROUND3 = [
     ),
 ]
 
+GOOD_ROUND4 = [
+    good(
+        "Cross Street Pharmacy", "your GLP-1 pen refill was approved by your doctor and is ready."
+    ),
+    good("Green Cross Urgent Care", "flu shots all week, walk-ins welcome."),
+    good(
+        "Stars Dance Studio",
+        "free trial class Saturday; win a free month in our drawing, no purchase necessary.",
+    ),
+    good("Builders Supply", "lumber and drywall 10% off for contractors this week."),
+    good("Rye Bakery", "fresh rye and pumpernickel loaves every Tuesday."),
+    good("Home Value Appraisals", "your appraisal is scheduled for Monday at 10am."),
+    good(
+        "Microchip Pet Clinic", "Daisy's microchip is registered. Keep your contact info current."
+    ),
+    good("Loyal Loop Coffee", "earn a free drink after 9 visits; your stamp card is in the app."),
+    good(
+        "Lakeview Family Practice",
+        "we do not prescribe compounded semaglutide; ask Dr. Ruiz about approved options.",
+    ),
+    good("Sunrise Spin Studio", "free spin class Saturday at 9am, bring a friend."),
+]
 
-@pytest.mark.parametrize("name, text, where, wire", GOOD + GOOD_ROUND2 + GOOD_ROUND3)
+
+@pytest.mark.parametrize("name, text, where, wire", GOOD + GOOD_ROUND2 + GOOD_ROUND3 + GOOD_ROUND4)
 def test_lookalike_legitimate_business_passes(name, text, where, wire):
     findings = check_campaign(make(name, text, where, **wire))
     assert [(f.rule, f.message) for f in findings if f.severity is E] == []
