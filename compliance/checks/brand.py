@@ -227,7 +227,10 @@ _CLIENTELE_RE = re.compile(
     r"members|students|diners|residents|leads)|"
     r"our (member|client|partner|subscribing|customer) " + _CLIENT_BIZ + r" (use|send|text|"
     r"remind|reach|message)|"
-    # any trade, named by what makes it a client: it subscribes to, uses or hires the brand
+    # any trade, named by what makes it a client: the texts go "on behalf of" or "for" those
+    # that subscribe to or use the brand ("contractors who use our app get job alerts" are the
+    # recipients themselves, not clients)
+    r"(on behalf of|for) (the |all |every |any |each )?([\w-]+ ){0,3}?"
     r"(?!(customers|clients|members|patients|users|subscribers|students|guests|residents|"
     r"people|families|parents|shoppers|buyers|riders|drivers|fans|employees|staff|tenants|"
     r"homeowners|owners|donors|players|travelers|visitors|diners|readers|consumers|"

@@ -528,6 +528,8 @@ BAD_ROUND5 = [
 ]
 
 GOOD_ROUND5 = [
+    good("Gig Crew", "contractors who use our app get job alerts when new work posts nearby."),
+    good("Tutor Hub", "sends booking alerts to tutors who use our app.", "description"),
     good(
         "Sunrise Chiropractic",
         "our practice offers patients a text reminder program; reply STOP anytime.",
