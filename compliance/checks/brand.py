@@ -207,6 +207,47 @@ _PROGRAMS_FOR_OTHERS_RE = re.compile(
     r"(?!customers|clients|members|patients|residents|guests|students|parents|subscribers|users|"
     r"shoppers|people|families|buyers)[\w-]+s\b)"
 )
+# The businesses an agency or platform serves, named as its clientele: "the restaurants we
+# represent", "every salon that signs up with us", "lets property managers text their tenants",
+# "our member clinics use it to remind their patients" (AWS BRAND_INVALID_BUSINESS_CONNECTION;
+# Twilio 30886). A business's own branches are AGENTS_FRANCHISES, skipped above.
+_CLIENT_BIZ = (
+    r"(\w+ )?(businesses|companies|merchants|practices|offices|salons|clinics|restaurants|"
+    r"shops|stores|dealers(hips)?|landlords|property managers|brands|gyms|studios|spas|"
+    r"contractors|agencies|schools|churches|pizzerias|wineries|breweries|cafes|bars|"
+    r"retailers|venues|realtors|dentists|doctors|physicians|lawyers|law firms|franchisees)"
+)
+_CLIENTELE_RE = re.compile(
+    r"(?i)\b(the " + _CLIENT_BIZ + r" (that )?we (represent|serve|manage|support|work with|"
+    r"partner with|sign up|onboard|market for|manage marketing for|handle)|"
+    r"(every|each|any|all) (\w+ )?(salon|clinic|practice|office|restaurant|shop|store|"
+    r"business|dealer(ship)?|gym|studio|spa|merchant|venue|company|brand|landlord|school)s? "
+    r"(that|who) (signs? up|subscribes?|joins?|registers?|enrolls?) (with|to|for|on) (us|our)|"
+    r"(lets|allows|enables|helps) " + _CLIENT_BIZ + r" (to )?(text|message|remind|send|reach|"
+    r"notify|contact) (\w+ ){0,2}(their|its) (own )?(customers|clients|patients|tenants|guests|"
+    r"members|students|diners|residents|leads)|"
+    r"our (member|client|partner|subscribing|customer) " + _CLIENT_BIZ + r" (use|send|text|"
+    r"remind|reach|message)|"
+    # any trade, named by what makes it a client: the texts go "on behalf of" or "for" those
+    # that subscribe to or use the brand ("contractors who use our app get job alerts" are the
+    # recipients themselves, not clients)
+    r"(on behalf of|for) (the |all |every |any |each )?([\w-]+ ){0,3}?"
+    r"(?!(customers|clients|members|patients|users|subscribers|students|guests|residents|"
+    r"people|families|parents|shoppers|buyers|riders|drivers|fans|employees|staff|tenants|"
+    r"homeowners|owners|donors|players|travelers|visitors|diners|readers|consumers|"
+    r"individuals|seniors|veterans|volunteers|applicants|borrowers)\b)[\w-]+s (that|who) "
+    r"(subscribe to|use|sign up (for|with)|pay for|rely on) (our|us)\b|"
+    r"(who|that) (hire|pay|retain|contract with|engage) us\b|"
+    r"(offers?|provides?|sells?|gives?|brings?) " + _CLIENT_BIZ + r" (an? |its |our )?(\w+ )?"
+    r"(sms|text(ing)?|messaging|text message)\b|"
+    r"(is |are )?used by [\w ,&-]{0,60}\bto (text|send|remind|message|notify|reach|contact)\b"
+    r"[^.]{0,40}\btheir (own )?(customers|clients|patients|students|tenants|guests|members|"
+    r"families|parents|leads|contacts)|"
+    r"(manages?|runs?|operates?|handles?|powers?) (the )?(sms|text(ing)?|messaging|loyalty|"
+    r"marketing) (\w+ )?(clubs?|programs?|campaigns?|lists?) (of|for) (\d+\+? |dozens of |"
+    r"many |several |hundreds of )(local |independent |small )?[\w-]+s\b)\b"
+)
+
 # A sample that speaks for another business through a placeholder in the sender's place.
 _BUSINESS_SLOT = (
     r"\{\s*(\w+[_ ])?(business|venue|winery|brewery|merchant|restaurant|client|company|"
@@ -229,7 +270,7 @@ def brand_sends_for_its_clients(c: CampaignContent):
     if c.usecase == "AGENTS_FRANCHISES":
         return  # one brand's own agents or branches, each texting its clients: allowed
     for name, text in (("description", c.description), ("messageFlow", c.message_flow)):
-        found = _affirmed(_PROGRAMS_FOR_OTHERS_RE, text)
+        found = _affirmed(_PROGRAMS_FOR_OTHERS_RE, text) or _affirmed(_CLIENTELE_RE, text)
         if found:
             yield Hit(
                 f"{name} says the brand runs the texts for other businesses (“{found}”): each "

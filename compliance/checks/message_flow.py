@@ -17,6 +17,7 @@ from compliance.checks.text import (
     _SCRIPT_RE,
     _VERBAL_RE,
     _WEB_METHOD_RE,
+    SOURCED_OR_BUNDLED_RE,
     _affirmed,
     _brand_known,
     _domain,
@@ -173,7 +174,7 @@ def consent_is_explicit_unchecked_and_not_shared(c: CampaignContent):
         ("optinMessage", c.optin_message),
         ("description", c.description),
     ):
-        found = _affirmed(_BAD_CONSENT_RE, text)
+        found = _affirmed(_BAD_CONSENT_RE, text) or _affirmed(SOURCED_OR_BUNDLED_RE, text)
         if found:
             yield Hit(
                 f"{name} says “{found}”: consent must be explicit and opt-in data never shared.",

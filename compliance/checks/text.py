@@ -610,14 +610,102 @@ BANNED_RE = re.compile(
     r"just arrived|now available)|"
     r"\d+mm ammo)\b"
 )
+# Restricted content as businesses word it, beyond the category names (Twilio's forbidden
+# message categories: prescription drugs offered without a prescription, compounded and
+# weight-loss drugs, peptides; cannabis and psychedelics; vape and nicotine; betting tips and
+# fantasy for cash; risk investment and get-rich-quick; debt and tax relief; firearm
+# accessories; adult dating). Each alternative names the offer, not a harmless word alone: a
+# pharmacy's "your semaglutide refill is ready" and a walk-in clinic's "no appointment needed"
+# pass, "semaglutide shipped, no appointment" does not.
+_RX_DRUG = (
+    r"(semaglutide|tirzepatide|glp-?1s?|ozempic|wegovy|mounjaro|zepbound|phentermine|adderall|"
+    r"xanax|oxycodone|oxycontin|percocet|tramadol|valium|vicodin|modafinil|viagra|cialis|"
+    r"sildenafil|tadalafil|ed (pills|meds)|testosterone|trt|hcg|peptides?|bpc-?157|tb-?500|"
+    r"sarms?|ivermectin|retatrutide|soma|carisoprodol|weight[- ]loss (injections?|shots?|pens?))"
+)
+RESTRICTED_RE = re.compile(
+    r"(?i)\b(compounded (semaglutide|tirzepatide|glp-?1|weight[- ]loss)|"
+    r"" + _RX_DRUG + r"\b[^.!?\n]{0,80}\b(no|without( an?)?) (appointments?|prescriptions?|rx|"
+    r"scripts?|doctors?|consults?|consultations?|exams?|labs?|office visits?)|"
+    r"(no|without( an?)?) (appointments?|prescriptions?|rx|scripts?|doctors?|consults?|"
+    r"exams?)\b[^.!?\n]{0,60}\b" + _RX_DRUG + r"|"
+    r""
+    + _RX_DRUG
+    + r"[\w -]{0,20}\b(shipped|delivered|ships|mailed)\b[^.!?\n]{0,20}\b(to your door|monthly|"
+    r"discreet\w*|overnight|no)|" + _RX_DRUG + r"[\w -]{0,30}(\b\d+ ?% off|\bfor \$\d|\$\d+ ?"
+    r"(/ ?|a |per )(month|mo|week|vial|dose|shot)|\bstarting at \$|\b(first|1st) month)|"
+    r"(order|buy) [\w ]{0,15}\b" + _RX_DRUG + r"\b[^.!?\n]{0,20}\bonline|"
+    r"(first|1st) (month|dose|shot|injection|vial) of ([\w-]+ )?" + _RX_DRUG + r"|"
+    r"" + _RX_DRUG + r"[\w -]{0,30}\b(is |are )?(only|just) \$\d|"
+    r"" + _RX_DRUG + r"[^.!?\n]{0,60}\b(meds|medication|vials?|pens?) (mailed|shipped|delivered)"
+    r" to (you|your (door|home))|"
+    r"no (script|rx|prescription)s? (needed|required|necessary)|"
+    r"research (use|purposes) only|not for human consumption|sarms|research[- ](grade|"
+    r"chemicals?)|no-(rx|script|prescription)\b|"
+    r"(indica|sativa|hybrid) strains?|eighths? (for )?\$|(thc|cbd|hemp|delta)[- ]?\w* "
+    r"(seltzers?|drinks|beverages|gummies|carts?|vapes?)|live resin|carts? \d+ for|"
+    r"live (resin|rosin)|rosin|top[- ]shelf (flower|buds?)|(grams?|ounces?|oz|zips?) of "
+    r"(flower|buds?)|(red|green|white|gold) vein|spin (to|and) win|(free |daily |bonus )"
+    r"spins? (is |are )?waiting|win up to \$[\d,]+ (in )?cash|turn \$[\d,]+k? into|"
+    r"income streams?|budtenders?|(favorite|new|top|exotic) strains|cashed (\d+ of \d+ |\d+ )?"
+    r"(plays|picks|bets|tickets|parlays)|(tonight's|today's|daily|vip) (slip|card) (drops|is live|"
+    r"is out)|hot (local )?(singles|girls|women|guys)|lonely (singles|women|men|wives)|"
+    r"(girls|women|singles|men) (near you|nearby|in your area) (want|are waiting|looking)|"
+    r"negotiat\w* with your (credit card companies|creditors|lenders|card issuers|banks)|"
+    r"pay less than you owe|"
+    r"infused (gummies|pre-?rolls|drinks|beverages|seltzers|chocolates?)|420 (specials?|deals?|"
+    r"sales?)|microdos\w*|shrooms?|mushroom (chocolates?|gummies|bars|caps|capsules)|"
+    r"dab (rigs?|pens?)|(glass|water) pipes|bongs?|rolling papers|head shops?|"
+    r"salt nic|nic salts?|(vape|pod) (juice|pods|systems?)|pod systems?|"
+    r"locks? of the (day|week|night)|(vip|premium|expert|daily|tonight's|today's|our) (\w+ )?"
+    r"picks (hit|went|are in|cashed)|handicapp\w*|(top|best|free) plays (for|tonight|today)|"
+    r"\d+ units?\b[^.!?\n]{0,20}\b(play|on|bet)|take the (over|under)\b|"
+    r"fantasy (\w+ ){0,2}(leagues?|contests?)\b[^.!?\n]{0,40}\b(cash|payouts?|prizes?|\$\d)|"
+    r"(redeem|cash out|swap)\w* (your )?(gold |sweeps? )?coins (for|into) (cash|prizes|money)|"
+    r"skill (machines?|terminals?)|win real (cash|money)|"
+    r"forex|fx signals|(trading|trade|options|stock|crypto) (signals|alerts|bots?|systems?|"
+    r"rooms?|calls)|"
+    r"copy (our |my )?trades|(token|coin) (presales?|launch)|presale opens|airdrops?|"
+    r"\d+x (potential|gains?|returns?)|meme ?coins?|guaranteed (returns?|profits?|income)|"
+    r"double your (money|investment)|passive income|financial freedom|get rich|"
+    r"(work|working) from home\b[^.!?\n]{0,60}\b(earn|make|\$\d)|"
+    r"(earn|make)(s|ing)? \$[\d,]+\+?\s*(/ ?|a |per |every )?(day|daily)\b|"
+    r"(earn|make)(s|ing)? \$[\d,]+[^.!?\n]{0,30}\bfrom (home|your phone)|"
+    r"mystery shoppers? (earn|wanted|needed|jobs?)|get paid to (shop|take surveys|text)|"
+    r"(become|be) a (paid )?mystery shopper|"
+    r"(make|earn) (money|cash|income) from (home|your phone|your couch)|stuffing envelopes|"
+    r"(student )?loans? ([\w ]{0,30}\b)?(forgiven|forgiveness|discharged?)|"
+    r"(forgive|discharge|cancel) your (student )?loans?|"
+    r"student loan (relief|forgiveness|discharge|help programs?)|"
+    r"offer in compromise|back taxes\b[^.!?\n]{0,60}\b(settle|less|relief|resolve)|"
+    r"settle (it|them) for less|(cut|reduce|lower|slash) what you owe|one low monthly payment|"
+    r"(got|removed|deleted|took) (\d+ |the |your )?(late payments?|collections?|charge-?offs?|"
+    r"inquiries|negative items?)\b[^.!?\n]{0,20}\b(off|from) your (credit )?(report|file)|"
+    r"(the |your )?original creditor|"
+    r"suppressors?|silencers?|80 ?% (lowers?|frames?|receivers?)|ghost guns?|"
+    r"(\d+[- ]round|high[- ]capacity|hi-?cap) (mags|magazines)|holsters?|"
+    r"reloading (primers|supplies|components|brass)|primers and brass|"
+    r"\d+ ?(mm|gauge|ga|acp|cal|caliber|nato|luger|win|mag)\b[^.!?\n]{0,20}\b\d+ ?(rounds?|rds|"
+    r"shells)|sugar (daddy|daddies|baby|babies|dating)|singles in your area)\b"
+)
 AGE_GATED_RE = re.compile(
-    r"(?i)\b(alcohol\w*|(?<!root )beers?|wines?|winery|liquor|vodka|whiske?y|bourbon|tequila|"
+    # (beer as an ingredient, "beer cheese" or "beer-battered cod", sells no beer)
+    r"(?i)\b(alcohol\w*|(?<!root )beers?(?![- ](cheese|batter\w*|bread|brats?|mustard|can "
+    r"chicken))|wines?|winery|liquor|vodka|whiske?y|bourbon|tequila|"
     r"rum|gin|cocktails?|brewery|breweries|happy hour|firearms?|rifles?|pistols?|"
     r"(domestic|craft|beer|margarita|sangria) (pitchers?|drafts?)|(well|tequila|jell-?o|whiske?y|"
     r"vodka) shots?|margaritas?|mimosas?|sangria|hard seltzers?|bar specials?|"
     r"(?<!glue )(?<!nail )(?<!heat )guns?|"
     r"handguns?|shotguns?|ammo|ammunition|gun shop|tobacco|cigars?|cigarettes?|vapes?|vaping|"
-    r"e-?cigs?|e-?liquids?|nicotine|hookah|shisha)\b"
+    r"e-?cigs?|e-?liquids?|nicotine|hookah|shisha|"
+    # Drinks by their kind, not by the word alcohol (AWS age-restricted content): beer styles on
+    # draft, spirits from a distillery, sparkling wine, rice and agave spirits, bottomless brunch.
+    r"ipas?|lagers?|stouts?|pilsners?|porters? on (draft|tap)|on draft|tap takeovers?|"
+    r"growlers?|craft spirits|distiller(y|ies)|champagne|prosecco|soju|mezcal|"
+    r"sake (specials?|flights?|bottles?|tastings?|bombs?)|bottomless (mimosas|drinks|brunch)|"
+    r"malbec|pinot( noir| grigio| gris)?|cabernet|merlot|chardonnay|sauvignon blanc|riesling|"
+    r"zinfandel)"
+    r"\b(?![- ]?free\b)"
 )
 _LENDING_RE = re.compile(
     r"(?i)\b(loans?|lending|lenders?|mortgages?|refinanc\w*|lines? of credit|credit lines?|"
@@ -629,6 +717,8 @@ _LENDING_RE = re.compile(
     r"\d+(\.\d+)? ?% apr|apr (financing|for \d+)|(get|getting|gets) (you )?(pre-?)?approved|"
     r"approv(al|ed) in (minutes|seconds|\d+)|bad credit|no credit\b|poor credit|"
     r"buy here,? pay here|(auto|car|vehicle|boat|rv|equipment) financing|"
+    r"(get|borrow|receive) (up to )?\$[\d,]+k? (deposited|funded|in your account|wired|today|"
+    r"tomorrow|fast)|get funded|working capital|business funding|(merchant|equipment) funding|"
     r"financ(e|ing) (for |on )?(your|a|the|any) (new |used )?(car|vehicle|truck|suv|home|"
     r"purchase|boat|rv)|apply (now |today |online )?(for|at) [\w./-]{0,40}financ\w*)\b"
 )
@@ -636,7 +726,7 @@ _LENDING_RE = re.compile(
 # attribute is about loan offers): "your loan payment is due", "interlibrary loan".
 _LENDING_SERVICE_RE = re.compile(
     r"(?i)\b(inter-?library loans?|loan(ed)? (books?|items?|equipment)|on loan|"
-    r"(your|the) (auto |car |home |student |personal )?(loan|mortgage) (payment|statement|"
+    r"(your|the) (auto |car |home |student |personal )?(loan|mortgage) (payment|statement|payoff|"
     r"balance|account|is due|was (received|posted))|(loan|mortgage) payments? (reminders?|"
     r"received|due|is due|posted)|loan[- ]signing( agents?| appointments?| services?)?|"
     r"(mortgage|loan|student loan)( interest)? (forms?|statements?|"
@@ -693,6 +783,40 @@ _AFFILIATE_RE = re.compile(
     r"share your (number|phone number|mobile number|contact (info\w*|details)|details|info\w*) "
     r"with (them|the (movers?|compan(y|ies)|providers?|pros?|contractors?|partners?|"
     r"installers?|agents?|lenders?)))\b"
+)
+# Lead generation and affiliate marketing as the offers read (AWS
+# CAMPAIGN_NON_COMPLIANT_CONTENT_AFFILIATE_MARKETING; CTIA 5.2; Twilio's forbidden categories:
+# lead generation): rates or quotes from many companies, a third party who will call, a match
+# with several lenders, offers from sponsors, "you may be entitled to compensation", commissions
+# for promoting others' products, a business that sells or generates leads.
+LEAD_GEN_RE = re.compile(
+    r"(?i)\b((rates?|prices?|quotes?|offers?|deals?|plans?|bids?) from (the )?(top|leading|best|"
+    r"dozens of|\d+\+?|multiple|several|many|participating|local) ([\w-]+ ){0,2}(carriers|"
+    r"insurers|lenders|providers|companies|brands|agencies|dealers|retailers|investors|"
+    r"(home )?buyers|contractors|pros|movers|installers|roofers)|"
+    r"(a |one of our )?(local|independent|participating|partner|third-party|nearby) ([\w-]+ )?"
+    r"(installers?|specialists?|agents?|advisors?|experts?|pros?|contractors?|dealers?|"
+    r"lenders?|attorneys?|lawyers?|brokers?)( \w+)? (will|may|can|is going to) (call|contact|"
+    r"text|reach|follow up)|match(ed|es)? you (up )?with (\d+|two|three|four|five|several|"
+    r"multiple|a few|top) |(get|receive|compare) up to \d+ (free )?(quotes|bids|estimates|offers)|"
+    r"(dealers|lenders|insurers|contractors|pros|movers|installers|agents|carriers|companies|"
+    r"providers|buyers|investors) (near you|in your area|nearby) (are|will be) (competing|bidding|"
+    r"ready to (bid|quote|compete))|"
+    r"(ready to |will )?(bid|quote) on your (project|job|move|remodel|repair|roof)|"
+    r"offers from (our )?(sponsors|advertisers|partners)|sponsored offers|"
+    r"you (may|could|might) (be|qualify) (entitled|eligible)? ?(to|for) (compensation|a (cash )?"
+    r"(settlement|payout)|financial compensation)|"
+    r"(earn|make|get) (up to )?\d+ ?% commissions?|commissions? (on|for) (every|each) (sale|"
+    r"order|referral|sign-?up|click)|promote our products|your affiliate link|"
+    r"(pay|pays|paying) us (a )?commissions?|"
+    r"(shop|send|submit|pass|share|forward)\w* your (info\w*|request|application|details|"
+    r"number|profile) (out )?(to|with) (over |up to |more than |as many as )?(\d+|several|"
+    r"multiple|dozens of)|(request|info\w*|details|number|application) (went|goes|was sent|has "
+    r"been sent|was passed) (out )?to (\d+|several|multiple|a few|three|four|five) |"
+    r"(generat|sell|deliver)\w* (\w+ )?leads (for|to)|"
+    r"connects? (\w+ ){0,2}(with|to) (licensed |local |independent |participating |partner )?"
+    r"([\w-]+ )?(agents|brokers|lenders|insurers|carriers|attorneys|law firms|installers|"
+    r"dealers))\b"
 )
 _P2P_RE = re.compile(
     r"(?i)\b(personal (use|texting|messages?|account)|friends and family|family and friends|"
@@ -871,6 +995,55 @@ _BAD_CONSENT_RE = re.compile(
     r"(added to|enrolled|"
     r"subscribed|will (receive|get)))\b"
 )
+# Numbers taken from elsewhere or consent that comes with something else (CTIA 4.1-4.2;
+# Twilio 30909 and 30913; AWS OPT_IN_DATA_SHARED_WITH_THIRD_PARTIES): people found in reports,
+# records or listings, a sister or partner company's customer file, a co-registration or
+# partner-run form, another company's export; texts included with a purchase or membership,
+# sign-up that comes automatically or with signing a lease, consent as a condition of a sale.
+SOURCED_OR_BUNDLED_RE = re.compile(
+    r"(?i)\b((listed|named|found|appearing|posted|published) (on|in) [^.;]{0,40}\b(reports?|"
+    r"records?|filings?|listings|rosters?|registr(y|ies)|director(y|ies)|job boards?|"
+    r"social media)|(permit|accident|police|crash|eviction|foreclosure|probate|divorce|"
+    r"obituar\w*) (reports?|records?|filings?|notices|lists?|data)|(from|off|on|in) the mls\b|"
+    r"co-?reg\b|(sister|parent|affiliated|partner|related) (compan(y|ies)|brands?|business(es)?)"
+    r"('s|'|s')? (\w+ )?(files?|lists?|databases?|contacts|customers|records|crm)|"
+    r"(numbers|contacts|lists?|leads)[^.;]{0,40}\b(come|came|comes|are|were) from (the |a |an |"
+    r"our )?[\w' -]{0,40}\b(exports?|brokers?|sponsors?|vendors?|compan(y|ies)'s)|"
+    r"(forms?|sites?|pages?|contests?|sweepstakes)[\w ]{0,20}\b(run|hosted|owned|operated) by "
+    r"(our |a |the )?(partners?|sponsors?|third[- ]part(y|ies)|affiliates?)|"
+    r"(texts?|texting|sms|text (alerts|updates|offers|messages)) (is|are) included (with|in) "
+    r"(every |your |the |their |each )?(membership|purchase|account|order|booking|enrollment|"
+    r"lease|plan|subscription)|"
+    r"(purchases?|orders?|bookings?|memberships?|leases?|subscriptions?) (includes?|comes? with)"
+    r" (\w+ ){0,2}(texts?|sms|text (updates|alerts|offers|messages|promotions))|"
+    r"(receive|get) (\w+ ){0,2}(promos|promotions|offers|texts|messages) automatically|"
+    r"(signed|opted|subscribed|enrolled|added) (up |in )?automatically|"
+    r"(signing|accepting|buying|purchasing|booking|joining|creating|opening|enrolling)"
+    r"( [\w'-]+){0,4} (opts|enrolls|subscribes|signs) (\w+ ){0,2}(in|into|up)\b|"
+    r"condition of (the |your |a )?(purchase|sale|service|financing|loan|lease|enrollment|"
+    r"employment|membership|booking|order|admission)|"
+    r"(collected|captured|given|provided|gathered)\b[^.;]{0,50}\b(are|is|will be|get|gets) "
+    r"(also )?used (for|to send) (\w+ ){0,2}(marketing|promotions?|promotional|promos|offers)|"
+    r"(from|off|using|on|via) (the |a )?(county|state|city|public|court|government|municipal)"
+    r"( [\w'-]+){0,3} (lists?|records?|reports?|filings?|data|files?|rolls?)\b"
+    r"(?! (portal|page|site|website|office|desk|app|window|counter))|"
+    r"(send|give|share|pass|provide|forward)\w* (us|to us) (their|the) ([\w']+ ){0,2}(numbers|"
+    r"contacts|lists?|customer lists?|phone numbers)|"
+    r"(agree|consent)s? to (all|any) (communications|messages|contact|texts)|"
+    r"(got|get|gets|obtained|received|took|takes|bought|borrowed) (the |a |their |its )?([\w'-]+ )"
+    r"{0,2}(lists?|directory|rosters?|contacts|numbers) from (the |a |an |our |their )?([\w'-]+ )"
+    r"{0,2}(hoa|association|club|league|church|school|pta|chamber|partners?|vendors?|"
+    r"organi[sz]ers?|landlords?|sponsors?|another|other)\b|"
+    r"(from|using|via|off|out of) (the|a|an) ([\w'-]+ ){0,2}(registry|registries|directory|"
+    r"directories)\b|(consent|agreement|opt-?in)( to (sms|texts?|text messages|messages))? (is|"
+    r"are) (part of|included in|built into|covered by) (our|the|your) ([\w-]+ )?(terms|t&cs?|"
+    r"checkout|purchase|membership|agreement|contract)|"
+    r"(signing up|joining|enrolling|buying|booking|purchasing|registering)[^.;]{0,50}\bmeans "
+    r"(you|they)('ll| will)? (get|receive) (\w+ ){0,2}(texts|messages|sms)|"
+    r"all (new )?(members|customers|guests|patients|students|tenants|buyers|clients) (get|receive|"
+    r"are sent) (our )?(marketing|promotional) (texts|messages|sms|offers))\b"
+)
+
 # A reply that says the messages have ended, in the short words real businesses use ("Outage
 # texts off.", "Text alerts are disabled", "You're off our list", "Unsubscribe successful"): it
 # both confirms the opt-out and says no more come (CTIA: confirm the opt-out; AWS
