@@ -1,0 +1,202 @@
+"""compliance.checks: hand-worded program texts as US businesses write them.
+
+Each table holds realistic phrasings (written for this file, in many tones and lengths,
+English and Spanish) of one hand-worded field: the opt-in confirmation, the HELP reply, the
+opt-out reply, the frequency wording and the call to action in messageFlow. A good phrasing
+must leave that field without a blocking finding; a near miss must still be blocked there.
+"""
+
+import pytest
+
+from compliance.checks import blocking, check_campaign
+from tests.domain.test_checks import campaign
+
+BRAND = "Sweet Crumbs Bakery"
+
+CONFIRMATIONS = [
+    f"{BRAND}: you're in! Up to 4 msgs/mo. Msg&data rates may apply. HELP for help, STOP to quit.",
+    f"Welcome to {BRAND} texts! Expect about 2 messages a week. Msg & data rates may apply. "
+    "Reply HELP for help or STOP to cancel.",
+    f"{BRAND}: Thanks for joining. Msg frequency varies. Message and data rates may apply. "
+    "Text HELP for info, STOP to opt out.",
+    f"{BRAND} Alerts: subscribed! 1 msg per order. Msg & data rates may apply. Reply STOP to "
+    "end, HELP for help.",
+    f"{BRAND}: You are now enrolled in order updates. Msgs vary by order. Std msg & data "
+    "rates apply. Reply HELP for help, STOP to unsubscribe.",
+    f"{BRAND}: thanks for signing up! Recurring autodialed msgs, up to 6/month. Msg & data "
+    "rates may apply. Consent not required to buy. Reply HELP/STOP.",
+    f"{BRAND}: Welcome! You'll get up to three texts a month with deals. Message & data "
+    "rates may apply. Text STOP to stop, HELP for help.",
+    f"{BRAND}: Subscription confirmed. 1-3 msgs/wk. Msg & data rates may apply. Reply HELP "
+    "for help. Reply STOP to cancel anytime.",
+    f"{BRAND}: Hi! You're set to receive appointment reminders (1 per appointment). Msg & "
+    "data rates may apply. Reply STOP to opt out, HELP for assistance.",
+    f"{BRAND} · You joined our VIP list · Up to 5 msgs/mo · Msg & data rates may apply · "
+    "Reply HELP for help · STOP to cancel",
+    f"{BRAND}: Gracias por suscribirte. Frecuencia de mensajes varía. Pueden aplicarse tarifas "
+    "de mensajes y datos. Responde AYUDA para ayuda o STOP para cancelar.",
+    f"{BRAND}: ¡Bienvenido! Hasta 4 mensajes al mes. Pueden aplicar cargos por mensajes y "
+    "datos. Envía HELP para ayuda, STOP para darte de baja.",
+    f"{BRAND}: You're subscribed / Estás suscrito. Up to 4 msgs/mo / Hasta 4 msjs/mes. Msg & "
+    "data rates may apply. Reply HELP for help, STOP to cancel / STOP para cancelar.",
+    f"{BRAND}: welcome aboard. We text a few times a month with seasonal specials. Message "
+    "and data rates may apply. Reply HELP for help and STOP to unsubscribe.",
+    f"{BRAND}: ¡Listo! Recibirás 2 msjs/mes. Pueden aplicarse cargos por mensajes y datos. "
+    "Responde AYUDA para ayuda, STOP para cancelar.",
+    f"{BRAND}: Suscrito. Frecuencia varía. Costos estándar de mensajes pueden aplicar. STOP "
+    "para salir, HELP para ayuda.",
+    f"{BRAND}: Confirmed. Msgs are sent per visit. Msg&data rates may apply. Reply STOP to "
+    "opt out or HELP for help.",
+]
+CONFIRMATION_MISSES = [
+    # no rates disclosure, in Spanish ("datos" alone is not the charge)
+    f"{BRAND}: ¡Bienvenido! Hasta 4 mensajes al mes. Protegemos tus datos. Responde AYUDA "
+    "para ayuda o STOP para cancelar.",
+    # no STOP at all
+    f"{BRAND}: you're in! Up to 4 msgs/mo. Msg & data rates may apply. Reply HELP for help.",
+]
+
+HELP_REPLIES = [
+    f"{BRAND}: Need help? Call 512-555-0142 or email hello@sweetcrumbs.com. Reply STOP to opt out.",
+    f"{BRAND} support: hello@sweetcrumbs.com or (512) 555-0142. Msg&data rates may apply. "
+    "Text STOP to cancel.",
+    f"{BRAND}: For assistance visit sweetcrumbs.com/help or call 5125550142. Up to 4 msgs/mo. "
+    "STOP to end.",
+    f"{BRAND}: Questions? We're at hello@sweetcrumbs.com. Reply STOP to unsubscribe.",
+    f"{BRAND}: This is our offers line. Help: 512.555.0142. Msg & data rates may apply. "
+    "Reply STOP to stop receiving texts.",
+    f"{BRAND}: Ayuda: llama al 512-555-0142 o escribe a hello@sweetcrumbs.com. Responde STOP "
+    "para cancelar.",
+    f"{BRAND}: help is available Mon-Fri 9-5 at 512-555-0142. Reply STOP to opt out of texts.",
+    f"{BRAND} customer care: call us at (512) 555-0142. To stop messages reply STOP.",
+]
+HELP_MISSES = [
+    # no way to reach anyone
+    f"{BRAND}: Thanks for your message! Reply STOP to opt out.",
+]
+
+OPTOUT_REPLIES = [
+    f"{BRAND}: You're unsubscribed and won't get more texts. Reply START to rejoin.",
+    f"{BRAND}: You have opted out. No further messages will be sent.",
+    f"{BRAND}: you will no longer receive text messages from us.",
+    f"{BRAND}: Unsubscribed. You won't receive any more msgs. Text START to resubscribe.",
+    f"{BRAND}: You've been removed from our text list. No more messages will be sent.",
+    f"{BRAND}: Your opt-out is confirmed. We won't text you again unless you reply START.",
+    f"{BRAND}: Has cancelado tu suscripción. No recibirás más mensajes.",
+    f"{BRAND}: Te has dado de baja y no recibirás más mensajes. Responde START para volver.",
+    f"{BRAND}: You're opted out of offers & alerts. No more msgs will be sent.",
+    f"{BRAND}: Got it, you won't hear from us by text anymore.",
+]
+OPTOUT_MISSES = [
+    f"{BRAND}: Thanks for your message! Visit sweetcrumbs.com for our menu.",
+]
+
+FREQUENCIES = [
+    "Up to 4 msgs/month.",
+    "Msg frequency varies.",
+    "Message frequency may vary.",
+    "2 msgs per week.",
+    "Up to 10 messages per month.",
+    "1-3 msgs/wk.",
+    "Expect about two texts a week.",
+    "Frequency varies based on your orders.",
+    "One message per appointment.",
+    "Recurring messages, up to 8/mo.",
+    "A few msgs a month.",
+    "Msgs sent per order.",
+    "Number of messages varies.",
+    "Up to five messages monthly.",
+    "Weekly messages.",
+    "Daily msgs.",
+    "Messages are sent when your order ships.",
+    "Seasonal messages, up to 2 per month.",
+    "Frecuencia de mensajes varía.",
+    "Hasta 4 mensajes por mes.",
+    "We text a few times a month.",
+    "Texts come twice a week.",
+    "About once a month, more in December.",
+    "Three times per season.",
+    "Te escribimos dos veces al mes.",
+    "Una vez por semana.",
+    "Up to six texts every month.",
+]
+FREQUENCY_MISSES = [
+    # no frequency at all
+    "",
+    # a price per period is not a count of messages
+    "Only $4.99/month.",
+    "Plans from $10 per week.",
+    # "times" that are not a count of messages per period
+    "Open at 7 times of the day.",
+]
+
+
+def _confirmation(freq: str) -> str:
+    return (
+        f"{BRAND}: you're subscribed. {freq} Msg & data rates may apply. Reply HELP for help, "
+        "STOP to cancel."
+    )
+
+
+CTA_FLOWS = [
+    "Customers text JOIN to (512) 555-0142. The reply reads: Sweet Crumbs Bakery: up to 4 "
+    "msgs/mo, msg&data rates may apply, reply HELP for help, STOP to cancel. Terms at "
+    "https://sweetcrumbs.com/terms, privacy at https://sweetcrumbs.com/privacy.",
+    "On our checkout page https://sweetcrumbs.com/checkout customers tick an optional, "
+    "unchecked box: 'Text me order updates from Sweet Crumbs Bakery. Msg frequency varies. "
+    "Msg & data rates may apply. Reply HELP for help, STOP to opt out. See our Terms "
+    "(https://sweetcrumbs.com/terms) and Privacy Policy (https://sweetcrumbs.com/privacy).'",
+    "In store, customers fill in a paper sign-up card that says: Get Sweet Crumbs Bakery deals "
+    "by text, up to 4 msgs/month, msg & data rates may apply, reply STOP to cancel, HELP for "
+    "help. Privacy: sweetcrumbs.com/privacy Terms: sweetcrumbs.com/terms",
+]
+
+
+def _field_blocks(field: str, text: str) -> list:
+    findings = check_campaign(campaign("bakery", None, **{field: text}))
+    return [(f.rule, f.message) for f in blocking(findings) if f.field == field]
+
+
+@pytest.mark.parametrize("text", CONFIRMATIONS)
+def test_a_good_confirmation_is_not_blocked(text):
+    assert _field_blocks("optinMessage", text) == []
+
+
+@pytest.mark.parametrize("text", CONFIRMATION_MISSES)
+def test_a_confirmation_near_miss_is_blocked(text):
+    assert _field_blocks("optinMessage", text)
+
+
+@pytest.mark.parametrize("text", HELP_REPLIES)
+def test_a_good_help_reply_is_not_blocked(text):
+    assert _field_blocks("helpMessage", text) == []
+
+
+@pytest.mark.parametrize("text", HELP_MISSES)
+def test_a_help_near_miss_is_blocked(text):
+    assert _field_blocks("helpMessage", text)
+
+
+@pytest.mark.parametrize("text", OPTOUT_REPLIES)
+def test_a_good_optout_reply_is_not_blocked(text):
+    assert _field_blocks("optoutMessage", text) == []
+
+
+@pytest.mark.parametrize("text", OPTOUT_MISSES)
+def test_an_optout_near_miss_is_blocked(text):
+    assert _field_blocks("optoutMessage", text)
+
+
+@pytest.mark.parametrize("freq", FREQUENCIES)
+def test_a_frequency_phrasing_is_read_as_a_frequency(freq):
+    assert _field_blocks("optinMessage", _confirmation(freq)) == []
+
+
+@pytest.mark.parametrize("freq", FREQUENCY_MISSES)
+def test_a_confirmation_without_a_frequency_is_blocked(freq):
+    assert _field_blocks("optinMessage", _confirmation(freq))
+
+
+@pytest.mark.parametrize("text", CTA_FLOWS)
+def test_a_good_call_to_action_is_not_blocked(text):
+    assert _field_blocks("messageFlow", text) == []
