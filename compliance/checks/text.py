@@ -435,6 +435,14 @@ _FREQUENCY_RE = re.compile(
     r"\s+times\s+(a|per|each|every)\s+(day|week|wk|month|mo|year|season|quarter)\b"
     r"|\b(una vez|(\d+|dos|tres|cuatro|cinco|algunas|varias|pocas) veces)\s+(al|a la|por|cada)\s+"
     r"(día|dia|semana|mes|año|temporada)\b"
+    # "2x a month", "3x/week": the same count with the multiplication sign.
+    r"|\b\d+\s*x\s*(a|per|each|every|/)\s*(day|week|wk|month|mo|year|season)\b"
+    # Event-driven wording: the message and its trigger ("one text when your order is ready",
+    # "reminders before each appointment", "a notice after every visit").
+    r"|\b(one|a|an|1)\s+(text|msg|message|alert|reminder|notice|notification|code)\s+(when|"
+    r"whenever|once|before|after)\b"
+    r"|\b(msgs?|messages?|texts?|alerts?|reminders?|notices?|notifications?)\s+(before|after|"
+    r"ahead of)\s+(each|every|your|an?)\s+\w"
 )
 # Phishing-style wording: account threats, prizes and credential requests (CTIA 5.4; AWS).
 PHISHING_RE = re.compile(

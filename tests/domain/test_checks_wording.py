@@ -14,6 +14,36 @@ from tests.domain.test_checks import campaign
 BRAND = "Sweet Crumbs Bakery"
 
 CONFIRMATIONS = [
+    "Sweet Crumbs Bakery: Welcome! Txt alerts on. Up to 4 msg/mo. Msg&data rates may apply. "
+    "Txt HELP 4 help, STOP to end.",
+    "Thanks for opting in to Sweet Crumbs Bakery! You'll receive weekly specials. Msg & data "
+    "rates may apply. Reply STOP to unsubscribe, HELP for help.",
+    "Sweet Crumbs Bakery: You signed up for pickup alerts. One text when your order is ready. "
+    "Message and data rates may apply. Reply HELP for help or STOP to cancel.",
+    "Sweet Crumbs Bakery: opt-in confirmed. Recurring msgs. Msg freq varies. Msg & data rates "
+    "may apply. HELP=help, STOP=cancel.",
+    "You're on the list! Sweet Crumbs Bakery sends 2-4 msgs/month. Msg & data rates may "
+    "apply. Reply HELP for help, STOP to opt out.",
+    "Sweet Crumbs Bakery: Thanks! You'll get reminders before each appointment. Msg & data "
+    "rates may apply. Reply STOP to cancel, HELP for help.",
+    "Sweet Crumbs Bakery Rewards: welcome! Up to 8 msgs per month. Msg and data rates may "
+    "apply. Text HELP for help. Text STOP to opt out.",
+    "Sweet Crumbs Bakery: Subscribed to holiday pre-order alerts, about 3 msgs per season. "
+    "Msg & data rates may apply. Reply HELP for help, STOP to stop.",
+    "Sweet Crumbs Bakery: Yay, you're in! Expect around 1 text per week. Standard msg & data "
+    "rates may apply. Reply HELP for help, STOP to cancel.",
+    "Sweet Crumbs Bakery: You have joined our text club. Msg frequency varies. Message & data "
+    "rates may apply. For help reply HELP. To cancel reply STOP.",
+    "Sweet Crumbs Bakery: Gracias! Recibirás hasta 4 msjs/mes. Pueden aplicarse tarifas de "
+    "mensajes y datos. Responde STOP para cancelar, AYUDA para ayuda.",
+    "Sweet Crumbs Bakery: Thanks for subscribing. Msgs: up to 2/wk. Msg&data rates may apply. "
+    "Reply HELP for help & STOP to unsubscribe.",
+    "Sweet Crumbs Bakery: welcome to our SMS list. 1 msg/day max. Msg & data rates may apply. "
+    "Reply HELP for help, STOP to end.",
+    "Sweet Crumbs Bakery: Your text alerts are active. Messages sent when your order status "
+    "changes. Msg & data rates may apply. Reply STOP to opt out, HELP for help.",
+    "Sweet Crumbs Bakery: confirmed - you'll hear from us 2x a month. Msg & data rates may "
+    "apply. Reply HELP for help, STOP to cancel.",
     f"{BRAND}: you're in! Up to 4 msgs/mo. Msg&data rates may apply. HELP for help, STOP to quit.",
     f"Welcome to {BRAND} texts! Expect about 2 messages a week. Msg & data rates may apply. "
     "Reply HELP for help or STOP to cancel.",
@@ -57,6 +87,22 @@ CONFIRMATION_MISSES = [
 ]
 
 HELP_REPLIES = [
+    "Sweet Crumbs Bakery: For help, email hello@sweetcrumbs.com. Msg & data rates may apply. "
+    "Reply STOP to cancel.",
+    "Sweet Crumbs Bakery Help: call (512) 555-0142, Tue-Sun 7am-3pm. Reply STOP to unsubscribe.",
+    "Sweet Crumbs Bakery: Need a hand? Reach us at 512-555-0142. Text STOP to opt out.",
+    "Sweet Crumbs Bakery: Visit https://sweetcrumbs.com/contact or call 512-555-0142 for "
+    "help. STOP to quit.",
+    "Sweet Crumbs Bakery: You're getting our weekly deals. Help: hello@sweetcrumbs.com. Reply "
+    "STOP to end.",
+    "Sweet Crumbs Bakery: We're here to help at 512-555-0142 or hello@sweetcrumbs.com. Up to "
+    "4 msgs/mo. Msg&data rates may apply. STOP to cancel.",
+    "Sweet Crumbs Bakery: Para ayuda llame al (512) 555-0142. Responda STOP para cancelar.",
+    "Sweet Crumbs Bakery: Customer support: 512-555-0142. Reply STOP to stop texts.",
+    "Sweet Crumbs Bakery: Help info - call 5125550142 or email hello@sweetcrumbs.com. To opt "
+    "out, reply STOP.",
+    "Sweet Crumbs Bakery: questions about your order? call 512-555-0142. reply STOP to "
+    "unsubscribe.",
     f"{BRAND}: Need help? Call 512-555-0142 or email hello@sweetcrumbs.com. Reply STOP to opt out.",
     f"{BRAND} support: hello@sweetcrumbs.com or (512) 555-0142. Msg&data rates may apply. "
     "Text STOP to cancel.",
@@ -76,6 +122,17 @@ HELP_MISSES = [
 ]
 
 OPTOUT_REPLIES = [
+    "Sweet Crumbs Bakery: You've unsubscribed from our texts. Reply START to opt back in.",
+    "Sweet Crumbs Bakery: We've stopped your text alerts. You will not receive further messages.",
+    "Sweet Crumbs Bakery: Opt-out confirmed. No more texts will be sent to this number.",
+    "Sweet Crumbs Bakery: You will not receive any more messages from us. Text START to rejoin.",
+    "Sweet Crumbs Bakery: Sorry to see you go! You are unsubscribed and will get no more msgs.",
+    "Sweet Crumbs Bakery: This number has been unsubscribed. You'll receive no further texts.",
+    "Sweet Crumbs Bakery: Listo, ya no recibirás mensajes de texto. Envía START para volver a "
+    "suscribirte.",
+    "Sweet Crumbs Bakery: You've been unsubscribed from order updates and won't get more texts.",
+    "Sweet Crumbs Bakery: Done - you're off our list. No more texts.",
+    "Sweet Crumbs Bakery: Unsubscribe confirmed. Reply START to resubscribe.",
     f"{BRAND}: You're unsubscribed and won't get more texts. Reply START to rejoin.",
     f"{BRAND}: You have opted out. No further messages will be sent.",
     f"{BRAND}: you will no longer receive text messages from us.",
@@ -92,6 +149,16 @@ OPTOUT_MISSES = [
 ]
 
 FREQUENCIES = [
+    "Msgs vary.",
+    "Up to 2 msgs/wk.",
+    "4 texts a month max.",
+    "Approx. 3 msgs/mo.",
+    "Message frequency depends on your activity.",
+    "One text per order.",
+    "Reminder texts before each visit.",
+    "Msg freq varies by season.",
+    "1 msg/day.",
+    "Up to 12 msgs per year.",
     "Up to 4 msgs/month.",
     "Msg frequency varies.",
     "Message frequency may vary.",
@@ -128,6 +195,9 @@ FREQUENCY_MISSES = [
     "Plans from $10 per week.",
     # "times" that are not a count of messages per period
     "Open at 7 times of the day.",
+    # a text that is only mentioned, with no trigger or count
+    "Reply for a text menu.",
+    "Bake 2x as many pies.",
 ]
 
 
@@ -139,6 +209,19 @@ def _confirmation(freq: str) -> str:
 
 
 CTA_FLOWS = [
+    "Customers opt in by texting SWEET to 55555. Confirmation: Sweet Crumbs Bakery: up to 4 "
+    "msgs/mo. Msg & data rates may apply. Reply HELP for help, STOP to cancel. Terms & "
+    "privacy: https://sweetcrumbs.com/terms and https://sweetcrumbs.com/privacy.",
+    "At the register our staff asks customers if they'd like texts, then the customer enters "
+    "their number on the card reader screen, which shows: Sweet Crumbs Bakery deals by text. "
+    "Msg frequency varies. Msg & data rates may apply. Reply HELP for help and STOP to "
+    "cancel. Privacy policy: https://sweetcrumbs.com/privacy. Terms: "
+    "https://sweetcrumbs.com/terms.",
+    "Website popup at https://sweetcrumbs.com asks for a mobile number with an optional, "
+    "unchecked checkbox: I agree to receive recurring marketing texts from Sweet Crumbs "
+    "Bakery, up to 4 msgs/mo. Consent is not a condition of purchase. Msg & data rates may "
+    "apply. Reply HELP for help, STOP to cancel. View our Terms https://sweetcrumbs.com/terms "
+    "and Privacy https://sweetcrumbs.com/privacy.",
     "Customers text JOIN to (512) 555-0142. The reply reads: Sweet Crumbs Bakery: up to 4 "
     "msgs/mo, msg&data rates may apply, reply HELP for help, STOP to cancel. Terms at "
     "https://sweetcrumbs.com/terms, privacy at https://sweetcrumbs.com/privacy.",
