@@ -436,6 +436,9 @@ _FREQUENCY_RE = re.compile(
     r"|\b(una vez|(\d+|dos|tres|cuatro|cinco|algunas|varias|pocas) veces)\s+(al|a la|por|cada)\s+"
     r"(día|dia|semana|mes|año|temporada)\b"
     # "2x a month", "3x/week": the same count with the multiplication sign.
+    # Abbreviated and Spanish message nouns: "3 txts/wk", "2 msjs por semana".
+    r"|\b(\d+|a few)\s*(txts?|msjs?|mensajes?|sms)\s*(/|per|a|each|por|al|a la|cada)\s*(day|week|"
+    r"wk|month|mo|year|semana|mes|día|dia|año)\b"
     r"|\b\d+\s*x\s*(a|per|each|every|/)\s*(day|week|wk|month|mo|year|season)\b"
     # Event-driven wording: the message and its trigger ("one text when your order is ready",
     # "reminders before each appointment", "a notice after every visit").

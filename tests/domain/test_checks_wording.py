@@ -14,6 +14,22 @@ from tests.domain.test_checks import campaign
 BRAND = "Sweet Crumbs Bakery"
 
 CONFIRMATIONS = [
+    "Sweet Crumbs Bakery: Welcome to Bake Club! 4 msgs/mo. Msg&data rates may apply. Reply "
+    "HELP for help, STOP to cancel.",
+    "Sweet Crumbs Bakery: thx for joining! up to 3 txts/wk. msg & data rates may apply. txt "
+    "HELP for help, STOP to quit.",
+    "Sweet Crumbs Bakery: You're confirmed for order texts (1-2 per order). Msg & data rates "
+    "may apply. Reply HELP for help; STOP to opt out.",
+    "Sweet Crumbs Bakery: You opted in to event invites, about 1 per month. Msg and data "
+    "rates may apply. Reply STOP to cancel or HELP for help.",
+    "Sweet Crumbs Bakery: Welcome! Frequency varies by promotion. Msg & data rates may apply. "
+    "Reply HELP for help. Reply STOP to unsubscribe.",
+    "Sweet Crumbs Bakery: Hola! Te suscribiste a ofertas, 2 msjs por semana. Pueden aplicarse "
+    "tarifas por mensajes y datos. Responde STOP para cancelar o AYUDA para ayuda.",
+    "Sweet Crumbs Bakery: Thanks - you'll get a text whenever a new batch is out of the oven "
+    "(a few a week). Msg & data rates may apply. Reply HELP for help, STOP to end.",
+    "Sweet Crumbs Bakery: Joined! Up to ten texts a month. Msg & data rates may apply. Reply "
+    "HELP for help, STOP to cancel.",
     "Sweet Crumbs Bakery: Welcome! Txt alerts on. Up to 4 msg/mo. Msg&data rates may apply. "
     "Txt HELP 4 help, STOP to end.",
     "Thanks for opting in to Sweet Crumbs Bakery! You'll receive weekly specials. Msg & data "
@@ -87,6 +103,24 @@ CONFIRMATION_MISSES = [
 ]
 
 HELP_REPLIES = [
+    "Sweet Crumbs Bakery: Help? Email hello@sweetcrumbs.com. Reply STOP to cancel.",
+    "Sweet Crumbs Bakery: Call us: 512-555-0142. Msg&data rates may apply. STOP to opt out.",
+    "Sweet Crumbs Bakery: For support text or call 512-555-0142. Reply STOP to unsubscribe.",
+    "Sweet Crumbs Bakery: Weekly offers line. Contact hello@sweetcrumbs.com. Reply STOP to stop.",
+    "Sweet Crumbs Bakery: Need help with an order? Visit sweetcrumbs.com/help. Reply STOP to "
+    "cancel texts.",
+    "Sweet Crumbs Bakery: Help: 512-555-0142 | hello@sweetcrumbs.com | Reply STOP to opt out",
+    "Sweet Crumbs Bakery: Soporte: hello@sweetcrumbs.com o 512-555-0142. Responde STOP para "
+    "darte de baja.",
+    "Sweet Crumbs Bakery: Hi! Reach our team at (512) 555-0142 between 8am and 4pm. Reply "
+    "STOP to end messages.",
+    "Sweet Crumbs Bakery: For help, reply with your question or call 512-555-0142. Reply STOP "
+    "to opt out.",
+    "Sweet Crumbs Bakery: Info & help: sweetcrumbs.com/sms or 512-555-0142. Up to 4 msgs/mo. "
+    "Reply STOP to cancel.",
+    "Sweet Crumbs Bakery: Assistance is available at hello@sweetcrumbs.com. Text STOP to quit.",
+    "Sweet Crumbs Bakery: Help line 512-555-0142. Msg & data rates may apply. Reply STOP to "
+    "stop receiving msgs.",
     "Sweet Crumbs Bakery: For help, email hello@sweetcrumbs.com. Msg & data rates may apply. "
     "Reply STOP to cancel.",
     "Sweet Crumbs Bakery Help: call (512) 555-0142, Tue-Sun 7am-3pm. Reply STOP to unsubscribe.",
@@ -122,6 +156,17 @@ HELP_MISSES = [
 ]
 
 OPTOUT_REPLIES = [
+    "Sweet Crumbs Bakery: You're unsubscribed. No more msgs.",
+    "Sweet Crumbs Bakery: STOP received. You won't get more texts from us.",
+    "Sweet Crumbs Bakery: You've opted out of text alerts. Reply START to resume.",
+    "Sweet Crumbs Bakery: You will receive no more text messages. Thanks!",
+    "Sweet Crumbs Bakery: Cancelled. You won't receive any further texts.",
+    "Sweet Crumbs Bakery: Baja confirmada. No recibirás más mensajes.",
+    "Sweet Crumbs Bakery: You're unsubscribed / Estás dado de baja. No more texts.",
+    "Sweet Crumbs Bakery: Your number was removed. No further msgs will be sent.",
+    "Sweet Crumbs Bakery: You've been opted out and will not receive more messages. Text JOIN "
+    "to rejoin.",
+    "Sweet Crumbs Bakery: All set, we've turned off your texts.",
     "Sweet Crumbs Bakery: You've unsubscribed from our texts. Reply START to opt back in.",
     "Sweet Crumbs Bakery: We've stopped your text alerts. You will not receive further messages.",
     "Sweet Crumbs Bakery: Opt-out confirmed. No more texts will be sent to this number.",
@@ -149,6 +194,9 @@ OPTOUT_MISSES = [
 ]
 
 FREQUENCIES = [
+    "3 msgs per wk.",
+    "Up to 4 msgs a month.",
+    "Msgs per appointment vary.",
     "Msgs vary.",
     "Up to 2 msgs/wk.",
     "4 texts a month max.",
@@ -198,6 +246,8 @@ FREQUENCY_MISSES = [
     # a text that is only mentioned, with no trigger or count
     "Reply for a text menu.",
     "Bake 2x as many pies.",
+    # a price in Spanish, not a count
+    "Solo $5 por mes.",
 ]
 
 
