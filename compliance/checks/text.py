@@ -376,6 +376,10 @@ _RATES_RE = re.compile(
     r"|tarifas (de|por) (mensajes|datos)"
     r"|\bmsg\s*&\s*data\b|\bdata rates may apply\b|\bcarrier (charges|rates|fees) may apply\b"
     r"|\bstandard (messaging|text(ing)?|sms|message) (and data )?rates\b"
+    # Spanish wording of the same disclosure with any charge noun (AWS, CTIA): "pueden aplicar
+    # cargos por mensajes y datos", "costos estándar de mensajes", "msjs y datos".
+    r"|\b(tarifas|cargos|costos|cobros)( estándar| normales)? (de|por|del?) (mensajes?|msjs?|sms|"
+    r"textos?|datos)\b|\b(mensajes?|msjs?|textos?|sms) (y|&) datos\b"
 )
 _FREQUENCY_RE = re.compile(
     r"(?i)\b(msg|message)s?\s*(freq|frequency)\b|\bfrequency\b|\brecurring\b|\b\d+\s*(msgs?|"
@@ -386,8 +390,9 @@ _FREQUENCY_RE = re.compile(
     r"|\ba few (texts|messages|msgs)\b|\bfrecuencia\b|\bmsjs?/mes\b|\bmensajes al mes\b"
     # "up to 4/month", "about 2 per month", "2-4 per month", "1-2/week", "~4/mo", "a few per
     # ticket": a count per period or per event, with or without the word "messages".
-    r"|(\b\d+|\ba few)\s*((-|–|to)\s*\d+\s*)?(/|\bper\b|\ba\b|\beach\b)\s*(day|week|wk|month|mo|"
-    r"year|yr|order|visit|appointment|ticket|booking|stay|delivery|request|ride|job)s?\b"
+    # (never a price: "$4.99/month", "$10 per week").
+    r"|((?<![$\d.,])\b\d+|\ba few)\s*((-|–|to)\s*\d+\s*)?(/|\bper\b|\ba\b|\beach\b)\s*"
+    r"(day|week|wk|month|mo|year|yr|order|visit|appointment|ticket|booking|stay|delivery|request|ride|job)s?\b"
     # "one reminder per appointment", "two texts a week", "1 code each sign-in".
     r"|\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)\s+(\w+\s+)?"
     r"(msgs?|messages?|texts?|alerts?|reminders?|notifications?|updates?|codes?)\s*(/|per|a|an|"
@@ -423,6 +428,24 @@ _FREQUENCY_RE = re.compile(
     # "few msgs/mo", "some texts per week": an unnumbered count per period.
     r"|\b(few|some|occasional)\s+(msgs?|messages?|texts?|alerts?)\s*(/|per|a|each)\s*(day|week|wk|"
     r"month|mo|year|yr)\b"
+    # A count of times per period, spelled out: "a few times a month", "twice a week", "once
+    # per season", "dos veces al mes", "una vez por semana".
+    r"|\b(once|twice)\s+(a|per|each|every)\s+(day|week|month|year|season|quarter)\b"
+    r"|\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|a couple( of)?)"
+    r"\s+times\s+(a|per|each|every)\s+(day|week|wk|month|mo|year|season|quarter)\b"
+    r"|\b(una vez|(\d+|dos|tres|cuatro|cinco|algunas|varias|pocas) veces)\s+(al|a la|por|cada)\s+"
+    r"(día|dia|semana|mes|año|temporada)\b"
+    # "2x a month", "3x/week": the same count with the multiplication sign.
+    # Abbreviated and Spanish message nouns: "3 txts/wk", "2 msjs por semana".
+    r"|\b(\d+|a few)\s*(txts?|msjs?|mensajes?|sms)\s*(/|per|a|each|por|al|a la|cada)\s*(day|week|"
+    r"wk|month|mo|year|semana|mes|día|dia|año)\b"
+    r"|\b\d+\s*x\s*(a|per|each|every|/)\s*(day|week|wk|month|mo|year|season)\b"
+    # Event-driven wording: the message and its trigger ("one text when your order is ready",
+    # "reminders before each appointment", "a notice after every visit").
+    r"|\b(one|a|an|1)\s+(text|msg|message|alert|reminder|notice|notification|code)\s+(when|"
+    r"whenever|once|before|after)\b"
+    r"|\b(msgs?|messages?|texts?|alerts?|reminders?|notices?|notifications?)\s+(before|after|"
+    r"ahead of)\s+(each|every|your|an?)\s+\w"
 )
 # Phishing-style wording: account threats, prizes and credential requests (CTIA 5.4; AWS).
 PHISHING_RE = re.compile(
