@@ -15,6 +15,7 @@ from compliance.checks.text import (
     _brand_known,
     _length_hits,
     names_brand,
+    without_names,
 )
 
 # --- Description ---------------------------------------------------------------------------
@@ -47,21 +48,12 @@ _CONCRETE_PURPOSE_RE = re.compile(
 )
 
 
-def _without_names(text: str, names: tuple[str, ...]) -> str:
-    """The brand's own names do not count: "Acme Delivery" sends no deliveries by being so
-    called."""
-    for name in names:
-        if name:
-            text = re.sub(re.escape(name), " ", text, flags=re.I)
-    return text
-
-
 def _vague_purpose(text: str, names: tuple[str, ...] = ()) -> str | None:
     """The phrase that stands for the messages' purpose when nothing concrete is named."""
     match = _VAGUE_PURPOSE_RE.search(text)
     if not match:
         return None
-    return None if _CONCRETE_PURPOSE_RE.search(_without_names(text, names)) else match.group(0)
+    return None if _CONCRETE_PURPOSE_RE.search(without_names(text, names)) else match.group(0)
 
 
 @checks("D1")
@@ -108,7 +100,7 @@ def description_says_who_sends_who_receives_and_why(c: CampaignContent):
         one_liner = len(c.description.split()) <= 12
         names = (c.brand.company_name, c.brand.display_name)
         purposeless = "what the messages are for" in missing and not _CONCRETE_PURPOSE_RE.search(
-            _without_names(c.description, names)
+            without_names(c.description, names)
         )
         severity = Severity.ERROR if len(missing) >= 2 or (purposeless and one_liner) else None
         yield Hit("The description does not say " + ", ".join(missing) + ".", severity=severity)

@@ -25,6 +25,7 @@ from compliance.checks.text import (
     _urls,
     has_link,
     names_brand,
+    without_names,
 )
 
 # --- Message flow --------------------------------------------------------------------------
@@ -226,19 +227,12 @@ _OFFER_VERB_RE = re.compile(
 )
 
 
-def _without(text: str, names: list[str]) -> str:
-    """text without the brand's own names ("Reel Deal Guide" is not a deal)."""
-    for name in names:
-        text = re.sub(re.escape(name), " ", text, flags=re.IGNORECASE)
-    return text
-
-
 def _spoken_only_marketing_consent(c: CampaignContent) -> str | None:
     # Marketing is what the messages do, not only the use case chosen: a sole proprietor's or a
     # low-volume program's specials need written consent too.
     names = [n for n in (c.brand.display_name, c.brand.company_name) if n]
     promotes = any(
-        _PROMO_RE.search(_OFFER_VERB_RE.sub(" ", _without(t, names)))
+        _PROMO_RE.search(_OFFER_VERB_RE.sub(" ", without_names(t, names)))
         for t in (c.description, *c.samples)
         if t
     )

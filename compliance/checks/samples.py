@@ -37,6 +37,7 @@ from compliance.checks.text import (
     has_phone,
     names_brand,
     registrable_domain,
+    without_names,
 )
 
 # --- Samples -------------------------------------------------------------------------------
@@ -441,8 +442,7 @@ def no_shaft_c_or_banned_content(c: CampaignContent):
         return
     names = [n for n in (c.brand.display_name, c.brand.company_name) if len(n) > 3]
     for name, text in _content_fields(c):
-        for brand_name in names:  # "Poker Face Salon" names the business, not its trade
-            text = re.sub(re.escape(brand_name), " ", text, flags=re.IGNORECASE)
+        text = without_names(text, names)  # "Poker Face Salon" names a business, not its trade
         for pattern, negated in ((BANNED_RE, _negated), (RESTRICTED_RE, _clause_negated)):
             match = next((m for m in pattern.finditer(text) if not negated(text, m.start())), None)
             if match:
@@ -515,8 +515,7 @@ def _tobacco_promotion(c: CampaignContent):
         return
     names = [n for n in (c.brand.display_name, c.brand.company_name) if n]
     for name, text in texts:
-        for brand_name in names:  # "Tobacco Road Cafe" names a place, not a product
-            text = re.sub(re.escape(brand_name), " ", text, flags=re.IGNORECASE)
+        text = without_names(text, names)
         found = _TOBACCO_RE.search(text)
         if found and not _negated(text, found.start()) and not _CESSATION_RE.search(text):
             yield Hit(

@@ -4,7 +4,7 @@ numbers, negation, keyword and phrase lists."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from urllib.parse import urlsplit
 
 from compliance.checks.content import BrandContext
@@ -313,6 +313,15 @@ def _has_contact(text: str, domain: str = "") -> bool:
 def _search(pattern: re.Pattern, text: str) -> str | None:
     match = pattern.search(text)
     return match.group(0) if match else None
+
+
+def without_names(text: str, names: Iterable[str]) -> str:
+    """text without the brand's own names: "Reel Deal Guide" is not a deal, "Tobacco Road Cafe"
+    sells no tobacco and "Acme Delivery" sends no deliveries by being so called."""
+    for name in names:
+        if name:
+            text = re.sub(re.escape(name), " ", text, flags=re.IGNORECASE)
+    return text
 
 
 def _negated(text: str, start: int) -> bool:
