@@ -24,7 +24,8 @@ Telnyx's review rejects (TELNYX_FAILED) a campaign when:
   T5 no sample names the brand as a reader would know it (its display or legal name, any
      case, without "LLC", "&" read as "and", or its first distinctive word).
 The carriers reject (MNO_REJECTED) a campaign that passed Telnyx's review when:
-  M1 a sample carries a public URL shortener link (bit.ly, tinyurl.com …);
+  M1 a sample carries a public URL shortener link (bit.ly, tinyurl.com …) or a link that is
+     not secure (http://, Twilio's 30892: "a website URL that is unsecured");
   M2 embeddedLink disagrees with the samples (a link without the flag, or the flag without one);
   M3 embeddedPhone disagrees with the samples (same, for phone numbers);
   M4 subscriberOptout is declared but optoutKeywords lacks STOP;
@@ -103,6 +104,7 @@ _URL_RE = re.compile(
 _SHORTENER_RE = re.compile(
     r"(?i)\b(bit\.ly|tinyurl\.com|goo\.gl|ow\.ly|t\.co|is\.gd|buff\.ly|rebrand\.ly|cutt\.ly|tiny\.cc)\b"
 )
+_UNSECURED_LINK_RE = re.compile(r"(?i)\bhttp://\S")
 _PHONE_RE = re.compile(r"(?<!\d)(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}(?!\d)")
 
 
@@ -228,6 +230,8 @@ def mno_review(content: dict) -> list[str]:
     reasons = []
     if any(_SHORTENER_RE.search(s) for s in samples):
         reasons.append("M1: a sample message uses a public URL shortener")
+    elif any(_UNSECURED_LINK_RE.search(s) for s in samples):
+        reasons.append("M1: a sample message links to a website that is not secure (http://)")
     linked = any(has_link(s) for s in samples)
     if linked != bool(content.get("embeddedLink")):
         reasons.append(

@@ -651,6 +651,13 @@ def links_stay_on_the_brand_domain_and_read_honestly(c: CampaignContent):
             domain = _domain(url)
             if not domain or _SHORTENER_RE.search(url):
                 continue
+            # An unsecured link is refused even on the brand's own domain (Twilio 30892).
+            if url.lower().startswith("http://"):
+                yield Hit(
+                    f"Sample {name[-1]} links over http:// ({url}); use https://.",
+                    name,
+                )
+                break
             if home and registrable_domain(domain) != home:
                 yield Hit(
                     f"Sample {name[-1]} links to {domain}, not to the brand's own website "

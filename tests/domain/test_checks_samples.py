@@ -857,6 +857,26 @@ BAD = [
         None,
         "S13",
     ),
+    # An unsecured link is refused even on the brand's own domain (Twilio 30892).
+    (
+        DN,
+        "Northwind: your order shipped. Track it at http://northwind.com/track/{order_id}. "
+        "Reply STOP to opt out.",
+        None,
+        "S13",
+    ),
+    (
+        AN,
+        "Northwind: your statement is ready at HTTP://northwind.com/statements",
+        None,
+        "S13",
+    ),
+    (
+        CC,
+        "Northwind: your repair ticket is closed. Rate us: http://www.northwind.com/rate",
+        None,
+        "S13",
+    ),
     (
         DN,
         "Northwind: your package shipped. Spend $50 more and get free express shipping.",

@@ -52,12 +52,17 @@ def campaigns(draw):
         body = draw(st.sampled_from(BODIES))
         extra = draw(
             st.sampled_from(
-                ["", f" Details: https://{domain}/orders.", f" Questions? Write to help@{domain}."]
+                [
+                    "",
+                    f" Details: https://{domain}/orders.",
+                    f" Details: http://{domain}/orders.",
+                    f" Questions? Write to help@{domain}.",
+                ]
             )
         )
         stop = draw(st.sampled_from([" Reply STOP to opt out.", " Responda ALTO para salir.", ""]))
         samples.append(f"{who + ': ' if who else ''}{body}{extra}{stop}")
-    linked = any("https://" in s for s in samples)
+    linked = any("://" in s for s in samples)
     embedded_link = draw(st.sampled_from([linked, linked, not linked]))
     content = GOOD | {
         "sample1": samples[0],
