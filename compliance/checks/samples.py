@@ -303,6 +303,11 @@ _OWN_DEAL_AFTER_RE = re.compile(
     r"(?i)^ (to (sell|buy|purchase|lease)|on (\d|your|the (home|house|property|car|vehicle))|"
     r"(has |is |was )?(closed|done|signed|funded|fell through))\b"
 )
+# A store's department or a dealership's desk named in a notice is a place, not an offer:
+# "your order from our clearance section shipped", "the deals desk has your paperwork".
+_DEPARTMENT_AFTER_RE = re.compile(
+    r"(?i)^ (section|rack|aisle|desk|department|dept|counter|team|office|room|floor|table)s?\b"
+)
 _SALE_DEAL_AFTER_RE = re.compile(
     r"(?i)^ (of (\d|your|the (home|house|property|vehicle|car|business|land|lot))|"
     r"(has |was )?(closed|closes|closing|recorded|fell through|is final|agreement|contract|"
@@ -395,6 +400,8 @@ def _promotion(text: str) -> str | None:
         ):
             continue
         if _ALREADY_USED_AFTER_RE.match(after):
+            continue
+        if lower in ("clearance", "deal", "deals", "sale") and _DEPARTMENT_AFTER_RE.match(after):
             continue
         if lower == "deal" and _OWN_DEAL_AFTER_RE.match(after):
             continue

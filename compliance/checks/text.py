@@ -490,6 +490,10 @@ _PROMO_RE = re.compile(
     r"\b(get|enjoy|try) (\d+|one|two|three|a) (free )?(months?|weeks?) (free|on us)\b|"
     r"\b\d+ (months?|weeks?) free\b|\brefer a friend\b|"
     r"\bshop (our|the) (new|latest|summer|winter|spring|fall|holiday)\b|\bcheck out our new\b|"
+    # A price cut as "less": "20% less on all boots", "$40 less through Sunday", "for $40 less"
+    # (a bill that is "20% less than last month" compares; it does not sell).
+    r"(\b\d+ ?%|\$\d[\d,]*) less (on (all|every|any|select|our|your next)|today|tonight|"
+    r"this (week|weekend)|through|thru|until|till)\b|\bfor (\d+ ?%|\$\d[\d,]*) less\b|"
     # A product pitched after the alert ("Did you know our Cash Back Visa earns 2%?").
     r"\bdid you know (about )?(our|that our|we (now )?offer)\b|"
     r"\bearns? \d+(\.\d+)? ?% (cash ?back|back|on every\w*)\b|"
@@ -747,7 +751,9 @@ _LENDING_RE = re.compile(
     # Credit offered to the reader: a rate with its term, an approval, financing for a
     # purchase (AWS's direct-lending attribute covers loan arrangement, a dealer's included).
     r"\d+(\.\d+)? ?% apr|apr (financing|for \d+)|(get|getting|gets) (you )?(pre-?)?approved|"
-    r"approv(al|ed) in (minutes|seconds|\d+)|bad credit|no credit\b|poor credit|"
+    # ("approval in minutes from a licensed clinician" is a telehealth visit, not credit)
+    r"approv(al|ed) in (minutes|seconds|\d+)(?![^.!?]{0,40}\b(clinician|doctor|physician|"
+    r"prescriber|provider|nurse|pharmacist)s?\b)|bad credit|no credit\b|poor credit|"
     r"buy here,? pay here|(auto|car|vehicle|boat|rv|equipment) financing|"
     r"(get|borrow|receive) (up to )?\$[\d,]+k? (deposited|funded|in your account|wired|today|"
     r"tomorrow|fast)|get funded|working capital|business funding|(merchant|equipment) funding|"

@@ -163,6 +163,7 @@ BAD_CONTENT = [
     bad("U1", "Quick Funds", "get up to $5,000 deposited tomorrow, easy monthly payments."),
     bad("U1", "Capital Bridge", "working capital for your shop in 24 hours, apply in minutes."),
     bad("U1", "Main Street Funding", "get funded today: $10K-$250K for small businesses."),
+    bad("U1", "Quick Funds", "personal loans up to $3,000 with approval in minutes. Apply today."),
     # Alcohol without an age gate (U2)
     bad("U2", "Hop Yard", "tap takeover Thursday: 12 new IPAs and two stouts on draft."),
     bad("U2", "Barrel Room", "new craft spirits from our distillery, tasting flights $15."),
@@ -598,6 +599,12 @@ GOOD = [
         usecase="ACCOUNT_NOTIFICATION",
     ),
     good("Downtown Urgent Care", "no appointment needed, walk-ins welcome until 9pm tonight."),
+    good(
+        "Valley Telehealth",
+        "your visit request is in. Most patients get approval in minutes from a licensed "
+        "clinician.",
+        usecase="CUSTOMER_CARE",
+    ),
     good("Peak Physical Therapy", "your next session is Monday at 10am. Reply C to confirm."),
     good(
         "Harbor Vet",

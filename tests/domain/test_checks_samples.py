@@ -95,6 +95,16 @@ FA, SA, PSA, HE = "FRAUD_ALERT", "SECURITY_ALERT", "PUBLIC_SERVICE_ANNOUNCEMENT"
 # (use case, sample, brand website) — transactional messages that must pass.
 GOOD = [
     # Account notices: totals, receipts, renewals, a property sale, the customer's own offer.
+    # A department named in a notice, a bill compared with last month's.
+    (
+        DN,
+        "Northwind: your order from our clearance section has shipped. Track it at "
+        "https://northwind.com/t/88.",
+        None,
+    ),
+    (AN, "Northwind Motors: the deals desk has your paperwork ready Thursday at 2pm.", None),
+    (AN, "Northwind Power: your bill is 20% less than last month: $84.10 due 6/3.", None),
+    (AN, "Northwind Water: you used 15% less water this week than last week. Nice work!", None),
     (
         AN,
         "Northwind: your order #20931 for $84.17 is placed. View your receipt at "
@@ -856,6 +866,20 @@ BAD = [
         "Northwind: account alert! Confirm your login at https://northwind.com.secure-check.io",
         None,
         "S13",
+    ),
+    # A price cut written as "less".
+    (AN, "Northwind: pay 20% less on all boots this week only.", None, "S8"),
+    (
+        DN,
+        "Northwind: your order shipped! Get your next one for $10 less with code SHIP10.",
+        None,
+        "S8",
+    ),
+    (
+        CC,
+        "Northwind Auto: tune-ups are $40 less through Sunday. Book at northwind.com/book",
+        None,
+        "S8",
     ),
     # An unsecured link is refused even on the brand's own domain (Twilio 30892).
     (

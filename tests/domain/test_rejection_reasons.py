@@ -48,7 +48,7 @@ def test_the_same_reason_given_twice_is_read_once():
             ["S7", "U1", "U2"],
         ),
         ("[2135] Opt-in instructions lack the message frequency", "2135", ["M3"]),
-        ("Rejected (30892): public URL shortener", "30892", ["S6"]),
+        ("Rejected (30892): public URL shortener", "30892", ["S6", "S13"]),
         ("SAMPLE_MESSAGE_MISMATCH", "SAMPLE_MESSAGE_MISMATCH", ["S2"]),
         ("CAMPAIGN_UNCLEAR - please describe the program", "CAMPAIGN_UNCLEAR", ["D2"]),
         ("DCA2 rejected with 701", "701", ["S9", "W5"]),
