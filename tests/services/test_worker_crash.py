@@ -45,13 +45,20 @@ WORKER = ["manage.py", "db_worker", "--no-reload", "--no-startup-delay", "--inte
 # to the bulk job (the last of them never recorded), or once a reconciliation run has started.
 HANGING_WORKER = textwrap.dedent(
     """
-    import sys, threading, time, django
+    import os, sys, threading, time, django
     django.setup()
     from django.core.management import call_command
     from compliance.services import numbers
     from compliance.tasks import reconcile
 
     marker, after = sys.argv[1], int(sys.argv[2])
+
+    def mark(text):
+        # Whole or not at all: the test polls for the file and reads it at once.
+        with open(marker + ".part", "w") as part:
+            part.write(text)
+        os.replace(marker + ".part", marker)
+
     real_attempt, answers, lock = numbers.attempt_assignment, [], threading.Lock()
 
     def attempt_then_hang(client, phone_number, *args, **kwargs):
@@ -60,12 +67,12 @@ HANGING_WORKER = textwrap.dedent(
             answers.append(phone_number)
             last = len(answers) == after
         if last:
-            open(marker, "w").write(phone_number)  # answered, not recorded: kill us now
+            mark(phone_number)  # answered, not recorded: kill us now
             time.sleep(600)
         return outcome
 
     def reconcile_then_hang(*args, **kwargs):
-        open(marker, "w").write("reconciling")
+        mark("reconciling")
         time.sleep(600)
 
     numbers.attempt_assignment = attempt_then_hang
