@@ -4,6 +4,8 @@ The floors are the figures the closing note of the verdicts issue records; a cha
 the checker's verdicts worse on real-world campaigns fails here."""
 
 import json
+import subprocess
+import sys
 
 import pytest
 
@@ -126,3 +128,40 @@ def test_a_sealed_half_is_well_formed_and_never_judged_by_make_eval(half, capsys
     assert half not in corpus.HALVES
     corpus.main([])
     assert f"{half} half" not in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("half", ["blind4", "blind5", "blind6", "blind7", "blind8"])
+def test_the_writers_shape_check_accepts_the_halves_written_to_the_same_brief(half):
+    """tests/corpus/blind_shape.py is what a blind writer runs (it never imports the app); it
+    must agree with the halves already committed, or the next writer fixes rows that are right."""
+    shape_check = corpus.CORPUS / "blind_shape.py"
+    run = subprocess.run(
+        [
+            sys.executable,
+            str(shape_check),
+            str(corpus.CORPUS / f"{half}.jsonl"),
+            LATER_HALF_PREFIXES[half],
+            "1",
+            "100",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stdout
+    assert run.stdout.rstrip().endswith("shape OK")
+
+
+def test_the_writers_shape_check_names_a_wrong_row(tmp_path):
+    row = json.loads((corpus.CORPUS / "blind8.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    row["causes"] = ["too_salesy"]
+    part = tmp_path / "part.jsonl"
+    part.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, str(corpus.CORPUS / "blind_shape.py"), str(part), "L", "1"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 1
+    assert "L001: causes ['too_salesy']" in run.stdout
