@@ -28,6 +28,7 @@ HALF_ACCURACY_FLOORS = {
     "blind6": 1.00,  # first run 90.0 %, then tuned against
     "blind7": 1.00,  # first run 80.0 %, then tuned against
     "blind8": 1.00,  # first run 73.0 %, then tuned against
+    "blind9": 0.78,  # first run 78.0 %
 }
 # The id prefix of each half written after the first three.
 LATER_HALF_PREFIXES = {
@@ -38,6 +39,7 @@ LATER_HALF_PREFIXES = {
     "blind6": "J",
     "blind7": "K",
     "blind8": "L",
+    "blind9": "M",
 }
 
 
@@ -108,7 +110,7 @@ def test_each_half_is_at_least_as_accurate_as_recorded(half, floor):
 
 
 # half -> id prefix, while a half waits sealed
-SEALED_PREFIXES: dict[str, str] = {"blind9": "M", "blind10": "N"}
+SEALED_PREFIXES: dict[str, str] = {"blind10": "N"}
 
 
 @pytest.mark.parametrize("half", corpus.SEALED)
@@ -130,7 +132,7 @@ def test_a_sealed_half_is_well_formed_and_never_judged_by_make_eval(half, capsys
     assert f"{half} half" not in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("half", ["blind4", "blind5", "blind6", "blind7", "blind8"])
+@pytest.mark.parametrize("half", ["blind4", "blind5", "blind6", "blind7", "blind8", "blind9"])
 def test_the_writers_shape_check_accepts_the_halves_written_to_the_same_brief(half):
     """tests/corpus/blind_shape.py is what a blind writer runs (it never imports the app); it
     must agree with the halves already committed, or the next writer fixes rows that are right."""
