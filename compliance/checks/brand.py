@@ -14,6 +14,7 @@ from compliance.checks.text import (
     _domain,
     _emails,
     _norm,
+    names_brand,
 )
 
 # --- Brand ---------------------------------------------------------------------------------
@@ -200,7 +201,8 @@ _PROGRAMS_FOR_OTHERS_RE = re.compile(
     r"texting service)\b[^.]{0,20}\bto (text|send|message|reach|notify|remind|contact|update) "
     r"their\b|"
     # "sends promotional texts for independent cafes under each cafe's name"
-    r"under (each|their|its clients'?|the client'?s'?) (([\w-]+ ){0,2}[\w-]+['’]s )?(own )?"
+    r"under (each|their|its clients'?|the client'?s'?|the (business|customer|company|employer|"
+    r"merchant|practice|store|restaurant)['’]s'?) (([\w-]+ ){0,2}[\w-]+['’]s )?(own )?"
     r"(names?|brands?)\b|"
     r"(sends?|texts|delivers?|runs?) [\w ]{0,30}\b(texts?|messages|sms|campaigns|promotions|"
     r"offers) (for|on behalf of) (independent|local|client|partner|participating|small|member) "
@@ -218,7 +220,9 @@ _CLIENT_BIZ = (
     r"retailers|venues|realtors|dentists|doctors|physicians|lawyers|law firms|franchisees)"
 )
 _CLIENTELE_RE = re.compile(
-    r"(?i)\b(the " + _CLIENT_BIZ + r" (that )?we (represent|serve|manage|support|work with|"
+    r"(?i)\b(the ([\w-]+ ){0,4}"
+    + _CLIENT_BIZ
+    + r" (that )?we (represent|serve|manage|support|work with|"
     r"partner with|sign up|onboard|market for|manage marketing for|handle)|"
     r"(every|each|any|all) (\w+ )?(salon|clinic|practice|office|restaurant|shop|store|"
     r"business|dealer(ship)?|gym|studio|spa|merchant|venue|company|brand|landlord|school)s? "
@@ -265,6 +269,35 @@ _SPEAKS_FOR_SLOT_RE = re.compile(
 )
 
 
+# A sample's sender header ("Rosa's Taqueria: Taco Tuesday is back") that names a business
+# other than the brand: a possessive or a trade in the name, so a department ("Financial Aid:")
+# or a word ("Reminder:") is not one.
+_HEADER_RE = re.compile(r"^\W{0,3}([A-Z0-9][\w'’&.-]*(?: [\w'’&.-]+){0,4}?)\s*:\s")
+_BUSINESS_NAME_RE = re.compile(
+    r"(?i)(\w['’]s\b|\b(salon|studio|boutique|caf[eé]|grill|taqueria|pizzeria|bakery|restaurant|"
+    r"bistro|diner|kitchen|bar|pub|spa|gym|fitness|dental|dentistry|clinic|shop|store|market|"
+    r"auto|motors|realty|plumbing|roofing|hvac|barbershop|barbers|florist|jewel\w*|pharmacy|"
+    r"vet|veterinary|tacos|burgers?|pizza|coffee|brewing|winery|yoga|nails|lashes|tattoo|"
+    r"cleaners|landscaping|law|insurance|hardware|supply|outfitters|goods|bookstore|books|"
+    r"deli|bagels?|donuts?|creamery|cantina|taproom|garage|tire|repair|flowers|pets?|"
+    r"grooming|academy|school|daycare|cinema|theat(er|re)|hotel|inn|motel|market|mart)\b)"
+)
+
+
+def _other_business_header(text: str, brand) -> str | None:
+    match = _HEADER_RE.match(text)
+    if not match:
+        return None
+    header = match.group(1)
+    if names_brand(header, brand):
+        return None
+    # "(sent via ShiftBell)": the brand says it only carries another business's message.
+    via = re.search(r"(?i)\b(sent )?(via|through|powered by)\s+(\S+)", text)
+    if _BUSINESS_NAME_RE.search(header) or (via and names_brand(via.group(3), brand)):
+        return header
+    return None
+
+
 def brand_sends_for_its_clients(c: CampaignContent):
     """B6's campaign side: the texts say the registered brand sends for other businesses."""
     if c.usecase == "AGENTS_FRANCHISES":
@@ -279,6 +312,20 @@ def brand_sends_for_its_clients(c: CampaignContent):
                 name,
             )
             return
+    headers = {
+        header.lower()
+        for _, text in c.filled_samples
+        if (header := _other_business_header(text, c.brand))
+    }
+    if len(headers) >= 2:
+        yield Hit(
+            "The samples are signed by different businesses (“"
+            + "”, “".join(sorted(headers)[:2])
+            + "”) rather than the brand: each business recipients hear from registers its own "
+            "brand and campaign (AWS BRAND_INVALID_BUSINESS_CONNECTION).",
+            "sample1",
+        )
+        return
     slots = [name for name, text in c.filled_samples if _SPEAKS_FOR_SLOT_RE.search(text)]
     if len(slots) >= 1 and len(slots) * 2 >= len(c.filled_samples):
         yield Hit(

@@ -296,7 +296,10 @@ _CHARGE_AFTER_RE = re.compile(
 # A sale as a transaction the subscriber is party to (a home, a car): "the sale of 14 Birch
 # Lane closed", "the sale price", "bill of sale", "your sale closes Friday" — not a price cut.
 _SALE_DEAL_BEFORE_RE = re.compile(
-    r"(?i)\b(bill of|deed of|contract of|conditions of|congratulations on (the|your)) $"
+    # (a lien, tax, sheriff's or foreclosure sale is a legal notice about the subscriber's own
+    # property, not an offer)
+    r"(?i)\b(bill of|deed of|contract of|conditions of|congratulations on (the|your)|lien|tax|"
+    r"sheriff['’]?s?|foreclosure|trustee['’]?s?|tax[- ]deed|lien[- ]) $"
 )
 # "Your deal to sell 55 Maple Ave closed": a deal the subscriber made.
 _OWN_DEAL_AFTER_RE = re.compile(
@@ -434,6 +437,26 @@ def _content_fields(c: CampaignContent) -> list[tuple[str, str]]:
     return [(n, t) for n, t in c.text_fields() if n not in ("optoutMessage", "helpMessage")]
 
 
+# A law office defending people against debt collectors, garnishment or foreclosure is legal
+# representation, not debt relief (Twilio's forbidden categories name debt relief and credit
+# repair services, not the lawyers of the people sued).
+_DEBT_DEFENCE_RE = re.compile(
+    r"(?i)\b(defen[cs]e|defend\w*|represent\w*|lawsuits?|sued|court|hearings?|legal (aid|help|"
+    r"services|representation)|attorneys?|lawyers?|law (office|firm))\b"
+)
+_DEBT_WORDS_RE = re.compile(r"(?i)garnish|debt|collection|creditor|foreclos|bankrupt")
+
+
+def _negated_or_defended(text: str, start: int) -> bool:
+    if _negated(text, start):
+        return True
+    sentence_start = max(text.rfind(mark, 0, start) for mark in ".!?\n;") + 1
+    ends = [i for i in (text.find(mark, start) for mark in ".!?\n;") if i != -1]
+    sentence = text[sentence_start : min(ends) if ends else len(text)]
+    word = text[start : start + 25]
+    return bool(_DEBT_WORDS_RE.search(word) and _DEBT_DEFENCE_RE.search(sentence))
+
+
 def _clause_negated(text: str, start: int) -> bool:
     """Negated in its own clause: "without the waitlist: GLP-1 pens from $249" still sells."""
     clause = max(text.rfind(mark, 0, start) for mark in ".!?\n;:,") + 1
@@ -450,7 +473,10 @@ def no_shaft_c_or_banned_content(c: CampaignContent):
     names = [n for n in (c.brand.display_name, c.brand.company_name) if len(n) > 3]
     for name, text in _content_fields(c):
         text = without_names(text, names)  # "Poker Face Salon" names a business, not its trade
-        for pattern, negated in ((BANNED_RE, _negated), (RESTRICTED_RE, _clause_negated)):
+        for pattern, negated in (
+            (BANNED_RE, _negated_or_defended),
+            (RESTRICTED_RE, _clause_negated),
+        ):
             match = next((m for m in pattern.finditer(text) if not negated(text, m.start())), None)
             if match:
                 yield Hit(

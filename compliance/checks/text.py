@@ -332,7 +332,7 @@ def _negated(text: str, start: int) -> bool:
     return bool(
         re.search(
             r"\b(not|never|no|isn't|aren't|won't|don't|doesn't|didn't|can't|cannot|wouldn't|"
-            r"without|nor|sin|non|free of|alcohol-free)\b",
+            r"without|nor|sin|non|free of|alcohol-free|nunca|jamás)\b",
             before,
         )
     )
@@ -374,6 +374,10 @@ _OPT_OUT_UPPER_RE = re.compile(
 _OPT_OUT_PHRASE_RE = re.compile(
     r"(?i)\b(reply|text|txt|send|respond|msg|message|responda|env[ií]e|escriba)\s+(with\s+)?"
     r"[\"'“]?(stop|end|cancel|unsubscribe|quit|stopall|alto|parar|cancelar)\b"
+    # The keyword in lower case with what it does: "reply help for help, stop to cancel",
+    # "alto para cancelar" (END is left out: "end to end" is not an opt-out).
+    r"|(?i:\b(stop|cancel|unsubscribe|quit|alto|parar)\s+(to|para)\s+(cancel|opt[- ]?out|"
+    r"unsubscribe|stop|end|quit|cancelar|salir|detener|dejar de recibir|darte de baja))\b"
 )
 _GLUED_TOKEN_RE = re.compile(r"\b[A-Z0-9]*(?:STOP|END|CANCEL|UNSUBSCRIBE|QUIT)[A-Z0-9]*\b")
 _HELP_RE = re.compile(
@@ -433,7 +437,12 @@ _FREQUENCY_RE = re.compile(
     # A count per any occasion: "2-4 per session", "about 3-6 per trip", "4-8 per season",
     # "1-2 mensajes por orden"; never a price ("$10 per month").
     r"|(?<![$\d.,])\b\d+\s*((-|–|to)\s*\d+\s*)?((msgs?|messages?|texts?|alerts?|reminders?|"
-    r"mensajes?)\s*)?(/|\bper\b|\beach\b|\bevery\b|\bpor\b)\s*[a-záéíóúñ][\w-]*"
+    r"mensajes?|msjs?|txts?|sms|avisos?|notices?|updates?|notifications?)\s*)?(/|\bper\b|\beach\b|"
+    r"\bevery\b|\bpor\b)\s*[a-záéíóúñ][\w-]*"
+    # A count of any kind of message per period: "up to 3 deals/mo", "4 promos a month",
+    # "2 tips per week" (never a price: "$5/mo", "20% off/mo" has no count of messages).
+    r"|(?<![$\d.,%])\b(up to |about |around |~|max(imum)? |no more than )?\d+\s*"
+    r"((-|–|to)\s*\d+\s*)?[a-z]+s\s*(/|\bper\b|\ba\b|\beach\b|\bevery\b)\s*(day|week|wk|month|mo|year|yr)\b"
     # "few msgs/mo", "some texts per week": an unnumbered count per period.
     r"|\b(few|some|occasional)\s+(msgs?|messages?|texts?|alerts?)\s*(/|per|a|each)\s*(day|week|wk|"
     r"month|mo|year|yr)\b"
@@ -515,7 +524,18 @@ _PROMO_RE = re.compile(
     r"\bfree (express|standard|2-day|next-day|overnight) shipping\b|"
     r"\b(our|the) (new |latest )?(summer|winter|spring|fall|holiday) collection\b|"
     r"\bearn (up to )?\d+(\.\d+)? ?% (apy|interest)\b|\bopen an? (new )?[\w ]{0,15}\baccount "
-    r"(today|now)\b"
+    r"(today|now)\b|"
+    # A product of the brand's pitched with its rate ("P.S. our 13-month CD is earning 4.10%
+    # APY right now"), an event to ask about, a time-boxed trade-in or credit towards a
+    # purchase ("get up to $3,000 over book value toward a new Tacoma this month only").
+    r"\b(our|the|a) [\w -]{0,30}\b(cds?|certificates?|savings|account|money market|card)\b"
+    r"[\w ]{0,20}\b(is |are )?(earning|paying|offering|earns|pays|at) (up to )?"
+    r"\d+(\.\d+)? ?% apy\b|"
+    r"\bask about our\b[^.!?]{0,40}\b(event|sale|special|offer|promotion|card|plan|deal|"
+    r"program|trade[- ]?(in|up)|rates?|financing|membership|package)s?\b|"
+    r"\b(this|that) (month|week|weekend) only\b|\btoday only\b|"
+    r"\bget up to \$[\d,]+ (off|over|toward|towards|back|in trade|for your trade)\b|"
+    r"(?<!your )\btrade[- ]?(up|in) (event|bonus|special)s?\b"
 )
 _CODE_RE = re.compile(
     r"(?<![\d$.,])\d{4,8}(?![\d,.]?\d)|(?i:[\[{<][^\]}>]{0,20}\b(code|otp|pin)\b)"
@@ -768,7 +788,17 @@ _LENDING_SERVICE_RE = re.compile(
     r"balance|account|is due|was (received|posted))|(loan|mortgage) payments? (reminders?|"
     r"received|due|is due|posted)|loan[- ]signing( agents?| appointments?| services?)?|"
     r"(mortgage|loan|student loan)( interest)? (forms?|statements?|"
-    r"interest|documents?|paperwork)|form 1098\w*|1098(-e|-t)?)\b"
+    r"interest|documents?|paperwork)|form 1098\w*|1098(-e|-t)?|"
+    # Things lent, not money: a medical-equipment loan closet, a tool library, a loaner car
+    # ("lends donated wheelchairs free of charge"); a school's required loan counselling is
+    # financial-aid paperwork, not an offer of credit.
+    # ("equipment loans approved in 24 hours" is a business loan: credit)
+    r"([\w-]+ )?loan closets?|(tool|gear|book|laptop|device|art|uniform|instrument)"
+    r" (loans?|lending)( (program|library|closet|service))?|equipment (loan|lending) (program|"
+    r"library|closet)s?|lending (library|closet)|"
+    r"loaners?( \w+)?|lends? (out )?(donated |free |used )?([\w-]+ ){0,2}(wheelchairs?|walkers?|"
+    r"equipment|tools?|books?|gear|crutches|scooters?|beds?|laptops?|devices?|instruments?)|"
+    r"((federal |direct )?(student )?loan )?(entrance|exit) counsel(l)?ing)\b"
 )
 # A real age gate asks for the date of birth (or checks an ID); "are you 21?" with a yes/no
 # answer or a tick box is a claim, which AWS's age-gate guidance says is not enough.
@@ -989,6 +1019,45 @@ _BAD_CONSENT_RE = re.compile(
     r"(marketing|lead|business contact|data|trigger lead) (lists?|vendors?)|contact (list )?"
     r"vendors?|skip tracing|"
     r"public (property )?records|trigger leads?|dmv|"
+    # Owners found through a skip-trace service or from expired and withdrawn listings never
+    # gave the sender their number (CTIA 4.1; AWS: cold outreach).
+    r"skip[- ]?trac\w*|(expired|withdrawn|cancell?ed|fsbo|for[- ]sale[- ]by[- ]owner)( and "
+    r"[\w-]+)?( mls)? listings|"
+    # People added because their number is in another record (a member directory, a roster, a
+    # customer database), not because they signed up for the texts.
+    r"(directory|directories|rosters?|databases?|crm|customer (files?|lists?|records)|member "
+    r"(lists?|records|files?)|spreadsheets?|address books?)\b[^.;]{0,60}\b(is|are|get|gets|will "
+    r"be) (also |automatically |all )?(added|enrolled|subscribed|imported|uploaded|loaded)\b|"
+    r"(added|enrolled|subscribed|imported|uploaded|loaded)\b[^.;]{0,40}\b(from|when) (the |our |"
+    r"its )?([\w-]+ ){0,2}(directory|roster|database|crm|spreadsheet)\b|"
+    # A request or number passed on to partner businesses (CTIA 5.2; AWS OPT_IN_DATA_SHARED).
+    r"(pass|send|forward|shar|giv|provid|refer|rout|sell|hand)\w*\b[^.;]{0,40}\b(requests?|numbers?|"
+    r"info\w*|details|contact)\b[^.;]{0,30}\bto (one of |any of )?(our |its |a |the |select )?"
+    r"([\w-]+ ){0,2}(partners?|partner [\w-]+|affiliates?|third[- ]part\w+|other (companies|"
+    r"businesses|contractors|providers))\b|"
+    # The same in Spanish: "aceptas que tu número se comparta con nuestras marcas aliadas".
+    r"compart\w*[^.;]{0,60}\b(socios|socias|aliad[oa]s|terceros|afiliad[oa]s|empresas "
+    r"asociadas|marcas asociadas)\b|"
+    # One box that must be ticked to go on, or consent that comes with signing, completing or
+    # paying for something else (CTIA 4.2; Twilio 30913: never a condition of purchase).
+    r"(box|checkbox|toggle)[^.;:']{0,40}\b(must|has to|needs to) be (ticked|checked|selected|"
+    r"accepted) (before|to (create|complete|submit|continue|finish|check out|sign up|join|enrol|"
+    r"book|pay|donate|register))|"
+    # A contract's clause in the third person ("Resident agrees to receive text messages"),
+    # or signing it that enrols ("signing the lease completes enrollment").
+    r"\b(resident|member|customer|tenant|client|patient|student|buyer|borrower|guest|parent|"
+    r"subscriber|user|lessee|applicant|donor)s? (hereby )?(agrees?|consents?) to (receive|"
+    r"be sent|get) [^.;]{0,80}\b(texts?|text messages|sms)\b|"
+    r"(signing|accepting|completing|submitting) (the|your|this|their) ([\w-]+ )?(lease|agreement|"
+    r"contract|application|enrol(l)?ment form) (completes|means|counts as|constitutes|is) "
+    r"(your )?(enrol(l)?ment|consent|opt-?in|agreement to (receive )?(texts|messages))|"
+    r"i agree to (the |our )?[\w ]{0,30}\bterms\b[^.']{0,80}\band to receive[^.']{0,60}(texts?|"
+    r"text messages|sms|messages)|"
+    r"by (signing|completing|submitting|accepting|finishing|making|giving|paying|placing)\s+"
+    r"((this|the|your|our|an?|their|his|her)\s+)?([\w-]+\s+){0,2}(agreements?|contracts?|"
+    r"enrol(l)?ment|membership|gift|donation|purchase|order|payment|application|lease|"
+    r"registration|booking|checkout)\b[^.;]{0,40}\b(agree|consent)\w*[^.;]{0,60}\b(texts?|"
+    r"text messages|sms|messages)|"
     r"by signing up,? you agree|by (using|"
     r"creating|registering|purchasing)[\w\s]{0,30}you (agree|consent)|"
     r"shar(e|es|ed|ing)\b[\w ,-]{0,90}\b(partners?|affiliates?|affiliated (\w+ )?(brands?|"

@@ -47,6 +47,18 @@ _FOOD_CONTEXT_RE = re.compile(
 )
 
 
+# A drink's name inside a proper place name ("Whiskey Creek Lodge", "Brandy Lane", "Rum Point")
+# names where, not what is sold.
+_PLACE_NAME_AFTER_RE = re.compile(
+    r"\s+(Creek|Lodge|River|Ridge|Road|Rd|Lane|Ln|Hollow|Valley|Springs?|Bay|Point|Hills?|"
+    r"Canyon|Street|St|Farms?|Ranch|Cabins?|Inn|Lake|Mountain|Trail|Park|Falls|Run|Bend|Gulch|"
+    r"Flats?|Meadows?|Island|Cove|Harbor|Station|Avenue|Ave|Drive|Dr|Way|Court|Pass)\b"
+)
+# A hunting season is a date on the calendar ("deer rifle season opens Saturday, wear blaze
+# orange"), a safety notice, not firearms for sale.
+_SEASON_AFTER_RE = re.compile(r"(?i)\s+((deer|bear|elk|turkey|hunting)\s+)?seasons?\b")
+
+
 # A venue named as a place ("parked at the brewery lot", "outside Foxhole Brewery", "meet at the
 # winery's patio") says where, not what is sold: no age gate is about a location.
 _VENUE_RE = re.compile(r"(?i)^(winery|brewery|breweries|gun shop|liquor store|bar|pub)$")
@@ -80,6 +92,8 @@ def _sold_age_restricted(text: str) -> str | None:
             _FOOD_CONTEXT_RE.search(sentence)
             or _negated(text, match.start())
             or _names_a_place(text, match)
+            or _PLACE_NAME_AFTER_RE.match(text, match.end())
+            or _SEASON_AFTER_RE.match(text, match.end())
         ):
             continue
         return match.group(0)
@@ -180,7 +194,7 @@ def political_content_uses_the_political_use_case(c: CampaignContent):
         if not c.campaign_verify_token.strip():
             yield Hit("POLITICAL campaigns need the Campaign Verify token of the committee.")
         return
-    if _only_voting_logistics(c):
+    if _only_voting_logistics(c) or _only_an_internal_election(c):
         return
     for name, text in _content_fields(c):
         found = _affirmed(POLITICAL_RE, text)
@@ -207,6 +221,35 @@ _ADVOCACY_RE = re.compile(
     r"get out the vote|for (city |county |state )?(council|mayor|senate|congress|governor|"
     r"commissioner|sheriff|school board|state house|assembly|president))\b"
 )
+
+
+# An organisation electing its own board or officers (a co-op's member-owners, a union local,
+# an HOA, a credit union, a student body) is governance, not a public election: Campaign
+# Verify covers candidates for public office, parties, PACs and ballot measures. Any public
+# office, party, PAC or ballot measure named anywhere still needs the POLITICAL campaign.
+_INTERNAL_ELECTION_RE = re.compile(
+    r"(?i)\b((board|board of directors|directors?|trustees?|officers?|delegates?|stewards?|"
+    r"student (government|council|body)|hoa board|executive board)( seats?)? (elections?|"
+    r"ballots?|votes?|voting|candidates?)|(elect|elects|electing|vote for) (\w+ ){0,3}(to )?"
+    r"(the |our |its )?(co-?op'?s? |union'?s? |association'?s? |hoa'?s? )?(board|board of "
+    r"directors|trustees|officers)|"
+    r"member[- ](owners?|elected|ballots?|candidates?|vote|voting|elections?)|"
+    r"annual (member(s|ship)? )?meeting|shareholder (votes?|meeting|proxy)|proxy (vote|ballot))\b"
+)
+_PUBLIC_POLITICS_RE = re.compile(
+    r"(?i)\b(city|county|state|congress\w*|senat\w*|governor|mayor|council ?(member|woman|man|"
+    r"seat|district)|school board|sheriff|legislat\w+|assembly|president\w*|democrat\w*|"
+    r"republican\w*|party|pac|campaign verify|prop(osition)? \w+|measure \w+|amendment|"
+    r"referendum|initiative|primary|general election|midterm|polling place|precinct|"
+    r"voter registration|register to vote)\b"
+)
+
+
+def _only_an_internal_election(c: CampaignContent) -> bool:
+    texts = [text for _, text in _content_fields(c)]
+    return any(_affirmed(_INTERNAL_ELECTION_RE, t) for t in texts) and not any(
+        _PUBLIC_POLITICS_RE.search(t) for t in texts
+    )
 
 
 def _only_voting_logistics(c: CampaignContent) -> bool:

@@ -4289,3 +4289,293 @@ def test_a_wireless_reseller_texting_its_own_subscribers_is_the_brand(descriptio
 
     hits = list(brand_sends_for_its_clients(campaign("clinic", None, description=description)))
     assert bool(hits) is flagged, hits
+
+
+# blind9's classes (2026-12-05), in our own wording with near misses: frequency as a count
+# of any kind of message per period, the opt-out keyword in lower case, things lent rather
+# than money, a drink's name inside a place name, a hunting season, an organisation's own
+# board election, lawyers defending people against collectors, consent bundled into a
+# contract, a required box or a directory, owners found by skip tracing, requests passed to
+# partners (also in Spanish), an upsell in a code or a notice, a legal lien sale.
+BLIND9_CLASS_CASES = [
+    (
+        "M6",
+        "bakery",
+        "optinMessage",
+        "Sweet Crumbs Bakery: you're on the list! Up to 2 specials/wk. Msg & data rates may "
+        "apply. Reply HELP for help, STOP to end.",
+        False,
+    ),
+    (
+        "M6",
+        "bakery",
+        "optinMessage",
+        "Sweet Crumbs Bakery: welcome! 4 coupons per month. Msg & data rates may apply. Text "
+        "help for help, stop to unsubscribe.",
+        False,
+    ),
+    (
+        "M6",
+        "bakery",
+        "optinMessage",
+        "Sweet Crumbs Bakery: ¡Bienvenido! 2-3 msjs por pedido. Pueden aplicar tarifas de "
+        "mensajes y datos. AYUDA para ayuda, ALTO para cancelar.",
+        False,
+    ),
+    (
+        "M6",
+        "bakery",
+        "optinMessage",
+        "Sweet Crumbs Bakery: Cake Club is $5/month. Msg & data rates may apply. Reply HELP for "
+        "help, STOP to end.",
+        True,
+    ),
+    (
+        "M6",
+        "bakery",
+        "optinMessage",
+        "Sweet Crumbs Bakery: up to 4 msgs/month, end to end. Msg & data rates may apply. Reply "
+        "HELP for help.",
+        True,
+    ),
+    (
+        "U1",
+        "clinic",
+        "description",
+        "Riverbend Family Clinic runs a lending closet that lends crutches and knee scooters to "
+        "patients at no cost, and texts them return reminders.",
+        False,
+    ),
+    (
+        "U1",
+        "clinic",
+        "sample2",
+        "Riverbend Family Clinic residency office: please finish your student loan exit "
+        "counseling before June 1.",
+        False,
+    ),
+    (
+        "U1",
+        "bakery",
+        "sample2",
+        "Sweet Crumbs Bakery: need a new oven? Equipment loans approved in 24 hours.",
+        True,
+    ),
+    (
+        "U2",
+        "bakery",
+        "description",
+        "Sweet Crumbs Bakery, on Bourbon Street since 1990, texts customers weekly specials and "
+        "pickup reminders.",
+        False,
+    ),
+    (
+        "U2",
+        "clinic",
+        "sample2",
+        "Riverbend Family Clinic: firearms deer season opens Nov 15. Hunters, wear orange and "
+        "carry a charged phone.",
+        False,
+    ),
+    (
+        "U2",
+        "bakery",
+        "sample2",
+        "Sweet Crumbs Bakery: bourbon tasting flights Friday night!",
+        True,
+    ),
+    (
+        "U6",
+        "bakery",
+        "description",
+        "Sweet Crumbs Bakery is employee-owned; we text worker-owners reminders to vote in the "
+        "board of directors election and the link to their ballot, plus weekly specials.",
+        False,
+    ),
+    (
+        "U6",
+        "bakery",
+        "description",
+        "Sweet Crumbs Bakery texts members to vote in the co-op board election and to support "
+        "Proposition 5 on the city ballot.",
+        True,
+    ),
+    (
+        "S9",
+        "clinic",
+        "description",
+        "Riverbend Family Clinic's medical-legal partnership sends appointment reminders; its "
+        "attorneys defend patients facing wage garnishment in court.",
+        False,
+    ),
+    (
+        "S9",
+        "bakery",
+        "sample2",
+        "Sweet Crumbs Bakery partners: we stop wage garnishment and settle your debts for less.",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"Club members join at checkout; the box must be ticked to complete the purchase: {_FLOW}",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"The box must be ticked to receive texts; ordering never depends on it: {_FLOW}",
+        False,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"By completing your cake club membership you agree to receive promotional texts. {_FLOW}",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"The catering contract says: Customer agrees to receive marketing text messages from "
+        f"Sweet Crumbs Bakery. {_FLOW}",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"Signing the wholesale agreement completes enrollment in our texts. {_FLOW}",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"{_FLOW} Everyone in our loyalty database is also added to the text list each spring.",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"{_FLOW} People who text JOIN are added to our database for the texts.",
+        False,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"{_FLOW} For wedding leads we use a skip-trace service to find couples' cell numbers.",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"{_FLOW} If we are booked, we may forward your request and number to one of our "
+        "partner bakeries.",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"{_FLOW} We never forward your number to partners.",
+        False,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"{_FLOW} Al inscribirte aceptas que compartamos tu número con empresas aliadas.",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"{_FLOW} Nunca compartimos tu número con terceros.",
+        False,
+    ),
+    (
+        "S8",
+        "2fa",
+        "sample2",
+        "Lockbox Security code 551902 confirms opening the CD you applied for (3.50% APY). Not "
+        "you? Call us.",
+        False,
+    ),
+    (
+        "S8",
+        "2fa",
+        "sample2",
+        "Lockbox Security code: 551902. Our Vault savings account is paying 3.50% APY right now.",
+        True,
+    ),
+    (
+        "S8",
+        "clinic",
+        "sample2",
+        "Riverbend Family Clinic: your visit is confirmed for 9am. Ask about our spring "
+        "whitening special at the desk!",
+        True,
+    ),
+    (
+        "S8",
+        "clinic",
+        "sample2",
+        "Riverbend Family Clinic: belongings left with us over 90 days go to a lien sale on "
+        "May 3 per state law; call us to claim them.",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "base", "field", "text", "blocks"),
+    BLIND9_CLASS_CASES,
+    ids=[f"{c[0]}-{i}" for i, c in enumerate(BLIND9_CLASS_CASES)],
+)
+def test_blind9_classes_judged_like_a_reviewer(rule_id, base, field, text, blocks):
+    findings = check_campaign(campaign(base, None, **{field: text}))
+    blocked = [f for f in blocking(findings) if f.rule == rule_id]
+    assert bool(blocked) is blocks, [(f.rule, f.message) for f in findings]
+
+
+@pytest.mark.parametrize(
+    ("samples", "flagged"),
+    [
+        (
+            {
+                "sample1": "Lupe's Cantina: 2-for-1 tacos tonight! Reply STOP to opt out.",
+                "sample2": "Northside Nails: 15% off gel sets this week. STOP to end.",
+            },
+            True,
+        ),
+        (
+            {
+                "sample1": "Marlow Deli: your shift starts at 6am. STOP to opt out (sent via "
+                "Sweet Crumbs Bakery)",
+                "sample2": "Corner Lumber Co: next week's schedule is up. STOP to end (sent via "
+                "Sweet Crumbs Bakery)",
+            },
+            True,
+        ),
+        (
+            {
+                "sample1": "Sweet Crumbs Bakery: 2-for-1 croissants today! Reply STOP to opt out.",
+                "sample2": "Reminder: Sweet Crumbs Bakery closes early Friday. STOP to end.",
+            },
+            False,
+        ),
+    ],
+)
+def test_samples_signed_by_different_businesses_mean_the_brand_sends_for_others(samples, flagged):
+    from compliance.checks.brand import brand_sends_for_its_clients
+
+    hits = list(brand_sends_for_its_clients(campaign("bakery", None, sample3="", **samples)))
+    assert bool(hits) is flagged, hits
