@@ -264,6 +264,8 @@ _BUSINESS_SLOT = (
 # sends for its businesses is for the description to say.
 _SPEAKS_FOR_SLOT_RE = re.compile(
     r"(?i)(^\W*" + _BUSINESS_SLOT + r"\s*(via|through|x|presented by|:)|"
+    # any placeholder that the brand only carries: "{property_name} via StayDesk:"
+    r"^\W*\{[^}]{1,30}\}\s+(via|through|powered by|presented by)\b|"
     r"^[^:]{0,40}\b(for|x|\+|&|on behalf of) " + _BUSINESS_SLOT + r"\s*:|"
     r"\bon behalf of " + _BUSINESS_SLOT + r")"
 )
@@ -302,7 +304,11 @@ def brand_sends_for_its_clients(c: CampaignContent):
     """B6's campaign side: the texts say the registered brand sends for other businesses."""
     if c.usecase == "AGENTS_FRANCHISES":
         return  # one brand's own agents or branches, each texting its clients: allowed
+    # The brand's own name reads as "us": "the hosts that subscribe to StayDesk".
+    names = [n for n in (c.brand.display_name, c.brand.company_name) if len(n) > 2]
     for name, text in (("description", c.description), ("messageFlow", c.message_flow)):
+        for brand_name in names:
+            text = re.sub(rf"(?i)\b{re.escape(brand_name)}\b", "us", text)
         found = _affirmed(_PROGRAMS_FOR_OTHERS_RE, text) or _affirmed(_CLIENTELE_RE, text)
         if found:
             yield Hit(

@@ -6,7 +6,7 @@ import re
 
 from compliance.checks.content import CampaignContent, _list
 from compliance.checks.engine import Hit, Severity, checks
-from compliance.checks.samples import _has_opt_out
+from compliance.checks.samples import _has_opt_out, _promotion
 from compliance.checks.text import (
     _BAD_CONSENT_RE,
     _FREQUENCY_RE,
@@ -223,7 +223,10 @@ _OFFER_VERB_RE = re.compile(
     r"(?i)\b((?-i:[A-Z][\w']+) offers\b|(who|that|also|she|he|we|they|i) offer(s|ed)?\b|"
     r"offer(s|ed|ing)? (a|an|the|you|lessons?|"
     r"services?|classes|\w+ing|\w+ (lessons|services|classes|walks|rides|tours))\b|"
-    r"(you|i|we|they|did|didn't) buy)\b"
+    r"(you|i|we|they|did|didn't) buy|"
+    # "patients who enroll in free delivery": a service joined, not an offer
+    r"(enrol\w*|sign\w* up|register\w*|join\w*|qualif\w*|eligible) (in|for) (the |our |a )?free "
+    r"(home |same-day |local )?(delivery|shipping|service|program|membership|plan|account))\b"
 )
 
 
@@ -231,11 +234,10 @@ def _spoken_only_marketing_consent(c: CampaignContent) -> str | None:
     # Marketing is what the messages do, not only the use case chosen: a sole proprietor's or a
     # low-volume program's specials need written consent too.
     names = [n for n in (c.brand.display_name, c.brand.company_name) if n]
-    promotes = any(
-        _PROMO_RE.search(_OFFER_VERB_RE.sub(" ", without_names(t, names)))
-        for t in (c.description, *c.samples)
-        if t
-    )
+    # (the samples judged as S8 judges a notice: "su pedido sale hoy" leaves, it sells nothing)
+    promotes = bool(
+        _PROMO_RE.search(_OFFER_VERB_RE.sub(" ", without_names(c.description, names)))
+    ) or any(_promotion(_OFFER_VERB_RE.sub(" ", without_names(t, names))) for t in c.samples if t)
     if c.usecase not in ("MARKETING", "MIXED") and not promotes:
         return None
     flow = c.message_flow

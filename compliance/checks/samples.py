@@ -20,6 +20,7 @@ from compliance.checks.text import (
     _PROMO_RE,
     _SHORTENER_RE,
     BANNED_RE,
+    CESSATION_SENTENCE_RE,
     LEAD_GEN_RE,
     OPT_OUT_WORDS,
     PHISHING_RE,
@@ -447,14 +448,25 @@ _DEBT_DEFENCE_RE = re.compile(
 _DEBT_WORDS_RE = re.compile(r"(?i)garnish|debt|collection|creditor|foreclos|bankrupt")
 
 
-def _negated_or_defended(text: str, start: int) -> bool:
-    if _negated(text, start):
-        return True
+def _sentence(text: str, start: int) -> str:
     sentence_start = max(text.rfind(mark, 0, start) for mark in ".!?\n;") + 1
     ends = [i for i in (text.find(mark, start) for mark in ".!?\n;") if i != -1]
-    sentence = text[sentence_start : min(ends) if ends else len(text)]
+    return text[sentence_start : min(ends) if ends else len(text)]
+
+
+def _negated_or_defended(text: str, start: int) -> bool:
+    if _negated(text, start) or _quitting(text, start):
+        return True
     word = text[start : start + 25]
-    return bool(_DEBT_WORDS_RE.search(word) and _DEBT_DEFENCE_RE.search(sentence))
+    return bool(_DEBT_WORDS_RE.search(word) and _DEBT_DEFENCE_RE.search(_sentence(text, start)))
+
+
+def _quitting(text: str, start: int) -> bool:
+    """A tobacco or vape word in a sentence about quitting it."""
+    word = text[start : start + 12].lower()
+    return any(
+        w in word for w in ("vap", "tobacco", "nicotine", "cig", "smok", "e-juice")
+    ) and bool(CESSATION_SENTENCE_RE.search(_sentence(text, start)))
 
 
 def _clause_negated(text: str, start: int) -> bool:
@@ -475,7 +487,7 @@ def no_shaft_c_or_banned_content(c: CampaignContent):
         text = without_names(text, names)  # "Poker Face Salon" names a business, not its trade
         for pattern, negated in (
             (BANNED_RE, _negated_or_defended),
-            (RESTRICTED_RE, _clause_negated),
+            (RESTRICTED_RE, lambda t, i: _clause_negated(t, i) or _quitting(t, i)),
         ):
             match = next((m for m in pattern.finditer(text) if not negated(text, m.start())), None)
             if match:

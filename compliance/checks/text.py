@@ -329,6 +329,10 @@ def _negated(text: str, start: int) -> bool:
     with lenders", "margaritas sin alcohol"), however far the negation is from the word."""
     sentence_start = max(text.rfind(mark, 0, start) for mark in ".!?\n;") + 1
     before = text[sentence_start:start].lower().replace("’", "'")
+    # "Nothing is pre-checked", "none are shared": a negating pronoun right before the word
+    # (not one far back in the sentence: "so nobody misses a closure, everyone is added").
+    if re.search(r"\b(nothing|none|nobody|no one|neither)\b(\s+\S+){0,4}\s*$", before):
+        return True
     return bool(
         re.search(
             r"\b(not|never|no|isn't|aren't|won't|don't|doesn't|didn't|can't|cannot|wouldn't|"
@@ -465,6 +469,14 @@ _FREQUENCY_RE = re.compile(
     r"|\b(msgs?|messages?|texts?|alerts?|reminders?|notices?|notifications?)\s+(before|after|"
     r"ahead of)\s+(each|every|your|an?)\s+\w"
 )
+# Quitting is not buying: "stop smoking, vaping or chewing tobacco", "toss the vape pods",
+# "free nicotine patches" (a public-health quit program sells and promotes nothing).
+CESSATION_SENTENCE_RE = re.compile(
+    r"(?i)\b(quit\w*|cessation|stop (smoking|vaping|using)|smoke-?free|tobacco-?free|"
+    r"vape-?free|nicotine (replacement|patch(es)?|gum|lozenges?)|toss|throw (out|away)|cravings?)\b"
+)
+
+
 # Phishing-style wording: account threats, prizes and credential requests (CTIA 5.4; AWS).
 PHISHING_RE = re.compile(
     r"(?i)\b(your (account|card) (has been |is )?(locked|suspended|disabled|frozen)|"
@@ -531,6 +543,10 @@ _PROMO_RE = re.compile(
     r"\b(our|the|a) [\w -]{0,30}\b(cds?|certificates?|savings|account|money market|card)\b"
     r"[\w ]{0,20}\b(is |are )?(earning|paying|offering|earns|pays|at) (up to )?"
     r"\d+(\.\d+)? ?% apy\b|"
+    r"\b(savings|cds?|certificates?|money market|account)\b[\w ]{0,20}\b(now )?(earning|paying|"
+    r"earns|pays) (up to )?\d+(\.\d+)? ?% apy\b|"
+    r"\b(is|are|now|only) just \$\d|\breg(\.|ularly)? \$\d|\badd (it|one|this|them) to your "
+    r"(visit|order|appointment|cart|booking|stay)\b|"
     r"\bask about our\b[^.!?]{0,40}\b(event|sale|special|offer|promotion|card|plan|deal|"
     r"program|trade[- ]?(in|up)|rates?|financing|membership|package)s?\b|"
     r"\b(this|that) (month|week|weekend) only\b|\btoday only\b|"
@@ -896,7 +912,11 @@ _RECIPIENT_RE = re.compile(
     r"volunteers?|policy ?holders?|recipients?|visitors?|diners?|attendees?|contacts?|families|"
     r"pet owners|owners?|drivers?|applicants?|voters?|supporters?|consumers?|homeowners?|"
     r"offices?|neighbou?rs|businesses|players?|traders?|clubs? members|"
-    r"borrowers?|travelers?|travellers?|riders?|fans|opted[- ]in|who (opt|sign)\w*)\b"
+    r"borrowers?|travelers?|travellers?|riders?|fans|opted[- ]in|who (opt|sign)\w*|"
+    # "texts people who booked a tour", "anyone who registered", "participants", "campers"
+    r"(people|anyone|those|folks|everyone|guests|families) (who|that)|participants?|campers?|"
+    r"learners?|(who|that) (booked|book|ordered|order|registered|register|enrolled|enroll|joined|"
+    r"join|bought|buy|requested|request|asked|scheduled|schedule|reserved|reserve|rented|rent))\b"
 )
 _PURPOSE_RE = re.compile(
     r"(?i)\b(reminders?|alerts?|notifications?|notif(y|ies|ied)|updates?|confirm\w*|codes?|"
@@ -904,7 +924,9 @@ _PURPOSE_RE = re.compile(
     r"newsletters?|appointments?|orders?|deliver\w*|shipping|shipments?|support|announcements?|"
     r"events?|billing|payments?|invoices?|reservations?|bookings?|marketing|discounts?|"
     r"customer care|questions|status|schedul\w*|outage|emergenc\w*|polls?|surveys?|ships?|"
-    r"when (their|the|an?) \w+ (is|are|arrives?|ships?|opens?)|ready)\b"
+    r"when (their|the|an?) \w+ (is|are|arrives?|ships?|opens?)|ready|cancell?ations?|"
+    r"reschedul\w*|changes|directions|meeting (spot|point|place|time)|photos|receipts?|"
+    r"tracking|check-?in|check-?out)\b"
 )
 # What the subscriber does to give consent (a place alone, "on our website", is not a method).
 _OPT_IN_MECHANISM_RE = re.compile(
@@ -1034,7 +1056,16 @@ _BAD_CONSENT_RE = re.compile(
     r"(pass|send|forward|shar|giv|provid|refer|rout|sell|hand)\w*\b[^.;]{0,40}\b(requests?|numbers?|"
     r"info\w*|details|contact)\b[^.;]{0,30}\bto (one of |any of )?(our |its |a |the |select )?"
     r"([\w-]+ ){0,2}(partners?|partner [\w-]+|affiliates?|third[- ]part\w+|other (companies|"
-    r"businesses|contractors|providers))\b|"
+    r"businesses|contractors|providers)|(carriers|insurers|lenders|companies|brands|businesses|"
+    r"providers|contractors|dealers|agents) (that )?we (represent|work with|partner with))\b|"
+    r"(requests?|info\w*|details|numbers?|leads?|inquir(y|ies)|contacts?)\b[^.;]{0,50}\b(is|are|"
+    r"get|gets|will be) (also )?(made available|sent|passed|forwarded|shared|routed|sold|"
+    r"distributed|matched|given|provided) (on )?(to|with)\b[^.;]{0,60}\b(network|partners?|"
+    r"partner \w+|affiliates?|third[- ]part\w+|independent \w+|participating \w+)\b|"
+    r"(ma(de|ke) available|sen[dt]|pass\w*|forward\w*|shar\w*|giv\w*|provid\w*)\b[^.;]{0,30}? "
+    r"to\b[^.;]{0,80}\b(so (that )?"
+    r"(they|those [\w ]{0,25}|the \w+) (can|may|will) (text|contact|call|send|market|reach|email|"
+    r"message)|who (then )?(follow up|contact|call|text|reach out))\b|"
     # The same in Spanish: "aceptas que tu número se comparta con nuestras marcas aliadas".
     r"compart\w*[^.;]{0,60}\b(socios|socias|aliad[oa]s|terceros|afiliad[oa]s|empresas "
     r"asociadas|marcas asociadas)\b|"
@@ -1053,6 +1084,11 @@ _BAD_CONSENT_RE = re.compile(
     r"(your )?(enrol(l)?ment|consent|opt-?in|agreement to (receive )?(texts|messages))|"
     r"i agree to (the |our )?[\w ]{0,30}\bterms\b[^.']{0,80}\band to receive[^.']{0,60}(texts?|"
     r"text messages|sms|messages)|"
+    r"by entering\b[^.;]{0,40}\b(agree|consent)\w*[^.;]{0,60}\b(texts?|text messages|sms|"
+    r"messages|text club)|"
+    r"(entrant|entry|entries|order|purchase|donor|registrant|applicant|customer|buyer|guest)"
+    r"(['’]s|s['’]?)? (mobile |phone |cell )?(number|numbers)? ?[^.;]{0,30}\b(is|are) "
+    r"(automatically |also )?added to (the|our) ([\w -]{0,20})?(text|sms) (club|list|program)\b|"
     r"by (signing|completing|submitting|accepting|finishing|making|giving|paying|placing)\s+"
     r"((this|the|your|our|an?|their|his|her)\s+)?([\w-]+\s+){0,2}(agreements?|contracts?|"
     r"enrol(l)?ment|membership|gift|donation|purchase|order|payment|application|lease|"

@@ -4579,3 +4579,200 @@ def test_samples_signed_by_different_businesses_mean_the_brand_sends_for_others(
 
     hits = list(brand_sends_for_its_clients(campaign("bakery", None, sample3="", **samples)))
     assert bool(hits) is flagged, hits
+
+
+# blind11's classes (2026-12-05), in our own wording with near misses: storage for a drink and
+# a drink word inside a link; places named after a drink; quitting tobacco or vaping; an ID
+# checked on delivery is no age gate; a negating pronoun right before the word; an
+# association's own board vote; people who booked as recipients; a deposit product's APY and a
+# regular price in a notice; numbers passed to the companies the brand represents or made
+# available so others can text; consent that comes with a giveaway entry.
+BLIND11_CLASS_CASES = [
+    (
+        "U2",
+        "bakery",
+        "sample2",
+        "Sweet Crumbs Bakery: our new wine racks and cake stands are in the shop window. See "
+        "them at sweetcrumbs.com/wine-racks. Reply STOP to opt out.",
+        False,
+    ),
+    (
+        "U2",
+        "bakery",
+        "sample2",
+        "Sweet Crumbs Bakery: join our Saturday walk down Brandy Alley for the pastry crawl!",
+        False,
+    ),
+    (
+        "U2",
+        "bakery",
+        "sample2",
+        "Sweet Crumbs Bakery: new wine list for our bistro nights, glasses from $9.",
+        True,
+    ),
+    (
+        "U2",
+        "clinic",
+        "sample2",
+        "Riverbend Family Clinic: your quit plan starts Monday. Throw out the vape cartridges "
+        "tonight and call us if cravings hit.",
+        False,
+    ),
+    (
+        "S9",
+        "clinic",
+        "description",
+        "Riverbend Family Clinic texts enrolled patients who want to stop vaping or smoking: "
+        "coaching tips and reminders of their quit date.",
+        False,
+    ),
+    (
+        "S9",
+        "bakery",
+        "sample2",
+        "Sweet Crumbs Bakery: new vape flavors in stock, 2 for $30 this week.",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"Nothing on the page is pre-checked: {_FLOW}",
+        False,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"To be sure nobody misses a sale, every number in our customer database is also added "
+        f"each month. {_FLOW}",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"{_FLOW} The quote form adds: we may provide your number to the wedding venues we work "
+        "with so they can send their packages.",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "description",
+        "Sweet Crumbs Bakery texts weekly specials to customers who opted in; their numbers are "
+        "also made available to partner cafes so those cafes can text their own deals.",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "description",
+        "Sweet Crumbs Bakery texts weekly specials to customers who opted in; their order details "
+        "are sent to our own kitchen.",
+        False,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"Our cake giveaway form needs a mobile number; by entering you agree to receive recurring "
+        f"marketing texts. {_FLOW}",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"{_FLOW} Each entrant's number is added to the text club when the form is sent.",
+        True,
+    ),
+    (
+        "U6",
+        "bakery",
+        "description",
+        "Sweet Crumbs Bakery's worker co-op texts members about shifts and, once a year, the "
+        "co-op board election; we never text about candidates for public office or parties. "
+        "The city health inspector's visits are announced too.",
+        False,
+    ),
+    (
+        "D2",
+        "walker",
+        "description",
+        "Paws by Jane texts people who booked a walk: the meeting time, weather cancellations "
+        "and photos afterward.",
+        False,
+    ),
+    (
+        "S8",
+        "2fa",
+        "sample2",
+        "Lockbox Security code 551902. New: Lockbox Savings now earns 4.20% APY, turn it on in "
+        "the app.",
+        True,
+    ),
+    (
+        "S8",
+        "clinic",
+        "sample2",
+        "Riverbend Family Clinic: time for your checkup! Book at riverbendclinic.com/book. Flu "
+        "shots are just $15 this month (reg. $30), add it to your visit.",
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "base", "field", "text", "blocks"),
+    BLIND11_CLASS_CASES,
+    ids=[f"{c[0]}-{i}" for i, c in enumerate(BLIND11_CLASS_CASES)],
+)
+def test_blind11_classes_judged_like_a_reviewer(rule_id, base, field, text, blocks):
+    findings = check_campaign(campaign(base, None, **{field: text}))
+    blocked = [f for f in blocking(findings) if f.rule == rule_id]
+    assert bool(blocked) is blocks, [(f.rule, f.message) for f in findings]
+
+
+@pytest.mark.parametrize(
+    ("flow", "gated"),
+    [
+        (
+            "Sign-up asks for full date of birth; under-21s are turned away. " + _FLOW,
+            True,
+        ),
+        (
+            "Two boxes: 'I am 21 or older' and the text box. Drivers check ID at the door on "
+            "every delivery. " + _FLOW,
+            False,
+        ),
+        (
+            "Staff check ID at the counter before adding anyone to the wine list. " + _FLOW,
+            True,
+        ),
+    ],
+)
+def test_an_id_checked_on_delivery_is_not_an_age_gate_on_the_texts(flow, gated):
+    findings = check_campaign(
+        campaign(
+            "bakery",
+            None,
+            messageFlow=flow,
+            ageGated=True,
+            sample2="Sweet Crumbs Bakery: new wine list for bistro night. Reply STOP to opt out.",
+        )
+    )
+    assert (not [f for f in blocking(findings) if f.rule == "U2"]) is gated, findings
+
+
+def test_a_placeholder_sender_carried_via_the_brand_speaks_for_another_business():
+    from compliance.checks.brand import brand_sends_for_its_clients
+
+    content = campaign(
+        "bakery",
+        None,
+        sample1="{shop_name} via Sweet Crumbs Bakery: your order is ready. Reply STOP to opt out.",
+        sample2="{shop_name} via Sweet Crumbs Bakery: pickup closes at 6pm today.",
+        sample3="",
+    )
+    assert list(brand_sends_for_its_clients(content))
