@@ -57,7 +57,9 @@ _TERMINAL_RE = re.compile(
 )
 
 
-_KEYWORD_LIST_RE = re.compile(r"^[A-Za-z0-9]+(,[A-Za-z0-9]+)*$")
+# Letters (accented ones too: "GARANTÍA" for a Spanish program; Telnyx's spec asks only for
+# commas without spaces) and digits.
+_KEYWORD_LIST_RE = re.compile(r"^[^\W_]+(,[^\W_]+)*$")
 
 
 @checks("K2")

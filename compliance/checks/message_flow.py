@@ -175,12 +175,26 @@ def consent_is_explicit_unchecked_and_not_shared(c: CampaignContent):
         ("optinMessage", c.optin_message),
         ("description", c.description),
     ):
+        # (the brand's own name is not a source: "Calder County DMV" is the sender, not a list)
+        text = without_names(text, [n for n in (c.brand.display_name, c.brand.company_name) if n])
         found = _affirmed(_BAD_CONSENT_RE, text) or _affirmed(SOURCED_OR_BUNDLED_RE, text)
         if found:
             yield Hit(
                 f"{name} says “{found}”: consent must be explicit and opt-in data never shared.",
                 name,
             )
+    required = _REQUIRED_DOCUMENT_RE.search(c.message_flow)
+    if (
+        required
+        and _PROMO_CONSENT_RE.search(c.message_flow)
+        and not _SEPARATE_CONSENT_RE.search(c.message_flow)
+    ):
+        yield Hit(
+            f"The message flow says “{required.group(0)}” and that document carries the consent "
+            "to promotional texts: marketing consent must be a separate, optional choice, never "
+            "a condition of service (CTIA 4.2; Twilio 30913).",
+            "messageFlow",
+        )
     spoken = _spoken_only_marketing_consent(c)
     if spoken:
         yield Hit(
@@ -189,6 +203,24 @@ def consent_is_explicit_unchecked_and_not_shared(c: CampaignContent):
             "to a confirmation text).",
             "messageFlow",
         )
+
+
+# A document that must be signed before service ("the agreement must be signed before the
+# first visit is scheduled") and carries the promotional-text consent makes that consent a
+# condition of service, unless the flow says the texts are a separate or optional choice.
+_REQUIRED_DOCUMENT_RE = re.compile(
+    r"(?i)\b(agreement|contract|packet|intake (form|packet)|terms|form)\b[^.;]{0,20}\b(must|has "
+    r"to|needs to|is required to) be (signed|accepted|completed|initial(l)?ed) (before|to|in order "
+    r"to)\b|(mobile|phone|cell)( phone)? number is required to (complete|confirm|book|make|finish|"
+    r"submit)\b"
+)
+_PROMO_CONSENT_RE = re.compile(
+    r"(?i)\b(promotional|marketing) (offers|texts|messages)|\b(promotions|specials|offers|deals)\b"
+)
+_SEPARATE_CONSENT_RE = re.compile(
+    r"(?i)\b(separate|optional|unchecked|unticked|not required|not a condition|never required|"
+    r"does(n't| not) require|without (it|the box|ticking|checking))\b"
+)
 
 
 # Marketing consent given only by a spoken "yes" (the staff ask, the number goes on the list):

@@ -241,7 +241,7 @@ def samples_fit_the_use_case(c: CampaignContent):
         yield Hit("2FA samples show no 4–8 digit code (or [code] placeholder).")
     if c.usecase in _NOTIFICATION_USECASES or c.usecase == "CUSTOMER_CARE":
         for name, text in filled:
-            promo = _promotion(text)
+            promo = _promotion(text) or (c.usecase == "2FA" and _search(_CODE_PITCH_RE, text))
             if promo:
                 # Carriers reject promotions sent under a non-marketing use case (error 602).
                 yield Hit(
@@ -384,6 +384,18 @@ def _reads_foreign(segment: str) -> bool:
     return (foreign > english and foreign >= 1) or (accented and english == 0)
 
 
+# A code message that goes on to pitch ("Tip: lock in a fixed bill with Level Pay - enroll at
+# …", "New: turn on Savings"): AWS and Twilio treat any upsell in a 2FA message as a mismatch.
+_CODE_PITCH_RE = re.compile(
+    r"(?i)\b(tip|p\.?s\.?|psst|new|did you know)\b\s*[:!-][^.!?]{0,80}\b(enroll|sign up|switch on|"
+    r"turn on|upgrade|try|join|lock in|apply|save|earn)\b"
+)
+_SLIDING_SCALE_RE = re.compile(
+    r"(?i)\b(sliding[- ](fee|scale)|escala m[oó]vil|tarifa (reducida|m[oó]vil)|financial "
+    r"assistance|charity care|asistencia financiera)\b"
+)
+
+
 def _promotion(text: str) -> str | None:
     """The first promotional wording in a notification, outside a merchant's name, the
     subscriber's own offer or purchase in a transaction, and a non-English segment's own
@@ -415,6 +427,8 @@ def _promotion(text: str) -> str | None:
             continue
         if lower in ("discount", "discounts") and _APPLIED_DISCOUNT_AFTER_RE.match(after):
             continue
+        if _SLIDING_SCALE_RE.search(_segment(text, match.start(), match.end())):
+            continue  # a sliding-fee discount is the patient's eligibility, not an offer
         if word.lower() == "buy" and (
             _SUBJECT_BEFORE_RE.search(before) or not _BUY_OFFER_AFTER_RE.match(after)
         ):

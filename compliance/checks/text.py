@@ -206,6 +206,7 @@ def _short_forms(brand: BrandContext) -> set[str]:
     return forms
 
 
+_UNIT_WORDS = frozenset(["local", "chapter", "branch", "lodge", "post", "no", "unit", "district"])
 _ACRONYM_SKIP = frozenset(["of", "the", "and", "for", "a", "an", "at", "de", "la", "el"])
 
 
@@ -222,6 +223,15 @@ def _initialisms(brand: BrandContext) -> set[str]:
         initials = "".join(w if w.isupper() and 2 <= len(w) <= 5 else w[0] for w in words)
         if len(initials) >= 3:
             forms.add(initials.lower())
+        # "ITWU Local 614" for Ironbridge Transit Workers Union Local 614: the initials of the
+        # words before a unit word or a number.
+        head = []
+        for w in words:
+            if w.isdigit() or w.lower() in _UNIT_WORDS:
+                break
+            head.append(w)
+        if 3 <= len(head) < len(words):
+            forms.add("".join(w[0] for w in head).lower())
     return forms
 
 
@@ -331,7 +341,7 @@ def _negated(text: str, start: int) -> bool:
     before = text[sentence_start:start].lower().replace("’", "'")
     # "Nothing is pre-checked", "none are shared": a negating pronoun right before the word
     # (not one far back in the sentence: "so nobody misses a closure, everyone is added").
-    if re.search(r"\b(nothing|none|nobody|no one|neither)\b(\s+\S+){0,4}\s*$", before):
+    if re.search(r"\b(nothing|none|nobody|no one|neither)\b[^,]{0,40}$", before):
         return True
     return bool(
         re.search(
@@ -609,7 +619,13 @@ BANNED_RE = re.compile(
     r"handguns?|shotguns?|ammo|ammunition) (for sale|in stock|on sale|restock\w*|"
     r"just arrived|now available)|firearms? (dealers?|retailers?|stores?|shops?)|"
     r"gun (shops?|stores?|dealers?)|ffl transfers?|e-?juices?|"
-    r"be your own boss|recruit\w*|business opportunity|commissions? on (everyone|every)|"
+    # ("Keystone recruiters" fill jobs: recruiting people to sell or to join a team is MLM)
+    r"be your own boss|recruit(ing|s)? (\w+ ){0,2}(distributors?|consultants|reps|"
+    r"people to (join|sell)|your friends|friends and family)|business opportunity|"
+    # earnings tied to the people one recruits ("earn on every friend you recruit", "team bonus
+    # unlocks at 5 recruits")
+    r"(earn|bonus|commission)\w*[^.!?\n]{0,40}\brecruit\w*|\d+ recruits\b|friends? you recruit|"
+    r"commissions? on (everyone|every)|"
     r"earn \$[\d,]+\+?\s*(/|a |per )?(month|mo|week)|build(ing)? your (team|downline)|"
     # Multi-level marketing (AWS disallowed content; Twilio forbidden categories): recruiting
     # into a downline, a paid starter kit to join a team.
@@ -622,7 +638,7 @@ BANNED_RE = re.compile(
     # Twilio 30461: raffles and sweepstakes with paid entry).
     r"(?<=\$)\d+[^.!?\n]{0,25}\braffle tickets?|raffle tickets?\b[^.!?\n]{0,40}\d+ for \$\d+|"
     r"(buy|purchase|get) (your |a |more |\d+ )?raffle tickets?|"
-    r"bets?|betting|parlays?|sweeps coins|slots? (tournaments?|machines?)|spin now|"
+    r"(?<!you )bets?|betting|parlays?|sweeps coins|slots? (tournaments?|machines?)|spin now|"
     r"vapes?|vaping|vapor|e-?liquids?|e-?cigs?|disposables?|mod kits?|"
     r"without a (doctor|prescription)|no (doctor|prescription|rx)( visits?)?( or (doctor|"
     r"prescription|rx)( visits?)?)? (needed|required)|"
@@ -814,7 +830,10 @@ _LENDING_SERVICE_RE = re.compile(
     r"library|closet)s?|lending (library|closet)|"
     r"loaners?( \w+)?|lends? (out )?(donated |free |used )?([\w-]+ ){0,2}(wheelchairs?|walkers?|"
     r"equipment|tools?|books?|gear|crutches|scooters?|beds?|laptops?|devices?|instruments?)|"
-    r"((federal |direct )?(student )?loan )?(entrance|exit) counsel(l)?ing)\b"
+    r"((federal |direct )?(student )?loan )?(entrance|exit) counsel(l)?ing|"
+    # ("the box is separate from the credit application": the texts are apart from credit)
+    r"(separate|apart|independent) (from|of) (the |your |any |our )?(credit|loan|financing) "
+    r"(applications?|forms?))\b"
 )
 # A real age gate asks for the date of birth (or checks an ID); "are you 21?" with a yes/no
 # answer or a tick box is a claim, which AWS's age-gate guidance says is not enough.
@@ -986,7 +1005,8 @@ _BAD_CONSENT_RE = re.compile(
     r"(opted|enrolled|subscribed|added)|(are|is) (enrolled|added) automatically|implied consent|"
     r"implied|must agree to receive|agree to receive text messages as part of|in order to enroll|"
     r"are added to our (text|sms) list when|data (list|vendor)|list brokers?|"
-    r"(lists?|numbers|contacts|leads)\b[\w' ]{0,25}?\b(we|they|you) (rent|buy|purchase|license|"
+    r"(lists?|numbers|contacts|leads|files?|data|databases?)\b[\w' ]{0,25}?\b(we|they|you) (rent|"
+    r"buy|purchase|license|"
     r"lease)\b|(rent|buy|purchase|license|lease) (a |the |their )?([\w'-]+ ){0,2}(lists?|leads)|"
     r"(from|using|off|through) (the |a |our )?(state |county |public |district |local )?voter "
     r"(files?|rolls?|lists?)|"
@@ -1056,16 +1076,23 @@ _BAD_CONSENT_RE = re.compile(
     r"(pass|send|forward|shar|giv|provid|refer|rout|sell|hand)\w*\b[^.;]{0,40}\b(requests?|numbers?|"
     r"info\w*|details|contact)\b[^.;]{0,30}\bto (one of |any of )?(our |its |a |the |select )?"
     r"([\w-]+ ){0,2}(partners?|partner [\w-]+|affiliates?|third[- ]part\w+|other (companies|"
-    r"businesses|contractors|providers)|(carriers|insurers|lenders|companies|brands|businesses|"
+    r"businesses|contractors|providers|campaigns|candidates|committees)|allied [\w -]{0,30}"
+    r"(groups|organi[sz]ations|campaigns|committees)|sister ([\w-]+ )?(dealerships|companies|"
+    r"brands|stores|businesses)|(carriers|insurers|lenders|companies|brands|businesses|"
     r"providers|contractors|dealers|agents) (that )?we (represent|work with|partner with))\b|"
     r"(requests?|info\w*|details|numbers?|leads?|inquir(y|ies)|contacts?)\b[^.;]{0,50}\b(is|are|"
     r"get|gets|will be) (also )?(made available|sent|passed|forwarded|shared|routed|sold|"
     r"distributed|matched|given|provided) (on )?(to|with)\b[^.;]{0,60}\b(network|partners?|"
     r"partner \w+|affiliates?|third[- ]part\w+|independent \w+|participating \w+)\b|"
-    r"(ma(de|ke) available|sen[dt]|pass\w*|forward\w*|shar\w*|giv\w*|provid\w*)\b[^.;]{0,30}? "
-    r"to\b[^.;]{0,80}\b(so (that )?"
+    # partner businesses that receive the contact details ("our partner employers receive
+    # applicants' contact details when we match them")
+    r"(partner|third[- ]part)\w*[^.;]{0,40}\b(receive|get|see|access)\w*\b[^.;]{0,40}\b(contact "
+    r"(details|info\w*)|numbers?|phone numbers?)\b|"
+    r"(ma(de|ke) available|sen[dt]|pass\w*|forward\w*|shar\w*|giv\w*|provid\w*)\b[^.;]{0,40}? "
+    r"(to|with)\b[^.;]{0,100}\b(so (that )?"
     r"(they|those [\w ]{0,25}|the \w+) (can|may|will) (text|contact|call|send|market|reach|email|"
-    r"message)|who (then )?(follow up|contact|call|text|reach out))\b|"
+    r"message|stay in touch|follow up|keep in touch)|who (then )?(follow up|contact|call|text|"
+    r"reach out))\b|"
     # The same in Spanish: "aceptas que tu número se comparta con nuestras marcas aliadas".
     r"compart\w*[^.;]{0,60}\b(socios|socias|aliad[oa]s|terceros|afiliad[oa]s|empresas "
     r"asociadas|marcas asociadas)\b|"
@@ -1096,7 +1123,7 @@ _BAD_CONSENT_RE = re.compile(
     r"text messages|sms|messages)|"
     r"by signing up,? you agree|by (using|"
     r"creating|registering|purchasing)[\w\s]{0,30}you (agree|consent)|"
-    r"shar(e|es|ed|ing)\b[\w ,-]{0,90}\b(partners?|affiliates?|affiliated (\w+ )?(brands?|"
+    r"shar(e|es|ed|ing)\b[\w ,'’&/-]{0,120}\b(partners?|affiliates?|affiliated (\w+ )?(brands?|"
     r"companies|businesses|partners)|sponsors?|third[- ]part(y|ies)|lenders?|vendors?|agents?)|"
     r"(and|or) (its|our) partner (agents?|carriers|companies|brands|network)|"
     # A consumer's request, with the number, passed to a network of other businesses is
@@ -1105,7 +1132,7 @@ _BAD_CONSENT_RE = re.compile(
     r"passed|forwarded|shared|routed|sold|distributed|matched) (on )?(to|with) (our |a |the )?"
     r"(up to |as many as )?([\w-]+ ){0,2}(network|partners|partner [\w-]+s)\b|"
     r"sold to (third[- ]parties|"
-    r"partners)|and (its|our|selected|up to \d+) (\w+ )?partners|partners may (contact|text)|"
+    r"partners)|and (its|our|selected|up to \d+) (\w+ ){0,2}partners|partners may (contact|text)|"
     # Consent bundled into a purchase or the terms (CTIA 4.2: never a condition of purchase).
     r"by (placing|submitting|completing) (your|an|the) (order|purchase|booking)[\w\s,]{0,30}"
     r"you (agree|consent)|cannot be (submitted|completed|placed) without|"

@@ -59,6 +59,13 @@ _PLACE_NAME_AFTER_RE = re.compile(
 # A hunting season is a date on the calendar ("deer rifle season opens Saturday, wear blaze
 # orange"), a safety notice, not firearms for sale.
 # Storage or gear for a drink ("climate-controlled wine lockers", "wine racks") sells no drink.
+# A drink's name as a colour, shade or scent ("Merlot Moment nail polish", "Champagne Toast
+# shimmer"), or wine at a religious service (communion, kiddush): named, not sold.
+_NAMED_NOT_SOLD_RE = re.compile(
+    r"(?i)\b(colou?rs?|shades?|polish|hues?|scents?|candles?|lipsticks?|lacquers?|tones?|"
+    r"fragrances?|communion|kiddush|eucharist|sacrament\w*|seder|havdalah|mass|vanilla|lotions?|"
+    r"soaps?|balms?|scrubs?|body (butter|wash|oil)|tattoo\w*)\b"
+)
 _STORAGE_AFTER_RE = re.compile(
     r"(?i)\s+(lockers?|storage|racks?|cellar (units|storage)|fridges?|coolers?|cabinets?)\b"
 )
@@ -73,7 +80,8 @@ _PLACE_BEFORE_RE = re.compile(
     r"street from|in the parking lot of|parked at)\s+(the\s+|our\s+)?([A-Z][\w'&.-]*\s+){0,3}$"
 )
 _PLACE_AFTER_RE = re.compile(
-    r"(?i)^('s)?\s*(lot|parking( lot)?|patio|lawn|grounds|courtyard|entrance|corner|"
+    r"(?i)^('s)?\s*(lot|parking( lot)?|patio|lawn|grounds|courtyard|entrance|corner|pavilion|"
+    r"barn|garden|gardens|terrace|chapel|ballroom|hall|tent|deck|gazebo|"
     r"on \w+ (st|street|ave|avenue|rd|road)\b)"
 )
 
@@ -101,6 +109,8 @@ def _sold_age_restricted(text: str) -> str | None:
             or _PLACE_NAME_AFTER_RE.match(text, match.end())
             or _SEASON_AFTER_RE.match(text, match.end())
             or _STORAGE_AFTER_RE.match(text, match.end())
+            or _NAMED_NOT_SOLD_RE.search(sentence)
+            or re.match(r"(?i)\s+start\b", text[match.end() :])
             or _in_a_link(text, match)
             or CESSATION_SENTENCE_RE.search(sentence)
         ):

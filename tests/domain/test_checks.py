@@ -4776,3 +4776,178 @@ def test_a_placeholder_sender_carried_via_the_brand_speaks_for_another_business(
         sample3="",
     )
     assert list(brand_sends_for_its_clients(content))
+
+
+# blind12's classes (2026-12-05), in our own wording with near misses: a credit application
+# named as a separate form; drink names as shades, scents or at a religious service; a golf
+# shotgun start; "you bet"; staffing recruiters versus MLM recruiting; the brand's own name as
+# a source word; a sliding-fee discount; a tip pitched after a code; a signed document that
+# must come first and carries promotional consent; numbers shared with sister companies,
+# "lending partners", endorsed candidates or allied groups; licensed data files; partners that
+# receive contact details.
+BLIND12_CLASS_CASES = [
+    (
+        "U1",
+        "bakery",
+        "messageFlow",
+        f"The text box is separate from the credit application for catering accounts. {_FLOW}",
+        False,
+    ),
+    (
+        "U2",
+        "bakery",
+        "sample2",
+        "Sweet Crumbs Bakery: new candle scents in the shop: Bourbon Vanilla and Champagne Pear.",
+        False,
+    ),
+    (
+        "U2",
+        "bakery",
+        "sample2",
+        "Sweet Crumbs Bakery: Communion bread and wine for Sunday are ready for the parish.",
+        False,
+    ),
+    (
+        "U2",
+        "bakery",
+        "sample2",
+        "Sweet Crumbs Bakery charity golf day: shotgun start at 9, lunch by us.",
+        False,
+    ),
+    (
+        "U2",
+        "bakery",
+        "sample2",
+        "Sweet Crumbs Bakery: bourbon and champagne by the glass at our new bar, from $8.",
+        True,
+    ),
+    ("S9", "bakery", "sample2", "Sweet Crumbs Bakery: you bet the pies are back! ", False),
+    (
+        "S9",
+        "clinic",
+        "description",
+        "Riverbend Family Clinic's recruiters text nurses who applied about shifts and interviews.",
+        False,
+    ),
+    (
+        "S9",
+        "bakery",
+        "sample2",
+        "Sweet Crumbs Bakery: earn a bonus for every baker you recruit to the team!",
+        True,
+    ),
+    (
+        "S8",
+        "clinic",
+        "sample2",
+        "Riverbend Family Clinic: your sliding-fee discount renews on 5/1; bring proof of income.",
+        False,
+    ),
+    (
+        "S8",
+        "2fa",
+        "sample2",
+        "Lockbox Security code 551902. Tip: turn on Lockbox Vault for family sharing at "
+        "lockbox.io/vault",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        "Wholesale clients sign our supply agreement, which says 'I agree to receive texts from "
+        "Sweet Crumbs Bakery, including promotional offers'. The agreement must be signed before "
+        f"the first delivery is scheduled. {_FLOW}",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        "The supply agreement must be signed before the first delivery; the promotional texts are "
+        f"a separate, optional box: {_FLOW}",
+        False,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"{_FLOW} Per our privacy policy, numbers may be shared with Crumbs Group sister bakeries "
+        "and our catering and delivery partners so they can contact you.",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"{_FLOW} By submitting, you also authorize Sweet Crumbs and its wholesale flour partners "
+        "to contact you.",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"{_FLOW} We may share supporters' numbers with endorsed candidates and allied groups so "
+        "they can stay in touch.",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"{_FLOW} We also text restaurant owners from a business data file we license yearly.",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "description",
+        "Sweet Crumbs Bakery texts catering leads; our partner caterers receive the leads' phone "
+        "numbers when we match them.",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "description",
+        "Sweet Crumbs Bakery texts customers weekly specials; our partner farms receive our flour "
+        "orders by email.",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "base", "field", "text", "blocks"),
+    BLIND12_CLASS_CASES,
+    ids=[f"{c[0]}-{i}" for i, c in enumerate(BLIND12_CLASS_CASES)],
+)
+def test_blind12_classes_judged_like_a_reviewer(rule_id, base, field, text, blocks):
+    findings = check_campaign(campaign(base, None, **{field: text}))
+    blocked = [f for f in blocking(findings) if f.rule == rule_id]
+    assert bool(blocked) is blocks, [(f.rule, f.message) for f in findings]
+
+
+def test_the_brands_own_name_is_not_a_list_source():
+    brand = {"display_name": "Calder County DMV", "company_name": "Calder County Motor Vehicles"}
+    flow = f"Visitors tick an unchecked box at the Calder County DMV kiosk: {_FLOW}"
+    findings = check_campaign(campaign("bakery", brand, messageFlow=flow))
+    assert not [f for f in blocking(findings) if f.rule == "M4"], findings
+
+
+def test_a_unions_initials_before_its_local_number_name_it():
+    from compliance.checks.text import names_brand
+
+    brand = BrandContext(
+        display_name="Ironbridge Transit Workers Local 614",
+        company_name="Ironbridge Transit Workers Union Local 614",
+        website="https://itwu614.org",
+        entity_type="NON_PROFIT",
+    )
+    assert names_brand("ITWU Local 614: you're signed up for union alerts.", brand)
+
+
+def test_an_accented_keyword_is_a_valid_keyword():
+    findings = check_campaign(campaign("bakery", None, optinKeywords="GARANTIA,GARANTÍA"))
+    assert not [f for f in findings if f.rule == "K2"], findings
