@@ -387,8 +387,13 @@ def _reads_foreign(segment: str) -> bool:
 # A code message that goes on to pitch ("Tip: lock in a fixed bill with Level Pay - enroll at
 # …", "New: turn on Savings"): AWS and Twilio treat any upsell in a 2FA message as a mismatch.
 _CODE_PITCH_RE = re.compile(
-    r"(?i)\b(tip|p\.?s\.?|psst|new|did you know)\b\s*[:!-][^.!?]{0,80}\b(enroll|sign up|switch on|"
-    r"turn on|upgrade|try|join|lock in|apply|save|earn)\b"
+    r"(?i)\b(tip|p\.?s\.?|psst|new|did you know|good news)\b\s*[:!-][^.!?]{0,80}\b(enroll|sign up|"
+    r"switch on|turn on|upgrade|try|join|lock in|apply|save|earn|approved|spend\w*)\b|"
+    # a call to book, shop or enrol with a date or a link ("Schedule your flu shot today at
+    # …", "Shop partner stores at …"): not the code's business
+    r"\b(schedule|book|shop|enroll|sign up|apply|buy|order|upgrade|switch)\b[^.!?]{0,80}\b(today|"
+    r"now|this (week|month))\b|\b(shop|book|schedule|enroll|apply|buy|order)\b[^.!?]{0,60}\b(at|"
+    r"on) [\w.-]+\.[a-z]{2,24}/"
 )
 _SLIDING_SCALE_RE = re.compile(
     r"(?i)\b(sliding[- ](fee|scale)|escala m[oó]vil|tarifa (reducida|m[oó]vil)|financial "

@@ -339,6 +339,11 @@ def _negated(text: str, start: int) -> bool:
     with lenders", "margaritas sin alcohol"), however far the negation is from the word."""
     sentence_start = max(text.rfind(mark, 0, start) for mark in ".!?\n;") + 1
     before = text[sentence_start:start].lower().replace("’", "'")
+    # A negation inside a relative clause ("operators who have not joined yet, we also load
+    # …") denies that clause, not the word.
+    before = re.sub(
+        r"\b(who|that|which)( \w+)? (not|never|n't)\b[^,]*,", " ", before.replace("n't", " not")
+    )
     # "Nothing is pre-checked", "none are shared": a negating pronoun right before the word
     # (not one far back in the sentence: "so nobody misses a closure, everyone is added").
     if re.search(r"\b(nothing|none|nobody|no one|neither)\b[^,]{0,40}$", before):
@@ -419,7 +424,8 @@ _FREQUENCY_RE = re.compile(
     # ticket": a count per period or per event, with or without the word "messages".
     # (never a price: "$4.99/month", "$10 per week").
     r"|((?<![$\d.,])\b\d+|\ba few)\s*((-|–|to)\s*\d+\s*)?(/|\bper\b|\ba\b|\beach\b)\s*"
-    r"(day|week|wk|month|mo|year|yr|order|visit|appointment|ticket|booking|stay|delivery|request|ride|job)s?\b"
+    r"(day|week|wk|month|mo|year|yr|order|visit|appointment|ticket|booking|stay|delivery|request|ri"
+    r"de|job)s?\b"
     # "one reminder per appointment", "two texts a week", "1 code each sign-in".
     r"|\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)\s+(\w+\s+)?"
     r"(msgs?|messages?|texts?|alerts?|reminders?|notifications?|updates?|codes?)\s*(/|per|a|an|"
@@ -456,7 +462,8 @@ _FREQUENCY_RE = re.compile(
     # A count of any kind of message per period: "up to 3 deals/mo", "4 promos a month",
     # "2 tips per week" (never a price: "$5/mo", "20% off/mo" has no count of messages).
     r"|(?<![$\d.,%])\b(up to |about |around |~|max(imum)? |no more than )?\d+\s*"
-    r"((-|–|to)\s*\d+\s*)?[a-z]+s\s*(/|\bper\b|\ba\b|\beach\b|\bevery\b)\s*(day|week|wk|month|mo|year|yr)\b"
+    r"((-|–|to)\s*\d+\s*)?[a-z]+s\s*(/|\bper\b|\ba\b|\beach\b|\bevery\b)\s*(day|week|wk|month|mo|ye"
+    r"ar|yr)\b"
     # "few msgs/mo", "some texts per week": an unnumbered count per period.
     r"|\b(few|some|occasional)\s+(msgs?|messages?|texts?|alerts?)\s*(/|per|a|each)\s*(day|week|wk|"
     r"month|mo|year|yr)\b"
@@ -819,6 +826,8 @@ _LENDING_SERVICE_RE = re.compile(
     r"(your|the) (auto |car |home |student |personal )?(loan|mortgage) (payment|statement|payoff|"
     r"balance|account|is due|was (received|posted))|(loan|mortgage) payments? (reminders?|"
     r"received|due|is due|posted)|loan[- ]signing( agents?| appointments?| services?)?|"
+    r"refinanc\w*( or purchase)? (closings?|signings?|packages?|documents?|paperwork)|"
+    r"(borrowers?|signers?|co-?signers?|names?|everyone) (listed )?on (the|your|this) loan|"
     r"(mortgage|loan|student loan)( interest)? (forms?|statements?|"
     r"interest|documents?|paperwork)|form 1098\w*|1098(-e|-t)?|"
     # Things lent, not money: a medical-equipment loan closet, a tool library, a loaner car
@@ -838,7 +847,8 @@ _LENDING_SERVICE_RE = re.compile(
 # A real age gate asks for the date of birth (or checks an ID); "are you 21?" with a yes/no
 # answer or a tick box is a claim, which AWS's age-gate guidance says is not enough.
 _AGE_GATE_RE = re.compile(
-    r"(?i)\b(date[- ]of[- ]birth|(day|month|year)[,/]? ?(and |or )?([\w/]+,? ){0,3}(and )?(year )?"
+    r"(?i)\b(date[- ]of[- ]birth|fecha de nacimiento|(day|month|year)[,/]? ?(and |or )?([\w/]+,? ){"
+    r"0,3}(and )?(year )?"
     r"of birth|"
     r"birth ?date|birth (year|month)|dob|birthday|age verification|verif\w+ (their |your |the )?"
     r"age (with|against|using|by)|(scan|check|verif\w+) (of )?(a |their |your )?(photo )?id)\b"
@@ -934,6 +944,8 @@ _RECIPIENT_RE = re.compile(
     r"borrowers?|travelers?|travellers?|riders?|fans|opted[- ]in|who (opt|sign)\w*|"
     # "texts people who booked a tour", "anyone who registered", "participants", "campers"
     r"(people|anyone|those|folks|everyone|guests|families) (who|that)|participants?|campers?|"
+    r"clientes|pacientes|miembros|socios|residentes|padres|estudiantes|usuarios|suscriptores|"
+    r"inscritos|familias|vecinos|"
     r"learners?|(who|that) (booked|book|ordered|order|registered|register|enrolled|enroll|joined|"
     r"join|bought|buy|requested|request|asked|scheduled|schedule|reserved|reserve|rented|rent))\b"
 )
@@ -945,7 +957,8 @@ _PURPOSE_RE = re.compile(
     r"customer care|questions|status|schedul\w*|outage|emergenc\w*|polls?|surveys?|ships?|"
     r"when (their|the|an?) \w+ (is|are|arrives?|ships?|opens?)|ready|cancell?ations?|"
     r"reschedul\w*|changes|directions|meeting (spot|point|place|time)|photos|receipts?|"
-    r"tracking|check-?in|check-?out)\b"
+    r"tracking|check-?in|check-?out|recordatorios|avisos|alertas|promociones|especiales|ofertas|"
+    r"eventos|citas|pedidos|entregas|notificaciones|noticias)\b"
 )
 # What the subscriber does to give consent (a place alone, "on our website", is not a method).
 _OPT_IN_MECHANISM_RE = re.compile(
@@ -1048,13 +1061,15 @@ _BAD_CONSENT_RE = re.compile(
     r"(scraped|harvested)|"
     # Licensed or imported contact data is not consent (CTIA 4.1; AWS and Twilio 30909:
     # purchased, rented or third-party lists), however routine it is made to sound.
-    r"licen[cs]ed (\w+ ){0,2}(databases?|data|lists?|contacts)|consumer databases?|"
+    r"licen[cs]ed ([\w-]+ ){0,2}(databases?|data|lists?|contacts)|consumer databases?|"
     r"data (partners?|providers?|brokers?)|"
     r"(disclos|sell|sold|rent|transfer|provid)\w* [\w ,-]{0,60}\b(numbers?|contact (info\w*|"
     r"details)|data|information) [\w ,-]{0,20}\bto (our |its |select |trusted )?(affiliates|"
     r"partners?|third[- ]parties|partner (brands|companies))|"
     r"(import|upload|load|append)\w* (\w+ )?(contacts|numbers|phone numbers|leads|records) "
-    r"from|(partner|third[- ]party|co-?registration|ticketing[- ]partner)s?' lists?|"
+    r"from|(import|upload|load|append)\w* (the |a |an )?([\w-]+ ){0,3}(rosters?|lists?|files?|"
+    r"spreadsheets?)\b[^.;]{0,80}\b(provides?|provided|supplied|supplies|gives|given|sends?|sent)\b"
+    r"|(partner|third[- ]party|co-?registration|ticketing[- ]partner)s?' lists?|"
     r"(partner|third[- ]party|co-?registration|ticketing[- ]partner) lists?|co-?registration|"
     # A "contact list" alone is anyone's own (an alarm account's emergency contacts); a
     # vendor of contact lists, a business contact list or a marketing list is a source.
@@ -1073,10 +1088,13 @@ _BAD_CONSENT_RE = re.compile(
     r"(added|enrolled|subscribed|imported|uploaded|loaded)\b[^.;]{0,40}\b(from|when) (the |our |"
     r"its )?([\w-]+ ){0,2}(directory|roster|database|crm|spreadsheet)\b|"
     # A request or number passed on to partner businesses (CTIA 5.2; AWS OPT_IN_DATA_SHARED).
-    r"(pass|send|forward|shar|giv|provid|refer|rout|sell|hand)\w*\b[^.;]{0,40}\b(requests?|numbers?|"
-    r"info\w*|details|contact)\b[^.;]{0,30}\bto (one of |any of )?(our |its |a |the |select )?"
+    r"(pass|send|forward|shar|giv|provid|refer|rout|sell|hand)\w*\b[^.;]{0,40}\b(requests?|numbers?"
+    r"|"
+    r"info\w*|details|contact)\b[^.;]{0,30}\b(to|with) (one of |any of )?(our |its |a |the |select "
+    r")?"
     r"([\w-]+ ){0,2}(partners?|partner [\w-]+|affiliates?|third[- ]part\w+|other (companies|"
-    r"businesses|contractors|providers|campaigns|candidates|committees)|allied [\w -]{0,30}"
+    r"businesses|contractors|providers|campaigns|candidates|committees)|(promoters|sponsors|"
+    r"sponsoring [\w-]+( [\w-]+)?)|allied [\w -]{0,30}"
     r"(groups|organi[sz]ations|campaigns|committees)|sister ([\w-]+ )?(dealerships|companies|"
     r"brands|stores|businesses)|(carriers|insurers|lenders|companies|brands|businesses|"
     r"providers|contractors|dealers|agents) (that )?we (represent|work with|partner with))\b|"
@@ -1091,7 +1109,8 @@ _BAD_CONSENT_RE = re.compile(
     r"(ma(de|ke) available|sen[dt]|pass\w*|forward\w*|shar\w*|giv\w*|provid\w*)\b[^.;]{0,40}? "
     r"(to|with)\b[^.;]{0,100}\b(so (that )?"
     r"(they|those [\w ]{0,25}|the \w+) (can|may|will) (text|contact|call|send|market|reach|email|"
-    r"message|stay in touch|follow up|keep in touch)|who (then )?(follow up|contact|call|text|"
+    r"message|stay in touch|follow up|keep in touch|invite)|who (then )?(follow up|contact|call|tex"
+    r"t|"
     r"reach out))\b|"
     # The same in Spanish: "aceptas que tu número se comparta con nuestras marcas aliadas".
     r"compart\w*[^.;]{0,60}\b(socios|socias|aliad[oa]s|terceros|afiliad[oa]s|empresas "

@@ -64,6 +64,7 @@ _PLACE_NAME_AFTER_RE = re.compile(
 _NAMED_NOT_SOLD_RE = re.compile(
     r"(?i)\b(colou?rs?|shades?|polish|hues?|scents?|candles?|lipsticks?|lacquers?|tones?|"
     r"fragrances?|communion|kiddush|eucharist|sacrament\w*|seder|havdalah|mass|vanilla|lotions?|"
+    r"skip|avoid|cut (back|out|down)|less|limit|hydrat\w*|"
     r"soaps?|balms?|scrubs?|body (butter|wash|oil)|tattoo\w*)\b"
 )
 _STORAGE_AFTER_RE = re.compile(
@@ -233,7 +234,10 @@ def political_content_uses_the_political_use_case(c: CampaignContent):
     """Election and ballot content only in a POLITICAL campaign, with its Campaign Verify
     token (TCR's political use case; carriers refuse political content elsewhere)."""
     if c.usecase == "POLITICAL":
-        if not c.campaign_verify_token.strip():
+        # Campaign Verify is for 527 political organisations (campaigns, parties, PACs);
+        # 501(c)(4)-(6) advocacy groups use the POLITICAL use case without it (Twilio's
+        # political guide; ThruText's Campaign Verify note).
+        if not c.campaign_verify_token.strip() and not _ADVOCACY_NONPROFIT_RE.search(c.description):
             yield Hit("POLITICAL campaigns need the Campaign Verify token of the committee.")
         return
     if _only_voting_logistics(c) or _only_an_internal_election(c):
@@ -247,6 +251,12 @@ def political_content_uses_the_political_use_case(c: CampaignContent):
                 name,
             )
             return
+
+
+_ADVOCACY_NONPROFIT_RE = re.compile(
+    r"(?i)(\b501 ?\(c\) ?\((4|5|6)\)|\b(501c[456]|social welfare (organi[sz]ation|group)|"
+    r"labor union|trade association|chamber of commerce)\b)"
+)
 
 
 # Voting logistics (ballot mailing dates, drop boxes, registration deadlines, "your ballot was

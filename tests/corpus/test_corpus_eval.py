@@ -21,7 +21,7 @@ HALF_ACCURACY_FLOORS = {
     "holdout": 1.00,  # written before any rule changed; 72.0 % then
     # blind2: 65.0 % at its first run; most of what is left are labels that approve opt-in
     # confirmations without a frequency, against AWS's checklist and M6 (labels never change).
-    "blind2": 0.73,
+    "blind2": 0.75,
     "blind3": 0.93,  # first run 93.0 %, never tuned against
     "blind4": 1.00,  # first run 68.0 %, then tuned against
     "blind5": 0.99,  # first run 87.0 %, then tuned against
@@ -31,7 +31,7 @@ HALF_ACCURACY_FLOORS = {
     "blind9": 1.00,  # first run 78.0 %, then tuned against
     "blind11": 1.00,  # first run 85.0 %, then tuned against
     "blind12": 1.00,  # first run 80.0 %, then tuned against
-    "blind10": 0.90,  # first run 90.0 %: the untouched measure of this round
+    "blind10": 1.00,  # first run 90.0 % (the untouched measure of this round), then tuned
 }
 # The id prefix of each half written after the first three.
 LATER_HALF_PREFIXES = {

@@ -4951,3 +4951,108 @@ def test_a_unions_initials_before_its_local_number_name_it():
 def test_an_accented_keyword_is_a_valid_keyword():
     findings = check_campaign(campaign("bakery", None, optinKeywords="GARANTIA,GARANTÍA"))
     assert not [f for f in findings if f.rule == "K2"], findings
+
+
+# blind10's classes (2026-12-05), in our own wording with near misses: a call to book or shop
+# after a code; documents of a refinance closing and the people on a loan; a date of birth
+# asked in Spanish and a Spanish description; advice to skip a drink; 501(c)(4) advocacy under
+# POLITICAL without a Campaign Verify token; sign-ups passed to promoters and sponsors; a
+# roster another party provides; a negation inside a relative clause; licensed owner files.
+BLIND10_CLASS_CASES = [
+    (
+        "S8",
+        "2fa",
+        "sample2",
+        "Lockbox Security code 551902. Winter is here! Book your home security check today at "
+        "lockbox.io/check.",
+        True,
+    ),
+    (
+        "S8",
+        "2fa",
+        "sample2",
+        "Lockbox Security code 551902 approves the new device. Not you? Call us now.",
+        False,
+    ),
+    (
+        "U1",
+        "walker",
+        "sample2",
+        "Paws by Jane: I'll be late for the walk, I'm at a refinance closing; the borrowers on the "
+        "loan ran long.",
+        False,
+    ),
+    (
+        "U2",
+        "bakery",
+        "messageFlow",
+        "La página pide primero la fecha de nacimiento completa; menores de 21 no continúan. "
+        + _FLOW,
+        False,
+    ),
+    (
+        "U2",
+        "walker",
+        "sample2",
+        "Paws by Jane: big hike Saturday, so skip the beer Friday night and bring water!",
+        False,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"{_FLOW} Sign-ups are passed to our event's sponsoring coffee brands so they can invite "
+        "guests to tastings.",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"{_FLOW} To reach bakers who have not signed up yet, we also load the guild roster "
+        "that the trade association provides each month.",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"{_FLOW} We also text restaurant owners from a licensed business-owner data file.",
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "base", "field", "text", "blocks"),
+    BLIND10_CLASS_CASES,
+    ids=[f"{c[0]}-{i}" for i, c in enumerate(BLIND10_CLASS_CASES)],
+)
+def test_blind10_classes_judged_like_a_reviewer(rule_id, base, field, text, blocks):
+    findings = check_campaign(campaign(base, None, **{field: text}))
+    blocked = [f for f in blocking(findings) if f.rule == rule_id]
+    assert bool(blocked) is blocks, [(f.rule, f.message) for f in findings]
+
+
+@pytest.mark.parametrize(
+    ("description", "needs_token"),
+    [
+        (
+            "River Action Fund, a 501(c)(4) social welfare group, texts supporters action alerts "
+            "about water bills in the legislature.",
+            False,
+        ),
+        (
+            "Friends of Dana Ruiz, a candidate committee, texts supporters about the campaign "
+            "for city council.",
+            True,
+        ),
+    ],
+)
+def test_only_527_political_organisations_need_a_campaign_verify_token(description, needs_token):
+    brand = {"entity_type": "NON_PROFIT", "vertical": "POLITICAL"}
+    findings = check_campaign(
+        campaign("bakery", brand, usecase="POLITICAL", description=description)
+    )
+    token = [f for f in findings if f.rule == "U6" and "Campaign Verify" in f.message]
+    assert bool(token) is needs_token, findings
