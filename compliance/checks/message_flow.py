@@ -192,7 +192,7 @@ def consent_is_explicit_unchecked_and_not_shared(c: CampaignContent):
         yield Hit(
             f"The message flow says “{required.group(0)}” and that document carries the consent "
             "to promotional texts: marketing consent must be a separate, optional choice, never "
-            "a condition of service (CTIA 4.2; Twilio 30913).",
+            "a condition of service.",
             "messageFlow",
         )
     spoken = _spoken_only_marketing_consent(c)

@@ -56,21 +56,26 @@ _PLACE_NAME_AFTER_RE = re.compile(
     r"Flats?|Meadows?|Island|Cove|Harbor|Station|Avenue|Ave|Drive|Dr|Way|Court|Pass|Row|Alley|"
     r"Square|District|Quarter|Corner|Plaza|Building|Block)\b"
 )
-# A hunting season is a date on the calendar ("deer rifle season opens Saturday, wear blaze
-# orange"), a safety notice, not firearms for sale.
-# Storage or gear for a drink ("climate-controlled wine lockers", "wine racks") sells no drink.
 # A drink's name as a colour, shade or scent ("Merlot Moment nail polish", "Champagne Toast
-# shimmer"), or wine at a religious service (communion, kiddush): named, not sold.
+# shimmer"), wine at a religious service (communion, kiddush), tattoo "guns": named, not sold.
 _NAMED_NOT_SOLD_RE = re.compile(
     r"(?i)\b(colou?rs?|shades?|polish|hues?|scents?|candles?|lipsticks?|lacquers?|tones?|"
     r"fragrances?|communion|kiddush|eucharist|sacrament\w*|seder|havdalah|mass|vanilla|lotions?|"
-    r"skip|avoid|cut (back|out|down)|less|limit|hydrat\w*|"
     r"soaps?|balms?|scrubs?|body (butter|wash|oil)|tattoo\w*)\b"
 )
+# Advice to do without it ("skip the beer the night before leg day") sells nothing.
+_DO_WITHOUT_BEFORE_RE = re.compile(
+    r"(?i)\b(skip|avoid|cut (back|down) on|cut out|go easy on|lay off|hold off on|no)\s+"
+    r"(the |your |any )?$"
+)
+# Storage or gear for a drink ("climate-controlled wine lockers", "wine racks") sells no drink.
 _STORAGE_AFTER_RE = re.compile(
     r"(?i)\s+(lockers?|storage|racks?|cellar (units|storage)|fridges?|coolers?|cabinets?)\b"
 )
+# A hunting season is a date on the calendar ("deer rifle season opens Saturday, wear blaze
+# orange"), a safety notice, not firearms for sale; a golf "shotgun start" is a format.
 _SEASON_AFTER_RE = re.compile(r"(?i)\s+((deer|bear|elk|turkey|hunting)\s+)?seasons?\b")
+_START_AFTER_RE = re.compile(r"(?i)\s+start\b")
 
 
 # A venue named as a place ("parked at the brewery lot", "outside Foxhole Brewery", "meet at the
@@ -111,7 +116,8 @@ def _sold_age_restricted(text: str) -> str | None:
             or _SEASON_AFTER_RE.match(text, match.end())
             or _STORAGE_AFTER_RE.match(text, match.end())
             or _NAMED_NOT_SOLD_RE.search(sentence)
-            or re.match(r"(?i)\s+start\b", text[match.end() :])
+            or _DO_WITHOUT_BEFORE_RE.search(text, 0, match.start())
+            or _START_AFTER_RE.match(text, match.end())
             or _in_a_link(text, match)
             or CESSATION_SENTENCE_RE.search(sentence)
         ):

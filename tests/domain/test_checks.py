@@ -4247,21 +4247,11 @@ BLIND8_REST_CASES += [
         False,
     ),
 ]
-# One test for the class cases of blind5, blind6 and blind8 (rule, base, field, text, blocks).
+# One test for the class cases of blind5 onward (rule, base, field, text, blocks); the later
+# halves' lists join it at the end of this file.
 LATER_BLIND_CLASS_CASES = (
     BLIND5_CLASS_CASES + BLIND6_CLASS_CASES + BLIND8_CLASS_CASES + BLIND8_REST_CASES
 )
-
-
-@pytest.mark.parametrize(
-    ("rule_id", "base", "field", "text", "blocks"),
-    LATER_BLIND_CLASS_CASES,
-    ids=[f"{c[0]}-{i}" for i, c in enumerate(LATER_BLIND_CLASS_CASES)],
-)
-def test_later_blind_classes_judged_like_a_reviewer(rule_id, base, field, text, blocks):
-    findings = check_campaign(campaign(base, None, **{field: text}))
-    blocked = [f for f in blocking(findings) if f.rule == rule_id]
-    assert bool(blocked) is blocks, [(f.rule, f.message) for f in findings]
 
 
 def test_a_date_of_birth_gate_written_with_hyphens_is_an_age_gate():
@@ -4536,17 +4526,6 @@ BLIND9_CLASS_CASES = [
 
 
 @pytest.mark.parametrize(
-    ("rule_id", "base", "field", "text", "blocks"),
-    BLIND9_CLASS_CASES,
-    ids=[f"{c[0]}-{i}" for i, c in enumerate(BLIND9_CLASS_CASES)],
-)
-def test_blind9_classes_judged_like_a_reviewer(rule_id, base, field, text, blocks):
-    findings = check_campaign(campaign(base, None, **{field: text}))
-    blocked = [f for f in blocking(findings) if f.rule == rule_id]
-    assert bool(blocked) is blocks, [(f.rule, f.message) for f in findings]
-
-
-@pytest.mark.parametrize(
     ("samples", "flagged"),
     [
         (
@@ -4721,17 +4700,6 @@ BLIND11_CLASS_CASES = [
         True,
     ),
 ]
-
-
-@pytest.mark.parametrize(
-    ("rule_id", "base", "field", "text", "blocks"),
-    BLIND11_CLASS_CASES,
-    ids=[f"{c[0]}-{i}" for i, c in enumerate(BLIND11_CLASS_CASES)],
-)
-def test_blind11_classes_judged_like_a_reviewer(rule_id, base, field, text, blocks):
-    findings = check_campaign(campaign(base, None, **{field: text}))
-    blocked = [f for f in blocking(findings) if f.rule == rule_id]
-    assert bool(blocked) is blocks, [(f.rule, f.message) for f in findings]
 
 
 @pytest.mark.parametrize(
@@ -4918,17 +4886,6 @@ BLIND12_CLASS_CASES = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("rule_id", "base", "field", "text", "blocks"),
-    BLIND12_CLASS_CASES,
-    ids=[f"{c[0]}-{i}" for i, c in enumerate(BLIND12_CLASS_CASES)],
-)
-def test_blind12_classes_judged_like_a_reviewer(rule_id, base, field, text, blocks):
-    findings = check_campaign(campaign(base, None, **{field: text}))
-    blocked = [f for f in blocking(findings) if f.rule == rule_id]
-    assert bool(blocked) is blocks, [(f.rule, f.message) for f in findings]
-
-
 def test_the_brands_own_name_is_not_a_list_source():
     brand = {"display_name": "Calder County DMV", "company_name": "Calder County Motor Vehicles"}
     flow = f"Visitors tick an unchecked box at the Calder County DMV kiosk: {_FLOW}"
@@ -4998,6 +4955,13 @@ BLIND10_CLASS_CASES = [
         False,
     ),
     (
+        "U2",
+        "bakery",
+        "sample2",
+        "Sweet Crumbs Bakery: craft beer for less this weekend, pints from $4 with any pastry.",
+        True,
+    ),
+    (
         "M4",
         "bakery",
         "messageFlow",
@@ -5024,17 +4988,6 @@ BLIND10_CLASS_CASES = [
 
 
 @pytest.mark.parametrize(
-    ("rule_id", "base", "field", "text", "blocks"),
-    BLIND10_CLASS_CASES,
-    ids=[f"{c[0]}-{i}" for i, c in enumerate(BLIND10_CLASS_CASES)],
-)
-def test_blind10_classes_judged_like_a_reviewer(rule_id, base, field, text, blocks):
-    findings = check_campaign(campaign(base, None, **{field: text}))
-    blocked = [f for f in blocking(findings) if f.rule == rule_id]
-    assert bool(blocked) is blocks, [(f.rule, f.message) for f in findings]
-
-
-@pytest.mark.parametrize(
     ("description", "needs_token"),
     [
         (
@@ -5056,3 +5009,20 @@ def test_only_527_political_organisations_need_a_campaign_verify_token(descripti
     )
     token = [f for f in findings if f.rule == "U6" and "Campaign Verify" in f.message]
     assert bool(token) is needs_token, findings
+
+
+# Every later half's class cases (blind5 onward), one test: (rule, base, field, text, blocks).
+LATER_BLIND_CLASS_CASES += (
+    BLIND9_CLASS_CASES + BLIND11_CLASS_CASES + BLIND12_CLASS_CASES + BLIND10_CLASS_CASES
+)
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "base", "field", "text", "blocks"),
+    LATER_BLIND_CLASS_CASES,
+    ids=[f"{c[0]}-{i}" for i, c in enumerate(LATER_BLIND_CLASS_CASES)],
+)
+def test_later_blind_classes_judged_like_a_reviewer(rule_id, base, field, text, blocks):
+    findings = check_campaign(campaign(base, None, **{field: text}))
+    blocked = [f for f in blocking(findings) if f.rule == rule_id]
+    assert bool(blocked) is blocks, [(f.rule, f.message) for f in findings]
