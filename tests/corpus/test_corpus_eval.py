@@ -32,6 +32,7 @@ HALF_ACCURACY_FLOORS = {
     "blind11": 1.00,  # first run 85.0 %, then tuned against
     "blind12": 1.00,  # first run 80.0 %, then tuned against
     "blind10": 1.00,  # first run 90.0 % (the untouched measure of this round), then tuned
+    "blind13": 0.81,  # first run 81.0 % (the untouched measure of 2026-12-05 evening)
 }
 # The id prefix of each half written after the first three.
 LATER_HALF_PREFIXES = {
@@ -46,6 +47,7 @@ LATER_HALF_PREFIXES = {
     "blind11": "P",
     "blind12": "Q",
     "blind10": "N",
+    "blind13": "R",
 }
 
 
@@ -116,7 +118,7 @@ def test_each_half_is_at_least_as_accurate_as_recorded(half, floor):
 
 
 # half -> id prefix, while a half waits sealed
-SEALED_PREFIXES: dict[str, str] = {"blind13": "R"}
+SEALED_PREFIXES: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("half", corpus.SEALED)
@@ -140,7 +142,7 @@ def test_a_sealed_half_is_well_formed_and_never_judged_by_make_eval(half, capsys
 
 @pytest.mark.parametrize(
     "half",
-    ["blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12"],
+    ["blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13"],
 )
 def test_the_writers_shape_check_accepts_the_halves_written_to_the_same_brief(half):
     """tests/corpus/blind_shape.py is what a blind writer runs (it never imports the app); it
