@@ -13,6 +13,7 @@ from compliance.checks.text import (
     _affirmed,
     _domain,
     _emails,
+    _negated,
     _norm,
     names_brand,
 )
@@ -156,6 +157,10 @@ _CLIENTS = (
 )
 _SENDS_FOR_OTHERS_RE = re.compile(
     r"(?i)\b(on behalf of (our |its |their |the |all |each )?(\w+ ){0,3}" + _CLIENTS + r"|"
+    # "we send each client's opted-in residents that client's notices … with the client's name"
+    r"(each|every|the|a) client['’]s (own )?([\w-]+ )?(residents|customers|patients|members|"
+    r"subscribers|contacts|guests|students|parents|tenants|clients|notices|alerts|messages|texts|"
+    r"name)|"
     # A reseller of texting sends for others; a wireless reseller (an MVNO) texting its own
     # subscribers does not.
     r"white[- ]label\w*|(sms|text(ing)?|messaging|10dlc|a2p) resell(er|ers|ing)\b|"
@@ -179,6 +184,25 @@ _TO_THEIR_CUSTOMERS_RE = re.compile(
     r"barbershops|"
     r"clinics|practices|restaurants|gyms|spas|studios|shops|stores|merchants|contractors|"
     r"providers))\b"
+)
+# An answering service answers calls "on behalf of" its subscribers: the calls are theirs, the
+# texts (to the subscribers themselves) are the brand's.
+_CALLS_ANSWERED_BEFORE_RE = re.compile(
+    r"(?i)\b(answer\w*|take|takes|taking|field\w*|handl\w*|return\w*) (\w+ ){0,2}(calls|"
+    r"phones|phone calls|voicemails?)\s+$"
+)
+_TEXTS_THE_BUSINESSES_RE = re.compile(
+    r"(?i)\b(text(s|ing)?|messages?|alerts?|notif(y|ies)) (the |each |every |our )?"
+    r"(subscribing |client |customer |member )?(business |company |practice |office )?(owners?|"
+    r"managers?|"
+    r"(designated |on-call )+staff)\b|\b(all |every |each )?(messages|texts) (are|is) sent "
+    r"(as|under the name of|in the name of) us\b"
+)
+# What goes to the clients' customers by another channel is not texted: "invoices and reminders
+# to their clients go by email only".
+_OTHER_CHANNEL_AFTER_RE = re.compile(
+    r"(?i)[^.;!?]{0,40}\b(go|goes|are sent|is sent|are delivered|is delivered|happen|travel)"
+    r"( out)? (only )?(by|via|through|over) (e-?mail|mail|post|push|the app|phone calls?)\b"
 )
 _PLATFORM_OR_AGENCY_RE = re.compile(
     r"(?i)\b(platform|software|saas|app|tools|agency|agencies|reseller|our (\w+ ){0,3}clients|"
@@ -282,7 +306,11 @@ _BUSINESS_NAME_RE = re.compile(
     r"vet|veterinary|tacos|burgers?|pizza|coffee|brewing|winery|yoga|nails|lashes|tattoo|"
     r"cleaners|landscaping|law|insurance|hardware|supply|outfitters|goods|bookstore|books|"
     r"deli|bagels?|donuts?|creamery|cantina|taproom|garage|tire|repair|flowers|pets?|"
-    r"grooming|academy|school|daycare|cinema|theat(er|re)|hotel|inn|motel|mart)\b)"
+    r"grooming|academy|school|daycare|cinema|theat(er|re)|hotel|inn|motel|mart|"
+    # a public body is a sender of its own too ("Town of Maryville:", "Elk Creek Water
+    # District:"): a platform signing its texts with each one sends for them
+    r"(city|town|village|county|borough|township|parish) of|county|district|township|"
+    r"borough|parish|authority)\b)"
 )
 
 
@@ -333,7 +361,11 @@ def brand_sends_for_its_clients(c: CampaignContent):
         )
         return
     slots = [name for name, text in c.filled_samples if _SPEAKS_FOR_SLOT_RE.search(text)]
-    if len(slots) >= 1 and len(slots) * 2 >= len(c.filled_samples):
+    # A service to businesses that texts the businesses themselves ("texts the subscribing
+    # business owner or their on-call staff", "all messages are sent as Anchor") puts the
+    # business in the header as the addressee: "Anchor msg for {business_name}: …".
+    addressed = _affirmed(_TEXTS_THE_BUSINESSES_RE, c.description)
+    if slots and len(slots) * 2 >= len(c.filled_samples) and not addressed:
         yield Hit(
             "The samples speak for other businesses through a placeholder (“{venue}”, "
             "“{winery} via …”): the business recipients hear from must be the registered brand.",
@@ -341,8 +373,24 @@ def brand_sends_for_its_clients(c: CampaignContent):
         )
         return
     for name, text in (("description", c.description), ("messageFlow", c.message_flow)):
-        found = _affirmed(_SENDS_FOR_OTHERS_RE, text)
-        their = _affirmed(_TO_THEIR_CUSTOMERS_RE, text)
+        found = next(
+            (
+                m.group(0)
+                for m in _SENDS_FOR_OTHERS_RE.finditer(text)
+                if not _negated(text, m.start())
+                and not _CALLS_ANSWERED_BEFORE_RE.search(text, 0, m.start())
+            ),
+            None,
+        )
+        their = next(
+            (
+                m.group(0)
+                for m in _TO_THEIR_CUSTOMERS_RE.finditer(text)
+                if not _negated(text, m.start())
+                and not _OTHER_CHANNEL_AFTER_RE.match(text, m.end())
+            ),
+            None,
+        )
         if not found and their and _PLATFORM_OR_AGENCY_RE.search(text):
             found = their
         if found:

@@ -212,7 +212,16 @@ _REQUIRED_DOCUMENT_RE = re.compile(
     r"(?i)\b(agreement|contract|packet|intake (form|packet)|terms|form)\b[^.;]{0,20}\b(must|has "
     r"to|needs to|is required to) be (signed|accepted|completed|initial(l)?ed) (before|to|in order "
     r"to)\b|(mobile|phone|cell)( phone)? number is required to (complete|confirm|book|make|finish|"
-    r"submit)\b"
+    r"submit)\b|"
+    # The consent box or statement that cannot be skipped: "a required box", "the application
+    # cannot be submitted until the box is checked", "accepting the SMS agreement is part of the
+    # enrollment agreement and is required to submit the form", "By confirming [the booking],
+    # you agree to receive … promotional offers" (CTIA 4.2; Twilio 30913).
+    r"\brequired (check ?)?box\b|\b(is|are) (required|mandatory) to (submit|complete|enrol\w*|"
+    r"book|register|open|continue|check out|finish|join|sign)\b|\bcannot be (submitted|completed|"
+    r"placed|opened|finished) (until|without)\b|\bpart of the ([\w-]+ ){0,2}(agreement|contract)\b|"
+    r"\bby (confirming|booking|placing (your |an |the )?order|paying|checking out|opening (an|"
+    r"your) account)\b[^.]{0,20}\byou (agree|consent)"
 )
 _PROMO_CONSENT_RE = re.compile(
     r"(?i)\b(promotional|marketing) (offers|texts|messages)|\b(promotions|specials|offers|deals)\b"

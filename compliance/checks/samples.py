@@ -393,7 +393,9 @@ _CODE_PITCH_RE = re.compile(
     # …", "Shop partner stores at …"): not the code's business
     r"\b(schedule|book|shop|enroll|sign up|apply|buy|order|upgrade|switch)\b[^.!?]{0,80}\b(today|"
     r"now|this (week|month))\b|\b(shop|book|schedule|enroll|apply|buy|order)\b[^.!?]{0,60}\b(at|"
-    r"on) [\w.-]+\.[a-z]{2,24}/"
+    r"on) [\w.-]+\.[a-z]{2,24}/|"
+    # a price per period beside a code is a plan being sold ("membership … for $19/mo")
+    r"\$\d[\d,.]*\s*(/|per |a )\s*(mo|month|yr|year|wk|week)\b"
 )
 _SLIDING_SCALE_RE = re.compile(
     r"(?i)\b(sliding[- ](fee|scale)|escala m[oó]vil|tarifa (reducida|m[oó]vil)|financial "
@@ -645,6 +647,7 @@ _ACCOUNT_STATE_RE = re.compile(
 # within 24 hours unless you confirm…", "will be closed today, log in now at…"), and a request
 # for credentials by text or link ("reply with your password", "confirm your card number and
 # PIN at…") are what phishing does (CTIA 5.4; banks tell customers they never ask for these).
+_NOTICE_RE = re.compile(r"(?i)final notice|urgent:")
 _THREAT_RE = re.compile(
     r"(?i)\b(will|may) be (permanently )?(suspended|closed|locked|disabled|deactivated|"
     r"terminated|frozen|restricted)\b"
@@ -695,6 +698,12 @@ def links_stay_on_the_brand_domain_and_read_honestly(c: CampaignContent):
                 # "We will never text you a link asking you to verify your account" warns of
                 # phishing; it does not do it.
                 if (linked or not _ACCOUNT_STATE_RE.fullmatch(m.group(0)))
+                # A utility's or a library's "FINAL NOTICE" that names itself and sends
+                # nowhere (a phone on its line, "return it to any branch") is the notice
+                # itself; one that hides its sender or sends to a link reads as phishing.
+                and (
+                    linked or not _NOTICE_RE.fullmatch(m.group(0)) or not names_brand(text, c.brand)
+                )
                 and not _negated(text, m.start())
             ),
             None,

@@ -199,11 +199,27 @@ def _short_forms(brand: BrandContext) -> set[str]:
     forms = set()
     for name in (brand.display_name, brand.company_name):
         words = _LEGAL_SUFFIX_RE.sub(" ", _norm(name)).split()
+        # A government goes by its place ("Port Alder" for the City of Port Alder): the words
+        # after "City of", "Town of", "County of" are the name; "city of" alone names nobody.
+        if len(words) >= 3 and words[0] in _JURISDICTION_WORDS and words[1] == "of":
+            place = " ".join(words[2:])
+            if len(place) >= 4:
+                forms.add(place)
+            continue
         if len(words) >= 2:
             forms.add(" ".join(words[:2]))
             if len(words[0]) >= 4 and words[0] not in _GENERIC_WORDS:
                 forms.add(words[0])
+        # The owner's name in a possessive brand ("Lupe" for Lupe's Taco Truck): "I'm Lupe".
+        owner = re.match(r"\s*([A-Za-z]{4,})['’]s\b", name or "")
+        if owner and owner.group(1).lower() not in _GENERIC_WORDS:
+            forms.add(owner.group(1).lower())
     return forms
+
+
+_JURISDICTION_WORDS = frozenset(
+    ["city", "town", "county", "village", "borough", "township", "state", "parish", "port"]
+)
 
 
 _UNIT_WORDS = frozenset(["local", "chapter", "branch", "lodge", "post", "no", "unit", "district"])
@@ -485,6 +501,10 @@ _FREQUENCY_RE = re.compile(
     r"whenever|once|before|after)\b"
     r"|\b(msgs?|messages?|texts?|alerts?|reminders?|notices?|notifications?)\s+(before|after|"
     r"ahead of)\s+(each|every|your|an?)\s+\w"
+    # A program with an end says its count in all: "usually 3-8 total", "about 6 texts in all",
+    # "no more than 10 messages in total" (never a price: "$40 total").
+    r"|(?<![$\d.,])\b\d+\s*((-|–|to)\s*\d+\s*)?((msgs?|messages?|texts?|alerts?|updates?|"
+    r"reminders?|notices?)\s+)?(total|in (all|total))\b"
 )
 # Quitting is not buying: "stop smoking, vaping or chewing tobacco", "toss the vape pods",
 # "free nicotine patches" (a public-health quit program sells and promotes nothing).
@@ -504,8 +524,12 @@ PHISHING_RE = re.compile(
 )
 # Political content (TCR: only the POLITICAL use case, with a Campaign Verify token).
 POLITICAL_RE = re.compile(
-    r"(?i)\b(elect\b|re-?elect|for (city |county )?(council|mayor|senate|"
-    r"congress|governor|commissioner|sheriff|school board)|ballot|measure [a-z0-9]+\b|"
+    r"(?i)\b(elect\b|re-?elect|for (city |county |state |u\.?s\.? )?(council|mayor|senate|"
+    r"congress|governor|commissioner|sheriff|school board|assembly|legislature|"
+    r"attorney general|district attorney)\b|for (the )?(state|u\.?s\.?) house\b|"
+    # an endorsement of a named officeholder or candidate
+    r"endorse[sd]? (rep\.?|representative|sen\.?|senator|gov\.?|governor|mayor|councilmember|"
+    r"council member|judge|commissioner|candidate)\b|ballot|measure [a-z0-9]+\b|"
     r"election( day)?|chip in \$?\d+|campaign (contribution|donation)|pac\b|"
     r"get out the vote|polls (open|close)|precinct|vote (yes|no) on (question |prop(osition)? |"
     r"measure |amendment |issue )?[a-z0-9]+\b|(question|proposition|amendment) \d+ would|"
@@ -527,6 +551,7 @@ _PROMO_RE = re.compile(
     r"\bupgrade (now |today )?to [\w ]{0,25}\b(pro|premium|plus|gold|platinum|unlimited)\b|"
     r"\b(get|enjoy|try) (\d+|one|two|three|a) (free )?(months?|weeks?) (free|on us)\b|"
     r"\b\d+ (months?|weeks?) free\b|\brefer a friend\b|"
+    r"\b(first|1st) (month|week|year|\d+ days) (is )?(free|on us)\b|"
     r"\bshop (our|the) (new|latest|summer|winter|spring|fall|holiday)\b|\bcheck out our new\b|"
     # A price cut as "less": "20% less on all boots", "$40 less through Sunday", "for $40 less"
     # (a bill that is "20% less than last month" compares; it does not sell).
@@ -594,7 +619,9 @@ BANNED_RE = re.compile(
     r"(?i)\b(cannabis|cannabidiol|cbd|thca?|marijuana|hemp[- ]derived|"
     r"hemp (extracts?|oils?|flower|gummies|products?|tinctures?)|full[- ]spectrum (extracts?|"
     r"oils?|gummies|tinctures?)|delta[- ]?(8|9|10)|dispensar(y|ies)|"
-    r"casinos?(?![- ](night|nights|themed|theme|party|parties|royale (night|party)))|gambl\w*|"
+    r"casinos?(?![- ](night|nights|themed|theme|party|parties|royale (night|party)))"
+    # a casino as the workplace of those texted ("hotel and casino food-service workers")
+    r"(?![- ]([\w-]+ ){0,2}(workers?|employees|staff|jobs?|shifts?|union|members))|gambl\w*|"
     r"sweeps(takes)? (casinos?|slots?|gaming|coins?|cash)|social casinos?|social slots?|"
     r"slots? apps?|free[- ]to[- ]play (slots?|casino\w*)|spin (the )?(new )?[\w ]{0,20}\bslots?\b|"
     r"online (casinos?|slots|gaming|poker|betting|sportsbooks?)|skill[- ](based )?(games?|gaming)|"
@@ -650,7 +677,10 @@ BANNED_RE = re.compile(
     r"without a (doctor|prescription)|no (doctor|prescription|rx)( visits?)?( or (doctor|"
     r"prescription|rx)( visits?)?)? (needed|required)|"
     r"escorts?|companions? available|discreet and private|pre-?rolls?|edibles|"
-    r"cocaine|heroin|meth(amphetamine)?|fentanyl|kratom|psilocybin|magic mushrooms|"
+    r"cocaine|heroin|meth(amphetamine)?|kratom|"
+    # harm reduction hands out test strips; it does not sell the drug
+    r"fentanyl(?![- ](test(ing)?|awareness|overdoses?|poisoning|exposure|prevention)\b)|"
+    r"psilocybin|magic mushrooms|"
     r"(adult|after[- ]dark|intimate) (toys?|kits?|collections?|products?|wellness)|"
     r"(toys?|lingerie)\b[^.!?\n]{0,40}\b18\+|"
     r"xxx|porn\w*|nudes|onlyfans|sexting|adult (content|entertainment|videos?|dancers?|shows?|"
@@ -840,6 +870,11 @@ _LENDING_SERVICE_RE = re.compile(
     r"loaners?( \w+)?|lends? (out )?(donated |free |used )?([\w-]+ ){0,2}(wheelchairs?|walkers?|"
     r"equipment|tools?|books?|gear|crutches|scooters?|beds?|laptops?|devices?|instruments?)|"
     r"((federal |direct )?(student )?loan )?(entrance|exit) counsel(l)?ing|"
+    # Federal student aid is the Department of Education's, not the school's lending: a
+    # financial aid office says "your Federal Direct Loan disburses on Friday".
+    r"federal (direct |student |stafford |perkins |plus |family education )*loans?|direct "
+    r"(subsidized|unsubsidized|plus|consolidation) loans?|(parent|grad) plus loans?|(stafford|"
+    r"perkins) loans?|"
     # ("the box is separate from the credit application": the texts are apart from credit)
     r"(separate|apart|independent) (from|of) (the |your |any |our )?(credit|loan|financing) "
     r"(applications?|forms?))\b"
@@ -958,7 +993,8 @@ _PURPOSE_RE = re.compile(
     r"when (their|the|an?) \w+ (is|are|arrives?|ships?|opens?)|ready|cancell?ations?|"
     r"reschedul\w*|changes|directions|meeting (spot|point|place|time)|photos|receipts?|"
     r"tracking|check-?in|check-?out|recordatorios|avisos|alertas|promociones|especiales|ofertas|"
-    r"eventos|citas|pedidos|entregas|notificaciones|noticias)\b"
+    r"eventos|citas|pedidos|entregas|notificaciones|noticias|specials?|sell(s|ing)? out|"
+    r"sold out)\b"
 )
 # What the subscriber does to give consent (a place alone, "on our website", is not a method).
 _OPT_IN_MECHANISM_RE = re.compile(
@@ -996,9 +1032,14 @@ _SCRIPT_RE = re.compile(
 )
 _SOURCE = (
     r"((public|government|state|federal|county|city|industry|licensing|professional|trade|dot|"
-    r"fmcsa|court|property|voter|deed|license)( [\w'-]+){0,2} (registry|registries|registration "
+    r"fmcsa|court|property|voter|deed|license)( [\w'-]+){0,4} (registry|registries|registration "
     r"(lists?|data|records)|directory|directories|listings|filings|databases?|profiles|records?|"
-    r"lookups?|rolls|rosters?)|([\w']+ )?(public|social|online|linkedin|facebook) (\w+ )?profiles|"
+    r"lookups?|look-ups?|rolls|rosters?)|"
+    # a licensing board's public lookup ("state board of nursing license lookups") and résumé
+    # banks: people found there never asked this sender for texts (CTIA 4.1)
+    r"([\w'-]+ ){0,4}(license|licensing|licensure) (lookups?|look-ups?|searches|verification "
+    r"(sites|portals|tools))|r[eé]sum[eé] (databases?|banks?|boards?|sites?|search(es)?)|"
+    r"([\w']+ )?(public|social|online|linkedin|facebook) (\w+ )?profiles|"
     r"(jail|booking|inmate|arrest)( \w+)? (rosters?|logs?|lists?|records)|"
     r"(eviction|probate|foreclosure|bankruptcy|divorce|arrest|booking|court|permit) (filings|"
     r"records|lists|dockets|notices|data)|"
@@ -1019,7 +1060,7 @@ _BAD_CONSENT_RE = re.compile(
     r"implied|must agree to receive|agree to receive text messages as part of|in order to enroll|"
     r"are added to our (text|sms) list when|data (list|vendor)|list brokers?|"
     r"(lists?|numbers|contacts|leads|files?|data|databases?)\b[\w' ]{0,25}?\b(we|they|you) (rent|"
-    r"buy|purchase|license|"
+    r"buy|purchase|license|subscribe to|pay for|"
     r"lease)\b|(rent|buy|purchase|license|lease) (a |the |their )?([\w'-]+ ){0,2}(lists?|leads)|"
     r"(from|using|off|through) (the |a |our )?(state |county |public |district |local )?voter "
     r"(files?|rolls?|lists?)|"
@@ -1099,8 +1140,10 @@ _BAD_CONSENT_RE = re.compile(
     r"brands|stores|businesses)|(carriers|insurers|lenders|companies|brands|businesses|"
     r"providers|contractors|dealers|agents) (that )?we (represent|work with|partner with))\b|"
     r"(requests?|info\w*|details|numbers?|leads?|inquir(y|ies)|contacts?)\b[^.;]{0,50}\b(is|are|"
-    r"get|gets|will be) (also )?(made available|sent|passed|forwarded|shared|routed|sold|"
-    r"distributed|matched|given|provided) (on )?(to|with)\b[^.;]{0,60}\b(network|partners?|"
+    # ("may also be passed to", "are routed in real time to")
+    r"get|gets|(will|may|can|could|might) (also )?be) (also )?(made available|sent|passed|"
+    r"forwarded|shared|routed|sold|distributed|matched|given|provided)( [\w-]+){0,3} (on )?(to|"
+    r"with)\b[^.;]{0,60}\b(network|partners?|"
     r"partner \w+|affiliates?|third[- ]part\w+|independent \w+|participating \w+)\b|"
     # partner businesses that receive the contact details ("our partner employers receive
     # applicants' contact details when we match them")
@@ -1109,7 +1152,8 @@ _BAD_CONSENT_RE = re.compile(
     r"(ma(de|ke) available|sen[dt]|pass\w*|forward\w*|shar\w*|giv\w*|provid\w*)\b[^.;]{0,40}? "
     r"(to|with)\b[^.;]{0,100}\b(so (that )?"
     r"(they|those [\w ]{0,25}|the \w+) (can|may|will) (text|contact|call|send|market|reach|email|"
-    r"message|stay in touch|follow up|keep in touch|invite)|who (then )?(follow up|contact|call|tex"
+    r"message|stay in touch|follow up|keep in touch|invite|tell|notify|offer|pitch|promote|"
+    r"update|inform)|who (then )?(follow up|contact|call|tex"
     r"t|"
     r"reach out))\b|"
     # The same in Spanish: "aceptas que tu número se comparta con nuestras marcas aliadas".
@@ -1151,7 +1195,7 @@ _BAD_CONSENT_RE = re.compile(
     r"passed|forwarded|shared|routed|sold|distributed|matched) (on )?(to|with) (our |a |the )?"
     r"(up to |as many as )?([\w-]+ ){0,2}(network|partners|partner [\w-]+s)\b|"
     r"sold to (third[- ]parties|"
-    r"partners)|and (its|our|selected|up to \d+) (\w+ ){0,2}partners|partners may (contact|text)|"
+    r"partners)|and (its|our|selected|up to \d+) (\w+ ){0,4}partners|partners may (contact|text)|"
     # Consent bundled into a purchase or the terms (CTIA 4.2: never a condition of purchase).
     r"by (placing|submitting|completing) (your|an|the) (order|purchase|booking)[\w\s,]{0,30}"
     r"you (agree|consent)|cannot be (submitted|completed|placed) without|"

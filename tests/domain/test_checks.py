@@ -4893,16 +4893,36 @@ def test_the_brands_own_name_is_not_a_list_source():
     assert not [f for f in blocking(findings) if f.rule == "M4"], findings
 
 
-def test_a_unions_initials_before_its_local_number_name_it():
+@pytest.mark.parametrize(
+    ("display_name", "company_name", "text", "named"),
+    [
+        # a union's initials before its local number
+        (
+            "Ironbridge Transit Workers Local 614",
+            "Ironbridge Transit Workers Union Local 614",
+            "ITWU Local 614: you're signed up for union alerts.",
+            True,
+        ),
+        # a city by its place; "City of" alone names nobody
+        (
+            "City of Port Alder",
+            "City of Port Alder",
+            "Port Alder Sweep Alert: Zone 4 tomorrow.",
+            True,
+        ),
+        (
+            "City of Port Alder",
+            "City of Port Alder",
+            "City of Springfield: Zone 4 tomorrow.",
+            False,
+        ),
+    ],
+)
+def test_a_short_form_a_reader_recognises_names_the_brand(display_name, company_name, text, named):
     from compliance.checks.text import names_brand
 
-    brand = BrandContext(
-        display_name="Ironbridge Transit Workers Local 614",
-        company_name="Ironbridge Transit Workers Union Local 614",
-        website="https://itwu614.org",
-        entity_type="NON_PROFIT",
-    )
-    assert names_brand("ITWU Local 614: you're signed up for union alerts.", brand)
+    brand = BrandContext(display_name=display_name, company_name=company_name)
+    assert names_brand(text, brand) is named
 
 
 def test_an_accented_keyword_is_a_valid_keyword():
@@ -5011,9 +5031,255 @@ def test_only_527_political_organisations_need_a_campaign_verify_token(descripti
     assert bool(token) is needs_token, findings
 
 
+# blind13's classes (2026-12-05 evening), in our own wording with near misses: a count "in
+# total" as frequency; a named sender's "FINAL NOTICE" without a link; federal student loans;
+# harm-reduction test strips and casino workers; a plan sold for a monthly price beside a code;
+# consent a condition of checkout ("required box", "cannot be submitted until"); numbers that
+# "may be passed" to partners "so they can tell"; leads routed to partner agencies; licence
+# lookups and résumé databases; customers' texts that go by e-mail; calls answered on behalf
+# of businesses; "each client's" residents; an endorsement for state senate.
+BLIND13_CLASS_CASES = [
+    (
+        "M6",
+        "clinic",
+        "optinMessage",
+        "Riverbend Family Clinic: we'll text you about this referral, 2-5 total until it is "
+        "booked. Msg & data rates may apply. Reply HELP for help, STOP to cancel.",
+        False,
+    ),
+    (
+        "M6",
+        "clinic",
+        "optinMessage",
+        "Riverbend Family Clinic: your total today was $45. Msg & data rates may apply. Reply "
+        "HELP for help, STOP to cancel.",
+        True,
+    ),
+    (
+        "S13",
+        "clinic",
+        "sample2",
+        "Riverbend Family Clinic: FINAL NOTICE - your statement is 90 days past due. Call (617) "
+        "555-0123 to set up a payment plan.",
+        False,
+    ),
+    (
+        "S13",
+        "clinic",
+        "sample2",
+        "FINAL NOTICE: your account balance is past due. Call (617) 555-0123 today.",
+        True,
+    ),
+    (
+        "U1",
+        "walker",
+        "sample2",
+        "Paws by Jane: running late, the campus aid office says my Federal Direct Loan pays "
+        "out Friday.",
+        False,
+    ),
+    (
+        "U1",
+        "walker",
+        "sample2",
+        "Paws by Jane: short on cash for boarding? Personal loans approved in minutes.",
+        True,
+    ),
+    (
+        "S9",
+        "clinic",
+        "sample2",
+        "Riverbend Family Clinic: free naloxone kits and fentanyl test strips at the front desk "
+        "all week, no questions asked.",
+        False,
+    ),
+    (
+        "S9",
+        "clinic",
+        "sample2",
+        "Riverbend Family Clinic: fentanyl patches shipped fast, no doctor visit needed.",
+        True,
+    ),
+    (
+        "S9",
+        "clinic",
+        "description",
+        "Riverbend Family Clinic sends appointment reminders to patients, many of them casino "
+        "employees on night shifts, who consented at the front desk.",
+        False,
+    ),
+    (
+        "S9",
+        "clinic",
+        "sample2",
+        "Riverbend Family Clinic: after your visit, try your luck at our partner casino tonight!",
+        True,
+    ),
+    (
+        "S8",
+        "2fa",
+        "sample2",
+        "Lockbox: 551902 is your code. New: Lockbox Vault guards 5 devices for $4/mo.",
+        True,
+    ),
+    (
+        "S8",
+        "2fa",
+        "sample2",
+        "Lockbox: 551902 is your code. Try Vault with your first month free in the app.",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        "Customers order at sweetcrumbs.com/order and tick a required box at checkout: 'Text me "
+        "Sweet Crumbs Bakery order updates and offers. Up to 4 msgs/month. Msg & data rates may "
+        "apply. Reply HELP for help, STOP to opt out.' Privacy https://sweetcrumbs.com/privacy "
+        "Terms https://sweetcrumbs.com/terms",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        "Checkout has a required box for the terms of sale and, below it, a separate unchecked "
+        "box: 'Text me Sweet Crumbs Bakery offers. Up to 4 msgs/month. Msg & data rates may "
+        "apply. Reply HELP for help, STOP to opt out.' Privacy https://sweetcrumbs.com/privacy "
+        "Terms https://sweetcrumbs.com/terms",
+        False,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"{_FLOW} The cake order form cannot be submitted until that box is ticked.",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"{_FLOW} Agreeing to these texts is part of the loyalty card agreement.",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "description",
+        "Sweet Crumbs Bakery sends weekly offers to customers who opted in. As a perk, their "
+        "numbers may also be passed to our partner cafés so they can tell them about tastings.",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "description",
+        "Sweet Crumbs Bakery sends weekly offers to customers who opted in. Their numbers are "
+        "never passed to partner cafés.",
+        False,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"{_FLOW} Catering requests are routed within minutes to two partner caterers nearby.",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"{_FLOW} We also text home bakers found through the state cottage food license "
+        "lookups and résumé databases we subscribe to.",
+        True,
+    ),
+    (
+        "B6",
+        "2fa",
+        "description",
+        "Lockbox Security sends one-time passcodes to its own users. Lockbox sends nothing for "
+        "its customers; receipts to their clients go by email only.",
+        False,
+    ),
+    (
+        "B6",
+        "2fa",
+        "description",
+        "Lockbox Security, a platform for small shops, sends order reminders to their clients.",
+        True,
+    ),
+    (
+        "B6",
+        "2fa",
+        "description",
+        "Lockbox Security answers calls on behalf of small businesses after hours and texts the "
+        "business owner a code to open each call summary.",
+        False,
+    ),
+    (
+        "B6",
+        "2fa",
+        "description",
+        "Lockbox Security sends texts on behalf of small businesses to their customers.",
+        True,
+    ),
+    (
+        "B6",
+        "2fa",
+        "description",
+        "Lockbox Security is used by 30 towns; we send each client's residents that client's "
+        "security alerts.",
+        True,
+    ),
+    (
+        "U6",
+        "clinic",
+        "sample2",
+        "Riverbend Family Clinic endorses Sen. Maria Lopez for state senate. Early voting starts "
+        "Monday.",
+        True,
+    ),
+    (
+        "U6",
+        "clinic",
+        "sample2",
+        "Riverbend Family Clinic: we're closed Monday for the state holiday.",
+        False,
+    ),
+]
+
+
+def test_a_sole_proprietor_named_by_the_owner_in_a_possessive_brand():
+    brand = {"display_name": "Nell's Noodle Cart", "company_name": "Penelope Ortiz"}
+    description = (
+        "I'm Nell, I run one noodle cart downtown. I text people who joined my list where I "
+        "park each day and the weekly special."
+    )
+    findings = check_campaign(campaign("walker", brand, description=description))
+    assert not [f for f in blocking(findings) if f.rule == "D2"], findings
+
+
+def test_samples_signed_by_different_public_bodies_are_sent_for_them():
+    findings = check_campaign(
+        campaign(
+            "2fa",
+            None,
+            sample1="Town of Millbrook: Main St closed until 4pm. Reply STOP to cancel.",
+            sample2="Cedar Fork Water District: boil water notice for Ridge Ln until lifted.",
+            sample3="Village of Ashby: leaf pickup moves to Friday this week.",
+        )
+    )
+    assert [f for f in blocking(findings) if f.rule == "B6"], findings
+
+
 # Every later half's class cases (blind5 onward), one test: (rule, base, field, text, blocks).
 LATER_BLIND_CLASS_CASES += (
-    BLIND9_CLASS_CASES + BLIND11_CLASS_CASES + BLIND12_CLASS_CASES + BLIND10_CLASS_CASES
+    BLIND9_CLASS_CASES
+    + BLIND11_CLASS_CASES
+    + BLIND12_CLASS_CASES
+    + BLIND10_CLASS_CASES
+    + BLIND13_CLASS_CASES
 )
 
 
