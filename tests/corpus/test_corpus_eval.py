@@ -33,6 +33,7 @@ HALF_ACCURACY_FLOORS = {
     "blind12": 1.00,  # first run 80.0 %, then tuned against
     "blind10": 1.00,  # first run 90.0 % (the untouched measure of this round), then tuned
     "blind13": 1.00,  # first run 81.0 % (the untouched measure of 2026-12-05 evening), then tuned
+    "blind14": 0.88,  # first run 88.0 % (measured after blind13's classes were fixed)
 }
 # The id prefix of each half written after the first three.
 LATER_HALF_PREFIXES = {
@@ -48,6 +49,7 @@ LATER_HALF_PREFIXES = {
     "blind12": "Q",
     "blind10": "N",
     "blind13": "R",
+    "blind14": "S",
 }
 
 
@@ -118,7 +120,7 @@ def test_each_half_is_at_least_as_accurate_as_recorded(half, floor):
 
 
 # half -> id prefix, while a half waits sealed
-SEALED_PREFIXES: dict[str, str] = {"blind14": "S"}
+SEALED_PREFIXES: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("half", corpus.SEALED)
