@@ -158,6 +158,8 @@ _CLIENTS = (
 _SENDS_FOR_OTHERS_RE = re.compile(
     r"(?i)\b(on behalf of (our |its |their |the |all |each )?(\w+ ){0,3}" + _CLIENTS + r"|"
     # "we send each client's opted-in residents that client's notices … with the client's name"
+    r"(signed|sent) (with|under) (the )?name of (the |each |every |its |our )?(member|client|"
+    r"partner|participating|subscribing|customer) \w+|"
     r"(each|every|the|a) client['’]s (own )?([\w-]+ )?(residents|customers|patients|members|"
     r"subscribers|contacts|guests|students|parents|tenants|clients|notices|alerts|messages|texts|"
     r"name)|"
@@ -225,7 +227,9 @@ _PROGRAMS_FOR_OTHERS_RE = re.compile(
     r"texting service)\b[^.]{0,20}\bto (text|send|message|reach|notify|remind|contact|update) "
     r"their\b|"
     # "sends promotional texts for independent cafes under each cafe's name"
-    r"under (each|their|its clients'?|the client'?s'?|the (business|customer|company|employer|"
+    # ("client programs are registered under each client's own brand" is the right way)
+    r"(?<!registered )(?<!register )under (each|their|its clients'?|the client'?s'?|"
+    r"the (business|customer|company|employer|"
     r"merchant|practice|store|restaurant)['’]s'?) (([\w-]+ ){0,2}[\w-]+['’]s )?(own )?"
     r"(names?|brands?)\b|"
     r"(sends?|texts|delivers?|runs?) [\w ]{0,30}\b(texts?|messages|sms|campaigns|promotions|"
@@ -310,7 +314,7 @@ _BUSINESS_NAME_RE = re.compile(
     # a public body is a sender of its own too ("Town of Maryville:", "Elk Creek Water
     # District:"): a platform signing its texts with each one sends for them
     r"(city|town|village|county|borough|township|parish) of|county|district|township|"
-    r"borough|parish|authority)\b)"
+    r"borough|parish|authority|dance|ballet|music|karate|company)\b|\bco\.(?!\w))"
 )
 
 

@@ -187,12 +187,18 @@ def consent_is_explicit_unchecked_and_not_shared(c: CampaignContent):
     if (
         required
         and _PROMO_CONSENT_RE.search(c.message_flow)
-        and not _SEPARATE_CONSENT_RE.search(c.message_flow)
+        and not _affirmed(_SEPARATE_CONSENT_RE, c.message_flow)
     ):
         yield Hit(
             f"The message flow says “{required.group(0)}” and that document carries the consent "
             "to promotional texts: marketing consent must be a separate, optional choice, never "
             "a condition of service.",
+            "messageFlow",
+        )
+    elif mandatory := _mandatory_text_consent(c.message_flow):
+        yield Hit(
+            f"The message flow puts the consent to texts in a statement “{mandatory}”: consent "
+            "to texts must be its own choice, never a condition of applying, joining or renting.",
             "messageFlow",
         )
     spoken = _spoken_only_marketing_consent(c)
@@ -217,12 +223,40 @@ _REQUIRED_DOCUMENT_RE = re.compile(
     # cannot be submitted until the box is checked", "accepting the SMS agreement is part of the
     # enrollment agreement and is required to submit the form", "By confirming [the booking],
     # you agree to receive … promotional offers" (CTIA 4.2; Twilio 30913).
-    r"\brequired (check ?)?box\b|\b(is|are) (required|mandatory) to (submit|complete|enrol\w*|"
+    r"\brequired (check ?)?box\b|"
+    # the number itself cannot be left out ("The mobile number is a required field")
+    r"\b(mobile|phone|cell)( phone)?( number)? (is )?(a )?(required|mandatory) field\b|"
+    r"\b(required|mandatory) (mobile|phone|cell)( phone)?( number)? field\b|"
+    r"\b(mobile|phone|cell)( number)? field is (required|mandatory)\b|"
+    r"\b(is|are) (required|mandatory) to (submit|complete|enrol\w*|"
     r"book|register|open|continue|check out|finish|join|sign)\b|\bcannot be (submitted|completed|"
     r"placed|opened|finished) (until|without)\b|\bpart of the ([\w-]+ ){0,2}(agreement|contract)\b|"
     r"\bby (confirming|booking|placing (your |an |the )?order|paying|checking out|opening (an|"
     r"your) account)\b[^.]{0,20}\byou (agree|consent)"
 )
+# A statement everyone must accept or sign to apply, join or rent, with the consent to texts in
+# it ("the certification every applicant must accept … includes: 'I agree that … may text me'"):
+# texting is then a condition of the service (CTIA 4.2; Twilio 30913), whatever the texts are.
+_EVERYONE_MUST_ACCEPT_RE = re.compile(
+    r"(?i)\b(every|each|all) (new )?(applicants?|members?|patients?|residents?|leaseholders?|"
+    r"tenants?|guests?|students?|customers?|clients?|borrowers?|parents?|families|employees)\b"
+    r"[^.;]{0,20}\b(must )?(signs?|accepts?|agrees? to|initials?)\b|\bmust (be )?(accept|sign|"
+    r"agree to)\w*[^.;]{0,30}\bbefore (the )?(submit|submitting|applying|enrolling|booking|"
+    r"checkout|checking out|continuing)"
+)
+_TEXT_CONSENT_RE = re.compile(
+    r"(?i)\b(agree|consent)\w*\b[^.]{0,120}\b(texts?|text messages?|sms)\b"
+)
+
+
+def _mandatory_text_consent(flow: str) -> str | None:
+    for match in _EVERYONE_MUST_ACCEPT_RE.finditer(flow):
+        consent = _TEXT_CONSENT_RE.search(flow, match.end(), match.end() + 250)
+        if consent and not _affirmed(_SEPARATE_CONSENT_RE, flow):
+            return match.group(0)
+    return None
+
+
 _PROMO_CONSENT_RE = re.compile(
     r"(?i)\b(promotional|marketing) (offers|texts|messages)|\b(promotions|specials|offers|deals)\b"
 )

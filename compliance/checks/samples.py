@@ -387,7 +387,9 @@ def _reads_foreign(segment: str) -> bool:
 # A code message that goes on to pitch ("Tip: lock in a fixed bill with Level Pay - enroll at
 # …", "New: turn on Savings"): AWS and Twilio treat any upsell in a 2FA message as a mismatch.
 _CODE_PITCH_RE = re.compile(
-    r"(?i)\b(tip|p\.?s\.?|psst|new|did you know|good news)\b\s*[:!-][^.!?]{0,80}\b(enroll|sign up|"
+    # a postscript to a code is a pitch: a code needs no "P.S."
+    r"(?i)\bp\.s\.\s|"
+    r"\b(tip|p\.?s\.?|psst|new|did you know|good news)\b\s*[:!-][^.!?]{0,80}\b(enroll|sign up|"
     r"switch on|turn on|upgrade|try|join|lock in|apply|save|earn|approved|spend\w*)\b|"
     # a call to book, shop or enrol with a date or a link ("Schedule your flu shot today at
     # …", "Shop partner stores at …"): not the code's business

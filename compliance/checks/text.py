@@ -33,7 +33,7 @@ _LINK_PLACEHOLDER_RE = re.compile(
     r"(?i)[\[{<][^\]}>]{0,30}\b(link|url|website)\b[^\]}>]{0,30}[\]}>]"
 )
 _PHONE_RE = re.compile(r"(?<![\d\w])(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}(?!\d)")
-_PHONE_PLACEHOLDER_RE = re.compile(r"(?i)[\[{<][^\]}>]{0,30}\bphone\b[^\]}>]{0,30}[\]}>]")
+_PHONE_PLACEHOLDER_RE = re.compile(r"(?i)[\[{<][^\]}>]{0,30}(\b|_)phone(\b|_)[^\]}>]{0,30}[\]}>]")
 
 URL_SHORTENERS = (
     "bit.ly",
@@ -357,8 +357,13 @@ def _negated(text: str, start: int) -> bool:
     before = text[sentence_start:start].lower().replace("’", "'")
     # A negation inside a relative clause ("operators who have not joined yet, we also load
     # …") denies that clause, not the word.
+    # (it ends at a comma or at the main verb: "residents who have not enabled texts in the
+    # portal are enrolled through the lease")
     before = re.sub(
-        r"\b(who|that|which)( \w+)? (not|never|n't)\b[^,]*,", " ", before.replace("n't", " not")
+        r"\b(who|that|which)( \w+)? (not|never|n't)\b[^,]*?(,|(?= (are|is|get|gets|will be|were|"
+        r"was) ))",
+        " ",
+        before.replace("n't", " not"),
     )
     # "Nothing is pre-checked", "none are shared": a negating pronoun right before the word
     # (not one far back in the sentence: "so nobody misses a closure, everyone is added").
@@ -560,6 +565,7 @@ _PROMO_RE = re.compile(
     # A product pitched after the alert ("Did you know our Cash Back Visa earns 2%?").
     r"\bdid you know (about )?(our|that our|we (now )?offer)\b|"
     r"\bearns? \d+(\.\d+)? ?% (cash ?back|back|on every\w*)\b|"
+    r"\bget \d+(\.\d+)? ?% (cash ?back|back)\b|"
     r"\bcash ?back (credit card|card|visa|mastercard|rewards)\b|"
     # An add-on pitched at a price ("add our plan for only $9/mo"), a trial to start ("try Plus
     # free for 30 days"), a call to upgrade, a points bonus (AWS USE_CASE_MISMATCH; DCA2 602).
@@ -642,7 +648,8 @@ BANNED_RE = re.compile(
     r"consolidate (your |their |all )?(\w+ )?(debts?|credit cards?|bills)|"
     r"(reduce|lower|cut|eliminate|erase|wipe out) (your |their )?(total )?(unsecured )?debts?|"
     r"debt collect(ion|or|ors) (agency|agencies|services?)|collections? agency|"
-    r"attempt to collect a debt|accounts? placed with us|placed (with us )?for collection|"
+    r"attempt to collect a debt|accounts? (is |are )?placed with us|places? (a |an |the |their )?"
+    r"([\w-]+ ){0,2}accounts? with us|placed (with us )?for collection|"
     r"pennies on the dollar|tax (debt )?relief|wage garnish\w*|credit repair|fix (your|my) credit|"
     r"repair (your|their) credit|credit (restoration|fix|fixing|sweep|clean-?up)|"
     r"remove negative items|negative items (were |have been |are )?removed|"
@@ -806,7 +813,9 @@ RESTRICTED_RE = re.compile(
     r"settle (it|them) for less|(cut|reduce|lower|slash) what you owe|one low monthly payment|"
     r"(got|removed|deleted|took) (\d+ |the |your )?(late payments?|collections?|charge-?offs?|"
     r"inquiries|negative items?)\b[^.!?\n]{0,20}\b(off|from) your (credit )?(report|file)|"
-    r"(the |your )?original creditor|"
+    # (a store that says "we are the original creditor" collects its own accounts)
+    r"(?<!we are )(?<!we're )(?<!as )(the |your )?(?<!we are the )(?<!we're the )(?<!as the )"
+    r"original creditor|"
     r"suppressors?|silencers?|80 ?% (lowers?|frames?|receivers?)|ghost guns?|"
     r"(\d+[- ]round|high[- ]capacity|hi-?cap) (mags|magazines)|holsters?|"
     r"reloading (primers|supplies|components|brass)|primers and brass|"
@@ -1182,8 +1191,19 @@ _BAD_CONSENT_RE = re.compile(
     r"by (signing|completing|submitting|accepting|finishing|making|giving|paying|placing)\s+"
     r"((this|the|your|our|an?|their|his|her)\s+)?([\w-]+\s+){0,2}(agreements?|contracts?|"
     r"enrol(l)?ment|membership|gift|donation|purchase|order|payment|application|lease|"
-    r"registration|booking|checkout)\b[^.;]{0,40}\b(agree|consent)\w*[^.;]{0,60}\b(texts?|"
-    r"text messages|sms|messages)|"
+    r"registration|booking|checkout|reservation|appointment|intake( packet| form)?|packet|"
+    r"certification)\b[^.;]{0,40}\b(agree|consent)\w*[^.;]{0,100}\b(texts?|"
+    r"text messages?|sms|messages)|"
+    # A number typed for something else (a receipt, an order, the Wi-Fi) and then added to the
+    # texts (CTIA 4.1: a number given for one purpose is not consent to another).
+    r"(receipts?|checkout|wi-?fi|orders?|payments?|reservations?|pays?|paying)\b[^.;]{0,80}\b"
+    r"(numbers?|contacts?)\b[^.;]{0,20}\b(is|are|gets?) (automatically |also |then )?(added|"
+    r"enrolled|subscribed|opted in)\b|"
+    # Enrolment through a clause of a lease or contract ("enrolled at move-in through Section 14
+    # of the lease")
+    r"(enrolled|subscribed|opted in|signed up)\b[^.;]{0,60}\b(through|via|by|under|in) "
+    r"(section \d+|a clause|(the |their |your |a )?([\w-]+ ){0,2}(lease|contract|rental "
+    r"agreement|membership agreement))\b|"
     r"by signing up,? you agree|by (using|"
     r"creating|registering|purchasing)[\w\s]{0,30}you (agree|consent)|"
     r"shar(e|es|ed|ing)\b[\w ,'’&/-]{0,120}\b(partners?|affiliates?|affiliated (\w+ )?(brands?|"

@@ -5260,17 +5260,160 @@ def test_a_sole_proprietor_named_by_the_owner_in_a_possessive_brand():
     assert not [f for f in blocking(findings) if f.rule == "D2"], findings
 
 
-def test_samples_signed_by_different_public_bodies_are_sent_for_them():
+@pytest.mark.parametrize(
+    "samples",
+    [
+        (
+            "Town of Millbrook: Main St closed until 4pm. Reply STOP to cancel.",
+            "Cedar Fork Water District: boil water notice for Ridge Ln until lifted.",
+            "Village of Ashby: leaf pickup moves to Friday this week.",
+        ),
+        (
+            "Tiptoe Ballet: class moves to room 2 tonight. Reply STOP to cancel.",
+            "Northside Dance Co.: costumes are in, pick yours up Thursday.",
+            "Lockbox Security: your studio code is 551902.",
+        ),
+    ],
+)
+def test_samples_signed_by_different_senders_are_sent_for_them(samples):
+    first, second, third = samples
+    findings = check_campaign(campaign("2fa", None, sample1=first, sample2=second, sample3=third))
+    assert [f for f in blocking(findings) if f.rule == "B6"], findings
+
+
+def test_a_phone_placeholder_with_an_underscore_is_a_phone_in_the_sample():
     findings = check_campaign(
         campaign(
-            "2fa",
+            "clinic",
             None,
-            sample1="Town of Millbrook: Main St closed until 4pm. Reply STOP to cancel.",
-            sample2="Cedar Fork Water District: boil water notice for Ridge Ln until lifted.",
-            sample3="Village of Ashby: leaf pickup moves to Friday this week.",
+            sample1="Riverbend Family Clinic: visit on [date]. Questions? Call {office_phone}.",
         )
     )
-    assert [f for f in blocking(findings) if f.rule == "B6"], findings
+    assert not [f for f in findings if f.rule == "S7"], findings
+
+
+# blind14's classes (2026-12-05 evening), in our own wording with near misses: consent that
+# comes with a receipt's number, a membership paragraph, a required phone field, a statement
+# everyone must accept, a lease section or a reservation; a P.S. after a code; a store that is
+# the original creditor; accounts "placed with us"; texts signed with member businesses'
+# names; an agency whose clients register their own programs.
+BLIND14_CLASS_CASES = [
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"{_FLOW} When shoppers type a number at checkout for an e-receipt, that number is also "
+        "added to our weekly texts.",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"{_FLOW} Numbers typed at checkout for e-receipts are used for the receipt only.",
+        False,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        "Every new member signs the loyalty agreement, whose last paragraph reads: 'By signing "
+        "this agreement you agree that Sweet Crumbs Bakery may contact you at the number you "
+        "gave us by call or text message, including offers.' " + _FLOW,
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        "At checkout: 'By providing your mobile number you agree to receive order updates and "
+        "special offers by text.' The mobile number is a required field. " + _FLOW,
+        True,
+    ),
+    (
+        "M4",
+        "clinic",
+        "messageFlow",
+        "The registration statement every new patient must accept before the Submit button is "
+        "enabled includes: 'I agree that Riverbend Family Clinic may text me about my visits. "
+        "Msg frequency varies. Msg & data rates may apply. Reply HELP for help, STOP to cancel.' "
+        "Privacy: https://riverbendclinic.com/privacy Terms: https://riverbendclinic.com/sms-terms",
+        True,
+    ),
+    (
+        "M4",
+        "clinic",
+        "messageFlow",
+        "Every new patient signs the intake form; texting is a separate, optional box on it: "
+        "'I agree to receive Riverbend Family Clinic visit reminders by text. Msg frequency "
+        "varies. Msg & data rates may apply. Reply HELP for help, STOP to cancel.' Privacy: "
+        "https://riverbendclinic.com/privacy Terms: https://riverbendclinic.com/sms-terms",
+        False,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"{_FLOW} Customers who have not ticked the box are enrolled through section 4 of the "
+        "catering contract.",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        "Above the 'Complete reservation' button: 'By completing your reservation, you agree to "
+        "receive texts about your table and seasonal offers.' There is no separate checkbox. "
+        + _FLOW,
+        True,
+    ),
+    (
+        "S8",
+        "2fa",
+        "sample2",
+        "Lockbox: 551902 is your code. P.S. Add a second device and get 1% back this month.",
+        True,
+    ),
+    (
+        "S9",
+        "clinic",
+        "description",
+        "Riverbend Family Clinic bills patients directly; we are the original creditor and "
+        "remind patients of appointments and their own balances.",
+        False,
+    ),
+    (
+        "S9",
+        "clinic",
+        "sample2",
+        "Riverbend Family Clinic: we are now collecting this balance for the original creditor.",
+        True,
+    ),
+    (
+        "S9",
+        "clinic",
+        "description",
+        "Riverbend Family Clinic: when a hospital places an overdue account with us, we text "
+        "the patient payment reminders.",
+        True,
+    ),
+    (
+        "B6",
+        "2fa",
+        "description",
+        "Lockbox Security sends one-time passcodes for salons; each text is signed with the name "
+        "of the member salon the client booked with.",
+        True,
+    ),
+    (
+        "B6",
+        "2fa",
+        "description",
+        "Lockbox Security sends one-time passcodes to its own users. We never text for our "
+        "clients; client programs are registered under each client's own brand.",
+        False,
+    ),
+]
 
 
 # Every later half's class cases (blind5 onward), one test: (rule, base, field, text, blocks).
@@ -5280,6 +5423,7 @@ LATER_BLIND_CLASS_CASES += (
     + BLIND12_CLASS_CASES
     + BLIND10_CLASS_CASES
     + BLIND13_CLASS_CASES
+    + BLIND14_CLASS_CASES
 )
 
 
