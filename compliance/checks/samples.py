@@ -649,7 +649,7 @@ _ACCOUNT_STATE_RE = re.compile(
 # within 24 hours unless you confirm…", "will be closed today, log in now at…"), and a request
 # for credentials by text or link ("reply with your password", "confirm your card number and
 # PIN at…") are what phishing does (CTIA 5.4; banks tell customers they never ask for these).
-_NOTICE_RE = re.compile(r"(?i)final notice|urgent:")
+_NOTICE_RE = re.compile(r"(?i)final notice|urgent:|before it expires")
 _THREAT_RE = re.compile(
     r"(?i)\b(will|may) be (permanently )?(suspended|closed|locked|disabled|deactivated|"
     r"terminated|frozen|restricted)\b"

@@ -447,6 +447,10 @@ _FREQUENCY_RE = re.compile(
     r"|((?<![$\d.,])\b\d+|\ba few)\s*((-|–|to)\s*\d+\s*)?(/|\bper\b|\ba\b|\beach\b)\s*"
     r"(day|week|wk|month|mo|year|yr|order|visit|appointment|ticket|booking|stay|delivery|request|ri"
     r"de|job)s?\b"
+    # "up to 6 sale & new-arrival texts a month": a count, a few words, then the texts.
+    r"|(?<![$\d.,])\b\d+\s*((-|–|to)\s*\d+\s*)?([\w&-]+\s+){1,3}(msgs?|messages?|texts?|alerts?|"
+    r"updates?|reminders?|notices?)\s*(/|\bper\b|\ba\b|\ban\b|\beach\b|\bevery\b)\s*(day|week|"
+    r"wk|month|mo|year|yr)\b"
     # "one reminder per appointment", "two texts a week", "1 code each sign-in".
     r"|\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)\s+(\w+\s+)?"
     r"(msgs?|messages?|texts?|alerts?|reminders?|notifications?|updates?|codes?)\s*(/|per|a|an|"
@@ -532,6 +536,7 @@ POLITICAL_RE = re.compile(
     r"(?i)\b(elect\b|re-?elect|for (city |county |state |u\.?s\.? )?(council|mayor|senate|"
     r"congress|governor|commissioner|sheriff|school board|assembly|legislature|"
     r"attorney general|district attorney)\b|for (the )?(state|u\.?s\.?) house\b|"
+    r"alder(man|woman|person|men|women)\b|"
     # an endorsement of a named officeholder or candidate
     r"endorse[sd]? (rep\.?|representative|sen\.?|senator|gov\.?|governor|mayor|councilmember|"
     r"council member|judge|commissioner|candidate)\b|ballot|measure [a-z0-9]+\b|"
@@ -571,6 +576,10 @@ _PROMO_RE = re.compile(
     # free for 30 days"), a call to upgrade, a points bonus (AWS USE_CASE_MISMATCH; DCA2 602).
     r"\bfor (just|only) \$\d|\bfree for (\d+|one|two|three|a) (days?|weeks?|months?)\b|"
     r"(?<!your )\bupgrade (now|today)\b|"
+    # a limit or a perk unlocked, shopping called for with a time ("Shop 0% interest at 300+
+    # stores this weekend")
+    r"\byou['’]ve unlocked (a |an )?(higher|bigger|new|more|extra|bonus)\b|"
+    r"(^|(?<=[.!?:] ))shop\b[^.!?]{0,80}\b(this (weekend|week|month)|today|tonight|now|during)\b|"
     r"\bearn (double|triple|bonus|extra|\d+x|\d[\d,]* bonus) (points|miles|rewards|stars)\b|"
     r"\bbonus (points|miles)\b|\bget [\d,]+ (bonus )?(points|miles)\b|"
     # A card or membership pitched ("apply for our new travel card", "join Plus for $4.99/mo"),
@@ -634,7 +643,12 @@ BANNED_RE = re.compile(
     r"real[- ]money (games?|gaming|play|prizes)|fish (tables?|games?)|(free|bonus) spins|"
     r"slot (games?|play)|daily fantasy|wager\w*|odds boosts?|"
     r"sports ?betting|sportsbook|place (a|your) bets?|poker|slot machines?|"
-    r"payday (loans?|advances?|lenders?|lending|cash)|cash advances?|(cash|car|auto) title loans?|"
+    r"payday (loans?|advances?|lenders?|lending|cash)|cash advances?|"
+    # a quick loan offered to someone short on cash (a pawn shop's own loan reminders are
+    # servicing, not this): "short on cash before the 1st? … walk out with a loan in 15 minutes"
+    r"(short|tight|low) on (cash|money)\b[^.\n]{0,100}\b(loans?|borrow\w*|advances?)|"
+    r"(walk out|leave|get|take home) with (a |an )?([\w-]+ )?(loan|cash)\b[^.!?\n]{0,30}\bin "
+    r"\d+ (minutes|mins|hours)|(cash|car|auto) title loans?|"
     r"title loans?|short[- ]term (loans?|lending|cash|installment loans?)|"
     r"high[- ]interest (loans?|lending|installment loans?)|bad credit (loans?|ok|okay|welcome)|"
     r"loans? for (people with )?bad credit|(fast|quick) cash|instant loans?|"
@@ -873,7 +887,8 @@ _LENDING_SERVICE_RE = re.compile(
     # ("lends donated wheelchairs free of charge"); a school's required loan counselling is
     # financial-aid paperwork, not an offer of credit.
     # ("equipment loans approved in 24 hours" is a business loan: credit)
-    r"([\w-]+ )?loan closets?|(tool|gear|book|laptop|device|art|uniform|instrument)"
+    r"([\w-]+ )?loan closets?|(large-print |library |book )?loan (carts?|desks?|periods?|"
+    r"collections?|shelf|shelves|kits?)|(tool|gear|book|laptop|device|art|uniform|instrument)"
     r" (loans?|lending)( (program|library|closet|service))?|equipment (loan|lending) (program|"
     r"library|closet)s?|lending (library|closet)|"
     r"loaners?( \w+)?|lends? (out )?(donated |free |used )?([\w-]+ ){0,2}(wheelchairs?|walkers?|"
@@ -1158,6 +1173,11 @@ _BAD_CONSENT_RE = re.compile(
     # applicants' contact details when we match them")
     r"(partner|third[- ]part)\w*[^.;]{0,40}\b(receive|get|see|access)\w*\b[^.;]{0,40}\b(contact "
     r"(details|info\w*)|numbers?|phone numbers?)\b|"
+    # another business that receives the number "so it can text" its own offers
+    r"(partner|affiliate|third[- ]part\w*|dealer|retailer|vendor|reseller|independent)\w*"
+    r"[^.;]{0,120}\b(receives?|gets?|is given|are given)\b[^.;]{0,60}\b(numbers?|contact "
+    r"(details|info\w*))\b[^.;]{0,60}\bso (that )?(it|they|the \w+) (can|may|will) (text|contact|"
+    r"call|market|send|message|promote|pitch|offer)\b|"
     r"(ma(de|ke) available|sen[dt]|pass\w*|forward\w*|shar\w*|giv\w*|provid\w*)\b[^.;]{0,40}? "
     r"(to|with)\b[^.;]{0,100}\b(so (that )?"
     r"(they|those [\w ]{0,25}|the \w+) (can|may|will) (text|contact|call|send|market|reach|email|"

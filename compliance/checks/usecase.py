@@ -120,10 +120,44 @@ def _sold_age_restricted(text: str) -> str | None:
             or _START_AFTER_RE.match(text, match.end())
             or _in_a_link(text, match)
             or CESSATION_SENTENCE_RE.search(sentence)
+            or _RECOVERY_RE.search(sentence)
+            or _in_a_title(text, match, sentence)
+            or _OWN_EVENT_DRINK_RE.search(sentence)
         ):
             continue
         return match.group(0)
     return None
+
+
+# Recovery from a drink is care, not sale: "adults recovering from alcohol and opioid use",
+# "alcohol use disorder", "a sober-living home".
+_RECOVERY_RE = re.compile(
+    r"(?i)\b(recover(y|ing)( from)?|rehab\w*|detox\w*|sobriety|sober|addiction|use disorders?|"
+    r"substance (use|abuse)|alcoholics anonymous|al-anon|(alcohol|drinking) (use|abuse|"
+    r"dependence|problems?))\b"
+)
+# A drink's name in a quoted title ("your hold 'Bourbon Empire' is ready"): a book, a film or a
+# song, not a drink for sale.
+_TITLE_CONTEXT_RE = re.compile(
+    r"(?i)\b(holds?|books?|titles?|novels?|authors?|borrow\w*|check(ed)?[- ]?out|due|renew\w*|"
+    r"films?|movies?|screenings?|albums?|songs?|reading|book club|library)\b"
+)
+
+
+def _in_a_title(text: str, match: re.Match, sentence: str) -> bool:
+    quoted = [
+        m
+        # (an apostrophe inside a word, "America's", does not close the quote)
+        for m in re.finditer(r"(?<!\w)['‘\"“]([A-Z].{2,100}?)['’\"”](?!\w)", text)
+        if m.start() < match.start() < m.end()
+    ]
+    return bool(quoted) and bool(_TITLE_CONTEXT_RE.search(sentence))
+
+
+# The couple's own bar at their wedding ("your signature cocktail pick"): planned, not sold.
+_OWN_EVENT_DRINK_RE = re.compile(
+    r"(?i)\b(your|their|the couple['’]s) signature (cocktails?|drinks?)\b"
+)
 
 
 # An ID checked when the goods are handed over ("drivers check ID at the door on every
@@ -277,7 +311,8 @@ _ADVOCACY_RE = re.compile(
     r"contribut\w+|pac\b|support (prop(osition)?|measure|our)|oppose|endorse\w*|"
     r"democrat\w*|republican\w*|campaign (contributions?|donations?|rally|office|events?)|"
     r"get out the vote|for (city |county |state )?(council|mayor|senate|congress|governor|"
-    r"commissioner|sheriff|school board|state house|assembly|president))\b"
+    r"commissioner|sheriff|school board|state house|assembly|president)|alder(man|woman|person)|"
+    r"vote [A-Z]\w+ [A-Z]\w+ for)\b"
 )
 
 

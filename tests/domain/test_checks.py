@@ -5416,6 +5416,139 @@ BLIND14_CLASS_CASES = [
 ]
 
 
+# blind15's classes (2026-12-05 evening), in our own wording with near misses: recovery from
+# alcohol; a loan cart of books; a drink in a quoted book title; the couple's own signature
+# cocktail; a count of several-word texts a month; a named sender's "before it expires"
+# without a link; a limit unlocked and shopping called for this weekend; an alderperson race;
+# sellers texting under their shop names; a partner shop that receives the numbers so it can
+# text; a loan offered to someone short on cash.
+BLIND15_CLASS_CASES = [
+    (
+        "U2",
+        "clinic",
+        "description",
+        "Riverbend Family Clinic texts adults in its outpatient program for recovery from alcohol "
+        "and opioid use: group session reminders and counselor check-ins.",
+        False,
+    ),
+    (
+        "U2",
+        "clinic",
+        "sample2",
+        "Riverbend Family Clinic: after your checkup, enjoy 2-for-1 craft beer at our café bar.",
+        True,
+    ),
+    (
+        "U1",
+        "clinic",
+        "sample2",
+        "Riverbend Family Clinic: the library's large-print loan cart visits the waiting room "
+        "Tuesday.",
+        False,
+    ),
+    (
+        "U2",
+        "clinic",
+        "sample2",
+        "Riverbend Family Clinic: the book you asked to borrow, 'Rum and the Caribbean: A "
+        "History', is at the front desk.",
+        False,
+    ),
+    (
+        "U2",
+        "bakery",
+        "sample2",
+        "Sweet Crumbs Bakery: 'Whiskey Wednesday' pours start at 6, two for $12!",
+        True,
+    ),
+    (
+        "U2",
+        "walker",
+        "sample2",
+        "Paws by Jane: the wedding planner says Biscuit walks down the aisle at 5, right after "
+        "your signature cocktail pick is served.",
+        False,
+    ),
+    (
+        "M6",
+        "bakery",
+        "optinMessage",
+        "Sweet Crumbs Bakery: you're in! Up to 4 sale & new-menu texts a month. Msg & data "
+        "rates may apply. Reply HELP for help, STOP to opt out.",
+        False,
+    ),
+    (
+        "S13",
+        "2fa",
+        "sample2",
+        "Lockbox Security: your trial code 551902 is valid for 24 hours. Renew in the app "
+        "before it expires.",
+        False,
+    ),
+    (
+        "S13",
+        "2fa",
+        "sample2",
+        "Your code 551902 is valid for 24 hours. Renew at lockbox-renew.net before it expires.",
+        True,
+    ),
+    (
+        "S8",
+        "clinic",
+        "sample2",
+        "Riverbend Family Clinic: balance paid, thank you! You've unlocked a bigger wellness "
+        "credit. Shop our skincare line this weekend at riverbendclinic.com/shop.",
+        True,
+    ),
+    (
+        "U6",
+        "clinic",
+        "sample2",
+        "Riverbend Family Clinic: vote Maria Lopez for Ward 2 Alderperson on April 1!",
+        True,
+    ),
+    (
+        "B6",
+        "2fa",
+        "description",
+        "Lockbox Security is a marketplace: independent sellers text their own followers under "
+        "their shop name with codes and restocks.",
+        True,
+    ),
+    (
+        "B6",
+        "clinic",
+        "description",
+        "Riverbend Family Clinic texts patients appointment reminders under their preferred name "
+        "from the intake form.",
+        False,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"{_FLOW} When a cake is ordered through one of our partner cafés by the river or "
+        "downtown, that café then receives the customer's number so it can text its own specials.",
+        True,
+    ),
+    (
+        "S9",
+        "walker",
+        "sample2",
+        "Paws by Jane: short on cash before rent? Walk out with a loan in 20 minutes at my "
+        "cousin's shop.",
+        True,
+    ),
+    (
+        "S9",
+        "walker",
+        "sample2",
+        "Paws by Jane: short on cash this month? I can skip a walk, no charge.",
+        False,
+    ),
+]
+
+
 # Every later half's class cases (blind5 onward), one test: (rule, base, field, text, blocks).
 LATER_BLIND_CLASS_CASES += (
     BLIND9_CLASS_CASES
@@ -5424,6 +5557,7 @@ LATER_BLIND_CLASS_CASES += (
     + BLIND10_CLASS_CASES
     + BLIND13_CLASS_CASES
     + BLIND14_CLASS_CASES
+    + BLIND15_CLASS_CASES
 )
 
 
