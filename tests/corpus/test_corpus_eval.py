@@ -35,6 +35,7 @@ HALF_ACCURACY_FLOORS = {
     "blind13": 1.00,  # first run 81.0 % (the untouched measure of 2026-12-05 evening), then tuned
     "blind14": 1.00,  # first run 88.0 % (measured after blind13's classes were fixed), then tuned
     "blind15": 1.00,  # first run 90.0 % (measured after blind14's classes were fixed), then tuned
+    "blind16": 0.97,  # first run 97.0 % (measured after blind15's classes were fixed)
 }
 # The id prefix of each half written after the first three.
 LATER_HALF_PREFIXES = {
@@ -52,6 +53,7 @@ LATER_HALF_PREFIXES = {
     "blind13": "R",
     "blind14": "S",
     "blind15": "T",
+    "blind16": "U",
 }
 
 
@@ -122,7 +124,7 @@ def test_each_half_is_at_least_as_accurate_as_recorded(half, floor):
 
 
 # half -> id prefix, while a half waits sealed
-SEALED_PREFIXES: dict[str, str] = {"blind16": "U"}
+SEALED_PREFIXES: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("half", corpus.SEALED)
