@@ -579,6 +579,8 @@ _PROMO_RE = re.compile(
     # a limit or a perk unlocked, shopping called for with a time ("Shop 0% interest at 300+
     # stores this weekend")
     r"\byou['’]ve unlocked (a |an )?(higher|bigger|new|more|extra|bonus)\b|"
+    # a giveaway ("tour it this month and take home a free cookbook")
+    r"\b(take home|grab|claim|win) (a |an |your )?free\b|"
     r"(^|(?<=[.!?:] ))shop\b[^.!?]{0,80}\b(this (weekend|week|month)|today|tonight|now|during)\b|"
     r"\bearn (double|triple|bonus|extra|\d+x|\d[\d,]* bonus) (points|miles|rewards|stars)\b|"
     r"\bbonus (points|miles)\b|\bget [\d,]+ (bonus )?(points|miles)\b|"
@@ -1173,6 +1175,13 @@ _BAD_CONSENT_RE = re.compile(
     # applicants' contact details when we match them")
     r"(partner|third[- ]part)\w*[^.;]{0,40}\b(receive|get|see|access)\w*\b[^.;]{0,40}\b(contact "
     r"(details|info\w*)|numbers?|phone numbers?)\b|"
+    # a number "passed to that tournament's sponsors", whatever verb comes before it
+    r"(numbers?|contact (info\w*|details))\b[^.;]{0,10}\b(passed|sent|shared|given|forwarded|"
+    r"provided|sold|handed) (on |over )?to\b[^.;]{0,60}\b(sponsors?|partners?|affiliates?|"
+    r"third[- ]part\w+|advertisers?|vendors?|brands)\b|"
+    # numbers matched to people found elsewhere by a data-append service (CTIA 4.1)
+    r"data[- ]append\w*|append(ed|ing)? (mobile |cell |phone )?numbers|match\w* (the )?([\w-]+ )"
+    r"{0,2}to (mobile|cell|phone) numbers|"
     # another business that receives the number "so it can text" its own offers
     r"(partner|affiliate|third[- ]part\w*|dealer|retailer|vendor|reseller|independent)\w*"
     r"[^.;]{0,120}\b(receives?|gets?|is given|are given)\b[^.;]{0,60}\b(numbers?|contact "

@@ -35,7 +35,7 @@ HALF_ACCURACY_FLOORS = {
     "blind13": 1.00,  # first run 81.0 % (the untouched measure of 2026-12-05 evening), then tuned
     "blind14": 1.00,  # first run 88.0 % (measured after blind13's classes were fixed), then tuned
     "blind15": 1.00,  # first run 90.0 % (measured after blind14's classes were fixed), then tuned
-    "blind16": 0.97,  # first run 97.0 % (measured after blind15's classes were fixed)
+    "blind16": 1.00,  # first run 97.0 % (measured after blind15's classes were fixed), then tuned
 }
 # The id prefix of each half written after the first three.
 LATER_HALF_PREFIXES = {

@@ -5549,6 +5549,51 @@ BLIND15_CLASS_CASES = [
 ]
 
 
+# blind16's classes (2026-12-05 evening), in our own wording with near misses: a giveaway in a
+# notice; numbers matched by a data-append service; a number passed to sponsors.
+BLIND16_CLASS_CASES = [
+    (
+        "S8",
+        "clinic",
+        "sample2",
+        "Riverbend Family Clinic: our new sleep lab is ready. Tour it this month and take home a "
+        "free pillow!",
+        True,
+    ),
+    (
+        "S8",
+        "clinic",
+        "sample2",
+        "Riverbend Family Clinic: your new sleep lab appointment is [date] at the Oak St office.",
+        False,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"{_FLOW} Each month we also match new residents to mobile numbers through a data-append "
+        "service and send them one welcome offer.",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "description",
+        "Sweet Crumbs Bakery texts weekly offers to customers who opted in; contest entrants have "
+        "their mobile number passed to the contest's sponsors for prizes.",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "description",
+        "Sweet Crumbs Bakery texts weekly offers to customers who opted in; no mobile number is "
+        "ever passed to the contest's sponsors.",
+        False,
+    ),
+]
+
+
 # Every later half's class cases (blind5 onward), one test: (rule, base, field, text, blocks).
 LATER_BLIND_CLASS_CASES += (
     BLIND9_CLASS_CASES
@@ -5558,6 +5603,7 @@ LATER_BLIND_CLASS_CASES += (
     + BLIND13_CLASS_CASES
     + BLIND14_CLASS_CASES
     + BLIND15_CLASS_CASES
+    + BLIND16_CLASS_CASES
 )
 
 
