@@ -36,6 +36,7 @@ HALF_ACCURACY_FLOORS = {
     "blind14": 1.00,  # first run 88.0 % (measured after blind13's classes were fixed), then tuned
     "blind15": 1.00,  # first run 90.0 % (measured after blind14's classes were fixed), then tuned
     "blind16": 1.00,  # first run 97.0 % (measured after blind15's classes were fixed), then tuned
+    "blind17": 0.87,  # first run 87.0 % (measured after blind16's classes were fixed)
 }
 # The id prefix of each half written after the first three.
 LATER_HALF_PREFIXES = {
@@ -54,6 +55,7 @@ LATER_HALF_PREFIXES = {
     "blind14": "S",
     "blind15": "T",
     "blind16": "U",
+    "blind17": "V",
 }
 
 
@@ -124,7 +126,7 @@ def test_each_half_is_at_least_as_accurate_as_recorded(half, floor):
 
 
 # half -> id prefix, while a half waits sealed
-SEALED_PREFIXES: dict[str, str] = {"blind17": "V"}
+SEALED_PREFIXES: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("half", corpus.SEALED)
