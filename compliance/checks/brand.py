@@ -160,6 +160,8 @@ _SENDS_FOR_OTHERS_RE = re.compile(
     # "we send each client's opted-in residents that client's notices … with the client's name"
     r"(signed|sent) (with|under) (the )?name of (the |each |every |its |our )?(member|client|"
     r"partner|participating|subscribing|customer) \w+|"
+    r"sent (in|under) (that|the|each|every) (client|agency|business|clinic|practice|merchant|"
+    r"store|school|customer|member)['’]s (own )?name|"
     r"(each|every|the|a) client['’]s (own )?([\w-]+ )?(residents|customers|patients|members|"
     r"subscribers|contacts|guests|students|parents|tenants|clients|notices|alerts|messages|texts|"
     r"name)|"
@@ -283,7 +285,9 @@ _CLIENTELE_RE = re.compile(
 
 # A sample that speaks for another business through a placeholder in the sender's place.
 _BUSINESS_SLOT = (
-    r"\{\s*(\w+[_ ])?(business|venue|winery|brewery|merchant|restaurant|client|company|"
+    r"\{\s*(\w+[_ ])?(business|venue|winery|brewery|merchant|restaurant|client|company|agency|"
+    r"provider|facility|clinic|hospital|school|district|department|church|team|league|property|"
+    r"location|store|employer|"
     r"promoter|organi[sz]er|brand|salon|practice|dealer(ship)?|seller|vendor|host|partner|org|"
     r"organi[sz]ation|shop|retailer|advertiser|sponsor)([_ ]?name)?\s*\}"
 )
@@ -293,6 +297,8 @@ _BUSINESS_SLOT = (
 # sends for its businesses is for the description to say.
 _SPEAKS_FOR_SLOT_RE = re.compile(
     r"(?i)(^\W*" + _BUSINESS_SLOT + r"\s*(via|through|x|presented by|:)|"
+    # "{agency_name} EMS Billing:", "{agency_name} Fire & EMS:": the slot heads the sender tag
+    r"^\W*" + _BUSINESS_SLOT + r"(\s+[\w&'.-]+){1,3}\s*:|"
     # any placeholder that the brand only carries: "{property_name} via StayDesk:"
     r"^\W*\{[^}]{1,30}\}\s+(via|through|powered by|presented by)\b|"
     r"^[^:]{0,40}\b(for|x|\+|&|on behalf of) " + _BUSINESS_SLOT + r"\s*:|"

@@ -239,7 +239,8 @@ _REQUIRED_DOCUMENT_RE = re.compile(
 # texting is then a condition of the service (CTIA 4.2; Twilio 30913), whatever the texts are.
 _EVERYONE_MUST_ACCEPT_RE = re.compile(
     r"(?i)\b(every|each|all) (new )?(applicants?|members?|patients?|residents?|leaseholders?|"
-    r"tenants?|guests?|students?|customers?|clients?|borrowers?|parents?|families|employees)\b"
+    r"tenants?|guests?|students?|customers?|clients?|borrowers?|parents?|famil(y|ies)|employees?|"
+    r"renters?|riders?|participants?|players?|campers?|visitors?|patrons?)\b"
     r"[^.;]{0,20}\b(must )?(signs?|accepts?|agrees? to|initials?)\b|\bmust (be )?(accept|sign|"
     r"agree to)\w*[^.;]{0,30}\bbefore (the )?(submit|submitting|applying|enrolling|booking|"
     r"checkout|checking out|continuing)"
@@ -251,7 +252,8 @@ _TEXT_CONSENT_RE = re.compile(
 
 def _mandatory_text_consent(flow: str) -> str | None:
     for match in _EVERYONE_MUST_ACCEPT_RE.finditer(flow):
-        consent = _TEXT_CONSENT_RE.search(flow, match.end(), match.end() + 250)
+        # (the statement may come before: "Section 9 reads: '…'. Every family initials it")
+        consent = _TEXT_CONSENT_RE.search(flow, max(0, match.start() - 500), match.end() + 250)
         if consent and not _affirmed(_SEPARATE_CONSENT_RE, flow):
             return match.group(0)
     return None

@@ -372,7 +372,8 @@ def _negated(text: str, start: int) -> bool:
     return bool(
         re.search(
             r"\b(not|never|no|isn't|aren't|won't|don't|doesn't|didn't|can't|cannot|wouldn't|"
-            r"without|nor|sin|non|free of|alcohol-free|nunca|jamás)\b",
+            r"without|nor|sin|non|free of|alcohol-free|nunca|jamás|stopped (carrying|selling|"
+            r"stocking|offering))\b",
             before,
         )
     )
@@ -1076,7 +1077,10 @@ _BAD_CONSENT_RE = re.compile(
     # Agreement that comes with another act is not consent (CTIA 4.2; Twilio 30913): "by
     # booking you agree to receive promotional texts".
     r"by (booking|signing up|registering|enrolling|creating an account|purchasing|ordering|"
-    r"checking out|placing an order|paying|using (our|the|this) (service|app|site|website))"
+    r"checking out|placing an order|paying|using (our|the|this) (service|app|site|website)|"
+    r"joining (the |our |a )?(wait ?list|queue|line)|(clicking|tapping|pressing|selecting) ['‘\"“]?"
+    r"(get|request|see|compare|view|submit|continue|calculate|check) (my |your |a |free )?(quotes?|"
+    r"rates?|estimates?|price|pricing|plans?|results?|offers?|savings))"
     r"[^.;]{0,40}\b(agree|consent)\w*[^.;]{0,30}\b(texts?|text messages|sms|messages)|"
     r"by \w+ing (your |a |an |the |our )?[^.;]{0,40}\byou (agree|consent)\w*[^.;]{0,40}\b"
     r"(promotional|marketing) (texts?|text messages|sms|messages)|"
@@ -1179,6 +1183,11 @@ _BAD_CONSENT_RE = re.compile(
     r"(numbers?|contact (info\w*|details))\b[^.;]{0,10}\b(passed|sent|shared|given|forwarded|"
     r"provided|sold|handed) (on |over )?to\b[^.;]{0,60}\b(sponsors?|partners?|affiliates?|"
     r"third[- ]part\w+|advertisers?|vendors?|brands)\b|"
+    # a directory or list licensed, sold or rented to partners ("the member directory, which the
+    # Association licenses to its affinity benefit partners")
+    r"(numbers?|director(y|ies)|lists?|contacts?|data(base)?)\b[^.;]{0,80}\b(licens|sell|sold|"
+    r"rent|leas)\w* (it |them )?to (its |our |their |select |trusted )?([\w-]+ ){0,3}(partners?|"
+    r"affiliates|sponsors|third[- ]part\w+|advertisers|vendors|brands)\b|"
     # numbers matched to people found elsewhere by a data-append service (CTIA 4.1)
     r"data[- ]append\w*|append(ed|ing)? (mobile |cell |phone )?numbers|match\w* (the )?([\w-]+ )"
     r"{0,2}to (mobile|cell|phone) numbers|"
@@ -1187,13 +1196,12 @@ _BAD_CONSENT_RE = re.compile(
     r"[^.;]{0,120}\b(receives?|gets?|is given|are given)\b[^.;]{0,60}\b(numbers?|contact "
     r"(details|info\w*))\b[^.;]{0,60}\bso (that )?(it|they|the \w+) (can|may|will) (text|contact|"
     r"call|market|send|message|promote|pitch|offer)\b|"
-    r"(ma(de|ke) available|sen[dt]|pass\w*|forward\w*|shar\w*|giv\w*|provid\w*)\b[^.;]{0,40}? "
+    r"(ma(de|ke) available|sen[dt]|pass\w*|forward\w*|shar\w*|giv\w*|provid\w*|refer\w*|rout\w*)"
+    r"\b[^.;]{0,40}? "
     r"(to|with)\b[^.;]{0,100}\b(so (that )?"
     r"(they|those [\w ]{0,25}|the \w+) (can|may|will) (text|contact|call|send|market|reach|email|"
     r"message|stay in touch|follow up|keep in touch|invite|tell|notify|offer|pitch|promote|"
-    r"update|inform)|who (then )?(follow up|contact|call|tex"
-    r"t|"
-    r"reach out))\b|"
+    r"update|inform)|who (then )?(follows? up|contacts?|calls?|texts?|reach(es)? out))\b|"
     # The same in Spanish: "aceptas que tu número se comparta con nuestras marcas aliadas".
     r"compart\w*[^.;]{0,60}\b(socios|socias|aliad[oa]s|terceros|afiliad[oa]s|empresas "
     r"asociadas|marcas asociadas)\b|"
@@ -1221,7 +1229,7 @@ _BAD_CONSENT_RE = re.compile(
     r"((this|the|your|our|an?|their|his|her)\s+)?([\w-]+\s+){0,2}(agreements?|contracts?|"
     r"enrol(l)?ment|membership|gift|donation|purchase|order|payment|application|lease|"
     r"registration|booking|checkout|reservation|appointment|intake( packet| form)?|packet|"
-    r"certification)\b[^.;]{0,40}\b(agree|consent)\w*[^.;]{0,100}\b(texts?|"
+    r"certification|waiver|release)\b[^.;]{0,40}\b(agree|consent)\w*[^.;]{0,100}\b(texts?|"
     r"text messages?|sms|messages)|"
     # A number typed for something else (a receipt, an order, the Wi-Fi) and then added to the
     # texts (CTIA 4.1: a number given for one purpose is not consent to another).

@@ -61,7 +61,14 @@ _PLACE_NAME_AFTER_RE = re.compile(
 _NAMED_NOT_SOLD_RE = re.compile(
     r"(?i)\b(colou?rs?|shades?|polish|hues?|scents?|candles?|lipsticks?|lacquers?|tones?|"
     r"fragrances?|communion|kiddush|eucharist|sacrament\w*|seder|havdalah|mass|vanilla|lotions?|"
-    r"soaps?|balms?|scrubs?|body (butter|wash|oil)|tattoo\w*)\b"
+    r"soaps?|balms?|scrubs?|body (butter|wash|oil)|tattoo\w*|"
+    # a barrel that flavoured a food ("bourbon-barrel aged shoyu"), training to serve alcohol
+    # responsibly, a spa's "happy hour pricing" on a massage (no drink in the sentence)
+    r"barrel[- ]aged|shoyu|soy sauce|vinegar|maple syrup|hot sauce|servsafe alcohol|"
+    r"(alcohol|liquor|bartend\w*) (server|seller|service|awareness|safety|education)( \w+)? "
+    r"(training|certification|cert|course|class|permit|licen[cs]e|program)|responsible "
+    r"(beverage|alcohol) (service|server|training)|happy hour (pricing|rates?|prices?)\b(?![^.!?]"
+    r"{0,60}\b(drinks?|beers?|wines?|cocktails?|pints?|wells?|shots?|margaritas?|spirits?)\b))\b"
 )
 # Advice to do without it ("skip the beer the night before leg day") sells nothing.
 _DO_WITHOUT_BEFORE_RE = re.compile(
@@ -75,7 +82,9 @@ _STORAGE_AFTER_RE = re.compile(
 # A hunting season is a date on the calendar ("deer rifle season opens Saturday, wear blaze
 # orange"), a safety notice, not firearms for sale; a golf "shotgun start" is a format.
 _SEASON_AFTER_RE = re.compile(r"(?i)\s+((deer|bear|elk|turkey|hunting)\s+)?seasons?\b")
-_START_AFTER_RE = re.compile(r"(?i)\s+start\b")
+_START_AFTER_RE = re.compile(r"(?i)[\s-]+start\b")
+# Not a firearm: "archery & air rifle practice", "laser tag guns", "BB gun safety".
+_NOT_A_FIREARM_BEFORE_RE = re.compile(r"(?i)\b(air|bb|pellet|nerf|paintball|laser|toy|water)\s+$")
 
 
 # A venue named as a place ("parked at the brewery lot", "outside Foxhole Brewery", "meet at the
@@ -118,6 +127,7 @@ def _sold_age_restricted(text: str) -> str | None:
             or _NAMED_NOT_SOLD_RE.search(sentence)
             or _DO_WITHOUT_BEFORE_RE.search(text, 0, match.start())
             or _START_AFTER_RE.match(text, match.end())
+            or _NOT_A_FIREARM_BEFORE_RE.search(text, 0, match.start())
             or _in_a_link(text, match)
             or CESSATION_SENTENCE_RE.search(sentence)
             or _RECOVERY_RE.search(sentence)
@@ -140,11 +150,30 @@ _RECOVERY_RE = re.compile(
 # song, not a drink for sale.
 _TITLE_CONTEXT_RE = re.compile(
     r"(?i)\b(holds?|books?|titles?|novels?|authors?|borrow\w*|check(ed)?[- ]?out|due|renew\w*|"
-    r"films?|movies?|screenings?|albums?|songs?|reading|book club|library)\b"
+    r"films?|movies?|screenings?|albums?|songs?|reading|book club|library|curtain|shows?|"
+    r"musicals?|plays?|performances?|matinees?|cast|rehearsals?|auditions?|concerts?|tickets?)\b"
+)
+
+
+# A capitalised event that sells the drink is no title: "Friday Night Bourbon Tasting".
+_DRINK_EVENT_AFTER_RE = re.compile(
+    r"(?i)\s*\b(tastings?|flights?|pairings?|specials?|nights?|hour|dinners?|fest\w*|tours?|bar|"
+    r"club|crawl|social|pours?|release|sampler|class|brunch|happy)\b"
 )
 
 
 def _in_a_title(text: str, match: re.Match, sentence: str) -> bool:
+    # an unquoted title in capitals ("see you tonight for Annie Get Your Gun!")
+    words = re.findall(r"[A-Z][\w'’]*", text[max(0, match.start() - 40) : match.end()])
+    run = re.search(r"(?:\b[A-Z][\w'’]*\s+){2,}$", text[: match.start()])
+    if (
+        run
+        and match.group(0)[:1].isupper()
+        and len(words) >= 3
+        and not _DRINK_EVENT_AFTER_RE.match(text, match.end())
+        and not _DRINK_EVENT_AFTER_RE.search(run.group(0))
+    ):
+        return bool(_TITLE_CONTEXT_RE.search(text))  # "… Gun! Curtain 7:30"
     quoted = [
         m
         # (an apostrophe inside a word, "America's", does not close the quote)

@@ -5594,6 +5594,163 @@ BLIND16_CLASS_CASES = [
 ]
 
 
+# blind17's classes (2026-12-05 evening), in our own wording with near misses: barrel-aged
+# foods, alcohol-server training, a spa's happy-hour pricing, a show's title in capitals, air
+# rifles, a store that "stopped carrying" firearms, a hyphenated shotgun-start; consent that
+# comes with joining a waitlist, a quote button, an initialled contract section or a signed
+# waiver; a placeholder heading the sender tag, texts sent in each client's name; a directory
+# licensed to partners; requests referred to a network remodeler "who then contacts" them.
+BLIND17_CLASS_CASES = [
+    (
+        "U2",
+        "bakery",
+        "sample2",
+        "Sweet Crumbs Bakery: bourbon-barrel aged maple syrup is back for pancake Sunday. "
+        "Reply STOP to opt out.",
+        False,
+    ),
+    (
+        "U2",
+        "clinic",
+        "sample2",
+        "Riverbend Family Clinic: the ServSafe Alcohol server certification class meets in room "
+        "2 on [date].",
+        False,
+    ),
+    (
+        "U2",
+        "walker",
+        "sample2",
+        "Paws by Jane: happy hour pricing is back, 30 min walks for $15 Mon-Thu 3-5pm.",
+        False,
+    ),
+    (
+        "U2",
+        "walker",
+        "sample2",
+        "Paws by Jane: happy hour pricing at the dog-friendly taproom, $4 pints Mon-Thu!",
+        True,
+    ),
+    (
+        "U2",
+        "walker",
+        "sample2",
+        "Paws by Jane: the park is busy tonight for Annie Get Your Gun! Curtain at 7, so walks "
+        "start at 5.",
+        False,
+    ),
+    (
+        "U2",
+        "bakery",
+        "sample2",
+        "Sweet Crumbs Bakery: Friday Night Bourbon Tasting tickets are on sale now!",
+        True,
+    ),
+    (
+        "U2",
+        "walker",
+        "sample2",
+        "Paws by Jane: walks move to 4pm Thursday, I'm at my son's 4-H archery and air rifle "
+        "practice.",
+        False,
+    ),
+    (
+        "U2",
+        "bakery",
+        "description",
+        "Sweet Crumbs Bakery (we stopped selling firearms when we sold the old hardware store) "
+        "sends weekly offers to customers who opted in.",
+        False,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        "Guests join the waitlist on our tablet. 'By joining the waitlist you agree to receive "
+        "texts about your table and Sweet Crumbs Bakery news & offers.' " + _FLOW,
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        "The catering form reads: 'By clicking Get My Quote, I agree to receive texts from Sweet "
+        "Crumbs Bakery about my order and offers.' " + _FLOW,
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        "Section 3 of the loyalty contract reads: 'I agree to receive text messages from Sweet "
+        "Crumbs Bakery, including offers.' Every family initials Section 3. " + _FLOW,
+        True,
+    ),
+    (
+        "M4",
+        "walker",
+        "messageFlow",
+        "Clients sign the waiver before the first walk. 'By signing this waiver and providing "
+        "your mobile number, you agree to receive walk updates and promotional text messages "
+        "from Paws by Jane. About 10 msgs/month. Msg & data rates may apply. Reply HELP for "
+        "help, STOP to opt out.'",
+        True,
+    ),
+    (
+        "B6",
+        "2fa",
+        "sample2",
+        "{agency_name} Fire & EMS: use code 551902 to view your transport bill.",
+        False,
+    ),
+    (
+        "B6",
+        "2fa",
+        "description",
+        "Lockbox Security bills for 20 fire districts; patients receive codes, sent in that "
+        "client's name, to view their bills.",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "description",
+        "Sweet Crumbs Bakery texts weekly offers to club members; the member list, which the "
+        "bakery licenses to its café partners, gives members partner deals.",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "description",
+        "Sweet Crumbs Bakery texts weekly offers to club members; we sell our pies to partner "
+        "cafés downtown.",
+        False,
+    ),
+    (
+        "M4",
+        "bakery",
+        "description",
+        "Sweet Crumbs Bakery texts catering clients; when we are booked we refer the order to a "
+        "baker in our network, who then contacts the client by text.",
+        True,
+    ),
+]
+
+
+def test_a_placeholder_heading_each_samples_sender_tag_speaks_for_others():
+    findings = check_campaign(
+        campaign(
+            "2fa",
+            None,
+            sample1="{agency_name} EMS Billing: code 551902 opens your statement.",
+            sample2="{agency_name} Fire & EMS: use 7301 to confirm your payment plan.",
+            sample3="{agency_name} EMS Billing: [code] is your verification code.",
+        )
+    )
+    assert [f for f in blocking(findings) if f.rule == "B6"], findings
+
+
 # Every later half's class cases (blind5 onward), one test: (rule, base, field, text, blocks).
 LATER_BLIND_CLASS_CASES += (
     BLIND9_CLASS_CASES
@@ -5604,6 +5761,7 @@ LATER_BLIND_CLASS_CASES += (
     + BLIND14_CLASS_CASES
     + BLIND15_CLASS_CASES
     + BLIND16_CLASS_CASES
+    + BLIND17_CLASS_CASES
 )
 
 
