@@ -37,6 +37,7 @@ HALF_ACCURACY_FLOORS = {
     "blind15": 1.00,  # first run 90.0 % (measured after blind14's classes were fixed), then tuned
     "blind16": 1.00,  # first run 97.0 % (measured after blind15's classes were fixed), then tuned
     "blind17": 1.00,  # first run 87.0 % (measured after blind16's classes were fixed), then tuned
+    "blind18": 0.83,  # first run 83.0 % (measured after blind17's classes were fixed)
 }
 # The id prefix of each half written after the first three.
 LATER_HALF_PREFIXES = {
@@ -56,6 +57,7 @@ LATER_HALF_PREFIXES = {
     "blind15": "T",
     "blind16": "U",
     "blind17": "V",
+    "blind18": "W",
 }
 
 
@@ -126,7 +128,7 @@ def test_each_half_is_at_least_as_accurate_as_recorded(half, floor):
 
 
 # half -> id prefix, while a half waits sealed
-SEALED_PREFIXES: dict[str, str] = {"blind18": "W"}
+SEALED_PREFIXES: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("half", corpus.SEALED)
