@@ -160,6 +160,9 @@ _SENDS_FOR_OTHERS_RE = re.compile(
     # "we send each client's opted-in residents that client's notices … with the client's name"
     r"(signed|sent) (with|under) (the )?name of (the |each |every |its |our )?(member|client|"
     r"partner|participating|subscribing|customer) \w+|"
+    r"(each|every) (chapter|club|team|school|studio|client|business|organi[sz]ation|league|"
+    r"church|agency)['’]s (messages|texts) (start|begin|open) with (the|its|their) \w+['’]s "
+    r"name|"
     r"sent (in|under) (that|the|each|every) (client|agency|business|clinic|practice|merchant|"
     r"store|school|customer|member)['’]s (own )?name|"
     r"(each|every|the|a) client['’]s (own )?([\w-]+ )?(residents|customers|patients|members|"
@@ -321,7 +324,10 @@ _BUSINESS_NAME_RE = re.compile(
     # a public body is a sender of its own too ("Town of Maryville:", "Elk Creek Water
     # District:"): a platform signing its texts with each one sends for them
     r"(city|town|village|county|borough|township|parish) of|county|district|township|"
-    r"borough|parish|authority|dance|ballet|music|karate|company)\b|\bco\.(?!\w))"
+    r"borough|parish|authority|dance|ballet|music|karate|company|"
+    # a chapter named in Greek letters ("Kappa Lambda Chi:")
+    r"alpha|beta|gamma|delta|epsilon|zeta|theta|iota|kappa|lambda|omicron|sigma|upsilon|omega)\b|"
+    r"\bco\.(?!\w))"
 )
 
 

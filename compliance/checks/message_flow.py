@@ -246,7 +246,7 @@ _EVERYONE_MUST_ACCEPT_RE = re.compile(
     r"checkout|checking out|continuing)"
 )
 _TEXT_CONSENT_RE = re.compile(
-    r"(?i)\b(agree|consent)\w*\b[^.]{0,120}\b(texts?|text messages?|sms)\b"
+    r"(?i)\b(agree|consent|authori[sz])\w*\b[^.]{0,120}\b(texts?|text messages?|sms)\b"
 )
 
 

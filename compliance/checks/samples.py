@@ -242,6 +242,13 @@ def samples_fit_the_use_case(c: CampaignContent):
     if c.usecase in _NOTIFICATION_USECASES or c.usecase == "CUSTOMER_CARE":
         for name, text in filled:
             promo = _promotion(text) or (c.usecase == "2FA" and _search(_CODE_PITCH_RE, text))
+            if (
+                promo
+                and c.usecase == "PUBLIC_SERVICE_ANNOUNCEMENT"
+                and promo.lower() in ("gratis", "free")
+                and _PUBLIC_HEALTH_RE.search(text)
+            ):
+                continue  # a health department's free flu clinic is a service, not a sale
             if promo:
                 # Carriers reject promotions sent under a non-marketing use case (error 602).
                 yield Hit(
@@ -389,6 +396,9 @@ def _reads_foreign(segment: str) -> bool:
 _CODE_PITCH_RE = re.compile(
     # a postscript to a code is a pitch: a code needs no "P.S."
     r"(?i)\bp\.s\.\s|"
+    # "Btw, you have $142 ready - tap Transfer to get it instantly for $2.99"
+    r"\b(btw|by the way|fyi)\b[,:]?[^.!?]{0,100}\b(tap|get|try|upgrade|add|turn on|switch|join|"
+    r"enroll|transfer)\b|\b(get it|instantly|today) for \$\d|"
     r"\b(tip|p\.?s\.?|psst|new|did you know|good news)\b\s*[:!-][^.!?]{0,80}\b(enroll|sign up|"
     r"switch on|turn on|upgrade|try|join|lock in|apply|save|earn|approved|spend\w*)\b|"
     # a call to book, shop or enrol with a date or a link ("Schedule your flu shot today at
@@ -398,6 +408,10 @@ _CODE_PITCH_RE = re.compile(
     r"on) [\w.-]+\.[a-z]{2,24}/|"
     # a price per period beside a code is a plan being sold ("membership … for $19/mo")
     r"\$\d[\d,.]*\s*(/|per |a )\s*(mo|month|yr|year|wk|week)\b"
+)
+_PUBLIC_HEALTH_RE = re.compile(
+    r"(?i)\b(vaccin\w*|vacun\w*|vaksen|shots?|flu|grip|gripe|screenings?|testing|tests?|"
+    r"klinik|cl[ií]nicas?|clinics?|immuni[sz]\w*|naloxone|narcan)\b"
 )
 _SLIDING_SCALE_RE = re.compile(
     r"(?i)\b(sliding[- ](fee|scale)|escala m[oó]vil|tarifa (reducida|m[oó]vil)|financial "

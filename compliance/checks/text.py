@@ -365,6 +365,14 @@ def _negated(text: str, start: int) -> bool:
         " ",
         before.replace("n't", " not"),
     )
+    # "When no mobile number is in the file we obtain one from …": the condition's negation
+    # does not reach the main clause.
+    before = re.sub(
+        r"\b(when|if|where|whenever) (there is |there's )?(no|not|never)\b[^,]*?(,|(?= (we|they|"
+        r"it|our|staff) ))",
+        " ",
+        before,
+    )
     # "Nothing is pre-checked", "none are shared": a negating pronoun right before the word
     # (not one far back in the sentence: "so nobody misses a closure, everyone is added").
     if re.search(r"\b(nothing|none|nobody|no one|neither)\b[^,]{0,40}$", before):
@@ -373,7 +381,7 @@ def _negated(text: str, start: int) -> bool:
         re.search(
             r"\b(not|never|no|isn't|aren't|won't|don't|doesn't|didn't|can't|cannot|wouldn't|"
             r"without|nor|sin|non|free of|alcohol-free|nunca|jamás|stopped (carrying|selling|"
-            r"stocking|offering))\b",
+            r"stocking|offering)|ban|bans|banning|prohibit|prohibits|prohibiting|outlaw)\b",
             before,
         )
     )
@@ -490,6 +498,9 @@ _FREQUENCY_RE = re.compile(
     r"|(?<![$\d.,%])\b(up to |about |around |~|max(imum)? |no more than )?\d+\s*"
     r"((-|–|to)\s*\d+\s*)?[a-z]+s\s*(/|\bper\b|\ba\b|\beach\b|\bevery\b)\s*(day|week|wk|month|mo|ye"
     r"ar|yr)\b"
+    # The same in Spanish: "hasta 3 promos/mes", "2 avisos por semana".
+    r"|(?<![$\d.,%])\b\d+\s*((-|–|a)\s*\d+\s*)?[a-záéíóúñ]+s\s*(/|\bpor\b|\bal\b|\ba la\b|\bcada\b)"
+    r"\s*(mes|semana|d[ií]a|año)\b"
     # "few msgs/mo", "some texts per week": an unnumbered count per period.
     r"|\b(few|some|occasional)\s+(msgs?|messages?|texts?|alerts?)\s*(/|per|a|each)\s*(day|week|wk|"
     r"month|mo|year|yr)\b"
@@ -540,7 +551,9 @@ POLITICAL_RE = re.compile(
     r"alder(man|woman|person|men|women)\b|"
     # an endorsement of a named officeholder or candidate
     r"endorse[sd]? (rep\.?|representative|sen\.?|senator|gov\.?|governor|mayor|councilmember|"
-    r"council member|judge|commissioner|candidate)\b|ballot|measure [a-z0-9]+\b|"
+    r"council member|judge|commissioner|candidate)\b|"
+    # (a debate tournament's "ballot table" and judges' ballots are not elections)
+    r"(?<!debate )(?<!judges' )(?<!judge's )ballot(?! tables?\b)|measure [a-z0-9]+\b|"
     r"election( day)?|chip in \$?\d+|campaign (contribution|donation)|pac\b|"
     r"get out the vote|polls (open|close)|precinct|vote (yes|no) on (question |prop(osition)? |"
     r"measure |amendment |issue )?[a-z0-9]+\b|(question|proposition|amendment) \d+ would|"
@@ -580,6 +593,9 @@ _PROMO_RE = re.compile(
     # a limit or a perk unlocked, shopping called for with a time ("Shop 0% interest at 300+
     # stores this weekend")
     r"\byou['’]ve unlocked (a |an )?(higher|bigger|new|more|extra|bonus)\b|"
+    # a fee waived to sell an add-on ("with no setup fee through June"), "want X too?"
+    r"\b(no|zero|\$0) (setup|set-up|activation|installation|enrollment|sign-?up) fees?\b|"
+    r"\bwant [\w ]{1,30} too\?|"
     # a giveaway ("tour it this month and take home a free cookbook")
     r"\b(take home|grab|claim|win) (a |an |your )?free\b|"
     r"(^|(?<=[.!?:] ))shop\b[^.!?]{0,80}\b(this (weekend|week|month)|today|tonight|now|during)\b|"
@@ -665,7 +681,8 @@ BANNED_RE = re.compile(
     r"consolidate (your |their |all )?(\w+ )?(debts?|credit cards?|bills)|"
     r"(reduce|lower|cut|eliminate|erase|wipe out) (your |their )?(total )?(unsecured )?debts?|"
     r"debt collect(ion|or|ors) (agency|agencies|services?)|collections? agency|"
-    r"attempt to collect a debt|accounts? (is |are )?placed with us|places? (a |an |the |their )?"
+    r"attempt to collect a debt|(accounts?|balances?|debts?) (is |are )?placed with us|"
+    r"places? (a |an |the |their )?"
     r"([\w-]+ ){0,2}accounts? with us|placed (with us )?for collection|"
     r"pennies on the dollar|tax (debt )?relief|wage garnish\w*|credit repair|fix (your|my) credit|"
     r"repair (your|their) credit|credit (restoration|fix|fixing|sweep|clean-?up)|"
@@ -757,7 +774,13 @@ BANNED_RE = re.compile(
     r"\d+ rounds? of (\d+mm|ammo)|(glock|sig sauer|smith & wesson|ruger|remington|beretta|"
     r"springfield armory|taurus|mossberg)\b[^.!?\n]{0,40}\b(in stock|on sale|restock\w*|"
     r"just arrived|now available)|"
-    r"\d+mm ammo)\b"
+    r"\d+mm ammo|"
+    # consumer fireworks sold (explosives: the stricter providers' prohibited lists)
+    r"consumer fireworks|fireworks (outlets?|stands?|tents?|stores?|shops?|superstores?|"
+    r"warehouses?|sales?|for sale)|artillery shells|\d+ ?g cakes|firecrackers|roman candles|"
+    r"bottle rockets|"
+    # the collector's own mini-Miranda
+    r"communication from a debt collector)\b(?![- ]free\b)"
 )
 # Restricted content as businesses word it, beyond the category names (Twilio's forbidden
 # message categories: prescription drugs offered without a prescription, compounded and
@@ -786,6 +809,11 @@ RESTRICTED_RE = re.compile(
     r"(order|buy) [\w ]{0,15}\b" + _RX_DRUG + r"\b[^.!?\n]{0,20}\bonline|"
     r"(first|1st) (month|dose|shot|injection|vial) of ([\w-]+ )?" + _RX_DRUG + r"|"
     r"" + _RX_DRUG + r"[\w -]{0,30}\b(is |are )?(only|just) \$\d|"
+    # an intro price on a drug, a drug shipped to the door ("TRT intro month $129", "ships
+    # generic tadalafil troches to your door")
+    r"" + _RX_DRUG + r"[\w -]{0,20}\b(intro|introductory|trial|starter|special|first)\b[\w -]{0,15}"
+    r"\$\d+|(ships?|shipped|mails?|mailed|delivers?|delivered) (generic |brand(ed)? |compounded )?"
+    r"" + _RX_DRUG + r"[^.!?\n]{0,40}\b(to your door|to you|discreet\w*|overnight)|"
     r"" + _RX_DRUG + r"[^.!?\n]{0,60}\b(meds|medication|vials?|pens?) (mailed|shipped|delivered)"
     r" to (you|your (door|home))|"
     r"no (script|rx|prescription)s? (needed|required|necessary)|"
@@ -843,7 +871,8 @@ AGE_GATED_RE = re.compile(
     # (beer as an ingredient, "beer cheese" or "beer-battered cod", sells no beer)
     r"(?i)\b(alcohol\w*|(?<!root )beers?(?![- ](cheese|batter\w*|bread|brats?|mustard|can "
     r"chicken))|wines?|winery|liquor|vodka|whiske?y|bourbon|tequila|"
-    r"rum|gin|cocktails?|brewery|breweries|happy hour|firearms?|rifles?|pistols?|"
+    r"rum|gin|cocktails?|brewery|breweries|happy hour|firearms?|rifles?|pistols?|open bar|"
+    r"kegs?|keggers?|beer pong|jello shots|bottle service|"
     r"(domestic|craft|beer|margarita|sangria) (pitchers?|drafts?)|(well|tequila|jell-?o|whiske?y|"
     r"vodka) shots?|margaritas?|mimosas?|sangria|hard seltzers?|bar specials?|"
     r"(?<!glue )(?<!nail )(?<!heat )guns?|"
@@ -1085,6 +1114,9 @@ _BAD_CONSENT_RE = re.compile(
     r"by \w+ing (your |a |an |the |our )?[^.;]{0,40}\byou (agree|consent)\w*[^.;]{0,40}\b"
     r"(promotional|marketing) (texts?|text messages|sms|messages)|"
     r"ticked by default|(is|are|comes?|come) (already|pre-?) ?(checked|ticked|selected)|"
+    r"(comes?|loads?|appears?|starts?( out)?|shows? up) (already )?(checked|ticked|selected)\b|"
+    r"(is|are) (checked|ticked|selected) (automatically|by default|when the (page|form|screen) "
+    r"(loads|opens))|"
     r"already (checked|ticked|selected)( for (you|them))?|automatically "
     r"(opted|enrolled|subscribed|added)|(are|is) (enrolled|added) automatically|implied consent|"
     r"implied|must agree to receive|agree to receive text messages as part of|in order to enroll|"
@@ -1215,6 +1247,9 @@ _BAD_CONSENT_RE = re.compile(
     r"\b(resident|member|customer|tenant|client|patient|student|buyer|borrower|guest|parent|"
     r"subscriber|user|lessee|applicant|donor)s? (hereby )?(agrees?|consents?) to (receive|"
     r"be sent|get) [^.;]{0,80}\b(texts?|text messages|sms)\b|"
+    r"\b(resident|member|customer|tenant|client|patient|student|buyer|borrower|guest|parent|"
+    r"subscriber|user|lessee|applicant|donor)s? (hereby )?authori[sz]es? [^.;]{0,60}\bto "
+    r"(contact|text|message|send)[^.;]{0,60}\b(texts?|text messages?|sms)\b|"
     r"(signing|accepting|completing|submitting) (the|your|this|their) ([\w-]+ )?(lease|agreement|"
     r"contract|application|enrol(l)?ment form) (completes|means|counts as|constitutes|is) "
     r"(your )?(enrol(l)?ment|consent|opt-?in|agreement to (receive )?(texts|messages))|"
@@ -1330,6 +1365,10 @@ SOURCED_OR_BUNDLED_RE = re.compile(
     r"checkout|purchase|membership|agreement|contract)|"
     r"(signing up|joining|enrolling|buying|booking|purchasing|registering)[^.;]{0,50}\bmeans "
     r"(you|they)('ll| will)? (get|receive) (\w+ ){0,2}(texts|messages|sms)|"
+    r"(texts?|text (deals|offers|messages|alerts|promotions)|sms)( \w+)? (is|are) (a )?part of "
+    r"(the |our |your )?([\w-]+ ){0,2}(membership|program|plan|subscription|agreement|account)|"
+    r"(are|is|get|gets) enrolled in (the |our )?([\w-]+ ){0,2}texts? when (they|you) (join|sign "
+    r"up|enrol\w*|register)|"
     r"all (new )?(members|customers|guests|patients|students|tenants|buyers|clients) (get|receive|"
     r"are sent) (our )?(marketing|promotional) (texts|messages|sms|offers))\b"
 )

@@ -38,13 +38,16 @@ def lending_content_is_declared(c: CampaignContent):
             return
 
 
+_SENTENCE_END_RE = re.compile(r"(?<!\d)[.!?](?!\d)|\n")
 # A spirit that flavours food ("bourbon caramel truffles", "rum-glazed ham") is not alcohol for
 # sale: the same sentence names a dish.
 _FOOD_CONTEXT_RE = re.compile(
     r"(?i)\b(glaze[ds]?|glazed|caramels?|truffles?|cakes?|cupcakes?|ham|sauce|beans|bbq|barbecue|"
     r"ribs|brisket|smoked|infused|flavou?red|chocolates?|candy|candies|ice cream|cookies?|"
     r"brownies?|pies?|salmon|marinated|mocktails?|sin alcohol|non-?alcoholic|alcohol-?free|"
-    r"pecans?|pralines?|tiramisu|fudge|frosting|custards?|tarts?|bread pudding|pre-?orders?)\b"
+    r"pecans?|pralines?|tiramisu|fudge|frosting|custards?|tarts?|bread pudding|pre-?orders?|"
+    # a growler or a tap of something without alcohol
+    r"kombucha|kefir|root beer|ginger beer|cold brew|sodas?)\b"
 )
 
 
@@ -81,7 +84,9 @@ _STORAGE_AFTER_RE = re.compile(
 )
 # A hunting season is a date on the calendar ("deer rifle season opens Saturday, wear blaze
 # orange"), a safety notice, not firearms for sale; a golf "shotgun start" is a format.
-_SEASON_AFTER_RE = re.compile(r"(?i)\s+((deer|bear|elk|turkey|hunting)\s+)?seasons?\b")
+_SEASON_AFTER_RE = re.compile(
+    r"(?i)\)?\s+((deer|bear|elk|turkey|hunting)\s+)?(seasons?|openers?|hunts?|hunting)\b"
+)
 _START_AFTER_RE = re.compile(r"(?i)[\s-]+start\b")
 # Not a firearm: "archery & air rifle practice", "laser tag guns", "BB gun safety".
 _NOT_A_FIREARM_BEFORE_RE = re.compile(r"(?i)\b(air|bb|pellet|nerf|paintball|laser|toy|water)\s+$")
@@ -111,12 +116,13 @@ def _names_a_place(text: str, match: re.Match) -> bool:
     )
 
 
-def _sold_age_restricted(text: str) -> str | None:
+def _sold_age_restricted(text: str, non_alcoholic: bool = False) -> str | None:
     """The first age-restricted product the text offers, outside food and negation."""
     for match in AGE_GATED_RE.finditer(text):
-        start = max(text.rfind(mark, 0, match.start()) for mark in ".!?\n") + 1
-        ends = [i for i in (text.find(mark, match.end()) for mark in ".!?\n") if i != -1]
-        sentence = text[start : min(ends) if ends else len(text)]
+        # (a decimal point, "0.5% ABV", ends no sentence)
+        starts = [m.end() for m in _SENTENCE_END_RE.finditer(text, 0, match.start())]
+        end = _SENTENCE_END_RE.search(text, match.end())
+        sentence = text[starts[-1] if starts else 0 : end.start() if end else len(text)]
         if (
             _FOOD_CONTEXT_RE.search(sentence)
             or _negated(text, match.start())
@@ -133,6 +139,10 @@ def _sold_age_restricted(text: str) -> str | None:
             or _RECOVERY_RE.search(sentence)
             or _in_a_title(text, match, sentence)
             or _OWN_EVENT_DRINK_RE.search(sentence)
+            or (
+                _VESSEL_RE.fullmatch(match.group(0))
+                and (non_alcoholic or _NON_ALCOHOLIC_RE.search(text))
+            )
         ):
             continue
         return match.group(0)
@@ -183,6 +193,12 @@ def _in_a_title(text: str, match: re.Match, sentence: str) -> bool:
     return bool(quoted) and bool(_TITLE_CONTEXT_RE.search(sentence))
 
 
+# A growler or a tap of a drink the same text says has no alcohol ("non-alcoholic kombucha …
+# your growler refill is ready").
+_VESSEL_RE = re.compile(r"(?i)growlers?|crowlers?|on tap|taps?|kegs?|pints?|brew\w*")
+_NON_ALCOHOLIC_RE = re.compile(
+    r"(?i)\b(non-?alcoholic|alcohol-?free|zero-?proof|0\.0 ?%|under 0\.5 ?% abv|no alcohol)"
+)
 # The couple's own bar at their wedding ("your signature cocktail pick"): planned, not sold.
 _OWN_EVENT_DRINK_RE = re.compile(
     r"(?i)\b(your|their|the couple['’]s) signature (cocktails?|drinks?)\b"
@@ -210,8 +226,10 @@ def _in_a_link(text: str, match: re.Match) -> bool:
 @checks("U2")
 def age_restricted_content_is_age_gated(c: CampaignContent):
     if not c.age_gated:
+        # (the description saying the product has no alcohol covers "growler" in a sample)
+        non_alcoholic = bool(_NON_ALCOHOLIC_RE.search(c.description))
         for name, text in _content_fields(c):
-            found = _sold_age_restricted(text)
+            found = _sold_age_restricted(text, non_alcoholic)
             if found:
                 yield Hit(f"{name} mentions “{found}” but ageGated is not set.")
                 return

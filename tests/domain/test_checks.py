@@ -5273,6 +5273,18 @@ def test_a_sole_proprietor_named_by_the_owner_in_a_possessive_brand():
             "Northside Dance Co.: costumes are in, pick yours up Thursday.",
             "Lockbox Security: your studio code is 551902.",
         ),
+        # a placeholder heading each sender tag
+        (
+            "{agency_name} EMS Billing: code 551902 opens your statement.",
+            "{agency_name} Fire & EMS: use 7301 to confirm your payment plan.",
+            "{agency_name} EMS Billing: [code] is your verification code.",
+        ),
+        # chapters named in Greek letters
+        (
+            "Kappa Rho Chi: your dues code is 551902. Reply STOP to cancel.",
+            "Alpha Nu Theta: use 7301 to sign in to the chapter portal.",
+            "Lockbox Security: [code] is your verification code.",
+        ),
     ],
 )
 def test_samples_signed_by_different_senders_are_sent_for_them(samples):
@@ -5738,17 +5750,172 @@ BLIND17_CLASS_CASES = [
 ]
 
 
-def test_a_placeholder_heading_each_samples_sender_tag_speaks_for_others():
+# blind18's classes (2026-12-05 evening), in our own wording with near misses: a decimal point
+# ends no sentence, and a drink said to have no alcohol keeps its growler; a firearms hunting
+# season and a "gun deer opener"; "CBD-free"; "ban gambling ads" and a debate's ballot table;
+# free shots from a health department; a count of promos a month in Spanish; an upsell after
+# "btw" or for a fee beside a code, "no setup fee" on a notice; a client who "authorizes" texts
+# in a letter every client signs; a box that "comes checked"; texts that are "part of" a
+# membership; a conditional "when no number is in the file"; balances placed with a
+# collector; a drug's intro price or shipping; kegs and an open bar; consumer fireworks;
+# chapters named in Greek letters.
+BLIND18_CLASS_CASES = [
+    (
+        "U2",
+        "bakery",
+        "description",
+        "Sweet Crumbs Bakery brews a non-alcoholic ginger tonic (under 0.5% ABV) and texts "
+        "customers when their growler refill is ready.",
+        False,
+    ),
+    (
+        "U2",
+        "walker",
+        "sample2",
+        "Paws by Jane: regular (firearms) deer season opens Saturday, so our woods walks "
+        "move to the park. Also: gun deer opener is in 3 weeks, wear orange.",
+        False,
+    ),
+    (
+        "S9",
+        "bakery",
+        "description",
+        "Sweet Crumbs Bakery is a CBD-free, hemp-free shop that texts weekly offers to "
+        "customers who opted in.",
+        False,
+    ),
+    (
+        "S9",
+        "walker",
+        "sample2",
+        "Paws by Jane: our debate club motion this week: 'This house would ban gambling ads "
+        "on TV.'",
+        False,
+    ),
+    (
+        "U6",
+        "walker",
+        "sample2",
+        "Paws by Jane: I'm judging the debate tournament Saturday, find me at the ballot table.",
+        False,
+    ),
+    (
+        "M6",
+        "bakery",
+        "optinMessage",
+        "Sweet Crumbs Bakery: ¡Listo! Recibirá hasta 3 promos/mes. Pueden aplicar tarifas de "
+        "msj y datos. AYUDA para ayuda, PARAR para cancelar.",
+        False,
+    ),
+    (
+        "S8",
+        "2fa",
+        "sample2",
+        "Lockbox: your login code is 551902. Btw, tap Vault in the app to protect 5 devices.",
+        True,
+    ),
+    (
+        "S8",
+        "clinic",
+        "sample2",
+        "Riverbend Family Clinic: your payment posted. Want telehealth too? Add it with no setup "
+        "fee this month.",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        "Every client signs our catering contract. It reads: 'Client authorizes Sweet Crumbs "
+        "Bakery to contact the number provided by text message about orders and offers.' " + _FLOW,
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"{_FLOW} To help customers, the box comes checked when the page loads.",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"{_FLOW} The box is checked by the customer, never by us.",
+        False,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"{_FLOW} Text deals are part of the loyalty membership, so members are enrolled in the "
+        "weekly texts when they join.",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"{_FLOW} When no number is on the order we obtain one from a skip-trace provider.",
+        True,
+    ),
+    (
+        "S9",
+        "clinic",
+        "description",
+        "Riverbend Family Clinic resolves past-due balances placed with us by hospitals and "
+        "texts patients about them.",
+        True,
+    ),
+    (
+        "S9",
+        "clinic",
+        "sample2",
+        "Riverbend Family Clinic: testosterone therapy intro month $129, labs included.",
+        True,
+    ),
+    (
+        "S9",
+        "clinic",
+        "sample2",
+        "Riverbend Family Clinic: our men's program now ships generic tadalafil to your door.",
+        True,
+    ),
+    (
+        "U2",
+        "walker",
+        "sample2",
+        "Paws by Jane: dog-friendly party Friday, kegs in the backyard!",
+        True,
+    ),
+    (
+        "S9",
+        "bakery",
+        "sample2",
+        "Sweet Crumbs Bakery: BOGO on artillery shells and 500g cakes at our fireworks tent!",
+        True,
+    ),
+    (
+        "S9",
+        "bakery",
+        "sample2",
+        "Sweet Crumbs Bakery: we're closed for the town fireworks show on the 4th.",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("usecase", "blocks"), [("PUBLIC_SERVICE_ANNOUNCEMENT", False), ("ACCOUNT_NOTIFICATION", True)]
+)
+def test_free_shots_from_a_health_department_are_a_service_not_a_promotion(usecase, blocks):
+    sample = "Riverbend Family Clinic: vacunas gratis contra la gripe el sábado en la biblioteca."
     findings = check_campaign(
         campaign(
-            "2fa",
-            None,
-            sample1="{agency_name} EMS Billing: code 551902 opens your statement.",
-            sample2="{agency_name} Fire & EMS: use 7301 to confirm your payment plan.",
-            sample3="{agency_name} EMS Billing: [code] is your verification code.",
+            "clinic", None, usecase=usecase, subUsecases=["ACCOUNT_NOTIFICATION"], sample2=sample
         )
     )
-    assert [f for f in blocking(findings) if f.rule == "B6"], findings
+    assert bool([f for f in blocking(findings) if f.rule == "S8"]) is blocks, findings
 
 
 # Every later half's class cases (blind5 onward), one test: (rule, base, field, text, blocks).
@@ -5762,6 +5929,7 @@ LATER_BLIND_CLASS_CASES += (
     + BLIND15_CLASS_CASES
     + BLIND16_CLASS_CASES
     + BLIND17_CLASS_CASES
+    + BLIND18_CLASS_CASES
 )
 
 
