@@ -38,6 +38,7 @@ HALF_ACCURACY_FLOORS = {
     "blind16": 1.00,  # first run 97.0 % (measured after blind15's classes were fixed), then tuned
     "blind17": 1.00,  # first run 87.0 % (measured after blind16's classes were fixed), then tuned
     "blind18": 1.00,  # first run 83.0 % (measured after blind17's classes were fixed), then tuned
+    "blind19": 0.89,  # first run 89.0 % (measured after blind18's classes were fixed)
 }
 # The id prefix of each half written after the first three.
 LATER_HALF_PREFIXES = {
@@ -58,6 +59,7 @@ LATER_HALF_PREFIXES = {
     "blind16": "U",
     "blind17": "V",
     "blind18": "W",
+    "blind19": "X",
 }
 
 
@@ -128,7 +130,7 @@ def test_each_half_is_at_least_as_accurate_as_recorded(half, floor):
 
 
 # half -> id prefix, while a half waits sealed
-SEALED_PREFIXES: dict[str, str] = {"blind19": "X"}
+SEALED_PREFIXES: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("half", corpus.SEALED)
