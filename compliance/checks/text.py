@@ -210,6 +210,15 @@ def _short_forms(brand: BrandContext) -> set[str]:
             forms.add(" ".join(words[:2]))
             if len(words[0]) >= 4 and words[0] not in _GENERIC_WORDS:
                 forms.add(words[0])
+        # A place before the name is often dropped ("Cardinal Boosters" for Westfield Cardinal
+        # Boosters), unless what is left is generic ("National Bank").
+        if (
+            len(words) >= 3
+            and len(words[1]) >= 5
+            and words[1] not in _GENERIC_WORDS
+            and words[1] not in _PLACE_GENERIC_WORDS
+        ):
+            forms.add(" ".join(words[1:3]))
         # The owner's name in a possessive brand ("Lupe" for Lupe's Taco Truck): "I'm Lupe".
         owner = re.match(r"\s*([A-Za-z]{4,})['’]s\b", name or "")
         if owner and owner.group(1).lower() not in _GENERIC_WORDS:
@@ -217,6 +226,36 @@ def _short_forms(brand: BrandContext) -> set[str]:
     return forms
 
 
+_PLACE_GENERIC_WORDS = frozenset(
+    [
+        "national",
+        "american",
+        "united",
+        "community",
+        "federal",
+        "state",
+        "county",
+        "family",
+        "general",
+        "medical",
+        "public",
+        "regional",
+        "central",
+        "global",
+        "valley",
+        "river",
+        "north",
+        "south",
+        "east",
+        "west",
+        "mountain",
+        "coast",
+        "capital",
+        "first",
+        "metro",
+        "premier",
+    ]
+)
 _JURISDICTION_WORDS = frozenset(
     ["city", "town", "county", "village", "borough", "township", "state", "parish", "port"]
 )
@@ -364,6 +403,11 @@ def _negated(text: str, start: int) -> bool:
         r"was) ))",
         " ",
         before.replace("n't", " not"),
+    )
+    # A purpose before the main clause ("To make sure no family misses a reminder, the box is
+    # already ticked"; "So guests don't miss the gate code, the box comes ticked") is not it.
+    before = re.sub(
+        r"(^|(?<=[\s'\"“”]))(to make sure|to ensure|so that|so|in order that)\b[^,]*,", " ", before
     )
     # "When no mobile number is in the file we obtain one from …": the condition's negation
     # does not reach the main clause.
@@ -527,6 +571,13 @@ _FREQUENCY_RE = re.compile(
     r"|(?<![$\d.,])\b\d+\s*((-|–|to)\s*\d+\s*)?((msgs?|messages?|texts?|alerts?|updates?|"
     r"reminders?|notices?)\s+)?(total|in (all|total))\b"
 )
+# Recovery from a substance is care, not sale: "adults recovering from alcohol and opioid use",
+# "working on alcohol, cannabis or other substance use", "a sober-living home".
+RECOVERY_SENTENCE_RE = re.compile(
+    r"(?i)\b(recover(y|ing)( from)?|rehab\w*|detox\w*|sobriety|sober|addiction|use disorders?|"
+    r"substance (use|abuse)|alcoholics anonymous|al-anon|(alcohol|drinking) (use|abuse|"
+    r"dependence|problems?)|counsel\w* (program|sessions?|for)|treatment (program|for))\b"
+)
 # Quitting is not buying: "stop smoking, vaping or chewing tobacco", "toss the vape pods",
 # "free nicotine patches" (a public-health quit program sells and promotes nothing).
 CESSATION_SENTENCE_RE = re.compile(
@@ -593,6 +644,8 @@ _PROMO_RE = re.compile(
     # a limit or a perk unlocked, shopping called for with a time ("Shop 0% interest at 300+
     # stores this weekend")
     r"\byou['’]ve unlocked (a |an )?(higher|bigger|new|more|extra|bonus)\b|"
+    # a bonus for opening an account ("open a Saver by 3/31 and we'll drop in $50")
+    r"\bwe['’]ll (drop in|add|deposit|give you|credit you|throw in) \$\d|\b\d+(\.\d+)? ?% apy on\b|"
     # a fee waived to sell an add-on ("with no setup fee through June"), "want X too?"
     r"\b(no|zero|\$0) (setup|set-up|activation|installation|enrollment|sign-?up) fees?\b|"
     r"\bwant [\w ]{1,30} too\?|"
@@ -678,6 +731,7 @@ BANNED_RE = re.compile(
     r"crypto(currency|currencies)?|bitcoin|btc|nft drops?|"
     r"token listings?|just listed, trade|debt (relief|settlement|forgiveness|reduction|"
     r"consolidation|resolution|negotiation|elimination)|settle (your )?debts?|"
+    r"debt management (plans?|programs?)|"
     r"consolidate (your |their |all )?(\w+ )?(debts?|credit cards?|bills)|"
     r"(reduce|lower|cut|eliminate|erase|wipe out) (your |their )?(total )?(unsecured )?debts?|"
     r"debt collect(ion|or|ors) (agency|agencies|services?)|collections? agency|"
@@ -896,7 +950,8 @@ _LENDING_RE = re.compile(
     # purchase (AWS's direct-lending attribute covers loan arrangement, a dealer's included).
     r"\d+(\.\d+)? ?% apr|apr (financing|for \d+)|(get|getting|gets) (you )?(pre-?)?approved|"
     # ("approval in minutes from a licensed clinician" is a telehealth visit, not credit)
-    r"approv(al|ed) in (minutes|seconds|\d+)(?![^.!?]{0,40}\b(clinician|doctor|physician|"
+    r"(we )?financ(e|ing) in-house|in-house financing|"
+    r"approv(als?|ed) in (minutes|seconds|\d+)(?![^.!?]{0,40}\b(clinician|doctor|physician|"
     r"prescriber|provider|nurse|pharmacist)s?\b)|bad credit|no credit\b|poor credit|"
     r"buy here,? pay here|(auto|car|vehicle|boat|rv|equipment) financing|"
     r"(get|borrow|receive) (up to )?\$[\d,]+k? (deposited|funded|in your account|wired|today|"
@@ -932,6 +987,12 @@ _LENDING_SERVICE_RE = re.compile(
     r"(subsidized|unsubsidized|plus|consolidation) loans?|(parent|grad) plus loans?|(stafford|"
     r"perkins) loans?|"
     # ("the box is separate from the credit application": the texts are apart from credit)
+    # someone else's lender, named in paperwork ("a lien release from their lender", "the
+    # report went to your lender", "your loan officer")
+    r"(your|their|my|his|her|the customer['’]s|the homeowner['’]s) (own )?(lenders?|loan "
+    r"officers?)|"
+    r"(to|from|by) (the|your|their) lenders?|lien ?(releases?|holders?)|lienholders?|"
+    r"(passed on|ordered|sent|supplied|provided|referred) by (the |your |their )?lenders?|"
     r"(separate|apart|independent) (from|of) (the |your |any |our )?(credit|loan|financing) "
     r"(applications?|forms?))\b"
 )

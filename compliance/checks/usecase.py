@@ -16,6 +16,7 @@ from compliance.checks.text import (
     AGE_GATED_RE,
     CESSATION_SENTENCE_RE,
     POLITICAL_RE,
+    RECOVERY_SENTENCE_RE,
     _affirmed,
     _negated,
 )
@@ -137,6 +138,7 @@ def _sold_age_restricted(text: str, non_alcoholic: bool = False) -> str | None:
             or _in_a_link(text, match)
             or CESSATION_SENTENCE_RE.search(sentence)
             or _RECOVERY_RE.search(sentence)
+            or _NEVER_PROMOTED_RE.search(sentence)
             or _in_a_title(text, match, sentence)
             or _OWN_EVENT_DRINK_RE.search(sentence)
             or (
@@ -151,10 +153,11 @@ def _sold_age_restricted(text: str, non_alcoholic: bool = False) -> str | None:
 
 # Recovery from a drink is care, not sale: "adults recovering from alcohol and opioid use",
 # "alcohol use disorder", "a sober-living home".
-_RECOVERY_RE = re.compile(
-    r"(?i)\b(recover(y|ing)( from)?|rehab\w*|detox\w*|sobriety|sober|addiction|use disorders?|"
-    r"substance (use|abuse)|alcoholics anonymous|al-anon|(alcohol|drinking) (use|abuse|"
-    r"dependence|problems?))\b"
+_RECOVERY_RE = RECOVERY_SENTENCE_RE
+# "We also serve tej (honey wine) …, but our texts never mention or promote alcohol"
+_NEVER_PROMOTED_RE = re.compile(
+    r"(?i)\b(texts?|messages?|sms)\b[^.!?]{0,20}\b(never|do not|don't|won't|will not) "
+    r"(mention|promote|advertise|include|market)\b"
 )
 # A drink's name in a quoted title ("your hold 'Bourbon Empire' is ready"): a book, a film or a
 # song, not a drink for sale.

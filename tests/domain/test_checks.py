@@ -5918,6 +5918,111 @@ def test_free_shots_from_a_health_department_are_a_service_not_a_promotion(useca
     assert bool([f for f in blocking(findings) if f.rule == "S8"]) is blocks, findings
 
 
+# blind19's classes (2026-12-05 evening), in our own wording with near misses: a drink named to
+# say the texts never promote it; someone else's lender, lien releases, loan officers; a
+# substance named as what counselling treats; the name without the place in front; an account
+# bonus and APY under notifications; a debt management plan; a box ticked in advance behind a
+# purpose clause; a brand named only in a link; in-house financing and approvals in 24 hours.
+BLIND19_CLASS_CASES = [
+    (
+        "U2",
+        "bakery",
+        "description",
+        "Sweet Crumbs Bakery texts weekly pastry offers. We also pour wine at the café for "
+        "guests 21+, but our texts never mention or promote alcohol.",
+        False,
+    ),
+    (
+        "U2",
+        "bakery",
+        "description",
+        "Sweet Crumbs Bakery texts weekly pastry offers and our new craft beer flights at the "
+        "café.",
+        True,
+    ),
+    (
+        "U1",
+        "walker",
+        "sample2",
+        "Paws by Jane: running late, I'm at the tag office picking up my lien release from my "
+        "lender; your loan officer called too.",
+        False,
+    ),
+    (
+        "S9",
+        "clinic",
+        "description",
+        "Riverbend Family Clinic texts young adults in its counselling program for alcohol, "
+        "cannabis or other substance use: session reminders only.",
+        False,
+    ),
+    (
+        "S9",
+        "clinic",
+        "sample2",
+        "Riverbend Family Clinic: cannabis gummies now in stock at our wellness counter!",
+        True,
+    ),
+    (
+        "S8",
+        "clinic",
+        "sample2",
+        "Riverbend Family Clinic: open a health savings account by 3/31 and we'll drop in $50, "
+        "plus 4.00% APY on your first $1,000.",
+        True,
+    ),
+    (
+        "S9",
+        "clinic",
+        "description",
+        "Riverbend Family Clinic texts clients enrolled in its Debt Management Plan about "
+        "deposits and creditor payments.",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"{_FLOW} To make sure no customer misses a pickup, the box is already ticked when the "
+        "form opens.",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"{_FLOW} So guests don't miss their order, the box comes already ticked.",
+        True,
+    ),
+    (
+        "U1",
+        "bakery",
+        "sample2",
+        "Sweet Crumbs Bakery: we finance in-house! Approvals in 24 hrs on wedding cakes.",
+        True,
+    ),
+]
+
+
+def test_a_brand_named_only_inside_a_link_is_not_named():
+    samples = {
+        "sample1": "Tonight's class moved to 6:15. Details at sweetcrumbs.com/classes",
+        "sample2": "Pie pre-orders close Friday: https://sweetcrumbs.com/pies",
+        "sample3": "Reminder: pick up your order by 5pm. Reply STOP to opt out.",
+    }
+    findings = check_campaign(campaign("bakery", None, **samples))
+    assert [f for f in blocking(findings) if f.rule == "S2"], findings
+
+
+def test_the_name_without_the_place_before_it_names_the_brand():
+    from compliance.checks.text import names_brand
+
+    brand = BrandContext(display_name="Westfield Cardinal Boosters", company_name="")
+    assert names_brand("Cardinal Boosters: game moved to 6pm.", brand)
+    bank = BrandContext(display_name="Lakeside National Bank", company_name="")
+    assert not names_brand("National Bank: your card was used.", bank)
+
+
 # Every later half's class cases (blind5 onward), one test: (rule, base, field, text, blocks).
 LATER_BLIND_CLASS_CASES += (
     BLIND9_CLASS_CASES
@@ -5930,6 +6035,7 @@ LATER_BLIND_CLASS_CASES += (
     + BLIND16_CLASS_CASES
     + BLIND17_CLASS_CASES
     + BLIND18_CLASS_CASES
+    + BLIND19_CLASS_CASES
 )
 
 
