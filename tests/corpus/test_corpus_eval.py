@@ -39,6 +39,7 @@ HALF_ACCURACY_FLOORS = {
     "blind17": 1.00,  # first run 87.0 % (measured after blind16's classes were fixed), then tuned
     "blind18": 1.00,  # first run 83.0 % (measured after blind17's classes were fixed), then tuned
     "blind19": 1.00,  # first run 89.0 % (measured after blind18's classes were fixed), then tuned
+    "blind20": 0.89,  # first run 89.0 % (measured after blind19's classes were fixed)
 }
 # The id prefix of each half written after the first three.
 LATER_HALF_PREFIXES = {
@@ -60,6 +61,7 @@ LATER_HALF_PREFIXES = {
     "blind17": "V",
     "blind18": "W",
     "blind19": "X",
+    "blind20": "Y",
 }
 
 
@@ -130,7 +132,7 @@ def test_each_half_is_at_least_as_accurate_as_recorded(half, floor):
 
 
 # half -> id prefix, while a half waits sealed
-SEALED_PREFIXES: dict[str, str] = {"blind20": "Y"}
+SEALED_PREFIXES: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("half", corpus.SEALED)
