@@ -32,7 +32,10 @@ _EDGE_PUNCTUATION = "()[]{}<>\"'“”‘’,;:!?."
 _LINK_PLACEHOLDER_RE = re.compile(
     r"(?i)[\[{<][^\]}>]{0,30}\b(link|url|website)\b[^\]}>]{0,30}[\]}>]"
 )
-_PHONE_RE = re.compile(r"(?<![\d\w])(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}(?!\d)")
+# (ASCII only before it: "请致电415-752-0388" has a number after a Chinese character)
+_PHONE_RE = re.compile(
+    r"(?<![0-9A-Za-z_])(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}(?!\d)"
+)
 _PHONE_PLACEHOLDER_RE = re.compile(r"(?i)[\[{<][^\]}>]{0,30}(\b|_)phone(\b|_)[^\]}>]{0,30}[\]}>]")
 
 URL_SHORTENERS = (
@@ -404,6 +407,9 @@ def _negated(text: str, start: int) -> bool:
         " ",
         before.replace("n't", " not"),
     )
+    # A coordinate clause after ", and that" or ", but" starts afresh ("your pharmacy records are
+    # never used for marketing, and that members' numbers are provided to vendor partners").
+    before = re.split(r",\s*(and that|but|while|whereas|although)\s", before)[-1]
     # A purpose before the main clause ("To make sure no family misses a reminder, the box is
     # already ticked"; "So guests don't miss the gate code, the box comes ticked") is not it.
     before = re.sub(
@@ -537,6 +543,9 @@ _FREQUENCY_RE = re.compile(
     r"|(?<![$\d.,])\b\d+\s*((-|–|to)\s*\d+\s*)?((msgs?|messages?|texts?|alerts?|reminders?|"
     r"mensajes?|msjs?|txts?|sms|avisos?|notices?|updates?|notifications?)\s*)?(/|\bper\b|\beach\b|"
     r"\bevery\b|\bpor\b)\s*[a-záéíóúñ][\w-]*"
+    # "about 4 auction announcements/mo": a count, words, then a plural per period
+    r"|(?<![$\d.,%])\b\d+\s*((-|–|to)\s*\d+\s*)?([\w&-]+\s+){1,3}[a-z]+s\s*(/|\bper\b|\ba\b|\ban\b|"
+    r"\beach\b|\bevery\b)\s*(day|week|wk|month|mo|year|yr)\b"
     # A count of any kind of message per period: "up to 3 deals/mo", "4 promos a month",
     # "2 tips per week" (never a price: "$5/mo", "20% off/mo" has no count of messages).
     r"|(?<![$\d.,%])\b(up to |about |around |~|max(imum)? |no more than )?\d+\s*"
@@ -1055,7 +1064,14 @@ _AFFILIATE_RE = re.compile(
 # with several lenders, offers from sponsors, "you may be entitled to compensation", commissions
 # for promoting others' products, a business that sells or generates leads.
 LEAD_GEN_RE = re.compile(
-    r"(?i)\b((rates?|prices?|quotes?|offers?|deals?|plans?|bids?) from (the )?(top|leading|best|"
+    r"(?i)\b("
+    # people placed with or referred to the partner businesses of a network ("place them in an
+    # open bed at one of the partner treatment centers in our network")
+    r"(place|refer|match|connect)\w* (them|you|people|callers|clients|patients|families|"
+    r"consumers|homeowners)\b[^.]{0,80}\b(partner|network) ([\w-]+ ){0,2}(centers?|"
+    r"facilit(y|ies)|providers?|clinics?|programs?|agenc(y|ies)|lenders?|contractors?|"
+    r"attorneys?|firms?)\b|"
+    r"(rates?|prices?|quotes?|offers?|deals?|plans?|bids?) from (the )?(top|leading|best|"
     r"dozens of|\d+\+?|multiple|several|many|participating|local) ([\w-]+ ){0,2}(carriers|"
     r"insurers|lenders|providers|companies|brands|agencies|dealers|retailers|investors|"
     r"(home )?buyers|contractors|pros|movers|installers|roofers)|"
@@ -1168,7 +1184,8 @@ _BAD_CONSENT_RE = re.compile(
     # booking you agree to receive promotional texts".
     r"by (booking|signing up|registering|enrolling|creating an account|purchasing|ordering|"
     r"checking out|placing an order|paying|using (our|the|this) (service|app|site|website)|"
-    r"joining (the |our |a )?(wait ?list|queue|line)|(clicking|tapping|pressing|selecting) ['‘\"“]?"
+    r"joining (the |our |a )?(wait ?list|queue|line)|becoming (a |an )?(member|customer|client|"
+    r"patient|tenant|student|resident)|(clicking|tapping|pressing|selecting) ['‘\"“]?"
     r"(get|request|see|compare|view|submit|continue|calculate|check) (my |your |a |free )?(quotes?|"
     r"rates?|estimates?|price|pricing|plans?|results?|offers?|savings))"
     r"[^.;]{0,40}\b(agree|consent)\w*[^.;]{0,30}\b(texts?|text messages|sms|messages)|"
@@ -1182,7 +1199,8 @@ _BAD_CONSENT_RE = re.compile(
     r"(opted|enrolled|subscribed|added)|(are|is) (enrolled|added) automatically|implied consent|"
     r"implied|must agree to receive|agree to receive text messages as part of|in order to enroll|"
     r"are added to our (text|sms) list when|data (list|vendor)|list brokers?|"
-    r"(lists?|numbers|contacts|leads|files?|data|databases?)\b[\w' ]{0,25}?\b(we|they|you) (rent|"
+    r"(lists?|numbers|contacts|contact details|contact info\w*|names|records|profiles|leads|files?|"
+    r"data|databases?)\b[\w' ]{0,25}?\b(we|they|you) (rent|"
     r"buy|purchase|license|subscribe to|pay for|"
     r"lease)\b|(rent|buy|purchase|license|lease) (a |the |their )?([\w'-]+ ){0,2}(lists?|leads)|"
     r"(from|using|off|through) (the |a |our )?(state |county |public |district |local )?voter "
@@ -1342,6 +1360,10 @@ _BAD_CONSENT_RE = re.compile(
     r"shar(e|es|ed|ing)\b[\w ,'’&/-]{0,120}\b(partners?|affiliates?|affiliated (\w+ )?(brands?|"
     r"companies|businesses|partners)|sponsors?|third[- ]part(y|ies)|lenders?|vendors?|agents?)|"
     r"(and|or) (its|our) partner (agents?|carriers|companies|brands|network)|"
+    r"(and|or) (its|our) (\w+ )?partner ([\w-]+ )?(agents?|carriers|companies|brands|network|"
+    r"agencies|insurers|lenders|providers|dealers)\b|(and|or) affiliated (agencies|companies|"
+    r"brands|businesses|partners|carriers)\b|partners\b[^.;]{0,80}\bmay (contact|text|send|"
+    r"call|market)\b|"
     # A consumer's request, with the number, passed to a network of other businesses is
     # number sharing as well as lead generation (CTIA 5.2; AWS OPT_IN_DATA_SHARED).
     r"(requests?|info\w*|details|numbers?|leads?|inquir(y|ies)) (are|is|get|gets|will be) (sent|"

@@ -164,7 +164,8 @@ _NEVER_PROMOTED_RE = re.compile(
 _TITLE_CONTEXT_RE = re.compile(
     r"(?i)\b(holds?|books?|titles?|novels?|authors?|borrow\w*|check(ed)?[- ]?out|due|renew\w*|"
     r"films?|movies?|screenings?|albums?|songs?|reading|book club|library|curtain|shows?|"
-    r"musicals?|plays?|performances?|matinees?|cast|rehearsals?|auditions?|concerts?|tickets?)\b"
+    r"musicals?|plays?|performances?|matinees?|cast|rehearsals?|auditions?|concerts?|tickets?|"
+    r"productions?|theat(er|re)s?|stage)\b"
 )
 
 

@@ -6023,6 +6023,114 @@ def test_the_name_without_the_place_before_it_names_the_brand():
     assert not names_brand("National Bank: your card was used.", bank)
 
 
+# blind20's classes (2026-12-05 evening), in our own wording with near misses: a phone after a
+# Chinese character; a junior production's title; a count of several-word plurals a month;
+# texts under each creator's project name, clients using the module to send their own
+# announcements; consent extended to partner carriers and affiliated agencies, partners that
+# "(…) may text you"; people placed at partner centers in a network; contact details licensed
+# from a search service; "by becoming a member you agree"; a negation in an earlier clause
+# joined by ", and that".
+BLIND20_CLASS_CASES = [
+    (
+        "S7",
+        "clinic",
+        "sample1",
+        "Riverbend Family Clinic 河湾家庭诊所: 您的预约是[date]. "
+        "请致电617-555-0123改期. 回复STOP退订",
+        False,
+    ),
+    (
+        "U2",
+        "walker",
+        "sample2",
+        "Paws by Jane: Biscuit has a walk-on part in the youth production of Annie Get Your Gun "
+        "Jr. this Friday!",
+        False,
+    ),
+    (
+        "M6",
+        "bakery",
+        "optinMessage",
+        "Sweet Crumbs Bakery: you're in! About 4 pie and bread announcements/mo. Msg & data "
+        "rates may apply. Reply HELP for help, STOP to opt out.",
+        False,
+    ),
+    (
+        "B6",
+        "2fa",
+        "description",
+        "Lockbox Security lets project creators text their backers; texts are sent from our "
+        "numbers under the creator's project name.",
+        True,
+    ),
+    (
+        "B6",
+        "2fa",
+        "description",
+        "Lockbox Security sends codes to its own users. Schools that license Lockbox also use the "
+        "texting module under this campaign to send their own safety announcements.",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        "'I agree to receive texts from Sweet Crumbs Bakery and its partner catering companies "
+        "and affiliated agencies. Up to 4 msgs/month. Msg & data rates may apply. Reply HELP for "
+        "help, STOP to opt out.' Privacy https://sweetcrumbs.com/privacy",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"{_FLOW} By opting in you agree that participating partners (our coffee roaster and "
+        "dairy) may text you their offers.",
+        True,
+    ),
+    (
+        "S10",
+        "clinic",
+        "description",
+        "Riverbend Family Clinic's helpline texts callers to verify insurance and place them in "
+        "an open bed at one of the partner treatment centers in our network.",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "description",
+        "Sweet Crumbs Bakery texts customers who opted in; each season we also reach bakers "
+        "whose contact details we license from a culinary school search service.",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        "The membership card's fine print reads: 'By becoming a member you agree to receive "
+        "text messages from Sweet Crumbs Bakery about offers.' " + _FLOW,
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"{_FLOW} Our privacy notice says order records are never used for marketing, and that "
+        "club members' numbers are provided to vendor partners for their own coupons.",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"{_FLOW} Our privacy notice says numbers are never sold, rented, or provided to vendor "
+        "partners.",
+        False,
+    ),
+]
+
+
 # Every later half's class cases (blind5 onward), one test: (rule, base, field, text, blocks).
 LATER_BLIND_CLASS_CASES += (
     BLIND9_CLASS_CASES
@@ -6036,6 +6144,7 @@ LATER_BLIND_CLASS_CASES += (
     + BLIND17_CLASS_CASES
     + BLIND18_CLASS_CASES
     + BLIND19_CLASS_CASES
+    + BLIND20_CLASS_CASES
 )
 
 
