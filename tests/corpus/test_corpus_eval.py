@@ -40,6 +40,7 @@ HALF_ACCURACY_FLOORS = {
     "blind18": 1.00,  # first run 83.0 % (measured after blind17's classes were fixed), then tuned
     "blind19": 1.00,  # first run 89.0 % (measured after blind18's classes were fixed), then tuned
     "blind20": 1.00,  # first run 89.0 % (measured after blind19's classes were fixed), then tuned
+    "blind21": 0.89,  # first run 89.0 % (measured after blind20's classes were fixed)
 }
 # The id prefix of each half written after the first three.
 LATER_HALF_PREFIXES = {
@@ -62,6 +63,7 @@ LATER_HALF_PREFIXES = {
     "blind18": "W",
     "blind19": "X",
     "blind20": "Y",
+    "blind21": "Z",
 }
 
 
@@ -132,7 +134,7 @@ def test_each_half_is_at_least_as_accurate_as_recorded(half, floor):
 
 
 # half -> id prefix, while a half waits sealed
-SEALED_PREFIXES: dict[str, str] = {"blind21": "Z"}
+SEALED_PREFIXES: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("half", corpus.SEALED)
