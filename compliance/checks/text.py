@@ -338,11 +338,22 @@ def _emails(text: str) -> list[str]:
     return [t for t in _tokens(text, "@") if _EMAIL_RE.fullmatch(t)]
 
 
+# A card alert prints the merchant as the statement does: "a purchase at BESTBUY.COM".
+_MERCHANT_DESCRIPTOR_BEFORE_RE = re.compile(r"(?i)\b(at|from|with|by)\s+$")
+
+
 def _urls(text: str) -> list[str]:
     found = []
     for token in _tokens(text, "."):
         if "@" in token:
             continue  # an email address, not a link
+        at = text.find(token)
+        if (
+            token.strip(_EDGE_PUNCTUATION).isupper()
+            and "/" not in token
+            and _MERCHANT_DESCRIPTOR_BEFORE_RE.search(text, 0, max(at, 0))
+        ):
+            continue  # a merchant descriptor in capitals, not a link
         match = _URL_TOKEN_RE.match(token)
         if match:
             found.append(match.group(0))
@@ -655,6 +666,10 @@ _PROMO_RE = re.compile(
     r"\byou['’]ve unlocked (a |an )?(higher|bigger|new|more|extra|bonus)\b|"
     # a bonus for opening an account ("open a Saver by 3/31 and we'll drop in $50")
     r"\bwe['’]ll (drop in|add|deposit|give you|credit you|throw in) \$\d|\b\d+(\.\d+)? ?% apy on\b|"
+    # a product pitched to qualify for, a priced add-on, a reply to buy ("Add IDShield Plus for
+    # $8.99/mo. Reply SHIELD to enroll")
+    r"\bsee if you (pre-?)?qualify\b|\badd [\w+ -]{1,40}\bfor \$\d|\breply [A-Z]{2,}\w* to (enroll|"
+    r"upgrade|add|join|buy|subscribe)\b|"
     # a fee waived to sell an add-on ("with no setup fee through June"), "want X too?"
     r"\b(no|zero|\$0) (setup|set-up|activation|installation|enrollment|sign-?up) fees?\b|"
     r"\bwant [\w ]{1,30} too\?|"
@@ -740,7 +755,8 @@ BANNED_RE = re.compile(
     r"crypto(currency|currencies)?|bitcoin|btc|nft drops?|"
     r"token listings?|just listed, trade|debt (relief|settlement|forgiveness|reduction|"
     r"consolidation|resolution|negotiation|elimination)|settle (your )?debts?|"
-    r"debt management (plans?|programs?)|"
+    r"debt management (plans?|programs?)|pre-?settlement (funding|loans?|advances?|cash)|"
+    r"lawsuit (funding|loans?|cash advances?)|"
     r"consolidate (your |their |all )?(\w+ )?(debts?|credit cards?|bills)|"
     r"(reduce|lower|cut|eliminate|erase|wipe out) (your |their )?(total )?(unsecured )?debts?|"
     r"debt collect(ion|or|ors) (agency|agencies|services?)|collections? agency|"
@@ -960,6 +976,10 @@ _LENDING_RE = re.compile(
     r"\d+(\.\d+)? ?% apr|apr (financing|for \d+)|(get|getting|gets) (you )?(pre-?)?approved|"
     # ("approval in minutes from a licensed clinician" is a telehealth visit, not credit)
     r"(we )?financ(e|ing) in-house|in-house financing|"
+    # an advance repaid later ("a payroll advance of up to $400 … repaid from your next 2
+    # paychecks", "cover your rent today and repay in 4 payments")
+    r"(payroll|paycheck|wage|salary|rent|earned[- ]wage) advances?|repa(id|y)\w* (from|over|in|"
+    r"with) (your )?(next )?\d* ?(easy )?(paychecks?|payments?|installments?)|"
     r"approv(als?|ed) in (minutes|seconds|\d+)(?![^.!?]{0,40}\b(clinician|doctor|physician|"
     r"prescriber|provider|nurse|pharmacist)s?\b)|bad credit|no credit\b|poor credit|"
     r"buy here,? pay here|(auto|car|vehicle|boat|rv|equipment) financing|"
@@ -1249,8 +1269,12 @@ _BAD_CONSENT_RE = re.compile(
     r"details)|data|information) [\w ,-]{0,20}\bto (our |its |select |trusted )?(affiliates|"
     r"partners?|third[- ]parties|partner (brands|companies))|"
     r"(import|upload|load|append)\w* (\w+ )?(contacts|numbers|phone numbers|leads|records) "
-    r"from|(import|upload|load|append)\w* (the |a |an )?([\w-]+ ){0,3}(rosters?|lists?|files?|"
-    r"spreadsheets?)\b[^.;]{0,80}\b(provides?|provided|supplied|supplies|gives|given|sends?|sent)\b"
+    r"from|(import|upload|load|append|add)\w* (the |a |an )?([\w-]+ ){0,3}(rosters?|lists?|files?|"
+    r"spreadsheets?|sheets?)\b[^.;]{0,80}\b(provides?|provided|supplied|supplies|gives|given|sends?|"
+    r"sent)\b|"
+    # a list handed over, then loaded and texted ("we load that list and text every nurse")
+    r"(load|import|upload)\w* (that|this|the|their|its) ([\w-]+ ){0,2}(list|roster|file|"
+    r"spreadsheet)\b[^.;]{0,40}\band (text|message)\w*"
     r"|(partner|third[- ]party|co-?registration|ticketing[- ]partner)s?' lists?|"
     r"(partner|third[- ]party|co-?registration|ticketing[- ]partner) lists?|co-?registration|"
     # A "contact list" alone is anyone's own (an alarm account's emergency contacts); a
@@ -1279,7 +1303,8 @@ _BAD_CONSENT_RE = re.compile(
     r"sponsoring [\w-]+( [\w-]+)?)|allied [\w -]{0,30}"
     r"(groups|organi[sz]ations|campaigns|committees)|sister ([\w-]+ )?(dealerships|companies|"
     r"brands|stores|businesses)|(carriers|insurers|lenders|companies|brands|businesses|"
-    r"providers|contractors|dealers|agents) (that )?we (represent|work with|partner with))\b|"
+    r"providers|contractors|dealers|agents) (that )?we (represent|work with|partner with)|"
+    r"preferred (agents?|partners?|providers?|vendors?|lenders?|contractors?|dealers?))\b|"
     r"(requests?|info\w*|details|numbers?|leads?|inquir(y|ies)|contacts?)\b[^.;]{0,50}\b(is|are|"
     # ("may also be passed to", "are routed in real time to")
     r"get|gets|(will|may|can|could|might) (also )?be) (also )?(made available|sent|passed|"
@@ -1312,7 +1337,8 @@ _BAD_CONSENT_RE = re.compile(
     r"(to|with)\b[^.;]{0,100}\b(so (that )?"
     r"(they|those [\w ]{0,25}|the \w+) (can|may|will) (text|contact|call|send|market|reach|email|"
     r"message|stay in touch|follow up|keep in touch|invite|tell|notify|offer|pitch|promote|"
-    r"update|inform)|who (then )?(follows? up|contacts?|calls?|texts?|reach(es)? out))\b|"
+    r"update|inform)|who (then |may |will |can )?(follows? up|contacts?|calls?|texts?|reach(es)? "
+    r"out))\b|"
     # The same in Spanish: "aceptas que tu número se comparta con nuestras marcas aliadas".
     r"compart\w*[^.;]{0,60}\b(socios|socias|aliad[oa]s|terceros|afiliad[oa]s|empresas "
     r"asociadas|marcas asociadas)\b|"
@@ -1336,6 +1362,12 @@ _BAD_CONSENT_RE = re.compile(
     r"text messages|sms|messages)|"
     r"by entering\b[^.;]{0,40}\b(agree|consent)\w*[^.;]{0,60}\b(texts?|text messages|sms|"
     r"messages|text club)|"
+    # a number on a signed order or form that enrolls the customer ("A mobile number on a signed
+    # repair order enrolls the customer in all texts")
+    r"number (on|in|from) (a |the |their |any )?(signed )?([\w'-]+ ){0,3}(orders?|forms?|"
+    r"contracts?|agreements?|applications?|receipts?|invoices?)\b[^.;]{0,40}\b(enrolls?|"
+    r"subscribes?|opts?|adds?|signs?) (the )?(customer|client|patient|buyer|guest|member|them|"
+    r"you)? ?(in|into|up|to)\b|"
     r"(entrant|entry|entries|order|purchase|donor|registrant|applicant|customer|buyer|guest)"
     r"(['’]s|s['’]?)? (mobile |phone |cell )?(number|numbers)? ?[^.;]{0,30}\b(is|are) "
     r"(automatically |also )?added to (the|our) ([\w -]{0,20})?(text|sms) (club|list|program)\b|"
@@ -1409,7 +1441,10 @@ _BAD_CONSENT_RE = re.compile(
 # partner-run form, another company's export; texts included with a purchase or membership,
 # sign-up that comes automatically or with signing a lease, consent as a condition of a sale.
 SOURCED_OR_BUNDLED_RE = re.compile(
-    r"(?i)\b((listed|named|found|appearing|posted|published) (on|in) [^.;]{0,40}\b(reports?|"
+    # (the owner "listed on the patient's intake record" is the account's own contact)
+    r"(?i)\b((listed|named|found|appearing|posted|published) (on|in) (?!(the |their |your |each )"
+    r"(own )?(patient|customer|client|member|pet|student|account|child)['’]?s? )[^.;]{0,40}\b("
+    r"reports?|"
     r"records?|filings?|listings|rosters?|registr(y|ies)|director(y|ies)|job boards?|"
     r"social media)|(permit|accident|police|crash|eviction|foreclosure|probate|divorce|"
     r"obituar\w*) (reports?|records?|filings?|notices|lists?|data)|(from|off|on|in) the mls\b|"
@@ -1432,7 +1467,9 @@ SOURCED_OR_BUNDLED_RE = re.compile(
     r"employment|membership|booking|order|admission)|"
     r"(collected|captured|given|provided|gathered)\b[^.;]{0,50}\b(are|is|will be|get|gets) "
     r"(also )?used (for|to send) (\w+ ){0,2}(marketing|promotions?|promotional|promos|offers)|"
-    r"(from|off|using|on|via) (the |a )?(county|state|city|public|court|government|municipal)"
+    # (a list of contractors for customers to pick from is no list of people to text)
+    r"(from|off|using|on|via) (the |a )?(?!(\w+ ){1,2}(contractor|vendor|provider|dealer|installer|"
+    r"business|shop|store|resource)s? )(county|state|city|public|court|government|municipal)"
     r"( [\w'-]+){0,3} (lists?|records?|reports?|filings?|data|files?|rolls?)\b"
     r"(?! (portal|page|site|website|office|desk|app|window|counter))|"
     r"(send|give|share|pass|provide|forward)\w* (us|to us) (their|the) ([\w']+ ){0,2}(numbers|"

@@ -6131,6 +6131,109 @@ BLIND20_CLASS_CASES = [
 ]
 
 
+# blind21's classes (2026-12-05 evening), in our own wording with near misses: a merchant in
+# capitals is no link; the owner listed on the patient's own record; a public list of
+# contractors to pick from; a contact sheet another party sends, a list loaded and texted;
+# partner "Preferred Agents" who may call or text; a number on a signed order that enrolls;
+# pay and rent advances repaid later; pre-settlement funding; a priced add-on and "reply X to
+# enroll" on an alert.
+BLIND21_CLASS_CASES = [
+    (
+        "S13",
+        "2fa",
+        "sample2",
+        "Lockbox Security: did you try a $84.17 purchase at BESTBUY.COM today? Reply YES or NO.",
+        False,
+    ),
+    (
+        "S13",
+        "2fa",
+        "sample2",
+        "Lockbox Security: confirm your purchase at bestbuy-verify.com/confirm today.",
+        True,
+    ),
+    (
+        "M4",
+        "clinic",
+        "description",
+        "Riverbend Family Clinic texts the parent or guardian listed on the patient's intake "
+        "record: visit reminders only.",
+        False,
+    ),
+    (
+        "M4",
+        "clinic",
+        "messageFlow",
+        f"{_FLOW} The clinic never gives numbers to contractors; patients pick from the public "
+        "contractor list on our site.",
+        False,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"{_FLOW} Each spring I also add the contact sheet the farmers market association sends "
+        "to its vendors.",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"{_FLOW} After the fair, the organizers hand us the attendee list; we load that list "
+        "and text everyone on it.",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"{_FLOW} Submitting the form also lets us pass your number to one of our Preferred "
+        "Caterers, who may call or text you.",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"{_FLOW} A mobile number on a signed catering order enrolls the customer in all our "
+        "texts, specials included.",
+        True,
+    ),
+    (
+        "U1",
+        "walker",
+        "sample2",
+        "Paws by Jane: short this month? Get a payroll advance of up to $400, repaid from your "
+        "next 2 paychecks.",
+        True,
+    ),
+    (
+        "S9",
+        "clinic",
+        "description",
+        "Riverbend Family Clinic texts injured patients about pre-settlement funding for their "
+        "pending cases.",
+        True,
+    ),
+    (
+        "S8",
+        "clinic",
+        "sample2",
+        "Riverbend Family Clinic: your card was not charged twice. Want peace of mind? Add Care "
+        "Watch for $8.99/mo. Reply CARE to enroll.",
+        True,
+    ),
+    (
+        "S8",
+        "clinic",
+        "sample2",
+        "Riverbend Family Clinic: a refill of your medication is due. Reply REFILL to order it.",
+        False,
+    ),
+]
+
+
 # Every later half's class cases (blind5 onward), one test: (rule, base, field, text, blocks).
 LATER_BLIND_CLASS_CASES += (
     BLIND9_CLASS_CASES
@@ -6145,6 +6248,7 @@ LATER_BLIND_CLASS_CASES += (
     + BLIND18_CLASS_CASES
     + BLIND19_CLASS_CASES
     + BLIND20_CLASS_CASES
+    + BLIND21_CLASS_CASES
 )
 
 
