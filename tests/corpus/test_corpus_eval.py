@@ -41,6 +41,7 @@ HALF_ACCURACY_FLOORS = {
     "blind19": 1.00,  # first run 89.0 % (measured after blind18's classes were fixed), then tuned
     "blind20": 1.00,  # first run 89.0 % (measured after blind19's classes were fixed), then tuned
     "blind21": 1.00,  # first run 89.0 % (measured after blind20's classes were fixed), then tuned
+    "blind22": 0.91,  # first run 91.0 % (measured after blind21's classes were fixed)
 }
 # The id prefix of each half written after the first three.
 LATER_HALF_PREFIXES = {
@@ -64,6 +65,7 @@ LATER_HALF_PREFIXES = {
     "blind19": "X",
     "blind20": "Y",
     "blind21": "Z",
+    "blind22": "AA",
 }
 
 
@@ -134,7 +136,7 @@ def test_each_half_is_at_least_as_accurate_as_recorded(half, floor):
 
 
 # half -> id prefix, while a half waits sealed
-SEALED_PREFIXES: dict[str, str] = {"blind22": "AA"}
+SEALED_PREFIXES: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("half", corpus.SEALED)
