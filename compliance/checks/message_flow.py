@@ -241,7 +241,8 @@ _EVERYONE_MUST_ACCEPT_RE = re.compile(
     r"(?i)\b(every|each|all) (new )?(applicants?|members?|patients?|residents?|leaseholders?|"
     r"tenants?|guests?|students?|customers?|clients?|borrowers?|parents?|famil(y|ies)|employees?|"
     r"renters?|riders?|participants?|players?|campers?|visitors?|patrons?)\b"
-    r"[^.;]{0,20}\b(must )?(signs?|accepts?|agrees? to|initials?)\b|\bmust (be )?(accept|sign|"
+    r"[^.;]{0,20}\b(must )?(signs?|accepts?|agrees? to|initials?|completes?)\b|"
+    r"\bmust (be )?(accept|sign|"
     r"agree to)\w*[^.;]{0,30}\bbefore (the )?(submit|submitting|applying|enrolling|booking|"
     r"checkout|checking out|continuing)"
 )

@@ -424,7 +424,10 @@ def _negated(text: str, start: int) -> bool:
     # A purpose before the main clause ("To make sure no family misses a reminder, the box is
     # already ticked"; "So guests don't miss the gate code, the box comes ticked") is not it.
     before = re.sub(
-        r"(^|(?<=[\s'\"“”]))(to make sure|to ensure|so that|so|in order that)\b[^,]*,", " ", before
+        r"(^|(?<=[\s'\"“”]))(to make sure|to ensure|so that|so|in order that)\b[^,]*?(,|(?= the "
+        r"(box|checkbox|toggle|option|field) ))",
+        " ",
+        before,
     )
     # "When no mobile number is in the file we obtain one from …": the condition's negation
     # does not reach the main clause.
@@ -756,6 +759,7 @@ BANNED_RE = re.compile(
     r"token listings?|just listed, trade|debt (relief|settlement|forgiveness|reduction|"
     r"consolidation|resolution|negotiation|elimination)|settle (your )?debts?|"
     r"debt management (plans?|programs?)|pre-?settlement (funding|loans?|advances?|cash)|"
+    r"refund (anticipation loans?|advances?)|"
     r"lawsuit (funding|loans?|cash advances?)|"
     r"consolidate (your |their |all )?(\w+ )?(debts?|credit cards?|bills)|"
     r"(reduce|lower|cut|eliminate|erase|wipe out) (your |their )?(total )?(unsecured )?debts?|"
@@ -996,6 +1000,7 @@ _LENDING_SERVICE_RE = re.compile(
     r"balance|account|is due|was (received|posted))|(loan|mortgage) payments? (reminders?|"
     r"received|due|is due|posted)|loan[- ]signing( agents?| appointments?| services?)?|"
     r"refinanc\w*( or purchase)? (closings?|signings?|packages?|documents?|paperwork)|"
+    r"(the|your|their) loans? (you|they) (already )?(accepted|took|have|received|signed)|"
     r"(borrowers?|signers?|co-?signers?|names?|everyone) (listed )?on (the|your|this) loan|"
     r"(mortgage|loan|student loan)( interest)? (forms?|statements?|"
     r"interest|documents?|paperwork)|form 1098\w*|1098(-e|-t)?|"
@@ -1268,8 +1273,9 @@ _BAD_CONSENT_RE = re.compile(
     r"(disclos|sell|sold|rent|transfer|provid)\w* [\w ,-]{0,60}\b(numbers?|contact (info\w*|"
     r"details)|data|information) [\w ,-]{0,20}\bto (our |its |select |trusted )?(affiliates|"
     r"partners?|third[- ]parties|partner (brands|companies))|"
-    r"(import|upload|load|append)\w* (\w+ )?(contacts|numbers|phone numbers|leads|records) "
-    r"from|(import|upload|load|append|add)\w* (the |a |an )?([\w-]+ ){0,3}(rosters?|lists?|files?|"
+    r"(import|upload|load|append|pull)\w* (the |their |each )?(\w+ )?(contacts?|numbers?|phone "
+    r"numbers?|leads|records) from|"
+    r"(import|upload|load|append|add)\w* (the |a |an )?([\w-]+ ){0,3}(rosters?|lists?|files?|"
     r"spreadsheets?|sheets?)\b[^.;]{0,80}\b(provides?|provided|supplied|supplies|gives|given|sends?|"
     r"sent)\b|"
     # a list handed over, then loaded and texted ("we load that list and text every nurse")
@@ -1485,8 +1491,15 @@ SOURCED_OR_BUNDLED_RE = re.compile(
     r"checkout|purchase|membership|agreement|contract)|"
     r"(signing up|joining|enrolling|buying|booking|purchasing|registering)[^.;]{0,50}\bmeans "
     r"(you|they)('ll| will)? (get|receive) (\w+ ){0,2}(texts|messages|sms)|"
-    r"(texts?|text (deals|offers|messages|alerts|promotions)|sms)( \w+)? (is|are) (a )?part of "
-    r"(the |our |your )?([\w-]+ ){0,2}(membership|program|plan|subscription|agreement|account)|"
+    r"(texts?|texting|text (deals|offers|messages|alerts|promotions)|sms)( \w+)? (is|are) (a )?"
+    r"part of (the |our |your )?([\w-]+ ){0,2}(membership|program|plan|subscription|agreement|"
+    r"account|participation|enrollment|service)|"
+    r"(texts?|text (reminders|messages|alerts)|sms)\b[^.;]{0,30}\bas part of (the|their|our|your) "
+    r"([\w-]+ ){0,2}(agreement|contract|packet|application|intake|enrollment|membership|lease)|"
+    # everyone enrolled, so no one chose ("Every client appointed a defender is enrolled")
+    r"(every|each|all) (new )?(client|customer|patient|member|resident|tenant|student|participant|"
+    r"household|guest|user)s?\b[^.;:]{0,40}\b(is|are|gets?) (automatically |also )?(enrolled|"
+    r"subscribed|opted in|added)\b|"
     r"(are|is|get|gets) enrolled in (the |our )?([\w-]+ ){0,2}texts? when (they|you) (join|sign "
     r"up|enrol\w*|register)|"
     r"all (new )?(members|customers|guests|patients|students|tenants|buyers|clients) (get|receive|"

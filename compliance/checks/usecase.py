@@ -31,8 +31,10 @@ def lending_content_is_declared(c: CampaignContent):
     for name, text in _content_fields(c):
         serviced = [m.span() for m in _LENDING_SERVICE_RE.finditer(text)]
         for match in _LENDING_RE.finditer(text):
-            if _negated(text, match.start()) or any(
-                start <= match.start() < end for start, end in serviced
+            if (
+                _negated(text, match.start())
+                or any(start <= match.start() < end for start, end in serviced)
+                or _in_a_link(text, match)
             ):
                 continue
             yield Hit(f"{name} mentions “{match.group(0)}” but directLending is not set.")
@@ -47,6 +49,7 @@ _FOOD_CONTEXT_RE = re.compile(
     r"ribs|brisket|smoked|infused|flavou?red|chocolates?|candy|candies|ice cream|cookies?|"
     r"brownies?|pies?|salmon|marinated|mocktails?|sin alcohol|non-?alcoholic|alcohol-?free|"
     r"pecans?|pralines?|tiramisu|fudge|frosting|custards?|tarts?|bread pudding|pre-?orders?|"
+    r"risotto|broth|stews?|recipes?|marinades?|"
     # a growler or a tap of something without alcohol
     r"kombucha|kefir|root beer|ginger beer|cold brew|sodas?)\b"
 )
@@ -76,12 +79,14 @@ _NAMED_NOT_SOLD_RE = re.compile(
 )
 # Advice to do without it ("skip the beer the night before leg day") sells nothing.
 _DO_WITHOUT_BEFORE_RE = re.compile(
-    r"(?i)\b(skip|avoid|cut (back|down) on|cut out|go easy on|lay off|hold off on|no)\s+"
-    r"(the |your |any )?$"
+    r"(?i)\b(skip|avoid|cut (back|down) on|cut out|go easy on|lay off|hold off on|no|swapped|"
+    r"replaced|removed|subbed( out)?|left out|took out)\s+(the |your |any )?([\w-]+ )?$"
 )
 # Storage or gear for a drink ("climate-controlled wine lockers", "wine racks") sells no drink.
 _STORAGE_AFTER_RE = re.compile(
-    r"(?i)\s+(lockers?|storage|racks?|cellar (units|storage)|fridges?|coolers?|cabinets?)\b"
+    r"(?i)\s+(lockers?|storage|racks?|cellar (units|storage)|fridges?|coolers?|cabinets?|"
+    # equipment and marks, not the drink ("a margarita machine rental", "a red wine stain")
+    r"machines?|glass(es|ware)?|dispensers?|mix(es)?|mixers?|stains?|spills?)\b"
 )
 # A hunting season is a date on the calendar ("deer rifle season opens Saturday, wear blaze
 # orange"), a safety notice, not firearms for sale; a golf "shotgun start" is a format.
@@ -165,7 +170,8 @@ _TITLE_CONTEXT_RE = re.compile(
     r"(?i)\b(holds?|books?|titles?|novels?|authors?|borrow\w*|check(ed)?[- ]?out|due|renew\w*|"
     r"films?|movies?|screenings?|albums?|songs?|reading|book club|library|curtain|shows?|"
     r"musicals?|plays?|performances?|matinees?|cast|rehearsals?|auditions?|concerts?|tickets?|"
-    r"productions?|theat(er|re)s?|stage)\b"
+    r"productions?|theat(er|re)s?|stage|lectures?|talks?|exhibits?|exhibitions?|"
+    r"documentar(y|ies)|podcasts?|episodes?)\b"
 )
 
 

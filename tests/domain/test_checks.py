@@ -6234,6 +6234,80 @@ BLIND21_CLASS_CASES = [
 ]
 
 
+# blind22's classes (2026-12-05 evening), in our own wording with near misses: a drink swapped
+# out of a recipe, a margarita machine, a wine stain; a lecture's quoted title; a loan already
+# accepted and a word in a link; a box checked by default behind a purpose clause with no
+# comma; a refund advance; texting "part of program participation", reminders acknowledged "as
+# part of the agreement", everyone enrolled at intake, a number loaded from a case record.
+BLIND22_CLASS_CASES = [
+    (
+        "U2",
+        "walker",
+        "sample2",
+        "Paws by Jane: I swapped the red wine in your dog-safe stew recipe for extra broth.",
+        False,
+    ),
+    (
+        "U2",
+        "walker",
+        "sample2",
+        "Paws by Jane: I rent out a margarita machine for parties, and the wine stain on your "
+        "leash came out.",
+        False,
+    ),
+    (
+        "U2",
+        "walker",
+        "sample2",
+        "Paws by Jane: the museum's lecture 'Rum Runners of the River' starts at 7; I'll walk "
+        "Biscuit at 6.",
+        False,
+    ),
+    (
+        "U1",
+        "walker",
+        "sample2",
+        "Paws by Jane: the loan you accepted for the kennel can't disburse yet, see "
+        "pawsbyjane.com/loans for steps.",
+        False,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"{_FLOW} To make sure regulars don't miss specials the box comes checked by default.",
+        True,
+    ),
+    (
+        "S9",
+        "bakery",
+        "sample2",
+        "Sweet Crumbs Bakery: need your tax refund sooner? Get a Refund Advance of up to $500.",
+        True,
+    ),
+    (
+        "M4",
+        "clinic",
+        "messageFlow",
+        "Texting is part of program participation. Every patient completes the annual packet; "
+        "page 3 says Riverbend Family Clinic will send reminders by text. Msg frequency varies. "
+        "Msg & data rates may apply. Reply HELP for help, STOP to cancel. Privacy: "
+        "https://riverbendclinic.com/privacy",
+        True,
+    ),
+    (
+        "M4",
+        "clinic",
+        "messageFlow",
+        "Every new patient is enrolled at intake: staff load the mobile number from the "
+        "referral record, and the patient acknowledges text reminders as part of the intake "
+        "agreement. Msg frequency varies. Msg & data rates may apply. Reply HELP for help, STOP "
+        "to cancel. Privacy: https://riverbendclinic.com/privacy",
+        True,
+    ),
+]
+
+
 # Every later half's class cases (blind5 onward), one test: (rule, base, field, text, blocks).
 LATER_BLIND_CLASS_CASES += (
     BLIND9_CLASS_CASES
@@ -6249,6 +6323,7 @@ LATER_BLIND_CLASS_CASES += (
     + BLIND19_CLASS_CASES
     + BLIND20_CLASS_CASES
     + BLIND21_CLASS_CASES
+    + BLIND22_CLASS_CASES
 )
 
 
