@@ -42,6 +42,7 @@ HALF_ACCURACY_FLOORS = {
     "blind20": 1.00,  # first run 89.0 % (measured after blind19's classes were fixed), then tuned
     "blind21": 1.00,  # first run 89.0 % (measured after blind20's classes were fixed), then tuned
     "blind22": 1.00,  # first run 91.0 % (measured after blind21's classes were fixed), then tuned
+    "blind23": 0.92,  # first run 92.0 % (measured after blind22's classes were fixed)
 }
 # The id prefix of each half written after the first three.
 LATER_HALF_PREFIXES = {
@@ -66,6 +67,7 @@ LATER_HALF_PREFIXES = {
     "blind20": "Y",
     "blind21": "Z",
     "blind22": "AA",
+    "blind23": "AB",
 }
 
 
@@ -136,7 +138,7 @@ def test_each_half_is_at_least_as_accurate_as_recorded(half, floor):
 
 
 # half -> id prefix, while a half waits sealed
-SEALED_PREFIXES: dict[str, str] = {"blind23": "AB"}
+SEALED_PREFIXES: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("half", corpus.SEALED)
