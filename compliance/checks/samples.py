@@ -596,7 +596,8 @@ _TOBACCO_RE = re.compile(
 )
 _CESSATION_RE = re.compile(
     r"(?i)\b(quit\w*|cessation|stop smoking|smoke-?free|tobacco-?free|nicotine-?free|"
-    r"free of tobacco|no smoking|non-?smoking|ban(s|ned)?)\b"
+    r"free of tobacco|no smoking|non-?smoking|ban(s|ned)?|prevention|prevent\w*|dangers of|"
+    r"risks of)\b"
 )
 
 

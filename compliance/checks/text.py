@@ -604,7 +604,9 @@ RECOVERY_SENTENCE_RE = re.compile(
 # Quitting is not buying: "stop smoking, vaping or chewing tobacco", "toss the vape pods",
 # "free nicotine patches" (a public-health quit program sells and promotes nothing).
 CESSATION_SENTENCE_RE = re.compile(
-    r"(?i)\b(quit\w*|cessation|stop (smoking|vaping|using)|smoke-?free|tobacco-?free|"
+    # (a prevention workshop teaches the dangers; it sells nothing)
+    r"(?i)\b(quit\w*|cessation|prevention|dangers of|stop (smoking|vaping|using)|smoke-?free|"
+    r"tobacco-?free|"
     r"vape-?free|nicotine (replacement|patch(es)?|gum|lozenges?)|toss|throw (out|away)|cravings?)\b"
 )
 
@@ -1027,6 +1029,7 @@ _LENDING_SERVICE_RE = re.compile(
     r"officers?)|"
     r"(to|from|by) (the|your|their) lenders?|lien ?(releases?|holders?)|lienholders?|"
     r"(passed on|ordered|sent|supplied|provided|referred) by (the |your |their )?lenders?|"
+    r"lenders? of (your|their) (own )?choice|"
     r"(separate|apart|independent) (from|of) (the |your |any |our )?(credit|loan|financing) "
     r"(applications?|forms?))\b"
 )
@@ -1274,6 +1277,9 @@ _BAD_CONSENT_RE = re.compile(
     r"details)|data|information) [\w ,-]{0,20}\bto (our |its |select |trusted )?(affiliates|"
     r"partners?|third[- ]parties|partner (brands|companies))|"
     r"(import|upload|load|append|pull)\w* (the |their |each )?(\w+ )?(contacts?|numbers?|phone "
+    r"numbers?|leads|records) (from|in|on) (the |a |an )?([\w'-]+ ){0,3}(files?|lists?|rolls?|"
+    r"records?|databases?|rosters?|crm|sheets?)\b|"
+    r"(import|upload|load|append|pull)\w* (the |their |each )?(\w+ )?(contacts?|numbers?|phone "
     r"numbers?|leads|records) from|"
     r"(import|upload|load|append|add)\w* (the |a |an )?([\w-]+ ){0,3}(rosters?|lists?|files?|"
     r"spreadsheets?|sheets?)\b[^.;]{0,80}\b(provides?|provided|supplied|supplies|gives|given|sends?|"
@@ -1356,7 +1362,8 @@ _BAD_CONSENT_RE = re.compile(
     # A contract's clause in the third person ("Resident agrees to receive text messages"),
     # or signing it that enrols ("signing the lease completes enrollment").
     r"\b(resident|member|customer|tenant|client|patient|student|buyer|borrower|guest|parent|"
-    r"subscriber|user|lessee|applicant|donor)s? (hereby )?(agrees?|consents?) to (receive|"
+    r"subscriber|user|lessee|applicant|donor|renter|rider|participant|patron|owner)s? (hereby )?"
+    r"(agrees?|consents?) to (receive|"
     r"be sent|get) [^.;]{0,80}\b(texts?|text messages|sms)\b|"
     r"\b(resident|member|customer|tenant|client|patient|student|buyer|borrower|guest|parent|"
     r"subscriber|user|lessee|applicant|donor)s? (hereby )?authori[sz]es? [^.;]{0,60}\bto "
@@ -1400,8 +1407,12 @@ _BAD_CONSENT_RE = re.compile(
     r"(and|or) (its|our) partner (agents?|carriers|companies|brands|network)|"
     r"(and|or) (its|our) (\w+ )?partner ([\w-]+ )?(agents?|carriers|companies|brands|network|"
     r"agencies|insurers|lenders|providers|dealers)\b|(and|or) affiliated (agencies|companies|"
-    r"brands|businesses|partners|carriers)\b|partners\b[^.;]{0,80}\bmay (contact|text|send|"
-    r"call|market)\b|"
+    r"brands|businesses|partners|carriers)\b|"
+    r"(partners?|partner [\w-]+s|matched [\w-]+s|third[- ]part\w+|affiliates?)\b[^.;]{0,80}\bmay "
+    r"(call or text|contact|text|send|call|market)\b|"
+    # numbers given to others "for their own outreach"
+    r"(provided|given|passed|sent|shared|forwarded|sold)\b[^.;]{0,10}\bto\b[^.;]{0,120}\bfor "
+    r"their own\b|"
     # A consumer's request, with the number, passed to a network of other businesses is
     # number sharing as well as lead generation (CTIA 5.2; AWS OPT_IN_DATA_SHARED).
     r"(requests?|info\w*|details|numbers?|leads?|inquir(y|ies)) (are|is|get|gets|will be) (sent|"

@@ -41,6 +41,9 @@ def lending_content_is_declared(c: CampaignContent):
             return
 
 
+_BOTTLE_BEFORE_RE = re.compile(
+    r"(?i)\b(bottles?|cases?|six-?packs?|magnums?|growlers? full) of ([\w'-]+ ){0,3}$"
+)
 _SENTENCE_END_RE = re.compile(r"(?<!\d)[.!?](?!\d)|\n")
 # A spirit that flavours food ("bourbon caramel truffles", "rum-glazed ham") is not alcohol for
 # sale: the same sentence names a dish.
@@ -74,7 +77,8 @@ _NAMED_NOT_SOLD_RE = re.compile(
     r"barrel[- ]aged|shoyu|soy sauce|vinegar|maple syrup|hot sauce|servsafe alcohol|"
     r"(alcohol|liquor|bartend\w*) (server|seller|service|awareness|safety|education)( \w+)? "
     r"(training|certification|cert|course|class|permit|licen[cs]e|program)|responsible "
-    r"(beverage|alcohol) (service|server|training)|happy hour (pricing|rates?|prices?)\b(?![^.!?]"
+    r"(beverage|alcohol) (service|server|training)|wine (&|and) cheese (reception|social|hour)|"
+    r"happy hour (pricing|rates?|prices?)\b(?![^.!?]"
     r"{0,60}\b(drinks?|beers?|wines?|cocktails?|pints?|wells?|shots?|margaritas?|spirits?)\b))\b"
 )
 # Advice to do without it ("skip the beer the night before leg day") sells nothing.
@@ -125,6 +129,8 @@ def _names_a_place(text: str, match: re.Match) -> bool:
 def _sold_age_restricted(text: str, non_alcoholic: bool = False) -> str | None:
     """The first age-restricted product the text offers, outside food and negation."""
     for match in AGE_GATED_RE.finditer(text):
+        if _BOTTLE_BEFORE_RE.search(text, 0, match.start()):
+            return match.group(0)  # "a bottle of estate Cabernet", whatever food is beside it
         # (a decimal point, "0.5% ABV", ends no sentence)
         starts = [m.end() for m in _SENTENCE_END_RE.finditer(text, 0, match.start())]
         end = _SENTENCE_END_RE.search(text, match.end())

@@ -6308,6 +6308,84 @@ BLIND22_CLASS_CASES = [
 ]
 
 
+# blind23's classes (2026-12-05 evening), in our own wording with near misses: a prevention
+# workshop; the lender of your choice; a wine and cheese reception; a bottle of a drink beside
+# foods; numbers uploaded from a voter file, provided to others "for their own outreach"; a
+# renter who agrees to promotional texts in a signed agreement; matched partner studios that
+# may call or text.
+BLIND23_CLASS_CASES = [
+    (
+        "S9",
+        "clinic",
+        "sample2",
+        "Riverbend Family Clinic: vape and tobacco prevention workshop for teens Thursday at 5.",
+        False,
+    ),
+    (
+        "S9",
+        "clinic",
+        "sample2",
+        "Riverbend Family Clinic: new disposable vapes in stock at our front counter!",
+        True,
+    ),
+    (
+        "U1",
+        "bakery",
+        "sample2",
+        "Sweet Crumbs Bakery: buying a home? Get a free cake at closing with the lender of your "
+        "choice.",
+        False,
+    ),
+    (
+        "U2",
+        "bakery",
+        "sample2",
+        "Sweet Crumbs Bakery: our bakery tour ends with a wine and cheese reception in the "
+        "courtyard.",
+        False,
+    ),
+    (
+        "U2",
+        "bakery",
+        "sample2",
+        "Sweet Crumbs Bakery: holiday boxes pair a bottle of Pinot Noir with dark chocolate "
+        "truffles.",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"{_FLOW} We also upload the mobile numbers in the county voter file before the bake sale.",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "description",
+        "Sweet Crumbs Bakery texts weekly offers; numbers collected here are also provided to "
+        "the downtown merchants association for their own outreach.",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        "Section 4 of the catering agreement reads: 'By signing, renter agrees to receive "
+        "reminders and promotional text messages from Sweet Crumbs Bakery.' " + _FLOW,
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"{_FLOW} By submitting you also agree that up to 3 matched bakers and partner cafés "
+        "near you may call or text you.",
+        True,
+    ),
+]
+
+
 # Every later half's class cases (blind5 onward), one test: (rule, base, field, text, blocks).
 LATER_BLIND_CLASS_CASES += (
     BLIND9_CLASS_CASES
@@ -6324,6 +6402,7 @@ LATER_BLIND_CLASS_CASES += (
     + BLIND20_CLASS_CASES
     + BLIND21_CLASS_CASES
     + BLIND22_CLASS_CASES
+    + BLIND23_CLASS_CASES
 )
 
 
