@@ -244,7 +244,8 @@ _EVERYONE_MUST_ACCEPT_RE = re.compile(
     r"[^.;]{0,20}\b(must )?(signs?|accepts?|agrees? to|initials?|completes?)\b|"
     r"\bmust (be )?(accept|sign|"
     r"agree to)\w*[^.;]{0,30}\bbefore (the )?(submit|submitting|applying|enrolling|booking|"
-    r"checkout|checking out|continuing)"
+    r"checkout|checking out|continuing|(a |an |the |your |their )?(first )?(appointment|visit|"
+    r"service|care|treatment|enrollment|move-in|rental))"
 )
 _TEXT_CONSENT_RE = re.compile(
     r"(?i)\b(agree|consent|authori[sz])\w*\b[^.]{0,120}\b(texts?|text messages?|sms)\b"

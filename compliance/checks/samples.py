@@ -420,6 +420,9 @@ _PUBLIC_HEALTH_RE = re.compile(
     r"(?i)\b(vaccin\w*|vacun\w*|vaksen|shots?|flu|grip|gripe|screenings?|testing|tests?|"
     r"klinik|cl[ií]nicas?|clinics?|immuni[sz]\w*|naloxone|narcan)\b"
 )
+_REDUCED_PRICE_MEALS_RE = re.compile(
+    r"(?i)\b(gratis o (a )?precio reducido|free (or|and|/) reduced(-| )price|reduced-price meals)\b"
+)
 _SLIDING_SCALE_RE = re.compile(
     r"(?i)\b(sliding[- ](fee|scale)|escala m[oó]vil|tarifa (reducida|m[oó]vil)|financial "
     r"assistance|charity care|asistencia financiera)\b"
@@ -457,6 +460,8 @@ def _promotion(text: str) -> str | None:
             continue
         if lower in ("discount", "discounts") and _APPLIED_DISCOUNT_AFTER_RE.match(after):
             continue
+        if lower in ("gratis", "free") and _REDUCED_PRICE_MEALS_RE.search(text):
+            continue  # free or reduced-price school meals: a benefit approved, not an offer
         if _SLIDING_SCALE_RE.search(_segment(text, match.start(), match.end())):
             continue  # a sliding-fee discount is the patient's eligibility, not an offer
         if word.lower() == "buy" and (

@@ -754,7 +754,7 @@ BANNED_RE = re.compile(
     r"high[- ]interest (loans?|lending|installment loans?)|bad credit (loans?|ok|okay|welcome)|"
     r"loans? for (people with )?bad credit|(fast|quick) cash|instant loans?|"
     r"cash (loans?|until payday)|until (your )?(next )?payday|guaranteed (approval|loans?)|"
-    r"payday\b[^.!?\n]{0,60}\b(borrow\w*|advances?)|"
+    r"payday(?![- ]free)\b[^.!?\n]{0,60}\b(borrow\w*|advances?)|"
     r"(borrow\w*|lend\w* you)\b[^.!?\n]{0,60}\bpayday|hemp[- ](infused|based)|"
     r"(cash|money|\d+) (before|until|till) (your )?(next )?(payday|paycheck)|"
     r"crypto(currency|currencies)?|bitcoin|btc|nft drops?|"
@@ -1220,6 +1220,9 @@ _BAD_CONSENT_RE = re.compile(
     r"by \w+ing (your |a |an |the |our )?[^.;]{0,40}\byou (agree|consent)\w*[^.;]{0,40}\b"
     r"(promotional|marketing) (texts?|text messages|sms|messages)|"
     r"ticked by default|(is|are|comes?|come) (already|pre-?) ?(checked|ticked|selected)|"
+    # the number field itself is the consent to offers ("there is no separate box for
+    # promotional texts")
+    r"(there is |there's )?no separate (check ?box|box|opt-?in|consent|choice)\b|"
     r"(comes?|loads?|appears?|starts?( out)?|shows? up) (already )?(checked|ticked|selected)\b|"
     r"(is|are) (checked|ticked|selected) (automatically|by default|when the (page|form|screen) "
     r"(loads|opens))|"
@@ -1243,7 +1246,8 @@ _BAD_CONSENT_RE = re.compile(
     r"our |their |some )?([\w'-]+\s+){0,3}"
     r"(lists?|numbers|contacts|contact (info\w*|details|data)|leads|data ?(sets?|bases?)|"
     r"records|profiles)|"
-    r"(lists?|numbers|contacts|leads|data ?(sets?|bases?)|records)\b[\w' ]{0,25}?\b(is |are |was |"
+    r"(lists?|numbers|contacts|leads|data( ?(sets?|bases?))?|records)\b[\w' ]{0,25}?\b(is |are |"
+    r"was |"
     r"were |we |we've |have been |has been |get |gets )?(purchased|bought|rented|licen[cs]ed|"
     r"acquired|scraped|harvested|appended|(obtained|sourced|pulled|taken|compiled|built|"
     r"gathered|collected|come|comes) from [^.;]{0,40}\b(public|registr\w+|director(y|ies)|"
@@ -1399,7 +1403,7 @@ _BAD_CONSENT_RE = re.compile(
     # of the lease")
     r"(enrolled|subscribed|opted in|signed up)\b[^.;]{0,60}\b(through|via|by|under|in) "
     r"(section \d+|a clause|(the |their |your |a )?([\w-]+ ){0,2}(lease|contract|rental "
-    r"agreement|membership agreement))\b|"
+    r"agreement|membership agreement|registration packet|intake packet|packet))\b|"
     r"by signing up,? you agree|by (using|"
     r"creating|registering|purchasing)[\w\s]{0,30}you (agree|consent)|"
     r"shar(e|es|ed|ing)\b[\w ,'’&/-]{0,120}\b(partners?|affiliates?|affiliated (\w+ )?(brands?|"

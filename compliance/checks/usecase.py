@@ -71,7 +71,8 @@ _PLACE_NAME_AFTER_RE = re.compile(
 _NAMED_NOT_SOLD_RE = re.compile(
     r"(?i)\b(colou?rs?|shades?|polish|hues?|scents?|candles?|lipsticks?|lacquers?|tones?|"
     r"fragrances?|communion|kiddush|eucharist|sacrament\w*|seder|havdalah|mass|vanilla|lotions?|"
-    r"soaps?|balms?|scrubs?|body (butter|wash|oil)|tattoo\w*|"
+    r"soaps?|balms?|scrubs?|body (butter|wash|oil)|tattoo\w*|satin|silk|velvet|chiffon|"
+    r"sequin\w*|tulle|dress(es)?|gowns?|"
     # a barrel that flavoured a food ("bourbon-barrel aged shoyu"), training to serve alcohol
     # responsibly, a spa's "happy hour pricing" on a massage (no drink in the sentence)
     r"barrel[- ]aged|shoyu|soy sauce|vinegar|maple syrup|hot sauce|servsafe alcohol|"

@@ -6386,6 +6386,71 @@ BLIND23_CLASS_CASES = [
 ]
 
 
+# blind24's classes (2026-12-05 evening), in our own wording with near misses: "payday-free";
+# free or reduced-price school meals; a champagne-coloured dress; a page that must be signed
+# before a first appointment; contact data licensed from a provider; "no separate box"; patients
+# enrolled through a registration packet.
+BLIND24_CLASS_CASES = [
+    (
+        "S9",
+        "2fa",
+        "description",
+        "Lockbox Security sends sign-in codes. Lockbox is payday-free by design: we don't lend "
+        "money or offer cash advances.",
+        False,
+    ),
+    (
+        "S8",
+        "clinic",
+        "sample2",
+        "Riverbend Family Clinic: su solicitud de comidas gratis o a precio reducido fue aprobada.",
+        False,
+    ),
+    (
+        "U2",
+        "bakery",
+        "sample2",
+        "Sweet Crumbs Bakery: our champagne satin aprons are back in every size!",
+        False,
+    ),
+    (
+        "M4",
+        "clinic",
+        "messageFlow",
+        "The acknowledgement page, which must be signed before a first appointment can be "
+        "scheduled, includes: 'I agree that Riverbend Family Clinic may contact me by text "
+        "message about appointments. Msg frequency varies. Msg & data rates may apply. Reply "
+        "HELP for help, STOP to cancel.' Privacy: https://riverbendclinic.com/privacy",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"{_FLOW} After storms we also text owners using contact data licensed from a mapping "
+        "provider.",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        "Customers give a mobile number at checkout for order texts; by entering it they also get "
+        "offers. There is no separate box for promotional texts. " + _FLOW,
+        True,
+    ),
+    (
+        "M4",
+        "clinic",
+        "messageFlow",
+        "Patients are enrolled through the new-patient registration packet. Msg frequency "
+        "varies. Msg & data rates may apply. Reply HELP for help, STOP to cancel. Privacy: "
+        "https://riverbendclinic.com/privacy",
+        True,
+    ),
+]
+
+
 # Every later half's class cases (blind5 onward), one test: (rule, base, field, text, blocks).
 LATER_BLIND_CLASS_CASES += (
     BLIND9_CLASS_CASES
@@ -6403,6 +6468,7 @@ LATER_BLIND_CLASS_CASES += (
     + BLIND21_CLASS_CASES
     + BLIND22_CLASS_CASES
     + BLIND23_CLASS_CASES
+    + BLIND24_CLASS_CASES
 )
 
 
