@@ -44,6 +44,7 @@ HALF_ACCURACY_FLOORS = {
     "blind22": 1.00,  # first run 91.0 % (measured after blind21's classes were fixed), then tuned
     "blind23": 1.00,  # first run 92.0 % (measured after blind22's classes were fixed), then tuned
     "blind24": 1.00,  # first run 94.0 % (measured after blind23's classes were fixed), then tuned
+    "blind25": 0.93,  # first run 93.0 % (measured after blind24's classes were fixed)
 }
 # The id prefix of each half written after the first three.
 LATER_HALF_PREFIXES = {
@@ -70,6 +71,7 @@ LATER_HALF_PREFIXES = {
     "blind22": "AA",
     "blind23": "AB",
     "blind24": "AC",
+    "blind25": "AD",
 }
 
 
@@ -140,7 +142,7 @@ def test_each_half_is_at_least_as_accurate_as_recorded(half, floor):
 
 
 # half -> id prefix, while a half waits sealed
-SEALED_PREFIXES: dict[str, str] = {"blind25": "AD"}
+SEALED_PREFIXES: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("half", corpus.SEALED)
