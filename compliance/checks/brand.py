@@ -166,6 +166,8 @@ _SENDS_FOR_OTHERS_RE = re.compile(
     r"(each|every) (chapter|club|team|school|studio|client|business|organi[sz]ation|league|"
     r"church|agency)['’]s (messages|texts) (start|begin|open) with (the|its|their) \w+['’]s "
     r"name|"
+    r"(sent|signed) under the name of (the|each|their) ([\w'’-]+ ){0,2}(property|business|company|"
+    r"client|store|practice|school|landlord|venue|management company)|"
     r"sent (in|under) (that|the|each|every) (client|agency|business|clinic|practice|merchant|"
     r"store|school|customer|member)['’]s (own )?name|"
     r"(each|every|the|a) client['’]s (own )?([\w-]+ )?(residents|customers|patients|members|"
@@ -328,7 +330,8 @@ _BUSINESS_NAME_RE = re.compile(
     # a public body is a sender of its own too ("Town of Maryville:", "Elk Creek Water
     # District:"): a platform signing its texts with each one sends for them
     r"(city|town|village|county|borough|township|parish) of|county|district|township|"
-    r"borough|parish|authority|dance|ballet|music|karate|company|"
+    r"borough|parish|authority|dance|ballet|music|karate|company|apartments|flats|lofts|villas|"
+    r"residences|commons|property|properties|group|"
     # a chapter named in Greek letters ("Kappa Lambda Chi:")
     r"alpha|beta|gamma|delta|epsilon|zeta|theta|iota|kappa|lambda|omicron|sigma|upsilon|omega)\b|"
     r"\bco\.(?!\w))"

@@ -38,6 +38,7 @@ from compliance.checks.text import (
     _urls,
     has_link,
     has_phone,
+    in_a_title,
     names_brand,
     registrable_domain,
     without_names,
@@ -617,7 +618,12 @@ def _tobacco_promotion(c: CampaignContent):
     for name, text in texts:
         text = without_names(text, names)
         found = _TOBACCO_RE.search(text)
-        if found and not _negated(text, found.start()) and not _CESSATION_RE.search(text):
+        if (
+            found
+            and not _negated(text, found.start())
+            and not _CESSATION_RE.search(text)
+            and not in_a_title(text, found)
+        ):
             yield Hit(
                 f"{name} promotes tobacco (“{found.group(0)}”): carriers approve tobacco "
                 "promotion on short codes only, not on 10DLC, even behind an age gate.",

@@ -601,6 +601,47 @@ RECOVERY_SENTENCE_RE = re.compile(
     r"substance (use|abuse)|alcoholics anonymous|al-anon|(alcohol|drinking) (use|abuse|"
     r"dependence|problems?)|counsel\w* (program|sessions?|for)|treatment (program|for))\b"
 )
+# A drink's name in a quoted title ("your hold 'Bourbon Empire' is ready"): a book, a film or a
+# song, not a drink for sale.
+_TITLE_CONTEXT_RE = re.compile(
+    r"(?i)\b(holds?|books?|titles?|novels?|authors?|borrow\w*|check(ed)?[- ]?out|due|renew\w*|"
+    r"films?|movies?|screenings?|albums?|songs?|reading|book club|library|curtain|shows?|"
+    r"musicals?|plays?|performances?|matinees?|cast|rehearsals?|auditions?|concerts?|tickets?|"
+    r"productions?|theat(er|re)s?|stage|lectures?|talks?|exhibits?|exhibitions?|"
+    r"documentar(y|ies)|podcasts?|episodes?)\b"
+)
+
+
+# A capitalised event that sells the drink is no title: "Friday Night Bourbon Tasting".
+_DRINK_EVENT_AFTER_RE = re.compile(
+    r"(?i)\s*\b(tastings?|flights?|pairings?|specials?|nights?|hour|dinners?|fest\w*|tours?|bar|"
+    r"club|crawl|social|pours?|release|sampler|class|brunch|happy)\b"
+)
+
+
+def in_a_title(text: str, match: re.Match) -> bool:
+    """A word inside a title of a book, a show, a lecture or an exhibition (quoted, or a run of
+    capitalised words) when the text is about such a work: named, not sold."""
+    # an unquoted title in capitals ("see you tonight for Annie Get Your Gun!")
+    words = re.findall(r"[A-Z][\w'’]*", text[max(0, match.start() - 40) : match.end()])
+    run = re.search(r"(?:\b[A-Z][\w'’]*\s+){2,}$", text[: match.start()])
+    if (
+        run
+        and match.group(0)[:1].isupper()
+        and len(words) >= 3
+        and not _DRINK_EVENT_AFTER_RE.match(text, match.end())
+        and not _DRINK_EVENT_AFTER_RE.search(run.group(0))
+    ):
+        return bool(_TITLE_CONTEXT_RE.search(text))  # "… Gun! Curtain 7:30"
+    quoted = [
+        m
+        # (an apostrophe inside a word, "America's", does not close the quote)
+        for m in re.finditer(r"(?<!\w)['‘\"“]([A-Z].{2,100}?)['’\"”](?!\w)", text)
+        if m.start() < match.start() < m.end()
+    ]
+    return bool(quoted) and bool(_TITLE_CONTEXT_RE.search(text))
+
+
 # Quitting is not buying: "stop smoking, vaping or chewing tobacco", "toss the vape pods",
 # "free nicotine patches" (a public-health quit program sells and promotes nothing).
 CESSATION_SENTENCE_RE = re.compile(
@@ -678,6 +719,11 @@ _PROMO_RE = re.compile(
     # a fee waived to sell an add-on ("with no setup fee through June"), "want X too?"
     r"\b(no|zero|\$0) (setup|set-up|activation|installation|enrollment|sign-?up) fees?\b|"
     r"\bwant [\w ]{1,30} too\?|"
+    # a code for the next order ("Use code KNOTS on your next order for free garlic knots")
+    r"\buse (the )?(promo )?code (?-i:[A-Z][A-Z0-9]{2,})\b|"
+    r"(\boff|\bfree|\bdiscount|\bsave)\b[^.!?]{0,30}"
+    r"\bon your next (order|purchase)\b|\bon your next (order|purchase)\b[^.!?]{0,30}\b(for|get) "
+    r"(a )?(free|\d+ ?%|\$\d)|"
     # a giveaway ("tour it this month and take home a free cookbook")
     r"\b(take home|grab|claim|win) (a |an |your )?free\b|"
     r"(^|(?<=[.!?:] ))shop\b[^.!?]{0,80}\b(this (weekend|week|month)|today|tonight|now|during)\b|"
@@ -1478,6 +1524,16 @@ SOURCED_OR_BUNDLED_RE = re.compile(
     r"(texts?|texting|sms|text (alerts|updates|offers|messages)) (is|are) included (with|in) "
     r"(every |your |the |their |each )?(membership|purchase|account|order|booking|enrollment|"
     r"lease|plan|subscription)|"
+    r"(joining|signing up for|enrolling in|membership in) (\w+ ){0,3}(includes?|comes? with|means) "
+    r"(\w+ ){0,2}(promotional |marketing )?(texts?|sms|text (deals|offers|messages))|"
+    # lists traded between organisations ("a donor exchange where rescues trade supporter lists")
+    r"(trade|swap|exchange)\w* ([\w-]+ ){0,2}(contact |supporter |donor |member )?(lists?|contacts|"
+    r"numbers)|(donor|list|data) (exchange|swap|co-?op)s?|"
+    # a numbers list given to partner brands, or partner brands that may contact
+    r"provides? (\w+ ){0,2}numbers to (those|these|the|its|our|participating|vendor|partner) "
+    r"(\w+ ){0,2}(brands|vendors|partners|companies|sponsors)|"
+    r"(participating|vendor|partner|sponsor) "
+    r"([\w-]+ )?brands\b[^.;]{0,60}\bmay (contact|text|send|call|market)|"
     r"(purchases?|orders?|bookings?|memberships?|leases?|subscriptions?) (includes?|comes? with)"
     r" (\w+ ){0,2}(texts?|sms|text (updates|alerts|offers|messages|promotions))|"
     r"(receive|get) (\w+ ){0,2}(promos|promotions|offers|texts|messages) automatically|"

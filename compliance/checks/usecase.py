@@ -19,6 +19,7 @@ from compliance.checks.text import (
     RECOVERY_SENTENCE_RE,
     _affirmed,
     _negated,
+    in_a_title,
 )
 
 # --- Use case and flags --------------------------------------------------------------------
@@ -151,7 +152,7 @@ def _sold_age_restricted(text: str, non_alcoholic: bool = False) -> str | None:
             or CESSATION_SENTENCE_RE.search(sentence)
             or _RECOVERY_RE.search(sentence)
             or _NEVER_PROMOTED_RE.search(sentence)
-            or _in_a_title(text, match, sentence)
+            or in_a_title(text, match)
             or _OWN_EVENT_DRINK_RE.search(sentence)
             or (
                 _VESSEL_RE.fullmatch(match.group(0))
@@ -171,45 +172,6 @@ _NEVER_PROMOTED_RE = re.compile(
     r"(?i)\b(texts?|messages?|sms)\b[^.!?]{0,20}\b(never|do not|don't|won't|will not) "
     r"(mention|promote|advertise|include|market)\b"
 )
-# A drink's name in a quoted title ("your hold 'Bourbon Empire' is ready"): a book, a film or a
-# song, not a drink for sale.
-_TITLE_CONTEXT_RE = re.compile(
-    r"(?i)\b(holds?|books?|titles?|novels?|authors?|borrow\w*|check(ed)?[- ]?out|due|renew\w*|"
-    r"films?|movies?|screenings?|albums?|songs?|reading|book club|library|curtain|shows?|"
-    r"musicals?|plays?|performances?|matinees?|cast|rehearsals?|auditions?|concerts?|tickets?|"
-    r"productions?|theat(er|re)s?|stage|lectures?|talks?|exhibits?|exhibitions?|"
-    r"documentar(y|ies)|podcasts?|episodes?)\b"
-)
-
-
-# A capitalised event that sells the drink is no title: "Friday Night Bourbon Tasting".
-_DRINK_EVENT_AFTER_RE = re.compile(
-    r"(?i)\s*\b(tastings?|flights?|pairings?|specials?|nights?|hour|dinners?|fest\w*|tours?|bar|"
-    r"club|crawl|social|pours?|release|sampler|class|brunch|happy)\b"
-)
-
-
-def _in_a_title(text: str, match: re.Match, sentence: str) -> bool:
-    # an unquoted title in capitals ("see you tonight for Annie Get Your Gun!")
-    words = re.findall(r"[A-Z][\w'’]*", text[max(0, match.start() - 40) : match.end()])
-    run = re.search(r"(?:\b[A-Z][\w'’]*\s+){2,}$", text[: match.start()])
-    if (
-        run
-        and match.group(0)[:1].isupper()
-        and len(words) >= 3
-        and not _DRINK_EVENT_AFTER_RE.match(text, match.end())
-        and not _DRINK_EVENT_AFTER_RE.search(run.group(0))
-    ):
-        return bool(_TITLE_CONTEXT_RE.search(text))  # "… Gun! Curtain 7:30"
-    quoted = [
-        m
-        # (an apostrophe inside a word, "America's", does not close the quote)
-        for m in re.finditer(r"(?<!\w)['‘\"“]([A-Z].{2,100}?)['’\"”](?!\w)", text)
-        if m.start() < match.start() < m.end()
-    ]
-    return bool(quoted) and bool(_TITLE_CONTEXT_RE.search(sentence))
-
-
 # A growler or a tap of a drink the same text says has no alcohol ("non-alcoholic kombucha …
 # your growler refill is ready").
 _VESSEL_RE = re.compile(r"(?i)growlers?|crowlers?|on tap|taps?|kegs?|pints?|brew\w*")

@@ -44,7 +44,9 @@ HALF_ACCURACY_FLOORS = {
     "blind22": 1.00,  # first run 91.0 % (measured after blind21's classes were fixed), then tuned
     "blind23": 1.00,  # first run 92.0 % (measured after blind22's classes were fixed), then tuned
     "blind24": 1.00,  # first run 94.0 % (measured after blind23's classes were fixed), then tuned
-    "blind25": 0.93,  # first run 93.0 % (measured after blind24's classes were fixed)
+    # first run 93.0 % (after blind24's classes), then tuned; AD001's two-word keyword "TACOS ES"
+    # stays blocked: Telnyx's spec asks for keywords separated by commas without spaces.
+    "blind25": 0.99,
 }
 # The id prefix of each half written after the first three.
 LATER_HALF_PREFIXES = {

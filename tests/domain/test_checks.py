@@ -6451,6 +6451,69 @@ BLIND24_CLASS_CASES = [
 ]
 
 
+# blind25's classes (2026-12-05 evening), in our own wording with near misses: an exhibition's
+# quoted title with the talk in the next sentence; joining that "includes" promotional texts;
+# lists traded in a donor exchange; numbers provided to vendor brands that may contact members;
+# a letter code for the next order; texts under the name of each resident's property.
+BLIND25_CLASS_CASES = [
+    (
+        "U2",
+        "clinic",
+        "sample2",
+        "Riverbend Family Clinic: opening Sat - 'Last Call: A Century of Whiskey Ads.' Curator "
+        "talk at 2pm in the lobby.",
+        False,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"{_FLOW} The rewards club is a texting program, so joining rewards includes our "
+        "promotional texts.",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"{_FLOW} Each quarter the list is refreshed through a merchants' donor exchange where "
+        "members trade supporter contact lists.",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"{_FLOW} Members agree that participating vendor brands may contact them with samples; "
+        "we provide enrolled numbers to those brands.",
+        True,
+    ),
+    (
+        "S8",
+        "clinic",
+        "sample2",
+        "Riverbend Family Clinic: thanks for visiting! Use code SMILE on your next visit for a "
+        "free whitening kit.",
+        True,
+    ),
+    (
+        "S8",
+        "clinic",
+        "sample2",
+        "Riverbend Family Clinic: please bring your insurance card on your next visit.",
+        False,
+    ),
+    (
+        "B6",
+        "2fa",
+        "description",
+        "Lockbox Security is a property platform; landlords text residents codes, each message "
+        "sent under the name of the resident's property.",
+        True,
+    ),
+]
+
+
 # Every later half's class cases (blind5 onward), one test: (rule, base, field, text, blocks).
 LATER_BLIND_CLASS_CASES += (
     BLIND9_CLASS_CASES
@@ -6469,6 +6532,7 @@ LATER_BLIND_CLASS_CASES += (
     + BLIND22_CLASS_CASES
     + BLIND23_CLASS_CASES
     + BLIND24_CLASS_CASES
+    + BLIND25_CLASS_CASES
 )
 
 
