@@ -47,6 +47,7 @@ HALF_ACCURACY_FLOORS = {
     # first run 93.0 % (after blind24's classes), then tuned; AD001's two-word keyword "TACOS ES"
     # stays blocked: Telnyx's spec asks for keywords separated by commas without spaces.
     "blind25": 0.99,
+    "blind26": 0.94,  # first run 94.0 % (measured after blind25's classes were fixed)
 }
 # The id prefix of each half written after the first three.
 LATER_HALF_PREFIXES = {
@@ -74,6 +75,7 @@ LATER_HALF_PREFIXES = {
     "blind23": "AB",
     "blind24": "AC",
     "blind25": "AD",
+    "blind26": "AE",
 }
 
 
@@ -144,7 +146,7 @@ def test_each_half_is_at_least_as_accurate_as_recorded(half, floor):
 
 
 # half -> id prefix, while a half waits sealed
-SEALED_PREFIXES: dict[str, str] = {"blind26": "AE"}
+SEALED_PREFIXES: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("half", corpus.SEALED)
