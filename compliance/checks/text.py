@@ -607,7 +607,8 @@ _TITLE_CONTEXT_RE = re.compile(
     r"(?i)\b(holds?|books?|titles?|novels?|authors?|borrow\w*|check(ed)?[- ]?out|due|renew\w*|"
     r"films?|movies?|screenings?|albums?|songs?|reading|book club|library|curtain|shows?|"
     r"musicals?|plays?|performances?|matinees?|cast|rehearsals?|auditions?|concerts?|tickets?|"
-    r"productions?|theat(er|re)s?|stage|lectures?|talks?|exhibits?|exhibitions?|"
+    r"productions?|theat(er|re)s?|stage|lectures?|talks?|exhibits?|exhibitions?|museums?|"
+    r"prohibition|histor(y|ic|ical)|"
     r"documentar(y|ies)|podcasts?|episodes?)\b"
 )
 
@@ -973,7 +974,8 @@ RESTRICTED_RE = re.compile(
     r"skill (machines?|terminals?)|win real (cash|money)|"
     r"forex|fx signals|(trading|trade|options|stock|crypto) (signals|alerts|bots?|systems?|"
     r"rooms?|calls)|"
-    r"copy (our |my )?trades|(token|coin) (presales?|launch)|presale opens|airdrops?|"
+    r"copy (our |my )?trades|(token|coin) (presales?|launch)|"
+    r"(token|coin|crypto\w*|nft)\b[^.!?]{0,40}\bpresale opens|airdrops?|"
     r"\d+x (potential|gains?|returns?)|meme ?coins?|guaranteed (returns?|profits?|income)|"
     r"double your (money|investment)|passive income|financial freedom|get rich|"
     r"(work|working) from home\b[^.!?\n]{0,60}\b(earn|make|\$\d)|"
@@ -991,7 +993,7 @@ RESTRICTED_RE = re.compile(
     r"inquiries|negative items?)\b[^.!?\n]{0,20}\b(off|from) your (credit )?(report|file)|"
     # (a store that says "we are the original creditor" collects its own accounts)
     r"(?<!we are )(?<!we're )(?<!as )(the |your )?(?<!we are the )(?<!we're the )(?<!as the )"
-    r"original creditor|"
+    r"(?<!is the )(?<!are the )original creditor|"
     r"suppressors?|silencers?|80 ?% (lowers?|frames?|receivers?)|ghost guns?|"
     r"(\d+[- ]round|high[- ]capacity|hi-?cap) (mags|magazines)|holsters?|"
     r"reloading (primers|supplies|components|brass)|primers and brass|"
@@ -1395,7 +1397,7 @@ _BAD_CONSENT_RE = re.compile(
     r"(details|info\w*))\b[^.;]{0,60}\bso (that )?(it|they|the \w+) (can|may|will) (text|contact|"
     r"call|market|send|message|promote|pitch|offer)\b|"
     r"(ma(de|ke) available|sen[dt]|pass\w*|forward\w*|shar\w*|giv\w*|provid\w*|refer\w*|rout\w*)"
-    r"\b[^.;]{0,40}? "
+    r"\b[^.;]{0,60}? "
     r"(to|with)\b[^.;]{0,100}\b(so (that )?"
     r"(they|those [\w ]{0,25}|the \w+) (can|may|will) (text|contact|call|send|market|reach|email|"
     r"message|stay in touch|follow up|keep in touch|invite|tell|notify|offer|pitch|promote|"
@@ -1431,6 +1433,10 @@ _BAD_CONSENT_RE = re.compile(
     r"contracts?|agreements?|applications?|receipts?|invoices?)\b[^.;]{0,40}\b(enrolls?|"
     r"subscribes?|opts?|adds?|signs?) (the )?(customer|client|patient|buyer|guest|member|them|"
     r"you)? ?(in|into|up|to)\b|"
+    # a number typed to join a rewards program that brings its text deals with it
+    r"entering (a|your|their) (mobile |phone |cell )?number (enrolls?|signs?( up)?) (the customer |"
+    r"customers |you |them |members )?(in|into|for|up for) [^.;]{0,40}\b(rewards|loyalty|"
+    r"membership|club|account)\b[^.;]{0,20}\band (its|the|our|their) text|"
     r"(entrant|entry|entries|order|purchase|donor|registrant|applicant|customer|buyer|guest)"
     r"(['’]s|s['’]?)? (mobile |phone |cell )?(number|numbers)? ?[^.;]{0,30}\b(is|are) "
     r"(automatically |also )?added to (the|our) ([\w -]{0,20})?(text|sms) (club|list|program)\b|"

@@ -47,7 +47,8 @@ HALF_ACCURACY_FLOORS = {
     # first run 93.0 % (after blind24's classes), then tuned; AD001's two-word keyword "TACOS ES"
     # stays blocked: Telnyx's spec asks for keywords separated by commas without spaces.
     "blind25": 0.99,
-    "blind26": 0.94,  # first run 94.0 % (measured after blind25's classes were fixed)
+    # first run 94.0 % (the last untouched measure of 2026-12-05), then tuned; AE070 left
+    "blind26": 0.99,
 }
 # The id prefix of each half written after the first three.
 LATER_HALF_PREFIXES = {

@@ -6514,6 +6514,60 @@ BLIND25_CLASS_CASES = [
 ]
 
 
+# blind26's classes (2026-12-05 evening), in our own wording with near misses: a bank that "is
+# the original creditor"; a quoted exhibition title at a museum; a concert presale; a number
+# typed to join rewards "and its text deals"; a number and opt-in passed to a seller so the
+# seller can text.
+BLIND26_CLASS_CASES = [
+    (
+        "S9",
+        "clinic",
+        "description",
+        "Riverbend Family Clinic texts patients about their own payment plans. The clinic is the "
+        "original creditor and services these balances itself.",
+        False,
+    ),
+    (
+        "U2",
+        "clinic",
+        "sample2",
+        "Riverbend Family Clinic: the museum's 'Rum Runners of the Bay' display opens in our "
+        "lobby Saturday!",
+        False,
+    ),
+    (
+        "S9",
+        "clinic",
+        "sample2",
+        "Riverbend Family Clinic: the charity concert presale opens Monday for patient families.",
+        False,
+    ),
+    (
+        "S9",
+        "clinic",
+        "sample2",
+        "Riverbend Family Clinic: our token presale opens Monday, get in early!",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        "At the register the customer types a number on the PIN pad. Entering a number enrolls "
+        "the customer in Crumb Rewards and its text deals. " + _FLOW,
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        f"{_FLOW} When a buyer follows a vendor, we also pass the buyer's mobile number and SMS "
+        "opt-in to that vendor so the vendor can text them directly.",
+        True,
+    ),
+]
+
+
 # Every later half's class cases (blind5 onward), one test: (rule, base, field, text, blocks).
 LATER_BLIND_CLASS_CASES += (
     BLIND9_CLASS_CASES
@@ -6533,6 +6587,7 @@ LATER_BLIND_CLASS_CASES += (
     + BLIND23_CLASS_CASES
     + BLIND24_CLASS_CASES
     + BLIND25_CLASS_CASES
+    + BLIND26_CLASS_CASES
 )
 
 
