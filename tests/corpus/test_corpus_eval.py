@@ -49,6 +49,7 @@ HALF_ACCURACY_FLOORS = {
     "blind25": 0.99,
     # first run 94.0 % (the last untouched measure of 2026-12-05), then tuned; AE070 left
     "blind26": 0.99,
+    "blind27": 0.88,  # first run 88.0 % (the last untouched measure of 2026-12-05)
 }
 # The id prefix of each half written after the first three.
 LATER_HALF_PREFIXES = {
@@ -77,6 +78,7 @@ LATER_HALF_PREFIXES = {
     "blind24": "AC",
     "blind25": "AD",
     "blind26": "AE",
+    "blind27": "AF",
 }
 
 
@@ -147,7 +149,7 @@ def test_each_half_is_at_least_as_accurate_as_recorded(half, floor):
 
 
 # half -> id prefix, while a half waits sealed
-SEALED_PREFIXES: dict[str, str] = {"blind27": "AF"}
+SEALED_PREFIXES: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("half", corpus.SEALED)
