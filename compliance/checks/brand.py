@@ -163,6 +163,8 @@ _SENDS_FOR_OTHERS_RE = re.compile(
     # clients that use the brand's module "to send their own announcements"
     r"(use|uses|using) [\w ]{0,60}\bto send their own ([\w-]+ ){0,3}(announcements|messages|texts|"
     r"promotions|offers|updates|alerts|notices)|"
+    r"(each|every) (message|text) (carries|bears|shows|uses|starts with) (the|its|their) "
+    r"(program|client|school|business|member|team|league|studio|practice|property)['’]s name|"
     r"(each|every) (chapter|club|team|school|studio|client|business|organi[sz]ation|league|"
     r"church|agency)['’]s (messages|texts) (start|begin|open) with (the|its|their) \w+['’]s "
     r"name|"

@@ -22,6 +22,7 @@ from compliance.checks.text import (
     _brand_known,
     _domain,
     _length_hits,
+    _negated,
     _urls,
     has_link,
     names_brand,
@@ -177,7 +178,17 @@ def consent_is_explicit_unchecked_and_not_shared(c: CampaignContent):
     ):
         # (the brand's own name is not a source: "Calder County DMV" is the sender, not a list)
         text = without_names(text, [n for n in (c.brand.display_name, c.brand.company_name) if n])
-        found = _affirmed(_BAD_CONSENT_RE, text) or _affirmed(SOURCED_OR_BUNDLED_RE, text)
+        found = next(
+            (
+                m.group(0)
+                for pattern in (_BAD_CONSENT_RE, SOURCED_OR_BUNDLED_RE)
+                for m in pattern.finditer(text)
+                if not _negated(text, m.start())
+                # a promise inside the phrase itself ("the list is not shared or rented")
+                and not re.search(r"(?i)\b(not|never|n't)\b", m.group(0))
+            ),
+            None,
+        )
         if found:
             yield Hit(
                 f"{name} says “{found}”: consent must be explicit and opt-in data never shared.",
@@ -242,10 +253,10 @@ _EVERYONE_MUST_ACCEPT_RE = re.compile(
     r"tenants?|guests?|students?|customers?|clients?|borrowers?|parents?|famil(y|ies)|employees?|"
     r"renters?|riders?|participants?|players?|campers?|visitors?|patrons?)\b"
     r"[^.;]{0,20}\b(must )?(signs?|accepts?|agrees? to|initials?|completes?)\b|"
-    r"\bmust (be )?(accept|sign|"
-    r"agree to)\w*[^.;]{0,30}\bbefore (the )?(submit|submitting|applying|enrolling|booking|"
-    r"checkout|checking out|continuing|(a |an |the |your |their )?(first )?(appointment|visit|"
-    r"service|care|treatment|enrollment|move-in|rental))"
+    r"\b(must|required to) (be )?(accept|sign|agree to)\w*[^.;]{0,30}\b(to (submit|apply|continue|"
+    r"rent|book|register)\b|before (the )?(submit|submitting|applying|enrolling|booking|checkout|"
+    r"checking out|continuing|(a |an |the |your |their )?(first )?(appointment|visit|service|care|"
+    r"treatment|enrollment|move-in|rental)))"
 )
 _TEXT_CONSENT_RE = re.compile(
     r"(?i)\b(agree|consent|authori[sz])\w*\b[^.]{0,120}\b(texts?|text messages?|sms)\b"
@@ -262,7 +273,8 @@ def _mandatory_text_consent(flow: str) -> str | None:
 
 
 _PROMO_CONSENT_RE = re.compile(
-    r"(?i)\b(promotional|marketing) (offers|texts|messages)|\b(promotions|specials|offers|deals)\b"
+    r"(?i)\b(promotional|marketing)\b[\w ]{0,20}\b(offers|texts|messages)|"
+    r"\b(promotions|specials|offers|deals)\b"
 )
 _SEPARATE_CONSENT_RE = re.compile(
     r"(?i)\b(separate|optional|unchecked|unticked|not required|not a condition|never required|"
@@ -314,8 +326,9 @@ def _spoken_only_marketing_consent(c: CampaignContent) -> str | None:
     # low-volume program's specials need written consent too.
     names = [n for n in (c.brand.display_name, c.brand.company_name) if n]
     # (the samples judged as S8 judges a notice: "su pedido sale hoy" leaves, it sells nothing)
+    # ("No promotions." says the opposite)
     promotes = bool(
-        _PROMO_RE.search(_OFFER_VERB_RE.sub(" ", without_names(c.description, names)))
+        _affirmed(_PROMO_RE, _OFFER_VERB_RE.sub(" ", without_names(c.description, names)))
     ) or any(_promotion(_OFFER_VERB_RE.sub(" ", without_names(t, names))) for t in c.samples if t)
     if c.usecase not in ("MARKETING", "MIXED") and not promotes:
         return None

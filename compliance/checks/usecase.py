@@ -99,7 +99,7 @@ _STORAGE_AFTER_RE = re.compile(
 _SEASON_AFTER_RE = re.compile(
     r"(?i)\)?\s+((deer|bear|elk|turkey|hunting)\s+)?(seasons?|openers?|hunts?|hunting)\b"
 )
-_START_AFTER_RE = re.compile(r"(?i)[\s-]+start\b")
+_START_AFTER_RE = re.compile(r"(?i)[\s-]+(start|team|club|match(es)?|practice|squad|league)\b")
 # Not a firearm: "archery & air rifle practice", "laser tag guns", "BB gun safety".
 _NOT_A_FIREARM_BEFORE_RE = re.compile(r"(?i)\b(air|bb|pellet|nerf|paintball|laser|toy|water)\s+$")
 
@@ -148,6 +148,8 @@ def _sold_age_restricted(text: str, non_alcoholic: bool = False) -> str | None:
             or _DO_WITHOUT_BEFORE_RE.search(text, 0, match.start())
             or _START_AFTER_RE.match(text, match.end())
             or _NOT_A_FIREARM_BEFORE_RE.search(text, 0, match.start())
+            # a keyword in a list of keywords ("(HOCKEY, XC, RIFLE, SOFTBALL)") names a team
+            or (match.group(0).isupper() and re.search(r"[(,]\s*$", text[: match.start()]))
             or _in_a_link(text, match)
             or CESSATION_SENTENCE_RE.search(sentence)
             or _RECOVERY_RE.search(sentence)
@@ -180,7 +182,11 @@ _NON_ALCOHOLIC_RE = re.compile(
 )
 # The couple's own bar at their wedding ("your signature cocktail pick"): planned, not sold.
 _OWN_EVENT_DRINK_RE = re.compile(
-    r"(?i)\b(your|their|the couple['’]s) signature (cocktails?|drinks?)\b"
+    r"(?i)\b(your|their|the couple['’]s) signature (cocktails?|drinks?)\b|"
+    # a toast in a wedding timeline
+    r"\b(champagne|wine) toasts?\b(?=[^.!?]{0,80}\b(ceremony|reception|timeline|wedding|couple|"
+    r"vows|first dance))|\b(ceremony|reception|timeline|wedding|couple|vows|first dance)\b"
+    r"[^.!?]{0,80}\b(champagne|wine) toasts?\b"
 )
 
 

@@ -6568,6 +6568,107 @@ BLIND26_CLASS_CASES = [
 ]
 
 
+# blind27's classes (2026-12-05 evening), in our own wording with near misses: a promise inside
+# a sharing phrase ("is not shared or rented"); ticking the box is the consent itself; "No
+# promotions."; a loan disbursement; a rifle team and a keyword list; a wedding's champagne
+# toast; debt settlement "for less than your enrolled balance"; "by booking, you agree to …
+# promotional text messages"; texting "part of our service"; acknowledgements one "must accept to
+# submit"; "up to five of its partner moving companies"; each message carrying the program's
+# name.
+BLIND27_CLASS_CASES = [
+    (
+        "M4",
+        "bakery",
+        "description",
+        "Sweet Crumbs Bakery texts weekly offers to customers who opted in; the list is not "
+        "shared or rented.",
+        False,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        "At checkout an optional, unchecked box reads: 'By checking this box you agree to receive "
+        "recurring automated marketing texts from Sweet Crumbs Bakery. Up to 4 msgs/month. Msg & "
+        "data rates may apply. Reply HELP for help, STOP to opt out.' Privacy "
+        "https://sweetcrumbs.com/privacy Terms https://sweetcrumbs.com/terms",
+        False,
+    ),
+    (
+        "U1",
+        "walker",
+        "sample2",
+        "Paws by Jane: walks resume Monday; my Direct Loan disbursement finally posted.",
+        False,
+    ),
+    (
+        "U2",
+        "walker",
+        "sample2",
+        "Paws by Jane: Biscuit's walk moves to 6, the school rifle team's match is at the park.",
+        False,
+    ),
+    (
+        "U2",
+        "walker",
+        "sample2",
+        "Paws by Jane: wedding timeline: Biscuit walks the rings in before the champagne toast.",
+        False,
+    ),
+    (
+        "S9",
+        "clinic",
+        "sample2",
+        "Riverbend Family Clinic: great news! We reached a settlement with your card issuer for "
+        "40% less than your enrolled balance.",
+        True,
+    ),
+    (
+        "M4",
+        "clinic",
+        "messageFlow",
+        "Online booking reads: 'By booking, you agree to receive appointment reminders and "
+        "promotional text messages from Riverbend Family Clinic.' Msg frequency varies. Msg & "
+        "data rates may apply. Reply HELP for help, STOP to cancel.",
+        True,
+    ),
+    (
+        "M4",
+        "walker",
+        "messageFlow",
+        "Clients sign the service agreement: 'I agree to receive texts from Paws by Jane. "
+        "Texting is how we reach clients quickly and is part of our service. About 10 "
+        "msgs/month. Msg & data rates may apply. Reply HELP for help, STOP to opt out.'",
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        "The order form lists acknowledgements the customer must accept to submit, including: "
+        "'I agree to receive marketing and order text messages from Sweet Crumbs Bakery.' " + _FLOW,
+        True,
+    ),
+    (
+        "M4",
+        "bakery",
+        "messageFlow",
+        "'I agree to receive texts from Sweet Crumbs Bakery and up to five of its partner catering "
+        "companies.' Up to 4 msgs/month. Msg & data rates may apply. Reply HELP for help, STOP to "
+        "opt out. Privacy https://sweetcrumbs.com/privacy",
+        True,
+    ),
+    (
+        "B6",
+        "2fa",
+        "description",
+        "Lockbox Security is used by 140 tutoring centers; staff send their families codes and "
+        "reminders, and each message carries the program's name.",
+        True,
+    ),
+]
+
+
 # Every later half's class cases (blind5 onward), one test: (rule, base, field, text, blocks).
 LATER_BLIND_CLASS_CASES += (
     BLIND9_CLASS_CASES
@@ -6588,6 +6689,7 @@ LATER_BLIND_CLASS_CASES += (
     + BLIND24_CLASS_CASES
     + BLIND25_CLASS_CASES
     + BLIND26_CLASS_CASES
+    + BLIND27_CLASS_CASES
 )
 
 
