@@ -13,7 +13,6 @@ from compliance.checks.text import (
     _affirmed,
     _domain,
     _emails,
-    _negated,
     _norm,
     names_brand,
 )
@@ -399,23 +398,15 @@ def brand_sends_for_its_clients(c: CampaignContent):
         )
         return
     for name, text in (("description", c.description), ("messageFlow", c.message_flow)):
-        found = next(
-            (
-                m.group(0)
-                for m in _SENDS_FOR_OTHERS_RE.finditer(text)
-                if not _negated(text, m.start())
-                and not _CALLS_ANSWERED_BEFORE_RE.search(text, 0, m.start())
-            ),
-            None,
+        found = _affirmed(
+            _SENDS_FOR_OTHERS_RE,
+            text,
+            unless=lambda t, m: _CALLS_ANSWERED_BEFORE_RE.search(t, 0, m.start()),
         )
-        their = next(
-            (
-                m.group(0)
-                for m in _TO_THEIR_CUSTOMERS_RE.finditer(text)
-                if not _negated(text, m.start())
-                and not _OTHER_CHANNEL_AFTER_RE.match(text, m.end())
-            ),
-            None,
+        their = _affirmed(
+            _TO_THEIR_CUSTOMERS_RE,
+            text,
+            unless=lambda t, m: _OTHER_CHANNEL_AFTER_RE.match(t, m.end()),
         )
         if not found and their and _PLATFORM_OR_AGENCY_RE.search(text):
             found = their

@@ -22,7 +22,6 @@ from compliance.checks.text import (
     _brand_known,
     _domain,
     _length_hits,
-    _negated,
     _urls,
     has_link,
     names_brand,
@@ -178,16 +177,9 @@ def consent_is_explicit_unchecked_and_not_shared(c: CampaignContent):
     ):
         # (the brand's own name is not a source: "Calder County DMV" is the sender, not a list)
         text = without_names(text, [n for n in (c.brand.display_name, c.brand.company_name) if n])
-        found = next(
-            (
-                m.group(0)
-                for pattern in (_BAD_CONSENT_RE, SOURCED_OR_BUNDLED_RE)
-                for m in pattern.finditer(text)
-                if not _negated(text, m.start())
-                # a promise inside the phrase itself ("the list is not shared or rented")
-                and not re.search(r"(?i)\b(not|never|n't)\b", m.group(0))
-            ),
-            None,
+        # (a promise inside the phrase itself: "the list is not shared or rented")
+        found = _affirmed(_BAD_CONSENT_RE, text, unless=_promise_inside) or _affirmed(
+            SOURCED_OR_BUNDLED_RE, text, unless=_promise_inside
         )
         if found:
             yield Hit(
@@ -220,6 +212,10 @@ def consent_is_explicit_unchecked_and_not_shared(c: CampaignContent):
             "to a confirmation text).",
             "messageFlow",
         )
+
+
+def _promise_inside(text: str, match: re.Match) -> bool:
+    return bool(re.search(r"(?i)\b(not|never|n't)\b", match.group(0)))
 
 
 # A document that must be signed before service ("the agreement must be signed before the

@@ -451,10 +451,11 @@ def _negated(text: str, start: int) -> bool:
     )
 
 
-def _affirmed(pattern: re.Pattern, text: str) -> str | None:
-    """The first match of pattern that is not negated ("never pre-checked")."""
+def _affirmed(pattern: re.Pattern, text: str, unless=None) -> str | None:
+    """The first match of pattern that is not negated ("never pre-checked") and that the
+    rule's own exception (`unless(text, match)`) does not excuse."""
     for match in pattern.finditer(text):
-        if not _negated(text, match.start()):
+        if not _negated(text, match.start()) and not (unless and unless(text, match)):
             return match.group(0)
     return None
 
@@ -1333,10 +1334,8 @@ _BAD_CONSENT_RE = re.compile(
     r"details)|data|information) [\w ,-]{0,20}\bto (our |its |select |trusted )?(affiliates|"
     r"partners?|third[- ]parties|partner (brands|companies))|"
     r"(import|upload|load|append|pull)\w* (the |their |each )?(\w+ )?(contacts?|numbers?|phone "
-    r"numbers?|leads|records) (from|in|on) (the |a |an )?([\w'-]+ ){0,3}(files?|lists?|rolls?|"
-    r"records?|databases?|rosters?|crm|sheets?)\b|"
-    r"(import|upload|load|append|pull)\w* (the |their |each )?(\w+ )?(contacts?|numbers?|phone "
-    r"numbers?|leads|records) from|"
+    r"numbers?|leads|records) (from|(in|on) (the |a |an )?([\w'-]+ ){0,3}(files?|lists?|rolls?|"
+    r"records?|databases?|rosters?|crm|sheets?)\b)|"
     r"(import|upload|load|append|add)\w* (the |a |an )?([\w-]+ ){0,3}(rosters?|lists?|files?|"
     r"spreadsheets?|sheets?)\b[^.;]{0,80}\b(provides?|provided|supplied|supplies|gives|given|sends?|"
     r"sent)\b|"

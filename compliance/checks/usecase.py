@@ -152,7 +152,7 @@ def _sold_age_restricted(text: str, non_alcoholic: bool = False) -> str | None:
             or (match.group(0).isupper() and re.search(r"[(,]\s*$", text[: match.start()]))
             or _in_a_link(text, match)
             or CESSATION_SENTENCE_RE.search(sentence)
-            or _RECOVERY_RE.search(sentence)
+            or RECOVERY_SENTENCE_RE.search(sentence)
             or _NEVER_PROMOTED_RE.search(sentence)
             or in_a_title(text, match)
             or _OWN_EVENT_DRINK_RE.search(sentence)
@@ -166,9 +166,6 @@ def _sold_age_restricted(text: str, non_alcoholic: bool = False) -> str | None:
     return None
 
 
-# Recovery from a drink is care, not sale: "adults recovering from alcohol and opioid use",
-# "alcohol use disorder", "a sober-living home".
-_RECOVERY_RE = RECOVERY_SENTENCE_RE
 # "We also serve tej (honey wine) …, but our texts never mention or promote alcohol"
 _NEVER_PROMOTED_RE = re.compile(
     r"(?i)\b(texts?|messages?|sms)\b[^.!?]{0,20}\b(never|do not|don't|won't|will not) "
